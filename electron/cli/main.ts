@@ -1,0 +1,164 @@
+// The `credence` command: the same dispatcher and services as the app, with no window.
+// Kept free of process.exit so tests can run it in-process with their own streams.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { openWorkspace, type Workspace } from '../services/workspace.ts';
+import { resolveDataDir } from '../services/data-dir.ts';
+import { EXIT, UsageError, unwrap, table, type Io } from './output.ts';
+import type { CaseRecord } from '../../shared/schemas/case.ts';
+import type { DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
+
+export const USAGE = `Usage: npm run -s credence -- <command> [options]
+
+Commands:
+  cases list [--all]                         list cases (--all includes archived ones)
+  cases create --agency NAME --ori ORI --state XX
+               [--type municipal|county|state|tribal|campus|other]
+               [--jurisdiction urban|rural] [--due YYYY-MM-DD]
+  cases show --case ID
+  cases archive --case ID [--restore]
+  import --case ID [--password P] FILE.pdf...  import policy PDFs into a case
+  documents --case ID                        list a case's documents
+  search --case ID "QUERY"                   search a case's documents
+
+Options for every command:
+  --json             print only JSON on stdout
+  --data-dir DIR     the workspace folder (default: $CREDENCE_DATA_DIR, else the app's data folder)
+
+Exit codes: 0 done; 1 failed (for import: any file failed); 2 bad usage or input; 3 not found; 4 internal error.`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  all: { type: 'boolean' },
+  agency: { type: 'string' },
+  ori: { type: 'string' },
+  state: { type: 'string' },
+  type: { type: 'string' },
+  jurisdiction: { type: 'string' },
+  due: { type: 'string' },
+  case: { type: 'string' },
+  restore: { type: 'boolean' },
+  password: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`credence: ${(err as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  let ws: Workspace | null = null;
+  try {
+    ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env) });
+    return await route(ws, positionals, values, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`credence: ${err.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.err(`credence: ${(err as Error).message}`);
+    return EXIT.internal;
+  } finally {
+    ws?.close();
+  }
+}
+
+const need = (v: string | undefined, flag: string): string => {
+  if (!v) throw new UsageError(`--${flag} is required.`);
+  return v;
+};
+
+async function route(ws: Workspace, pos: string[], v: Values, io: Io): Promise<number> {
+  const json = !!v.json;
+  const [cmd, sub, ...rest] = pos;
+  const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
+
+  if (cmd === 'cases' && sub === 'list') {
+    const r = unwrap(await ws.dispatch('cases.list', { includeArchived: !!v.all }), io, json);
+    if ('code' in r) return r.code;
+    const cases = r.value as CaseRecord[];
+    print(cases, () =>
+      cases.length === 0
+        ? 'No cases yet. Create one with: npm run -s credence -- cases create --agency NAME --ori ORI --state XX'
+        : table([['ID', 'AGENCY', 'ORI', 'STATE', 'STATUS', 'DUE', 'DOCS'], ...cases.map((c) => [c.id, c.agencyName + (c.archived ? ' (archived)' : ''), c.ori, c.state, c.status, c.dueDate ?? '-', String(c.documentCount)])]),
+    );
+    return EXIT.ok;
+  }
+  if (cmd === 'cases' && sub === 'create') {
+    const r = unwrap(
+      await ws.dispatch('cases.create', {
+        agencyName: need(v.agency, 'agency'),
+        ori: need(v.ori, 'ori'),
+        state: need(v.state, 'state'),
+        agencyType: v.type ?? null,
+        jurisdiction: v.jurisdiction ?? null,
+        dueDate: v.due ?? null,
+      }),
+      io,
+      json,
+    );
+    if ('code' in r) return r.code;
+    const c = r.value as CaseRecord;
+    print(c, () => `Created case ${c.id} for ${c.agencyName} (${c.ori}).`);
+    return EXIT.ok;
+  }
+  if (cmd === 'cases' && sub === 'show') {
+    const r = unwrap(await ws.dispatch('cases.get', { id: need(v.case, 'case') }), io, json);
+    if ('code' in r) return r.code;
+    const c = r.value as CaseRecord;
+    print(c, () => table(Object.entries(c).map(([k, val]) => [k, String(val)])));
+    return EXIT.ok;
+  }
+  if (cmd === 'cases' && sub === 'archive') {
+    const r = unwrap(await ws.dispatch('cases.archive', { id: need(v.case, 'case'), archived: !v.restore }), io, json);
+    if ('code' in r) return r.code;
+    const c = r.value as CaseRecord;
+    print(c, () => `${c.archived ? 'Archived' : 'Restored'} case ${c.id} (${c.agencyName}).`);
+    return EXIT.ok;
+  }
+  if (cmd === 'import') {
+    const files = [sub, ...rest].filter((f): f is string => !!f);
+    if (files.length === 0) throw new UsageError('Name at least one PDF to import.');
+    const r = unwrap(await ws.dispatch('documents.import', { caseId: need(v.case, 'case'), paths: files, password: v.password }), io, json);
+    if ('code' in r) return r.code;
+    const results = r.value as ImportFileResult[];
+    print(
+      results.map((x) => (x.ok ? { file: x.file, ok: true, documentId: x.document.id, pages: x.document.pageCount, pagesNeedingOcr: x.document.pagesNeedingOcr, alreadyInWorkspace: x.alreadyInWorkspace } : { file: x.file, ok: false, code: x.code, error: x.message })),
+      () =>
+        results
+          .map((x) => (x.ok ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} pages${x.document.pagesNeedingOcr ? `, ${x.document.pagesNeedingOcr} need OCR` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}` : `FAILED    ${x.message}`))
+          .join('\n'),
+    );
+    return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed;
+  }
+  if (cmd === 'documents') {
+    const r = unwrap(await ws.dispatch('documents.list', { caseId: need(v.case, 'case') }), io, json);
+    if ('code' in r) return r.code;
+    const docs = r.value as DocumentRecord[];
+    print(
+      docs.map((d) => ({ id: d.id, title: d.title, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, sha256: d.sha256 })),
+      () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), String(d.pagesNeedingOcr), d.sha256, d.title])])),
+    );
+    return EXIT.ok;
+  }
+  if (cmd === 'search') {
+    const query = [sub, ...rest].filter(Boolean).join(' ');
+    if (!query) throw new UsageError('Give a search query.');
+    const r = unwrap(await ws.dispatch('search.query', { caseId: need(v.case, 'case'), query }), io, json);
+    if ('code' in r) return r.code;
+    const hits = r.value as SearchHit[];
+    print(hits, () => (hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : hits.map((h) => `${h.documentTitle}, page ${h.page}\n    ${h.snippet.replace(/\[\[|\]\]/g, '*')}`).join('\n')));
+    return EXIT.ok;
+  }
+  throw new UsageError(`Unknown command: ${pos.join(' ')}`);
+}

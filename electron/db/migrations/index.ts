@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate.ts';
+import { m001Cases } from './001_cases.ts';
+import { m002Documents } from './002_documents.ts';
+
+/** In order; each number exactly once. Never edit a migration that has shipped: add one. */
+export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents];

@@ -1,0 +1,112 @@
+import { DEFAULT_CHECKLIST_PACK, type CaseRecord } from '../../../shared/schemas/case.ts';
+import type { Input, ParsedInput } from '../../../shared/contract.ts';
+import { ServiceError } from '../../../shared/result.ts';
+import type { ServiceContext } from '../context.ts';
+
+interface CaseRow {
+  id: string;
+  agency_name: string;
+  ori: string;
+  state: string;
+  agency_type: CaseRecord['agencyType'];
+  jurisdiction: CaseRecord['jurisdiction'];
+  checklist_pack_id: string;
+  checklist_pack_version: string;
+  due_date: string | null;
+  status: CaseRecord['status'];
+  archived_at: string | null;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+  document_count: number;
+}
+
+const SELECT = `
+  SELECT c.*, (SELECT count(*) FROM case_documents cd WHERE cd.case_id = c.id) AS document_count
+  FROM cases c`;
+
+const toRecord = (r: CaseRow): CaseRecord => ({
+  id: r.id,
+  agencyName: r.agency_name,
+  ori: r.ori,
+  state: r.state,
+  agencyType: r.agency_type,
+  jurisdiction: r.jurisdiction,
+  checklistPackId: r.checklist_pack_id,
+  checklistPackVersion: r.checklist_pack_version,
+  dueDate: r.due_date,
+  status: r.status,
+  archived: r.archived_at !== null,
+  isSample: r.is_sample === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  documentCount: r.document_count,
+});
+
+export function createCasesService(ctx: ServiceContext) {
+  const { db } = ctx;
+  const getRow = db.prepare<[string], CaseRow>(`${SELECT} WHERE c.id = ?`);
+
+  function get(id: string): CaseRecord {
+    const row = getRow.get(id);
+    if (!row) throw new ServiceError('not_found', `No case with id ${id} in this workspace. It may be in another data folder.`);
+    return toRecord(row);
+  }
+
+  return {
+    get,
+    list(input: ParsedInput<'cases.list'>): CaseRecord[] {
+      const rows = db.prepare<[], CaseRow>(`${SELECT} ${input.includeArchived ? '' : 'WHERE c.archived_at IS NULL'} ORDER BY c.updated_at DESC`).all();
+      return rows.map(toRecord);
+    },
+    create(input: ParsedInput<'cases.create'>, options: { isSample?: boolean } = {}): CaseRecord {
+      const id = ctx.newId();
+      const at = ctx.now().toISOString();
+      db.prepare(
+        `INSERT INTO cases (id, agency_name, ori, state, agency_type, jurisdiction, checklist_pack_id,
+           checklist_pack_version, due_date, status, is_sample, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+      ).run(
+        id, input.agencyName, input.ori, input.state, input.agencyType, input.jurisdiction,
+        DEFAULT_CHECKLIST_PACK.id, DEFAULT_CHECKLIST_PACK.version, input.dueDate, options.isSample ? 1 : 0, at, at,
+      );
+      return get(id);
+    },
+    update(input: ParsedInput<'cases.update'>): CaseRecord {
+      const current = get(input.id);
+      const p = input.patch;
+      const next = {
+        agencyName: p.agencyName ?? current.agencyName,
+        ori: p.ori ?? current.ori,
+        state: p.state ?? current.state,
+        agencyType: p.agencyType !== undefined ? p.agencyType : current.agencyType,
+        jurisdiction: p.jurisdiction !== undefined ? p.jurisdiction : current.jurisdiction,
+        dueDate: p.dueDate !== undefined ? p.dueDate : current.dueDate,
+      };
+      // The patch was checked on its own; the ORI/state pair must also agree once merged.
+      if (next.ori.slice(0, 2) !== next.state) {
+        throw new ServiceError('invalid_input', `The ORI starts with ${next.ori.slice(0, 2)} but the state is ${next.state}: correct one of them.`, {
+          ori: `The ORI must start with ${next.state}.`,
+        });
+      }
+      db.prepare(
+        `UPDATE cases SET agency_name = ?, ori = ?, state = ?, agency_type = ?, jurisdiction = ?, due_date = ?, updated_at = ? WHERE id = ?`,
+      ).run(next.agencyName, next.ori, next.state, next.agencyType, next.jurisdiction, next.dueDate, ctx.now().toISOString(), input.id);
+      return get(input.id);
+    },
+    archive(input: ParsedInput<'cases.archive'>): CaseRecord {
+      get(input.id);
+      db.prepare(`UPDATE cases SET archived_at = ?, updated_at = ? WHERE id = ?`).run(
+        input.archived ? ctx.now().toISOString() : null,
+        ctx.now().toISOString(),
+        input.id,
+      );
+      return get(input.id);
+    },
+    touch(id: string): void {
+      db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(ctx.now().toISOString(), id);
+    },
+  };
+}
+export type CasesService = ReturnType<typeof createCasesService>;
+export type { Input };

@@ -1,0 +1,212 @@
+// Importing policy PDFs into a case: check, extract (worker threads), store the blob, then
+// write every row in one transaction. A file that fails at any step leaves no row and no blob,
+// and the rest of the batch carries on.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../../shared/contract.ts';
+import type { DocumentRecord, ImportFileResult } from '../../../shared/schemas/document.ts';
+import { ServiceError } from '../../../shared/result.ts';
+import type { ServiceContext } from '../context.ts';
+import type { CasesService } from '../cases/cases-service.ts';
+import { extractPdf, ExtractionError, type Extracted } from '../extraction/extract-pool.ts';
+import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
+import { blobPath, putBlob, removeBlob, sha256Hex } from './blob-store.ts';
+import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  original_name: string;
+  page_count: number;
+  pages_needing_ocr: number;
+  sha256: string;
+  fingerprint: string;
+  imported_by: string;
+  imported_at: string;
+  agency_doc_number: string | null;
+  effective_date: string | null;
+}
+
+const toRecord = (r: DocumentRow): DocumentRecord => ({
+  id: r.id,
+  title: r.title,
+  originalName: r.original_name,
+  pageCount: r.page_count,
+  pagesNeedingOcr: r.pages_needing_ocr,
+  sha256: r.sha256,
+  fingerprint: r.fingerprint,
+  importedBy: r.imported_by,
+  importedAt: r.imported_at,
+  agencyDocNumber: r.agency_doc_number,
+  effectiveDate: r.effective_date,
+});
+
+const MESSAGES: Record<string, string> = {
+  password_required: 'The PDF is password-protected. Enter its password and import it again.',
+  password_incorrect: 'The password is wrong for this PDF. Check it with the agency and try again.',
+  too_many_pages: '',
+  corrupt: 'pdf.js could not read it',
+  cancelled: 'Import cancelled before this file was stored.',
+};
+
+export function createDocumentsService(ctx: ServiceContext, cases: CasesService, workerPath: string) {
+  const { db } = ctx;
+  const running = new Map<string, AbortController>();
+  const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
+  const bySha = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE sha256 = ?');
+
+  function get(id: string): DocumentRecord {
+    const row = byId.get(id);
+    if (!row) throw new ServiceError('not_found', `No document with id ${id} in this workspace.`);
+    return toRecord(row);
+  }
+
+  const insertDoc = db.prepare(
+    `INSERT INTO documents (id, sha256, fingerprint, byte_size, page_count, pages_needing_ocr, title, original_name,
+       has_scripts, extractor_version, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPage = db.prepare('INSERT INTO pages (document_id, page_index, text, items, needs_ocr) VALUES (?, ?, ?, ?, ?)');
+  const link = db.prepare('INSERT OR IGNORE INTO case_documents (case_id, document_id, added_by, added_at) VALUES (?, ?, ?, ?)');
+
+  const store = db.transaction((caseId: string, id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) => {
+    const at = ctx.now().toISOString();
+    const ocr = x.pages.filter((p) => p.needsOcr).length;
+    const title = x.title ?? name.replace(/\.pdf$/i, '');
+    insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
+    for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
+    link.run(caseId, id, ctx.actor, at);
+    cases.touch(caseId);
+  });
+
+  async function importOne(
+    caseId: string,
+    file: string,
+    fileIndex: number,
+    fileCount: number,
+    importId: string,
+    password: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ImportFileResult> {
+    const name = path.basename(file);
+    const progress = (phase: 'reading' | 'extracting' | 'indexing' | 'done' | 'failed', pagesDone = 0, pagesTotal = 0) =>
+      ctx.emit('import.progress', { importId, caseId, file: name, fileIndex, fileCount, pagesDone, pagesTotal, phase });
+    const failed = (code: string, message: string): ImportFileResult => {
+      progress('failed');
+      return { ok: false, file, code, message: `${name}: ${message}` };
+    };
+    progress('reading');
+    let bytes: Uint8Array;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) return failed('unreadable', 'This is a folder, not a file. Choose the PDF files inside it.');
+      bytes = new Uint8Array(fs.readFileSync(file));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'The file does not exist (moved or renamed?).' : code === 'EACCES' ? 'You do not have permission to read this file.' : `It cannot be read (${code ?? String(err)}).`;
+      return failed('unreadable', why);
+    }
+    const problem = checkPdfStructure(bytes);
+    if (problem) return failed(problem.code, problem.reason);
+
+    const sha = sha256Hex(bytes);
+    const existing = bySha.get(sha);
+    if (existing) {
+      link.run(caseId, existing.id, ctx.actor, ctx.now().toISOString());
+      cases.touch(caseId);
+      progress('done', existing.page_count, existing.page_count);
+      return { ok: true, file, document: toRecord(existing), alreadyInWorkspace: true };
+    }
+
+    let extracted: Extracted;
+    try {
+      extracted = await extractPdf(bytes, {
+        workerPath,
+        workers: ctx.config.extractWorkers,
+        pageLimit: ctx.config.pageLimit,
+        password,
+        signal,
+        onOpened: (n) => progress('extracting', 0, n),
+        onPage: (done, total) => {
+          // Every page for short files; every 1% for long ones, so the UI is not flooded.
+          if (total < 100 || done % Math.ceil(total / 100) === 0 || done === total) progress('extracting', done, total);
+        },
+      });
+    } catch (err) {
+      if (err instanceof ExtractionError) {
+        const msg = err.code === 'corrupt' ? `It is damaged and cannot be read (${err.message}). Ask for a new copy.` : err.code === 'too_many_pages' ? `${err.message} Split it, or raise the page limit in settings.` : MESSAGES[err.code] ?? err.message;
+        return failed(err.code, msg);
+      }
+      throw err;
+    }
+    if (signal.aborted) return failed('cancelled', MESSAGES.cancelled!);
+
+    progress('indexing', extracted.numPages, extracted.numPages);
+    const id = ctx.newId();
+    let wroteBlob = false;
+    try {
+      wroteBlob = putBlob(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
+      store(caseId, id, sha, bytes.byteLength, name, extracted, extracted.hasScripts || mentionsActiveContent(bytes));
+    } catch (err) {
+      if (wroteBlob) removeBlob(ctx.paths.blobs, sha);
+      return failed('storage', `It could not be saved in the workspace (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
+    }
+    progress('done', extracted.numPages, extracted.numPages);
+    return { ok: true, file, document: get(id), alreadyInWorkspace: false };
+  }
+
+  return {
+    get,
+    list(input: ParsedInput<'documents.list'>): DocumentRecord[] {
+      cases.get(input.caseId);
+      return db
+        .prepare<[string], DocumentRow>(
+          `SELECT d.* FROM documents d JOIN case_documents cd ON cd.document_id = d.id WHERE cd.case_id = ? ORDER BY cd.added_at, d.title`,
+        )
+        .all(input.caseId)
+        .map(toRecord);
+    },
+    async import(input: ParsedInput<'documents.import'>): Promise<ImportFileResult[]> {
+      const c = cases.get(input.caseId);
+      if (c.archived) throw new ServiceError('conflict', 'This case is archived. Restore it before adding documents.');
+      const importId = input.importId ?? ctx.newId();
+      if (running.has(importId)) throw new ServiceError('conflict', 'An import with this id is already running.');
+      const controller = new AbortController();
+      running.set(importId, controller);
+      try {
+        const results: ImportFileResult[] = [];
+        for (const [i, raw] of input.paths.entries()) {
+          const file = path.resolve(raw);
+          if (controller.signal.aborted) {
+            results.push({ ok: false, file, code: 'cancelled', message: `${path.basename(file)}: ${MESSAGES.cancelled}` });
+            continue;
+          }
+          results.push(await importOne(input.caseId, file, i, input.paths.length, importId, input.password, controller.signal));
+        }
+        return results;
+      } finally {
+        running.delete(importId);
+      }
+    },
+    cancel(importId: string): boolean {
+      const c = running.get(importId);
+      c?.abort();
+      return !!c;
+    },
+    update(input: ParsedInput<'documents.update'>): DocumentRecord {
+      const d = get(input.id);
+      db.prepare('UPDATE documents SET title = ?, agency_doc_number = ?, effective_date = ? WHERE id = ?').run(
+        input.title ?? d.title,
+        input.agencyDocNumber !== undefined ? input.agencyDocNumber : d.agencyDocNumber,
+        input.effectiveDate !== undefined ? input.effectiveDate : d.effectiveDate,
+        input.id,
+      );
+      return get(input.id);
+    },
+    /** Absolute path of a document's bytes, for the app:// protocol. Null when unknown. */
+    blobFor(documentId: string): string | null {
+      const row = byId.get(documentId);
+      return row ? blobPath(ctx.paths.blobs, row.sha256) : null;
+    },
+  };
+}
+export type DocumentsService = ReturnType<typeof createDocumentsService>;

@@ -1,0 +1,111 @@
+// Opens a workspace (data folder) and wires the services into the one handler map that every
+// transport dispatches to. Used by the Electron main process, the CLI and the tests alike.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../db/open.ts';
+import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.ts';
+import type { EventName, EventPayload } from '../../shared/contract.ts';
+import type { ServiceContext, WorkspacePaths } from './context.ts';
+import { createCasesService } from './cases/cases-service.ts';
+import { createDocumentsService } from './documents/documents-service.ts';
+import { createSearchService } from './search/search-service.ts';
+import { SOURCE_WORKER_PATH } from './extraction/extract-pool.ts';
+import { readMeta } from './meta.ts';
+
+export const APP_VERSION = '0.1.0';
+
+export interface WorkspaceOptions {
+  dataDir: string;
+  actor?: string;
+  emit?: ServiceContext['emit'];
+  workerPath?: string;
+  pageLimit?: number;
+  now?: () => Date;
+  /** What only a desktop window can do (file chooser); other transports answer plainly. */
+  platform?: { choosePdfs(): Promise<string[]> };
+  log?: (msg: string, err: unknown) => void;
+}
+
+export function workspacePaths(dataDir: string): WorkspacePaths {
+  const root = path.resolve(dataDir);
+  return {
+    dataDir: root,
+    database: path.join(root, 'credence.sqlite'),
+    blobs: path.join(root, 'blobs'),
+    tmp: path.join(root, 'tmp'),
+    backups: path.join(root, 'backups'),
+  };
+}
+
+export function openWorkspace(opts: WorkspaceOptions) {
+  const paths = workspacePaths(opts.dataDir);
+  try {
+    fs.mkdirSync(paths.dataDir, { recursive: true });
+  } catch (err) {
+    throw new Error(`Cannot create the data folder ${paths.dataDir}: ${(err as Error).message}. Choose another with --data-dir or CREDENCE_DATA_DIR.`);
+  }
+  // Leftovers of an interrupted write are never real data: clear them at every start.
+  fs.rmSync(paths.tmp, { recursive: true, force: true });
+  const { db, migration } = openDatabase(paths.database, { backupDir: paths.backups, now: opts.now });
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const ctx: ServiceContext = {
+    db,
+    paths,
+    now: opts.now ?? (() => new Date()),
+    newId: () => crypto.randomUUID(),
+    actor: opts.actor ?? safeUserName(),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      opts.emit?.(event, payload);
+      for (const l of listeners) l(event, payload);
+    },
+    config: { pageLimit: opts.pageLimit ?? 5000, extractWorkers: Math.min(2, Math.max(1, os.availableParallelism())) },
+  };
+  const cases = createCasesService(ctx);
+  const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH);
+  const search = createSearchService(ctx, cases);
+  const services = { cases, documents, search };
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: APP_VERSION, dataDir: paths.dataDir, sampleCaseId: readMeta(db, 'sample_case_id'), actor: ctx.actor }),
+    'cases.list': (i) => cases.list(i),
+    'cases.get': (i) => cases.get(i.id),
+    'cases.create': (i) => cases.create(i),
+    'cases.update': (i) => cases.update(i),
+    'cases.archive': (i) => cases.archive(i),
+    'documents.list': (i) => documents.list(i),
+    'documents.import': (i) => documents.import(i),
+    'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
+    'documents.update': (i) => documents.update(i),
+    'dialog.choosePdfs': async () => {
+      if (!opts.platform) throw new Error('The file chooser exists only in the desktop app. Pass file paths instead.');
+      return opts.platform.choosePdfs();
+    },
+    'search.query': (i) => search.query(i),
+  };
+  const dispatch: Dispatch = createDispatcher(handlers, opts.log);
+  return {
+    ctx,
+    paths,
+    migration,
+    services,
+    dispatch,
+    subscribe(listener: (event: EventName, payload: unknown) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+export type Workspace = ReturnType<typeof openWorkspace>;
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username || 'reviewer';
+  } catch {
+    return 'reviewer';
+  }
+}

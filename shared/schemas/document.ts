@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const documentRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  originalName: z.string(),
+  pageCount: z.number().int(),
+  pagesNeedingOcr: z.number().int(),
+  sha256: z.string(),
+  fingerprint: z.string(),
+  importedBy: z.string(),
+  importedAt: z.string(),
+  agencyDocNumber: z.string().nullable(),
+  effectiveDate: z.string().nullable(),
+});
+export type DocumentRecord = z.infer<typeof documentRecord>;
+
+export const importFileResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), file: z.string(), document: documentRecord, alreadyInWorkspace: z.boolean() }),
+  z.object({ ok: z.literal(false), file: z.string(), code: z.string(), message: z.string() }),
+]);
+export type ImportFileResult = z.infer<typeof importFileResult>;
+
+export const importInput = z.object({
+  caseId: z.string().min(1),
+  paths: z.array(z.string().min(1)).min(1, 'Choose at least one PDF to import.').max(500),
+  password: z.string().optional(),
+  /** Chosen by the caller so it can cancel and match progress events. */
+  importId: z.string().min(1).max(100).optional(),
+});
+
+export const documentUpdateInput = z.object({
+  id: z.string().min(1),
+  title: z.string().trim().min(1, 'A document needs a title.').max(300).optional(),
+  agencyDocNumber: z.string().trim().max(100).nullable().optional(),
+  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2020-06-15.').nullable().optional(),
+});
+
+export const searchHit = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  page: z.number().int(), // 1-based, as people count pages
+  snippet: z.string(), // text with [[ ]] around matched terms
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
