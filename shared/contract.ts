@@ -60,12 +60,4 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.hasOwn(events, name);
 
-/** The bridge the preload script exposes as window.credence: nothing else crosses. */
-export interface CredenceBridge {
-  invoke(method: string, input: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
-
-/** IPC channel names, in one place. */
-export const IPC_INVOKE = 'credence:invoke';
-export const IPC_EVENT = 'credence:event';
+export { IPC_EVENT, IPC_INVOKE, type CredenceBridge } from './channels.ts';

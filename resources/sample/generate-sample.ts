@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SAMPLE_FILE_NAME } from '../../electron/services/sample/sample-file.ts';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
-export const SAMPLE_PDF = fileURLToPath(new URL('./riverside-general-order-300.pdf', import.meta.url));
+export const SAMPLE_PDF = fileURLToPath(new URL(`./${SAMPLE_FILE_NAME}`, import.meta.url));
 
 type Block = { kind: 'h' | 'p' | 'li' | 'break'; text?: string };
 

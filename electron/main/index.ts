@@ -1,0 +1,90 @@
+// Composition root of the desktop app: lifecycle, the window, the app:// protocol and the API.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/channels.ts';
+import { openWorkspace, type Workspace } from '../services/workspace.ts';
+import { ensureSampleCase } from '../services/sample/sample-case.ts';
+import { SAMPLE_FILE_NAME } from '../services/sample/sample-file.ts';
+import { createIpcHandler } from './ipc.ts';
+import { resolveAppPath, respond } from './protocol.ts';
+import { denyAllPermissions, hardenWebContents, windowOptions } from './window.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+
+// Must happen before 'ready': app:// behaves like https (standard, secure, fetch-able).
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let ws: Workspace | null = null;
+  const trusted = new Set<number>();
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  // Every web contents ever created (windows, devtools, anything) gets the same locks.
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
+
+  app.whenReady().then(async () => {
+    const argDir = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+    const dataDir = argDir ?? process.env.CREDENCE_DATA_DIR ?? app.getPath('userData');
+    ws = openWorkspace({
+      dataDir,
+      workerPath: path.join(here, 'extract-worker.js'),
+      emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
+      platform: {
+        async choosePdfs() {
+          if (!win) return [];
+          const r = await dialog.showOpenDialog(win, {
+            title: 'Add policy PDFs',
+            properties: ['openFile', 'multiSelections'],
+            filters: [{ name: 'PDF documents', extensions: ['pdf'] }],
+          });
+          return r.canceled ? [] : r.filePaths;
+        },
+      },
+      log: (msg, err) => console.error(`[credence] ${msg}`, err),
+    });
+    const workspace = ws;
+    const samplePdf = app.isPackaged
+      ? path.join(process.resourcesPath, 'sample', SAMPLE_FILE_NAME)
+      : path.join(app.getAppPath(), 'resources', 'sample', SAMPLE_FILE_NAME);
+    await ensureSampleCase(workspace, samplePdf).catch((err) => console.error('[credence] sample case:', err));
+
+    denyAllPermissions(session.defaultSession);
+    session.defaultSession.protocol.handle('app', (req) => {
+      const url = new URL(req.url);
+      if (url.host !== 'credence') return new Response('Not found', { status: 404 });
+      return respond(resolveAppPath(url.pathname, rendererDir, (id) => workspace.services.documents.blobFor(id)));
+    });
+    // Nothing leaves this machine: refuse every request that is not app://.
+    session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !details.url.startsWith('app://') && !details.url.startsWith('devtools://') }));
+
+    const handle = createIpcHandler(workspace.dispatch, trusted);
+    ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => handle(event, method, input));
+
+    win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
+    trusted.add(win.webContents.id);
+    win.once('ready-to-show', () => win?.show());
+    win.on('closed', () => {
+      win = null;
+    });
+    await win.loadURL('app://credence/index.html');
+  });
+
+  app.on('window-all-closed', () => {
+    ws?.close();
+    ws = null;
+    app.quit();
+  });
+}

@@ -1,0 +1,29 @@
+// The one IPC entry point: drop calls from anything but our own top frame on app://, then hand
+// the call to the dispatcher, which parses the input against the contract.
+import type { IpcMainInvokeEvent } from 'electron';
+import { APP_ORIGIN } from '../../shared/csp.ts';
+import { fail, type Result } from '../../shared/result.ts';
+import type { Dispatch } from '../api/dispatcher.ts';
+
+type SenderView = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender: Pick<IpcMainInvokeEvent['sender'], 'id' | 'mainFrame'> };
+
+export function isTrustedSender(event: SenderView, trustedWebContentsIds: ReadonlySet<number>): boolean {
+  const frame = event.senderFrame;
+  if (!frame) return false; // the frame navigated away or was destroyed
+  if (!trustedWebContentsIds.has(event.sender.id)) return false;
+  if (frame !== event.sender.mainFrame) return false; // sub-frames never speak for the app
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function createIpcHandler(dispatch: Dispatch, trustedWebContentsIds: ReadonlySet<number>) {
+  return async (event: SenderView, method: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event, trustedWebContentsIds)) {
+      return fail('forbidden', 'This call did not come from a Credence window and was refused.');
+    }
+    return dispatch(method, input);
+  };
+}

@@ -1,0 +1,137 @@
+// The case's policy documents, and importing more: progress per file with a Cancel button,
+// and every failed file listed with its reason.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { EventPayload } from '../../../../shared/contract.ts';
+import type { CaseRecord } from '../../../../shared/schemas/case.ts';
+import type { DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
+import { call, messageOf, onEvent } from '../../api/client.ts';
+
+interface Props {
+  caseRecord: CaseRecord;
+  documents: DocumentRecord[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onChanged: () => void;
+}
+
+type Progress = EventPayload<'import.progress'>;
+
+export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged }: Props) {
+  const [importId, setImportId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [failures, setFailures] = useState<ImportFileResult[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const importing = importId !== null;
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => onEvent('import.progress', (p) => setProgress((cur) => (p.importId === importIdRef.current ? p : cur))), []);
+  const importIdRef = useRef<string | null>(null);
+
+  async function add() {
+    if (importing) return;
+    setError(null);
+    try {
+      const paths = await call('dialog.choosePdfs', {});
+      if (paths.length === 0) return;
+      const id = crypto.randomUUID();
+      importIdRef.current = id;
+      setImportId(id);
+      setFailures([]);
+      const results = await call('documents.import', { caseId: caseRecord.id, paths, importId: id });
+      setFailures(results.filter((r) => !r.ok));
+      const firstNew = results.find((r) => r.ok);
+      onChanged();
+      if (firstNew?.ok) onSelect(firstNew.document.id);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      importIdRef.current = null;
+      setImportId(null);
+      setProgress(null);
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        addRef.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const listKeys = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const li = e.currentTarget;
+      ((e.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling) as HTMLElement | null)?.focus();
+    }
+  };
+
+  return (
+    <div className="documents">
+      <div className="pane-title">
+        <h2>Policies</h2>
+        <button ref={addRef} onClick={() => void add()} disabled={importing || caseRecord.archived} title="Add policy PDFs (Ctrl+O)">
+          Add PDFs
+        </button>
+      </div>
+      {importing && (
+        <div className="import-progress" role="status" aria-live="polite">
+          <div>
+            {progress
+              ? `${progress.file} (${progress.fileIndex + 1} of ${progress.fileCount}): ${progress.phase === 'extracting' ? `pages ${progress.pagesDone} of ${progress.pagesTotal}` : progress.phase}`
+              : 'Starting import…'}
+          </div>
+          <progress max={progress?.pagesTotal || 1} value={progress?.pagesDone ?? 0} aria-label="Import progress" />
+          <button onClick={() => importId && void call('documents.cancelImport', { importId })}>Cancel import</button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {failures.length > 0 && (
+        <div className="import-failures" role="alert">
+          <strong>
+            {failures.length} {failures.length === 1 ? 'file was' : 'files were'} not imported:
+          </strong>
+          <ul>
+            {failures.map((f) => (
+              <li key={f.file}>{!f.ok && f.message}</li>
+            ))}
+          </ul>
+          <button onClick={() => setFailures([])}>Dismiss</button>
+        </div>
+      )}
+      {documents.length === 0 && !importing ? (
+        <p className="empty-hint">No policies yet. Add the agency’s policy PDFs to start the review.</p>
+      ) : (
+        <ul className="doc-list" aria-label="Policy documents">
+          {documents.map((d) => (
+            <li
+              key={d.id}
+              tabIndex={0}
+              aria-current={d.id === selectedId ? 'true' : undefined}
+              className={d.id === selectedId ? 'selected' : ''}
+              onClick={() => onSelect(d.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') onSelect(d.id);
+                listKeys(e);
+              }}
+            >
+              <span className="doc-title">{d.title}</span>
+              <span className="doc-meta">
+                {d.pageCount} {d.pageCount === 1 ? 'page' : 'pages'}
+                {d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// The browser test bridge: the real services and dispatcher run in the test's Node process;
+// the built renderer runs in Chromium and reaches them through page.exposeBinding, the way it
+// reaches them through the preload script in Electron. Only the transport differs. The built
+// files and document bytes are served by intercepting requests to http://credence.test/ with
+// the same resolver the app:// protocol uses, so no port is opened.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { openWorkspace, type Workspace } from '../../../electron/services/workspace.ts';
+import { ensureSampleCase } from '../../../electron/services/sample/sample-case.ts';
+import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
+import { SAMPLE_PDF } from '../../../resources/sample/generate-sample.ts';
+import { fail } from '../../../shared/result.ts';
+
+export const ORIGIN = 'http://credence.test';
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
+
+export interface Harness {
+  ws: Workspace;
+  dataDir: string;
+  /** Files the "Add PDFs" dialog will answer with next (the native dialog is the one edge we stand in for). */
+  choose(paths: string[]): void;
+  close(): void;
+}
+
+export async function attachBridge(page: Page, opts: { sample?: boolean } = {}): Promise<Harness> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it for you).');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-e2e-'));
+  let next: string[] = [];
+  const ws = openWorkspace({
+    dataDir,
+    actor: 'e2e-reviewer',
+    platform: {
+      async choosePdfs() {
+        const p = next;
+        next = [];
+        return p;
+      },
+    },
+    emit: (event, payload) => {
+      void page.evaluate(([e, p]) => (window as unknown as { __credenceEmit(e: string, p: unknown): void }).__credenceEmit(e, p), [event, payload] as const).catch(() => {});
+    },
+  });
+  if (opts.sample !== false) await ensureSampleCase(ws, SAMPLE_PDF);
+
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const res = await respond(resolveAppPath(url.pathname, RENDERER_DIR, (id) => ws.services.documents.blobFor(id)));
+    await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
+  });
+  // Anything else the page asks for would be the network: refuse it, and let the test see it.
+  await page.route(/^(?!http:\/\/credence\.test\/)https?:\/\//, (route) => route.abort('blockedbyclient'));
+
+  await page.exposeBinding('__credenceInvoke', async (source, method: unknown, input: unknown) => {
+    // Same rule as IPC: only the page's top frame speaks for the app.
+    if (source.frame !== page.mainFrame()) return fail('forbidden', 'This call did not come from the top frame and was refused.');
+    return ws.dispatch(method, input);
+  });
+  await page.addInitScript(() => {
+    const listeners = new Map<string, Set<(p: unknown) => void>>();
+    const w = window as unknown as Record<string, unknown>;
+    w.__credenceEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+    const invoke = w.__credenceInvoke as (m: string, i: unknown) => Promise<unknown>;
+    w.credence = Object.freeze({
+      invoke: (method: string, input: unknown) => invoke(method, input),
+      on(event: string, listener: (p: unknown) => void) {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event)!.add(listener);
+        return () => listeners.get(event)?.delete(listener);
+      },
+    });
+  });
+  return {
+    ws,
+    dataDir,
+    choose(paths) {
+      next = paths;
+    },
+    close() {
+      ws.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
