@@ -13,7 +13,9 @@ export function isTrustedSender(event: SenderView, trustedWebContentsIds: Readon
   if (!trustedWebContentsIds.has(event.sender.id)) return false;
   if (frame !== event.sender.mainFrame) return false; // sub-frames never speak for the app
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Node's URL gives custom schemes an opaque origin ("null"), so compare scheme and host.
+    const u = new URL(frame.url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

@@ -30,14 +30,14 @@ export const ori = z
       .regex(/^[A-Z]{2}[A-Z0-9]{7}$/, 'An ORI is two letters for the state, then 7 letters or digits (IL0160000).'),
   );
 
-export const caseFields = z.object({
+const fields = {
   agencyName: z.string().trim().min(2, 'Give the agency its full name.').max(200, 'Keep the agency name under 200 characters.'),
   ori,
   state: stateCode,
-  agencyType: z.enum(AGENCY_TYPES).nullable().default(null),
-  jurisdiction: z.enum(JURISDICTIONS).nullable().default(null),
-  dueDate: isoDate.nullable().default(null),
-});
+  agencyType: z.enum(AGENCY_TYPES).nullable(),
+  jurisdiction: z.enum(JURISDICTIONS).nullable(),
+  dueDate: isoDate.nullable(),
+};
 
 /** The ORI's prefix must name the case's state: a mismatch is nearly always a typo. */
 function checkOriState(c: { ori?: string; state?: string }, ctx: z.RefinementCtx): void {
@@ -50,12 +50,20 @@ function checkOriState(c: { ori?: string; state?: string }, ctx: z.RefinementCtx
   }
 }
 
-export const caseCreateInput = caseFields.superRefine(checkOriState);
+// Defaults only on create: an update's patch must never reset a field it does not name.
+export const caseCreateInput = z
+  .object({
+    ...fields,
+    agencyType: fields.agencyType.default(null),
+    jurisdiction: fields.jurisdiction.default(null),
+    dueDate: fields.dueDate.default(null),
+  })
+  .superRefine(checkOriState);
 export type CaseCreateInput = z.input<typeof caseCreateInput>;
 
 export const caseUpdateInput = z.object({
   id: z.string().min(1),
-  patch: caseFields.partial().superRefine(checkOriState),
+  patch: z.object(fields).partial().superRefine(checkOriState),
 });
 
 export const caseRecord = z.object({

@@ -20,7 +20,7 @@ export const quoteEveryWord = (q: string): string =>
   q
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w) && !/^(AND|OR|NOT|NEAR)$/.test(w))
     .map((w) => `"${w}"`)
     .join(' ');
 

@@ -1,0 +1,84 @@
+// The CLI as a user runs it: a real process on the project's Node, real data folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { numberedPdf } from '../../fixtures/pdfs.ts';
+import { tempDir } from '../../support/workspace.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+let dir: string;
+beforeEach(() => {
+  dir = tempDir('credence-cli-');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function credence(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/run.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CREDENCE_DATA_DIR: '', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('credence CLI', () => {
+  it('creates a case, then lists it as JSON from the same data folder', () => {
+    const made = credence(['cases', 'create', '--agency', 'Buffalo Grove Police Department', '--ori', 'il0160300', '--state', 'IL', '--type', 'municipal', '--json', '--data-dir', dir]);
+    expect(made.code).toBe(0);
+    const c = JSON.parse(made.out);
+    expect(c).toMatchObject({ agencyName: 'Buffalo Grove Police Department', ori: 'IL0160300', status: 'draft', agencyType: 'municipal' });
+    const listed = credence(['cases', 'list', '--json'], { CREDENCE_DATA_DIR: dir });
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out).map((x: { id: string }) => x.id)).toEqual([c.id]);
+    expect(listed.err).toBe('');
+  });
+
+  it('prints a readable table without --json', () => {
+    credence(['cases', 'create', '--agency', 'Urbana Police Department', '--ori', 'IL0100700', '--state', 'IL', '--data-dir', dir]);
+    const r = credence(['cases', 'list', '--data-dir', dir]);
+    expect(r.out).toMatch(/^ID\s+AGENCY\s+ORI\s+STATE\s+STATUS\s+DUE\s+DOCS$/m);
+    expect(r.out).toMatch(/Urbana Police Department\s+IL0100700\s+IL\s+draft/);
+  });
+
+  it('exits 2 with the field errors for bad input, writing nothing', () => {
+    const r = credence(['cases', 'create', '--agency', 'X', '--ori', 'IL12', '--state', 'IL', '--json', '--data-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.fields).toMatchObject({ agencyName: 'Give the agency its full name.', ori: 'An ORI has exactly 9 characters, such as IL0160000.' });
+    expect(r.err).toContain('credence: agencyName: Give the agency its full name.');
+    expect(JSON.parse(credence(['cases', 'list', '--json', '--data-dir', dir]).out)).toEqual([]);
+  });
+
+  it('exits 2 with usage for an unknown command or a missing flag, 3 for an unknown case', () => {
+    expect(credence(['cases', 'frobnicate', '--data-dir', dir])).toMatchObject({ code: 2 });
+    const missing = credence(['cases', 'create', '--agency', 'Lake County', '--data-dir', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--ori is required.');
+    expect(credence(['documents', '--case', 'nope', '--data-dir', dir]).code).toBe(3);
+  });
+
+  it('imports, lists documents and searches; exits 1 when any file failed', async () => {
+    const c = JSON.parse(credence(['cases', 'create', '--agency', 'Test Police Department', '--ori', 'IL0000001', '--state', 'IL', '--json', '--data-dir', dir]).out);
+    const pdf = path.join(dir, 'policy.pdf');
+    fs.writeFileSync(pdf, await numberedPdf(3));
+    fs.writeFileSync(path.join(dir, 'memo.pdf'), 'not a pdf');
+    const imp = credence(['import', '--case', c.id, '--json', '--data-dir', dir, pdf, path.join(dir, 'memo.pdf')]);
+    expect(imp.code).toBe(1);
+    const results = JSON.parse(imp.out);
+    expect(results[0]).toMatchObject({ ok: true, pages: 3, pagesNeedingOcr: 0 });
+    expect(results[1]).toMatchObject({ ok: false, code: 'not_pdf' });
+    const docs = JSON.parse(credence(['documents', '--case', c.id, '--json', '--data-dir', dir]).out);
+    expect(docs).toEqual([{ id: results[0].documentId, title: 'policy', pages: 3, pagesNeedingOcr: 0, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    const hits = JSON.parse(credence(['search', '--case', c.id, '--json', '--data-dir', dir, 'Section 2']).out);
+    expect(hits[0]).toMatchObject({ documentId: results[0].documentId, page: 2 });
+    const ok = credence(['import', '--case', c.id, '--data-dir', dir, pdf]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('(already in the workspace)');
+  });
+
+  it('prints help with --help and exits 0', () => {
+    const r = credence(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: npm run -s credence -- <command>');
+  });
+});
