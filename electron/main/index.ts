@@ -40,7 +40,8 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = argDir ?? process.env.CREDENCE_DATA_DIR ?? app.getPath('userData');
     ws = openWorkspace({
       dataDir,
-      workerPath: path.join(here, 'extract-worker.js'),
+      // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
+      workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
       platform: {
         async choosePdfs() {

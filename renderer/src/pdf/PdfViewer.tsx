@@ -38,7 +38,8 @@ export function PdfViewer({ document: doc, target }: { document: DocumentRecord;
         const { core, viewer: v } = await loadPdfjs();
         if (destroyed) return;
         const eventBus = new v.EventBus();
-        const linkService = new v.PDFLinkService({ eventBus, externalLinkEnabled: false });
+        const linkService = new v.PDFLinkService({ eventBus });
+        linkService.externalLinkEnabled = false; // links in a policy never open anything
         const findController = new v.PDFFindController({ eventBus, linkService });
         const viewer = new v.PDFViewer({
           container: container.current!,
@@ -130,28 +131,28 @@ export function PdfViewer({ document: doc, target }: { document: DocumentRecord;
           {doc.title}
         </span>
         <form onSubmit={goTo} className="page-nav">
-          <button type="button" aria-label="Previous page" onClick={() => viewerRef.current?.previousPage()} disabled={page <= 1}>
+          <button type="button" aria-label="Previous page" onClick={() => viewerRef.current?.previousPage()} disabled={!ready || page <= 1}>
             ‹
           </button>
           <label>
-            Page <input aria-label="Page number" value={pageInput} onChange={(e) => setPageInput(e.target.value)} size={4} inputMode="numeric" /> of{' '}
+            Page <input aria-label="Page number" disabled={!ready} value={pageInput} onChange={(e) => setPageInput(e.target.value)} size={4} inputMode="numeric" /> of{' '}
             <span data-testid="page-count">{doc.pageCount}</span>
           </label>
-          <button type="button" aria-label="Next page" onClick={() => viewerRef.current?.nextPage()} disabled={page >= doc.pageCount}>
+          <button type="button" aria-label="Next page" onClick={() => viewerRef.current?.nextPage()} disabled={!ready || page >= doc.pageCount}>
             ›
           </button>
         </form>
         <div className="zoom">
-          <button type="button" aria-label="Zoom out" onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
+          <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
             −
           </button>
           <span aria-live="polite" className="scale">
             {Math.round(scale * 100)}%
           </span>
-          <button type="button" aria-label="Zoom in" onClick={() => zoom(Math.min(5, scale * 1.2))}>
+          <button type="button" aria-label="Zoom in" disabled={!ready} onClick={() => zoom(Math.min(5, scale * 1.2))}>
             +
           </button>
-          <button type="button" onClick={() => zoom('page-width')}>
+          <button type="button" disabled={!ready} onClick={() => zoom('page-width')}>
             Fit width
           </button>
         </div>

@@ -1,7 +1,7 @@
 // The browser test bridge: the real services and dispatcher run in the test's Node process;
 // the built renderer runs in Chromium and reaches them through page.exposeBinding, the way it
 // reaches them through the preload script in Electron. Only the transport differs. The built
-// files and document bytes are served by intercepting requests to http://credence.test/ with
+// files and document bytes are served by intercepting requests to https://credence.test/ with
 // the same resolver the app:// protocol uses, so no port is opened.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,8 @@ import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
 import { SAMPLE_PDF } from '../../../resources/sample/generate-sample.ts';
 import { fail } from '../../../shared/result.ts';
 
-export const ORIGIN = 'http://credence.test';
+// https so the page is a secure context, as app:// is in Electron (crypto.randomUUID needs one).
+export const ORIGIN = 'https://credence.test';
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
 
 export interface Harness {
@@ -52,7 +53,7 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
     await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
   });
   // Anything else the page asks for would be the network: refuse it, and let the test see it.
-  await page.route(/^(?!http:\/\/credence\.test\/)https?:\/\//, (route) => route.abort('blockedbyclient'));
+  await page.route(/^(?!https:\/\/credence\.test\/)https?:\/\//, (route) => route.abort('blockedbyclient'));
 
   await page.exposeBinding('__credenceInvoke', async (source, method: unknown, input: unknown) => {
     // Same rule as IPC: only the page's top frame speaks for the app.

@@ -49,7 +49,7 @@ describe('web contents hardening', () => {
     const f = fakeContents();
     hardenWebContents(f.contents);
     let prevented = false;
-    f.listeners.get(name)!({ preventDefault: () => (prevented = true) } as Event);
+    f.listeners.get(name)!({ preventDefault: () => void (prevented = true) } as unknown as Event);
     expect(prevented).toBe(true);
   });
 

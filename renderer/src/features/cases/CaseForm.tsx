@@ -38,8 +38,8 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
     agencyName: f.agencyName,
     ori: f.ori,
     state: f.state,
-    agencyType: f.agencyType || null,
-    jurisdiction: f.jurisdiction || null,
+    agencyType: (f.agencyType || null) as CaseRecord['agencyType'],
+    jurisdiction: (f.jurisdiction || null) as CaseRecord['jurisdiction'],
     dueDate: f.dueDate || null,
   };
   const check = caseCreateInput.safeParse(input);

@@ -11,6 +11,9 @@ interface Props {
   onOpenHit: (hit: SearchHit, query: string) => void;
 }
 
+// A query that already has its own quotes is shown as typed.
+const quoted = (q: string) => (q.includes('"') ? q : `“${q}”`);
+
 function Snippet({ text }: { text: string }) {
   const parts = text.split(/(\[\[.*?\]\])/g);
   return (
@@ -69,7 +72,7 @@ export function SearchPanel({ caseId, hasDocuments, inputRef, onOpenHit }: Props
       {hits && (
         <div className="results" aria-live="polite">
           <p className="subtle">
-            {hits.length === 0 ? `No matches for “${searched}”.` : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'} for “${searched}”`}
+            {hits.length === 0 ? `No matches for ${quoted(searched)}.` : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'} for ${quoted(searched)}`}
           </p>
           {[...groups.entries()].map(([title, list]) => (
             <section key={title} aria-label={`Matches in ${title}`}>

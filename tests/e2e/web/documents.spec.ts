@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '../support/test.ts';
+import { numberedPdf } from '../../fixtures/pdfs.ts';
+import { corpusFile, corpusPresent } from '../../support/workspace.ts';
+
+test('import a multi-page PDF, search it, and land on the hit’s page with the words highlighted', async ({ app: page, harness }) => {
+  const file = path.join(harness.dataDir, '..', `${path.basename(harness.dataDir)}-policy.pdf`);
+  fs.writeFileSync(file, await numberedPdf(12, 'Use of Force General Order'));
+  const notPdf = `${file}.txt.pdf`;
+  fs.writeFileSync(notPdf, 'plain text');
+  harness.choose([file, notPdf]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('Use of Force General Order');
+  await expect(page.getByRole('alert').filter({ hasText: '1 file was not imported' })).toContainText('The file is not a PDF');
+  await expect(page.getByTestId('page-count')).toHaveText('12');
+
+  await page.keyboard.press('Control+Shift+F');
+  await expect(page.getByLabel('Search this case')).toBeFocused();
+  await page.keyboard.type('"Section 9"');
+  await page.keyboard.press('Enter');
+  const hit = page.getByRole('button', { name: /p\. 9/ });
+  await expect(hit).toContainText('Section 9');
+  await hit.click();
+  const viewer = page.locator('.viewer-container');
+  await expect(viewer).toHaveAttribute('data-current-page', '9');
+  await expect(page.getByLabel('Page number')).toHaveValue('9');
+  const highlighted = page.locator('.page[data-page-number="9"] .textLayer .highlight');
+  await expect(highlighted.first()).toBeVisible();
+  await expect(highlighted.first()).toHaveText(/Section 9/);
+  await page.screenshot({ path: 'test-results/shot-search-hit.png' });
+  fs.rmSync(file);
+  fs.rmSync(notPdf);
+});
+
+test('viewer: page navigation, zoom, fit width and find in document', async ({ app: page }) => {
+  await expect(page.getByTestId('page-count')).toHaveText('3');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByLabel('Page number')).toHaveValue('2');
+  await page.getByLabel('Page number').fill('3');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '3');
+  const scale = page.locator('.scale');
+  const before = await scale.textContent();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(scale).not.toHaveText(before!);
+  await page.getByRole('button', { name: 'Fit width' }).click();
+  await expect(scale).toHaveText(before!);
+  await page.keyboard.press('Control+F');
+  await expect(page.getByLabel('Find in document')).toBeFocused();
+  await page.keyboard.type('chokehold');
+  await expect(page.locator('.find-status')).toHaveText(/of [1-9]/);
+});
+
+test('a search with an unmatched quote gets a friendly message', async ({ app: page }) => {
+  await page.getByLabel('Search this case').fill('"deadly force');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/opening quote \(\"\) without a closing one/);
+});
+
+test('the policies list shows pages needing OCR', async ({ app: page, harness }) => {
+  const { scannedPdf } = await import('../../fixtures/pdfs.ts');
+  const file = path.join(harness.dataDir, '..', `${path.basename(harness.dataDir)}-scan.pdf`);
+  fs.writeFileSync(file, await scannedPdf());
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('2 pages need OCR');
+  fs.rmSync(file);
+});
+
+test('a real agency policy from the corpus imports and its chokehold rule is found on page 4', async ({ app: page, harness }) => {
+  test.skip(!corpusPresent(), 'The corpus (../shared/corpus or $CREDENCE_CORPUS) is not present on this machine.');
+  harness.choose([corpusFile('IL_LakeCountySO_1.6.01_Use_of_Force_2020.pdf')]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('IL_LakeCountySO_1.6.01_Use_of_Force_2020');
+  await page.getByLabel('Search this case').fill('chokehold deadly');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('region', { name: /Matches in IL_LakeCountySO/ }).getByRole('button', { name: /p\. 4/ }).click();
+  await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '4');
+  await expect(page.locator('.page[data-page-number="4"] .textLayer .highlight').first()).toBeVisible();
+});

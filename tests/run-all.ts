@@ -1,0 +1,65 @@
+// `npm test`: everything, in order, with one summary line that CI reads.
+//   sample PDF → typecheck → build the app → Vitest (unit, integration) → Playwright (web; Electron where present)
+// Ends with "N passed, N failed, N skipped" summed over every runner; exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-results-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+
+function step(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  process.stdout.write(`\n── ${label} ──\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(label: string, ok: boolean) {
+  lines.push(`${label}: ${ok ? 'passed' : 'FAILED'}`);
+  if (ok) totals.passed++;
+  else totals.failed++;
+  return ok;
+}
+
+const readJson = (file: string): any => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+check('sample PDF generated', step('Generating the sample policy PDF', process.execPath, ['resources/sample/generate-sample.ts']));
+check('typecheck (tsc --noEmit)', step('Type-checking main, preload, renderer and tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+const built = check('build (electron-vite)', step('Building the app', bin('electron-vite'), ['build']));
+
+const vitestJson = path.join(out, 'vitest.json');
+step('Unit and integration tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = readJson(vitestJson);
+if (v) {
+  const skipped = (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  totals.passed += v.numPassedTests;
+  totals.failed += v.numFailedTests + (v.success === false && v.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += skipped;
+  lines.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${skipped} skipped`);
+} else check('vitest ran', false);
+
+if (built) {
+  const pwJson = path.join(out, 'playwright.json');
+  step('End-to-end tests (Playwright: web in Chromium; Electron where its binary exists)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const p = readJson(pwJson);
+  if (p) {
+    const s = p.stats;
+    totals.passed += s.expected + s.flaky;
+    totals.failed += s.unexpected;
+    totals.skipped += s.skipped;
+    lines.push(`playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped${s.flaky ? ` (${s.flaky} flaky)` : ''}`);
+    if (p.errors?.length) {
+      totals.failed += p.errors.length;
+      lines.push(`playwright: ${p.errors.length} errors outside tests`);
+    }
+  } else check('playwright ran', false);
+} else lines.push('playwright: not run (the build failed)');
+
+fs.rmSync(out, { recursive: true, force: true });
+process.stdout.write(`\n── Summary ──\n${lines.join('\n')}\n`);
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
