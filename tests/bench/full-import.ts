@@ -1,0 +1,22 @@
+// The full import (checks, parallel extraction, blob, SQLite rows and index) of one file into a
+// fresh workspace, with the main thread's event-loop delay sampled throughout.
+// Prints JSON {ms, pages, maxRssMb, loopMaxMs, loopP99Ms}. Usage: node full-import.ts file.pdf
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openWorkspace } from '../../electron/services/workspace.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-'));
+const ws = openWorkspace({ dataDir: dir, actor: 'bench' });
+const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const t0 = performance.now();
+const [r] = await ws.services.documents.import({ caseId: c.id, paths: [process.argv[2]!] });
+const ms = performance.now() - t0;
+loop.disable();
+if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
+console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 }));
+ws.close();
+fs.rmSync(dir, { recursive: true, force: true });

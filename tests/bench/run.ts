@@ -1,0 +1,60 @@
+// `npm run bench`: speed and memory figures, each beside a baseline measured in the same run.
+// Targets are printed with the figures; nothing here fails a build.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CORPUS } from '../support/workspace.ts';
+
+const here = import.meta.dirname;
+const node = process.execPath;
+const LAGRANGE = path.join(CORPUS, 'policies', 'IL_LaGrangePD_Lexipol_Full_Policy_Manual_2020.pdf');
+
+function runJson(script: string, args: string[], env: Record<string, string> = {}): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = spawnSync(node, [path.join(here, script), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number, d = 0) => n.toFixed(d);
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+console.log(`Credence benchmarks — ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${rounds} rounds\n`);
+
+if (!fs.existsSync(LAGRANGE)) {
+  console.log(`Import benchmark SKIPPED: ${LAGRANGE} is not here (set CREDENCE_CORPUS to the corpus folder).\n`);
+} else {
+  const raw: any[] = [], full: any[] = [], poppler: number[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  for (let i = 0; i < rounds; i++) {
+    raw.push(runJson('raw-pdfjs.ts', [LAGRANGE]));
+    full.push(runJson('full-import.ts', [LAGRANGE]));
+    const t0 = performance.now();
+    const p = spawnSync('pdftotext', [LAGRANGE, path.join(os.tmpdir(), 'credence-bench.txt')]);
+    if (p.status === 0) poppler.push(performance.now() - t0);
+  }
+  const rawMs = median(raw.map((r) => r.ms));
+  const fullMs = median(full.map((r) => r.ms));
+  const fullRss = Math.max(...full.map((r) => r.maxRssMb));
+  const lagMax = Math.max(...full.map((r) => r.loopMaxMs));
+  console.log(`Import of ${path.basename(LAGRANGE)} (${full[0].pages} pages)`);
+  console.log(`  raw pdf.js getTextContent, 1 thread   ${fmt(rawMs)} ms   peak RSS ${fmt(median(raw.map((r) => r.maxRssMb)))} MB   (baseline)`);
+  if (poppler.length) console.log(`  poppler pdftotext                     ${fmt(median(poppler))} ms   (${fmt(median(poppler) / rawMs, 2)}× raw pdf.js)`);
+  console.log(`  Credence full import                  ${fmt(fullMs)} ms   peak RSS ${fmt(fullRss)} MB`);
+  console.log(`    ratio to raw pdf.js: ${fmt(fullMs / rawMs, 2)}×   target ≤ 1.00×   ${verdict(fullMs / rawMs <= 1)}`);
+  console.log(`    peak RSS: ${fmt(fullRss)} MB   target < 400 MB   ${verdict(fullRss < 400)}`);
+  console.log(`    main-thread event-loop delay during import: max ${fmt(lagMax, 1)} ms, p99 ${fmt(median(full.map((r) => r.loopP99Ms)), 1)} ms   target max ≤ 50 ms   ${verdict(lagMax <= 50)}\n`);
+}
+
+const text = path.join(os.tmpdir(), 'credence-bench-words.txt');
+if (fs.existsSync(LAGRANGE)) spawnSync('pdftotext', [LAGRANGE, text]);
+const pages = Number(process.env.BENCH_PAGES ?? 100_000);
+const small = runJson('search-100k.ts', [text], { BENCH_PAGES: String(Math.round(pages / 5)) });
+const big = runJson('search-100k.ts', [text], { BENCH_PAGES: String(pages) });
+console.log(`Search over a generated case (page text drawn from ${fs.existsSync(text) ? 'the La Grange manual' : 'a built-in vocabulary'}); 50 ranked hits with snippets`);
+console.log(`  ${small.pages.toLocaleString('en-US')} pages (baseline): p50 ${fmt(small.p50, 2)} ms   p95 ${fmt(small.p95, 2)} ms`);
+console.log(`  ${big.pages.toLocaleString('en-US')} pages: p50 ${fmt(big.p50, 2)} ms   p95 ${fmt(big.p95, 2)} ms   (${fmt(big.p95 / small.p95, 2)}× the smaller case)   target p95 < 10 ms   ${verdict(big.p95 < 10)}`);
+console.log(`  index built in ${fmt(big.buildMs / 1000, 1)} s`);
+for (const [q, r] of Object.entries(big.queries as Record<string, { p50: number; p95: number; hits: number }>)) {
+  console.log(`    ${q.padEnd(30)} p50 ${fmt(r.p50, 2).padStart(7)} ms   p95 ${fmt(r.p95, 2).padStart(7)} ms   ${r.hits} hits`);
+}
