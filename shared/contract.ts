@@ -3,7 +3,7 @@
 // here and never written twice; the dispatcher parses every input against these schemas.
 import { z } from 'zod';
 import { caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
-import { documentRecord, documentUpdateInput, importFileResult, importInput, searchHit } from './schemas/document.ts';
+import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 
 const id = z.string().min(1).max(100);
 
@@ -22,6 +22,7 @@ export const contract = {
   'cases.archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: caseRecord },
   'documents.list': { input: z.object({ caseId: id }).strict(), output: z.array(documentRecord) },
   'documents.import': { input: importInput, output: z.array(importFileResult) },
+  'documents.importFiles': { input: importFilesInput, output: z.array(importFileResult) },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
   /** Opens the system file chooser (Electron only); answers the chosen paths, empty when cancelled. */

@@ -76,6 +76,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'cases.archive': (i) => cases.archive(i),
     'documents.list': (i) => documents.list(i),
     'documents.import': (i) => documents.import(i),
+    'documents.importFiles': (i) => documents.importFiles(i),
     'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
     'documents.update': (i) => documents.update(i),
     'dialog.choosePdfs': async () => {

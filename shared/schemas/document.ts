@@ -29,6 +29,22 @@ export const importInput = z.object({
   importId: z.string().min(1).max(100).optional(),
 });
 
+/** Files dropped on the window: the page has their bytes, not their paths (the sandbox hides paths). */
+export const importFilesInput = z.object({
+  caseId: z.string().min(1),
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(255),
+        bytes: z.instanceof(Uint8Array, { message: 'Expected the file’s bytes.' }).refine((b) => b.byteLength <= 1024 ** 3, 'Files over 1 GB cannot be dropped; use Add PDFs.'),
+      }),
+    )
+    .min(1, 'Drop at least one PDF.')
+    .max(100),
+  password: z.string().optional(),
+  importId: z.string().min(1).max(100).optional(),
+});
+
 export const documentUpdateInput = z.object({
   id: z.string().min(1),
   title: z.string().trim().min(1, 'A document needs a title.').max(300).optional(),

@@ -187,6 +187,26 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         running.delete(importId);
       }
     },
+    /**
+     * Dropped files arrive as bytes: each is written under the workspace's tmp folder with its
+     * own name (reduced to a plain file name), imported like any other file, then removed.
+     */
+    async importFiles(input: ParsedInput<'documents.importFiles'>): Promise<ImportFileResult[]> {
+      const dir = path.join(ctx.paths.tmp, `drop-${ctx.newId()}`);
+      const paths = input.files.map((f, i) => {
+        const safe = path.basename(f.name.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').trim() || 'dropped.pdf';
+        const p = path.join(dir, String(i), safe);
+        fs.mkdirSync(path.dirname(p), { recursive: true });
+        fs.writeFileSync(p, f.bytes);
+        return p;
+      });
+      try {
+        const results = await this.import({ caseId: input.caseId, paths, password: input.password, importId: input.importId });
+        return results.map((r, i) => ({ ...r, file: input.files[i]!.name }));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
     cancel(importId: string): boolean {
       const c = running.get(importId);
       c?.abort();

@@ -79,3 +79,21 @@ test('a real agency policy from the corpus imports and its chokehold rule is fou
   await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '4');
   await expect(page.locator('.page[data-page-number="4"] .textLayer .highlight').first()).toBeVisible();
 });
+
+test('drop PDFs on the policies pane to import them; a bad one is listed with its reason', async ({ app: page }) => {
+  const pdf = Buffer.from(await numberedPdf(4, 'Dropped Directive')).toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    dt.items.add(new File([bytes], 'dropped directive.pdf', { type: 'application/pdf' }));
+    dt.items.add(new File(['not a pdf at all'], 'memo.pdf', { type: 'application/pdf' }));
+    return dt;
+  }, pdf);
+  const pane = page.locator('.documents');
+  await pane.dispatchEvent('dragover', { dataTransfer });
+  await expect(page.getByText('Drop PDFs to add them to this case')).toBeVisible();
+  await pane.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('Dropped Directive');
+  await expect(page.getByRole('alert').filter({ hasText: '1 file was not imported' })).toContainText('memo.pdf: The file is not a PDF');
+  await expect(page.getByTestId('page-count')).toHaveText('4');
+});

@@ -186,3 +186,25 @@ describe('cancelling an import', () => {
     expect(await t.call('documents.cancelImport', { importId: 'nothing' })).toEqual({ cancelled: false });
   });
 });
+
+describe('importing dropped files (bytes, not paths)', () => {
+  it('imports each under its own name, reports failures by that name, and leaves no temporary file', async () => {
+    const good = await numberedPdf(2, 'Dropped');
+    const r = await t.call('documents.importFiles', {
+      caseId,
+      files: [
+        { name: 'dropped.pdf', bytes: good },
+        { name: '../../etc/evil.pdf', bytes: new TextEncoder().encode('not a pdf') },
+      ],
+    });
+    expect(r[0]).toMatchObject({ ok: true, file: 'dropped.pdf', document: { title: 'Dropped', originalName: 'dropped.pdf' } });
+    expect(r[1]).toMatchObject({ ok: false, file: '../../etc/evil.pdf', code: 'not_pdf' });
+    expect(r[1].message).toMatch(/^evil\.pdf: /); // reduced to a plain file name inside the workspace
+    expect(snapshot().tmp).toEqual([]);
+  });
+
+  it('refuses input that is not bytes', async () => {
+    const r = await t.ws.dispatch('documents.importFiles', { caseId, files: [{ name: 'a.pdf', bytes: 'JVBERi0=' }] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'files.0.bytes': 'Expected the file’s bytes.' } } });
+  });
+});

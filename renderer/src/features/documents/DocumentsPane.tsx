@@ -27,17 +27,16 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   useEffect(() => onEvent('import.progress', (p) => setProgress((cur) => (p.importId === importIdRef.current ? p : cur))), []);
   const importIdRef = useRef<string | null>(null);
 
-  async function add() {
-    if (importing) return;
-    setError(null);
+  const [dragging, setDragging] = useState(false);
+
+  /** Runs one import batch with progress, failures and selection of the first new document. */
+  async function runImport(start: (importId: string) => Promise<ImportFileResult[]>) {
+    const id = crypto.randomUUID();
+    importIdRef.current = id;
+    setImportId(id);
+    setFailures([]);
     try {
-      const paths = await call('dialog.choosePdfs', {});
-      if (paths.length === 0) return;
-      const id = crypto.randomUUID();
-      importIdRef.current = id;
-      setImportId(id);
-      setFailures([]);
-      const results = await call('documents.import', { caseId: caseRecord.id, paths, importId: id });
+      const results = await start(id);
       setFailures(results.filter((r) => !r.ok));
       const firstNew = results.find((r) => r.ok);
       onChanged();
@@ -49,6 +48,25 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       setImportId(null);
       setProgress(null);
     }
+  }
+
+  async function add() {
+    if (importing) return;
+    setError(null);
+    try {
+      const paths = await call('dialog.choosePdfs', {});
+      if (paths.length > 0) await runImport((importId) => call('documents.import', { caseId: caseRecord.id, paths, importId }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function drop(files: FileList) {
+    setDragging(false);
+    if (importing || caseRecord.archived || files.length === 0) return;
+    setError(null);
+    const list = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await runImport((importId) => call('documents.importFiles', { caseId: caseRecord.id, files: list, importId }));
   }
 
   useEffect(() => {
@@ -71,7 +89,23 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   };
 
   return (
-    <div className="documents">
+    <div
+      className={`documents${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = caseRecord.archived ? 'none' : 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        void drop(e.dataTransfer.files);
+      }}
+    >
+      {dragging && <div className="drop-hint" aria-hidden="true">Drop PDFs to add them to this case</div>}
       <div className="pane-title">
         <h2>Policies</h2>
         <button ref={addRef} onClick={() => void add()} disabled={importing || caseRecord.archived} title="Add policy PDFs (Ctrl+O)">
@@ -108,7 +142,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
         </div>
       )}
       {documents.length === 0 && !importing ? (
-        <p className="empty-hint">No policies yet. Add the agency’s policy PDFs to start the review.</p>
+        <p className="empty-hint">No policies yet. Add the agency’s policy PDFs, or drop them here, to start the review.</p>
       ) : (
         <ul className="doc-list" aria-label="Policy documents">
           {documents.map((d) => (
