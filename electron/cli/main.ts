@@ -1,6 +1,9 @@
 // The `credence` command: the same dispatcher and services as the app, with no window.
 // Kept free of process.exit so tests can run it in-process with their own streams.
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { lintFile } from '../services/lint/lint-files.ts';
+import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, UsageError, unwrap, table, type Io } from './output.ts';
@@ -19,6 +22,8 @@ Commands:
   import --case ID [--password P] FILE.pdf...  import policy PDFs into a case
   documents --case ID                        list a case's documents
   search --case ID "QUERY"                   search a case's documents
+  lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
+                                             (works on files outside any case)
 
 Options for every command:
   --json             print only JSON on stdout
@@ -57,6 +62,8 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
+  // The lint reads files, not a workspace: it needs no data folder.
+  if (positionals[0] === 'lint') return runLint(positionals.slice(1), !!values.json, io);
   let ws: Workspace | null = null;
   try {
     ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env) });
@@ -71,6 +78,34 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
   } finally {
     ws?.close();
   }
+}
+
+async function runLint(files: string[], json: boolean, io: Io): Promise<number> {
+  if (files.length === 0) {
+    io.err(`credence: name at least one PDF to lint.\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const results = [];
+  for (const f of files) results.push(await lintFile(path.resolve(f)));
+  const shape = (x: CategoryFinding) => ({ stance: x.stance, evidence: x.evidence.map((e) => ({ page: e.page, quote: e.quote })) });
+  if (json) {
+    io.out(JSON.stringify(results.map((r, i) => ('error' in r ? { file: files[i], error: r.error } : { file: files[i], sha256: r.sha256, chokehold: shape(r.result.chokehold), vascular: shape(r.result.vascular), isDirective: r.result.isDirective })), null, 2));
+  } else {
+    for (const r of results) {
+      if ('error' in r) {
+        io.out(`FAILED    ${r.error}`);
+        continue;
+      }
+      io.out(`${path.basename(r.file)}${r.result.isDirective ? '' : '  [not a directive: reads like a public FAQ]'}`);
+      for (const k of ['chokehold', 'vascular'] as const) {
+        const f = r.result[k];
+        io.out(`  ${k === 'chokehold' ? 'chokehold (airway)' : 'vascular (blood flow)'}: ${f.stance}`);
+        for (const e of f.evidence) io.out(`    p${e.page}: ${e.quote}`);
+      }
+    }
+  }
+  for (const r of results) if ('error' in r) io.err(`credence: ${r.error}`);
+  return results.some((r) => 'error' in r) ? EXIT.failed : EXIT.ok;
 }
 
 const need = (v: string | undefined, flag: string): string => {

@@ -76,6 +76,27 @@ describe('credence CLI', () => {
     expect(ok.out).toContain('(already in the workspace)');
   });
 
+  it('lints files outside any case: JSON with 1-based pages, exit 1 when a file fails', async () => {
+    const { generateSamplePdf } = await import('../../../resources/sample/generate-sample.ts');
+    const sample = path.join(dir, 'sample.pdf');
+    fs.writeFileSync(sample, await generateSamplePdf());
+    fs.writeFileSync(path.join(dir, 'memo.pdf'), 'not a pdf');
+    const ok = credence(['lint', '--json', sample]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual([
+      {
+        file: sample,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        isDirective: true,
+        chokehold: { stance: 'prohibited_except_deadly_force', evidence: [{ page: 3, quote: '(f) Choke holds.' }] },
+        vascular: { stance: 'prohibited_except_deadly_force', evidence: [{ page: 2, quote: '(e) Vascular neck restraints or carotid control holds;' }] },
+      },
+    ]);
+    const bad = credence(['lint', '--json', sample, path.join(dir, 'memo.pdf')]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)[1]).toEqual({ file: path.join(dir, 'memo.pdf'), error: expect.stringContaining('memo.pdf: The file is not a PDF') });
+  });
+
   it('prints help with --help and exits 0', () => {
     const r = credence(['--help']);
     expect(r.code).toBe(0);

@@ -1,0 +1,72 @@
+// Turns a document's pages into units a rule can live in: running headers and footers removed
+// (so a list that continues on the next page stays one list), line-end hyphens joined, lines
+// gathered into list items and sentences, each remembering the page it starts on.
+
+export interface Unit {
+  text: string;
+  page: number; // 1-based
+  listItem: boolean;
+  /** Ends with a colon: introduces what follows. */
+  leadIn: boolean;
+}
+
+const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|•|▪|-|–)\s+/;
+const BARE_MARKER = /^\s*\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]\s*$/;
+const PAGE_FURNITURE = /^\s*(page \d+( of \d+)?|\d+|- ?\d+ ?-)\s*$/i;
+
+const shape = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Lines that repeat on many pages are running headers or footers, not policy text. */
+export function furnitureLines(pages: string[][]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    for (const s of new Set(lines.map(shape))) if (s.length > 0 && s.length < 160) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const threshold = Math.max(2, Math.ceil(pages.length * 0.3));
+  return new Set([...counts].filter(([, n]) => n >= threshold && pages.length >= 2).map(([s]) => s));
+}
+
+export function segment(pageTexts: string[]): Unit[] {
+  const pages = pageTexts.map((t) => t.split('\n'));
+  const furniture = furnitureLines(pages);
+  const lines: Array<{ text: string; page: number }> = [];
+  pages.forEach((ls, i) => {
+    for (const l of ls) {
+      const t = l.replace(/\s+/g, ' ').trim();
+      if (!t || PAGE_FURNITURE.test(t) || furniture.has(shape(t))) continue;
+      lines.push({ text: t, page: i + 1 });
+    }
+  });
+
+  // Gather lines into blocks: a new block at a list marker, or after a line that ends a sentence.
+  const blocks: Array<{ text: string; page: number; listItem: boolean }> = [];
+  for (const l of lines) {
+    const prev = blocks.at(-1);
+    const startsItem = MARKER.test(l.text);
+    const prevEnded = !prev || /[.;:!?]["”)]?$/.test(prev.text);
+    // pdf.js often gives a list marker ("a.") a line of its own: the item's text follows it.
+    const prevIsBareMarker = !!prev && BARE_MARKER.test(prev.text);
+    if (prev && prevIsBareMarker) {
+      prev.text += ` ${l.text}`;
+    } else if (!prev || startsItem || prevEnded) {
+      blocks.push({ text: l.text, page: l.page, listItem: startsItem });
+    } else if (/[A-Za-z]-$/.test(prev.text) && /^[a-z]/.test(l.text)) {
+      prev.text = prev.text.slice(0, -1) + l.text; // a word hyphenated across the line end
+    } else {
+      prev.text += ` ${l.text}`;
+    }
+  }
+
+  // Split blocks into sentences; list-ness and lead-in belong to the first and last sentence.
+  const units: Unit[] = [];
+  for (const b of blocks) {
+    // The item's own marker ("a.") is no sentence end.
+    const marker = b.listItem ? (MARKER.exec(b.text)?.[0] ?? '') : '';
+    const parts = b.text.slice(marker.length).split(/(?<=[a-z)"”\]][.;])\s+(?=["“(]?[A-Z])/);
+    parts[0] = marker + parts[0];
+    parts.forEach((p, i) =>
+      units.push({ text: p.trim(), page: b.page, listItem: b.listItem && i === 0, leadIn: i === parts.length - 1 && /:\s*$/.test(p) }),
+    );
+  }
+  return units;
+}
