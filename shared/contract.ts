@@ -2,10 +2,24 @@
 // Every method: a zod schema for its input and one for its output. Types are inferred from
 // here and never written twice; the dispatcher parses every input against these schemas.
 import { z } from 'zod';
+import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, packSummary, STANCES } from './schemas/checklist.ts';
 import { caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 
 const id = z.string().min(1).max(100);
+const lintCategory = z.object({
+  stance: z.enum(['prohibited_outright', 'prohibited_except_deadly_force', 'permitted', 'not_addressed']),
+  evidence: z.array(
+    z.object({
+      page: z.number().int(),
+      quote: z.string(),
+      reason: z.string(),
+      decision: z.enum(['accepted', 'dismissed']).nullable(),
+      decisionReason: z.string(),
+      annotationId: z.string().nullable(),
+    }),
+  ),
+});
 
 export const contract = {
   'app.info': {
@@ -27,6 +41,63 @@ export const contract = {
   'documents.update': { input: documentUpdateInput, output: documentRecord },
   /** Opens the system file chooser (Electron only); answers the chosen paths, empty when cancelled. */
   'dialog.choosePdfs': { input: z.object({}).strict(), output: z.array(z.string()) },
+  'checklists.packs': { input: z.object({}).strict(), output: z.array(packSummary) },
+  'checklists.importPack': { input: z.object({ path: z.string().min(1) }).strict(), output: packSummary },
+  'checklists.forCase': { input: z.object({ caseId: id }).strict(), output: caseChecklist },
+  'annotations.list': { input: z.object({ caseId: id, documentId: id.optional() }).strict(), output: z.array(annotationRecord) },
+  'annotations.create': {
+    input: z
+      .object({
+        caseId: id,
+        documentId: id,
+        page: z.number().int().min(1, 'Pages count from 1.'),
+        endPage: z.number().int().min(1).optional(),
+        quote: z.string().trim().min(3, 'Select or type at least a few words of the passage.').max(20_000),
+        itemIds: z.array(z.string().min(1)).max(50).default([]),
+        stance: z.enum(STANCES).default('supports'),
+        note: z.string().max(5_000).default(''),
+      })
+      .strict(),
+    output: annotationRecord,
+  },
+  'annotations.update': {
+    input: z.object({ id, itemIds: z.array(z.string().min(1)).max(50).optional(), stance: z.enum(STANCES).optional(), note: z.string().max(5_000).optional() }).strict(),
+    output: annotationRecord,
+  },
+  'annotations.delete': { input: z.object({ id }).strict(), output: annotationRecord },
+  'annotations.restore': { input: z.object({ id }).strict(), output: annotationRecord },
+  'determinations.set': {
+    input: z
+      .object({
+        caseId: id,
+        itemId: z.string().min(1),
+        status: z.enum(DETERMINATION_STATUSES),
+        rationale: z.string().trim().min(1, 'Write the rationale for this determination.').max(20_000),
+        noRuleFound: z.boolean().default(false),
+        evidenceIds: z.array(id).max(200).default([]),
+      })
+      .strict(),
+    output: determinationRecord,
+  },
+  'determinations.clear': { input: z.object({ caseId: id, itemId: z.string().min(1) }).strict(), output: z.object({ cleared: z.boolean() }) },
+  'lint.forCase': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.array(
+      z.object({
+        documentId: z.string(),
+        documentTitle: z.string(),
+        isDirective: z.boolean(),
+        chokehold: lintCategory,
+        vascular: lintCategory,
+      }),
+    ),
+  },
+  'lint.decide': {
+    input: z
+      .object({ caseId: id, documentId: id, category: z.enum(['chokehold', 'vascular']), page: z.number().int().min(1), quote: z.string().min(1), decision: z.enum(['accepted', 'dismissed']), reason: z.string().max(2_000).default('') })
+      .strict(),
+    output: z.object({ annotationId: z.string().nullable() }),
+  },
   'search.query': {
     input: z
       .object({ caseId: id, query: z.string().trim().min(1, 'Type something to search for.').max(500), limit: z.number().int().min(1).max(200).default(50) })

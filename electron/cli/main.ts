@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { lintFile } from '../services/lint/lint-files.ts';
 import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
+import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, UsageError, unwrap, table, type Io } from './output.ts';
@@ -22,6 +23,15 @@ Commands:
   import --case ID [--password P] FILE.pdf...  import policy PDFs into a case
   documents --case ID                        list a case's documents
   search --case ID "QUERY"                   search a case's documents
+  checklist --case ID                        the case's checklist: items, determinations, evidence counts
+  annotate --case ID --document ID --page N --quote "TEXT" --item ITEM-ID [--item …]
+           [--stance supports|contradicts|context] [--note "…"]
+                                             highlight a passage (found on that page) as evidence
+  determine --case ID --item ITEM-ID --status met|partially_met|not_met|not_applicable|needs_information
+            --rationale "TEXT" [--evidence ANNOTATION-ID …] [--no-rule]
+                                             record a determination under the app's rules
+  packs                                      installed checklist packs
+  packs import FILE.json                     install a checklist pack
   lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
                                              (works on files outside any case)
 
@@ -45,6 +55,16 @@ const OPTIONS = {
   case: { type: 'string' },
   restore: { type: 'boolean' },
   password: { type: 'string' },
+  document: { type: 'string' },
+  page: { type: 'string' },
+  quote: { type: 'string' },
+  item: { type: 'string', multiple: true },
+  stance: { type: 'string' },
+  note: { type: 'string' },
+  status: { type: 'string' },
+  rationale: { type: 'string' },
+  evidence: { type: 'string', multiple: true },
+  'no-rule': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -193,6 +213,80 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io): Promise<n
     if ('code' in r) return r.code;
     const hits = r.value as SearchHit[];
     print(hits, () => (hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : hits.map((h) => `${h.documentTitle}, page ${h.page}\n    ${h.snippet.replace(/\[\[|\]\]/g, '*')}`).join('\n')));
+    return EXIT.ok;
+  }
+  if (cmd === 'checklist') {
+    const r = unwrap(await ws.dispatch('checklists.forCase', { caseId: need(v.case, 'case') }), io, json);
+    if ('code' in r) return r.code;
+    const cl = r.value as CaseChecklist;
+    print(
+      {
+        pack: cl.pack,
+        progress: cl.progress,
+        items: cl.entries.map((e) => ({ id: e.item.id, title: e.item.title, kind: e.item.kind, status: e.determination?.status ?? null, rationale: e.determination?.rationale ?? null, evidenceCount: e.evidence.length, stale: e.flags.stale, contradicted: e.flags.contradicted })),
+      },
+      () =>
+        `${cl.pack.title} (v${cl.pack.version})\n${cl.progress.decided} of ${cl.progress.total} items decided; mandatory ${cl.progress.mandatoryDecided} of ${cl.progress.mandatoryTotal}\n\n` +
+        table([
+          ['ITEM', 'KIND', 'DETERMINATION', 'EVIDENCE', 'FLAGS'],
+          ...cl.entries.map((e) => [e.item.id, e.item.kind, e.determination ? DETERMINATION_LABEL[e.determination.status] : 'undecided', String(e.evidence.length), [e.flags.stale ? 'stale' : '', e.flags.contradicted ? 'contradicted' : ''].filter(Boolean).join(',')]),
+        ]),
+    );
+    return EXIT.ok;
+  }
+  if (cmd === 'annotate') {
+    const page = Number(need(v.page, 'page'));
+    if (!Number.isInteger(page)) throw new UsageError('--page takes a page number, counting from 1.');
+    const r = unwrap(
+      await ws.dispatch('annotations.create', {
+        caseId: need(v.case, 'case'),
+        documentId: need(v.document, 'document'),
+        page,
+        quote: need(v.quote, 'quote'),
+        itemIds: v.item ?? [],
+        stance: v.stance ?? 'supports',
+        note: v.note ?? '',
+      }),
+      io,
+      json,
+    );
+    if ('code' in r) return r.code;
+    const a = r.value as AnnotationRecord;
+    print(a, () => `Highlight ${a.id} on ${a.pageFrom === a.pageTo ? `page ${a.pageFrom}` : `pages ${a.pageFrom}–${a.pageTo}`} of ${a.documentTitle}, ${a.stance}${a.itemIds.length ? `, for ${a.itemIds.join(', ')}` : ''}.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'determine') {
+    const r = unwrap(
+      await ws.dispatch('determinations.set', {
+        caseId: need(v.case, 'case'),
+        itemId: need(v.item?.[0], 'item'),
+        status: need(v.status, 'status'),
+        rationale: need(v.rationale, 'rationale'),
+        noRuleFound: !!v['no-rule'],
+        evidenceIds: v.evidence ?? [],
+      }),
+      io,
+      json,
+    );
+    if ('code' in r) return r.code;
+    const d = r.value as DeterminationRecord;
+    print(d, () => `${d.itemId}: ${DETERMINATION_LABEL[d.status]}, resting on ${d.evidenceIds.length} highlight(s)${d.noRuleFound ? ' (the policies contain no such rule)' : ''}.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'packs') {
+    if (sub === 'import') {
+      const file = rest[0];
+      if (!file) throw new UsageError('Name the pack file to import.');
+      const r = unwrap(await ws.dispatch('checklists.importPack', { path: path.resolve(file) }), io, json);
+      if ('code' in r) return r.code;
+      const p = r.value as PackSummary;
+      print(p, () => `Installed ${p.title} (${p.id} v${p.version}, ${p.itemCount} items).`);
+      return EXIT.ok;
+    }
+    const r = unwrap(await ws.dispatch('checklists.packs', {}), io, json);
+    if ('code' in r) return r.code;
+    const packs = r.value as PackSummary[];
+    print(packs, () => table([['ID', 'VERSION', 'ITEMS', 'SOURCE', 'TITLE'], ...packs.map((p) => [p.id, p.version, String(p.itemCount), p.source, p.title])]));
     return EXIT.ok;
   }
   throw new UsageError(`Unknown command: ${pos.join(' ')}`);

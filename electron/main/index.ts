@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     ws = openWorkspace({
       dataDir,
       // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
+      packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
       platform: {

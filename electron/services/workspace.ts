@@ -13,6 +13,10 @@ import { createDocumentsService } from './documents/documents-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { SOURCE_WORKER_PATH } from './extraction/extract-pool.ts';
 import { readMeta } from './meta.ts';
+import { createPacks, SOURCE_PACKS_DIR } from './checklists/packs.ts';
+import { createChecklistService } from './checklists/checklist-service.ts';
+import { createAnnotationsService } from './annotations/annotations-service.ts';
+import { createCaseLint } from './lint/case-lint.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -21,6 +25,8 @@ export interface WorkspaceOptions {
   actor?: string;
   emit?: ServiceContext['emit'];
   workerPath?: string;
+  /** Folder of the bundled checklist packs (resources/checklists). */
+  packsDir?: string;
   pageLimit?: number;
   now?: () => Date;
   /** What only a desktop window can do (file chooser); other transports answer plainly. */
@@ -65,7 +71,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const cases = createCasesService(ctx);
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH);
   const search = createSearchService(ctx, cases);
-  const services = { cases, documents, search };
+  const packs = createPacks(ctx, opts.packsDir ?? SOURCE_PACKS_DIR);
+  const checklist = createChecklistService(ctx, cases, packs);
+  const annotations = createAnnotationsService(ctx, cases, checklist.itemExists);
+  const lint = createCaseLint(ctx, cases, checklist, annotations);
+  const services = { cases, documents, search, packs, checklist, annotations, lint };
 
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, dataDir: paths.dataDir, sampleCaseId: readMeta(db, 'sample_case_id'), actor: ctx.actor }),
@@ -84,6 +94,18 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return opts.platform.choosePdfs();
     },
     'search.query': (i) => search.query(i),
+    'checklists.packs': () => packs.list(),
+    'checklists.importPack': (i) => packs.import(i.path),
+    'checklists.forCase': (i) => checklist.forCase(i.caseId),
+    'annotations.list': (i) => annotations.list(i),
+    'annotations.create': (i) => annotations.create(i),
+    'annotations.update': (i) => annotations.update(i),
+    'annotations.delete': (i) => annotations.remove(i.id),
+    'annotations.restore': (i) => annotations.restore(i.id),
+    'determinations.set': (i) => checklist.determine(i),
+    'determinations.clear': (i) => ({ cleared: checklist.clear(i.caseId, i.itemId) }),
+    'lint.forCase': (i) => lint.forCase(i.caseId),
+    'lint.decide': (i) => lint.decide(i),
   };
   const dispatch: Dispatch = createDispatcher(handlers, opts.log);
   return {

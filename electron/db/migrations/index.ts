@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate.ts';
 import { m001Cases } from './001_cases.ts';
 import { m002Documents } from './002_documents.ts';
+import { m003Review } from './003_review.ts';
 
 /** In order; each number exactly once. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents];
+export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review];

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const DETERMINATION_STATUSES = ['met', 'partially_met', 'not_met', 'not_applicable', 'needs_information'] as const;
+export type DeterminationStatus = (typeof DETERMINATION_STATUSES)[number];
+export const DETERMINATION_LABEL: Record<DeterminationStatus, string> = {
+  met: 'Met',
+  partially_met: 'Partially met',
+  not_met: 'Not met',
+  not_applicable: 'Not applicable',
+  needs_information: 'Needs information',
+};
+export const ITEM_KINDS = ['mandatory', 'should-consider', 'reporting', 'topic'] as const;
+export const STANCES = ['supports', 'contradicts', 'context'] as const;
+export type EvidenceStance = (typeof STANCES)[number];
+
+const citation = z.object({
+  source: z.string().min(1, 'Name the source, such as "EO 13929".'),
+  section: z.string().min(1, 'Give the section, such as "sec. 2(c)(ii)".'),
+  url: z.string().url().optional(),
+});
+
+export const checklistItem = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Item ids are lower-case letters, digits, dots and hyphens, such as "mandatory.chokehold".'),
+  title: z.string().min(3).max(200),
+  kind: z.enum(ITEM_KINDS),
+  group: z.string().min(1).max(100),
+  orderText: z.string().min(1).optional(),
+  citations: z.array(citation).min(1, 'Every item needs at least one citation.'),
+  guidance: z.string().min(1, 'Give the reviewer guidance for this item.'),
+  allowedDeterminations: z.array(z.enum(DETERMINATION_STATUSES)).min(1),
+  /** Which policy lint, if any, offers findings for this item. */
+  lint: z.enum(['chokehold']).optional(),
+});
+export type ChecklistItem = z.infer<typeof checklistItem>;
+
+export const checklistPack = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'Pack ids are lower-case letters, digits and hyphens.'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0.'),
+    title: z.string().min(3),
+    publisher: z.string().min(1),
+    description: z.string().optional(),
+    items: z.array(checklistItem).min(1),
+  })
+  .superRefine((pack, ctx) => {
+    const seen = new Map<string, number>();
+    pack.items.forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `Duplicate item id "${item.id}" (also item ${seen.get(item.id)}).` });
+      seen.set(item.id, i);
+      if (item.kind === 'mandatory' && !(item.allowedDeterminations.includes('met') && item.allowedDeterminations.includes('not_met'))) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'allowedDeterminations'], message: 'A mandatory item must allow both Met and Not met.' });
+      }
+    });
+  });
+export type ChecklistPack = z.infer<typeof checklistPack>;
+
+export const packSummary = z.object({ id: z.string(), version: z.string(), title: z.string(), publisher: z.string(), itemCount: z.number().int(), source: z.enum(['bundled', 'imported']) });
+export type PackSummary = z.infer<typeof packSummary>;
+
+export const rect = z.object({ page: z.number().int(), x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+
+export const annotationRecord = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  docSha256: z.string(),
+  pageFrom: z.number().int(), // 1-based
+  pageTo: z.number().int(),
+  rects: z.array(rect),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  startOffset: z.number().int(),
+  endOffset: z.number().int(),
+  extractorVersion: z.string(),
+  stance: z.enum(STANCES),
+  note: z.string(),
+  itemIds: z.array(z.string()),
+  status: z.enum(['active', 'orphaned', 'deleted']),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type AnnotationRecord = z.infer<typeof annotationRecord>;
+
+export const determinationRecord = z.object({
+  itemId: z.string(),
+  status: z.enum(DETERMINATION_STATUSES),
+  rationale: z.string(),
+  noRuleFound: z.boolean(),
+  evidenceIds: z.array(z.string()),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  stale: z.boolean(),
+});
+export type DeterminationRecord = z.infer<typeof determinationRecord>;
+
+export const checklistEntry = z.object({
+  item: checklistItem,
+  determination: determinationRecord.nullable(),
+  evidence: z.array(annotationRecord),
+  flags: z.object({ undecided: z.boolean(), stale: z.boolean(), contradicted: z.boolean() }),
+});
+export type ChecklistEntry = z.infer<typeof checklistEntry>;
+
+export const caseChecklist = z.object({
+  pack: z.object({ id: z.string(), version: z.string(), title: z.string(), publisher: z.string() }),
+  entries: z.array(checklistEntry),
+  progress: z.object({ decided: z.number().int(), total: z.number().int(), mandatoryDecided: z.number().int(), mandatoryTotal: z.number().int() }),
+});
+export type CaseChecklist = z.infer<typeof caseChecklist>;
