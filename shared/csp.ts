@@ -14,8 +14,10 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-src 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');
+
+/** frame-ancestors is honoured only as a header (a <meta> CSP ignores it), so only the header carries it. */
+export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
 
 /** The origin the renderer is served from inside Electron. */
 export const APP_ORIGIN = 'app://credence';

@@ -3,7 +3,7 @@
 // function shared with the browser test bridge; it refuses anything that escapes its folder.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CSP } from '../../shared/csp.ts';
+import { CSP_HEADER } from '../../shared/csp.ts';
 
 export type Resolved =
   | { kind: 'file'; file: string; mime: string }
@@ -61,7 +61,7 @@ export function resolveAppPath(rawPath: string, rendererDir: string, blobFor: (i
 
 /** Turns a resolution into a Response, with the CSP on every answer. */
 export async function respond(resolved: Resolved): Promise<Response> {
-  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  const headers = { 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
   if (resolved.kind === 'forbidden') return new Response('Forbidden', { status: 403, headers });
   if (resolved.kind === 'not_found') return new Response('Not found', { status: 404, headers });
   try {

@@ -61,17 +61,23 @@ async function run(): Promise<void> {
     const [, , pageWidth, pageHeight] = page.view;
     let text = '';
     const items: PageText['items'] = [];
+    // Items are joined by one space, or a newline where pdf.js marks a line end. The space is
+    // added only before the next item, never fixed up afterwards, so each item's offset stays true.
+    let pendingSpace = false;
     for (const it of content.items) {
       if (!('str' in it)) continue;
       if (it.str.length > 0) {
+        if (pendingSpace && !/\s$/.test(text)) text += ' ';
         // [offset into page text, length, x, y, width, height] in PDF user space.
         items.push([text.length, it.str.length, round(it.transform[4]), round(it.transform[5]), round(it.width), round(it.height)]);
         text += it.str;
+        pendingSpace = true;
       }
-      if (it.hasEOL) text += '\n';
-      else if (it.str.length > 0 && !text.endsWith(' ')) text += ' ';
+      if (it.hasEOL) {
+        text += '\n';
+        pendingSpace = false;
+      }
     }
-    text = text.replace(/[ \t]+\n/g, '\n');
     post({ type: 'page', page: { index: i, text, items, needsOcr: text.trim().length === 0, width: round(pageWidth ?? 0), height: round(pageHeight ?? 0) } });
     page.cleanup();
   }

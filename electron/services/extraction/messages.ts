@@ -26,4 +26,4 @@ export type WorkerOut =
   | { type: 'done' }
   | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt'; message: string };
 
-export const EXTRACTOR_VERSION = 'pdfjs-6.5/items-v1';
+export const EXTRACTOR_VERSION = 'pdfjs-6.5/items-v2';

@@ -3,6 +3,9 @@
 // fit width, page navigation and find in document.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
+import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
+import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
+import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, highlightTerms, loadPdfjs } from './pdfjs.ts';
 
 export interface ViewerTarget {
@@ -10,12 +13,33 @@ export interface ViewerTarget {
   page: number;
   /** A case-search query whose words to highlight on arrival. */
   query?: string;
+  /** A highlight to show (flash) on arrival. */
+  annotationId?: string;
+}
+
+export interface NewHighlight {
+  page: number;
+  endPage: number;
+  quote: string;
+  itemIds: string[];
+  stance: EvidenceStance;
+  note: string;
+}
+
+interface ViewerProps {
+  document: DocumentRecord;
+  target: ViewerTarget;
+  annotations: AnnotationRecord[];
+  items: Array<{ id: string; title: string; group: string }>;
+  defaultItemId: string | null;
+  readOnly: boolean;
+  onCreateHighlight: (h: NewHighlight) => Promise<void>;
 }
 
 type Viewer = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['PDFViewer']>;
 type Bus = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['EventBus']>;
 
-export function PdfViewer({ document: doc, target }: { document: DocumentRecord; target: ViewerTarget }) {
+export function PdfViewer({ document: doc, target, annotations, items, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | null>(null);
@@ -28,6 +52,67 @@ export function PdfViewer({ document: doc, target }: { document: DocumentRecord;
   const [error, setError] = useState<string | null>(null);
   const [find, setFind] = useState('');
   const [findStatus, setFindStatus] = useState('');
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const annotationsRef = useRef(annotations);
+  annotationsRef.current = annotations;
+
+  /** Draws the case's highlights on one page, in viewport coordinates, under the text layer. */
+  const drawPage = (pageNumber: number) => {
+    const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement; viewport?: { convertToViewportPoint(x: number, y: number): number[] } } | undefined;
+    if (!pv?.div || !pv.viewport) return;
+    let layer = pv.div.querySelector<HTMLDivElement>(':scope > .credence-highlights');
+    if (!layer) {
+      layer = window.document.createElement('div');
+      layer.className = 'credence-highlights';
+      pv.div.appendChild(layer);
+    }
+    layer.replaceChildren();
+    for (const a of annotationsRef.current) {
+      let first = true;
+      for (const r of a.rects.filter((x) => x.page === pageNumber)) {
+        // PDF space (origin bottom-left) to the page's CSS pixels (origin top-left).
+        const [x1, y1] = pv.viewport.convertToViewportPoint(r.x, r.y) as [number, number];
+        const [x2, y2] = pv.viewport.convertToViewportPoint(r.x + r.w, r.y + r.h) as [number, number];
+        const el = window.document.createElement('div');
+        el.className = `hl stance-${a.stance}`;
+        el.dataset.annotationId = a.id;
+        Object.assign(el.style, { left: `${Math.min(x1, x2)}px`, top: `${Math.min(y1, y2)}px`, width: `${Math.abs(x2 - x1)}px`, height: `${Math.abs(y2 - y1)}px` });
+        el.title = `${STANCE_LABEL[a.stance]}${a.note ? `: ${a.note}` : ''}`;
+        if (first) {
+          const badge = window.document.createElement('span');
+          badge.className = 'hl-badge';
+          badge.textContent = STANCE_ICON[a.stance];
+          el.appendChild(badge);
+          first = false;
+        }
+        layer.appendChild(el);
+      }
+    }
+  };
+  const drawAll = () => {
+    const n = viewerRef.current?.pagesCount ?? 0;
+    for (let i = 1; i <= n; i++) drawPage(i);
+  };
+  useEffect(() => {
+    if (ready) drawAll();
+  }, [annotations, ready]);
+
+  const onMouseUp = () => {
+    if (readOnly) return;
+    setTimeout(() => {
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+      const quote = sel.toString().trim();
+      const pageOf = (n: Node | null) => Number((n instanceof Element ? n : n?.parentElement)?.closest<HTMLElement>('.page')?.dataset.pageNumber ?? NaN);
+      const a = pageOf(sel.anchorNode);
+      const b = pageOf(sel.focusNode);
+      if (!quote || Number.isNaN(a) || Number.isNaN(b) || !bodyRef.current) return;
+      const rect = sel.getRangeAt(0).getBoundingClientRect();
+      const body = bodyRef.current.getBoundingClientRect();
+      setPending({ page: Math.min(a, b), endPage: Math.max(a, b), quote, left: Math.max(8, Math.min(rect.left - body.left, body.width - 340)), top: Math.min(rect.bottom - body.top + 6, body.height - 280) });
+    }, 0);
+  };
 
   // Load the document once per mount (the parent keys this component by document).
   useEffect(() => {
@@ -65,6 +150,7 @@ export function PdfViewer({ document: doc, target }: { document: DocumentRecord;
         eventBus.on('updatefindcontrolstate', (e: { state: number; matchesCount: { current: number; total: number } }) => {
           if (e.state === 1) setFindStatus('No matches');
         });
+        eventBus.on('pagerendered', (e: { pageNumber: number }) => drawPage(e.pageNumber));
         eventBus.on('pagesinit', () => {
           viewer.currentScaleValue = 'page-width';
           setReady(true);
@@ -92,6 +178,18 @@ export function PdfViewer({ document: doc, target }: { document: DocumentRecord;
     const bus = busRef.current;
     if (!ready || !viewer || !bus) return;
     viewer.currentPageNumber = Math.min(Math.max(1, target.page), doc.pageCount);
+    if (target.annotationId) {
+      const id = target.annotationId;
+      // Flash the highlight once its page has drawn it.
+      setTimeout(() => {
+        drawPage(target.page);
+        window.document.querySelectorAll<HTMLElement>(`.hl[data-annotation-id="${id}"]`).forEach((el) => {
+          el.classList.remove('flash');
+          void el.offsetWidth;
+          el.classList.add('flash');
+        });
+      }, 150);
+    }
     if (target.query) {
       const terms = highlightTerms(target.query);
       setFind(terms.join(' '));
@@ -191,8 +289,21 @@ export function PdfViewer({ document: doc, target }: { document: DocumentRecord;
           {error}
         </p>
       )}
-      <div className="viewer-body">
-        <div ref={container} className="viewer-container" tabIndex={0} aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`} data-current-page={page}>
+      <div className="viewer-body" ref={bodyRef}>
+        {pending && (
+          <HighlightPopover
+            selection={pending}
+            items={items}
+            defaultItemId={defaultItemId}
+            onClose={() => setPending(null)}
+            onSubmit={async (v) => {
+              await onCreateHighlight({ page: pending.page, endPage: pending.endPage, quote: pending.quote, ...v });
+              setPending(null);
+              window.getSelection()?.removeAllRanges();
+            }}
+          />
+        )}
+        <div ref={container} onMouseUp={onMouseUp} className="viewer-container" tabIndex={0} aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`} data-current-page={page}>
           <div ref={inner} className="pdfViewer" />
         </div>
       </div>

@@ -46,7 +46,8 @@ test.describe('case list', () => {
     await dialog.getByLabel('Jurisdiction').selectOption('rural');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { name: /Lake County Sheriff’s Office/ })).toBeVisible();
-    await expect(page.getByLabel('Case details')).toContainText('County');
+    await page.getByRole('tab', { name: 'Case' }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('County');
     const stored = await harness.ws.dispatch('cases.list', {});
     expect(stored.ok && (stored.value as Array<{ agencyName: string; jurisdiction: string }>).find((c) => c.agencyName.startsWith('Lake'))).toMatchObject({ jurisdiction: 'rural' });
   });

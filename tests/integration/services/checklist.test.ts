@@ -60,7 +60,7 @@ describe('the EO 13929 / DOJ 2020 checklist pack', () => {
 describe('highlights and determinations', () => {
   it('anchors a quote across a page break with offsets, prefix, suffix, rectangles and SHA-256', async () => {
     const a = await t.call('annotations.create', { caseId, documentId: doc, page: 2, quote: '(e) Vascular neck restraints or carotid control holds; (f) Choke holds.', itemIds: ['mandatory.chokehold'], stance: 'supports', note: 'List under 300.5' });
-    expect(a).toMatchObject({ pageFrom: 2, pageTo: 3, stance: 'supports', itemIds: ['mandatory.chokehold'], extractorVersion: 'pdfjs-6.5/items-v1' });
+    expect(a).toMatchObject({ pageFrom: 2, pageTo: 3, stance: 'supports', itemIds: ['mandatory.chokehold'], extractorVersion: 'pdfjs-6.5/items-v2' });
     expect(a.docSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(a.quote.startsWith('(e) Vascular neck restraints')).toBe(true);
     expect(a.quote.endsWith('(f) Choke holds.')).toBe(true);

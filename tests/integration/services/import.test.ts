@@ -208,3 +208,24 @@ describe('importing dropped files (bytes, not paths)', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'files.0.bytes': 'Expected the file’s bytes.' } } });
   });
 });
+
+describe('text positions', () => {
+  it('every text item’s offset points at its own words, on every page', async () => {
+    const { generateSamplePdf } = await import('../../../resources/sample/generate-sample.ts');
+    const [r] = await t.call('documents.import', { caseId, paths: [t.write('sample.pdf', await generateSamplePdf())] });
+    const rows = t.ws.ctx.db.prepare('SELECT text, items FROM pages WHERE document_id = ? ORDER BY page_index').all(r.document.id) as Array<{ text: string; items: string }>;
+    let checked = 0;
+    for (const row of rows) {
+      for (const [off, len] of (JSON.parse(row.items) as { items: number[][] }).items) {
+        const s = row.text.slice(off!, off! + len!);
+        expect(s).not.toMatch(/\n/);
+        expect(s.trim()).toBe(s);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    const page1 = JSON.parse(rows[0]!.items) as { items: number[][] };
+    const heading = page1.items.find(([o, l]) => rows[0]!.text.slice(o!, o! + l!) === '300.2 DEFINITIONS');
+    expect(heading).toBeDefined();
+  });
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
-import { CSP } from '../../../shared/csp.ts';
+import { CSP_HEADER } from '../../../shared/csp.ts';
 
 const root = path.resolve('/srv/renderer');
 const DOC = '0b5e1c8e-4f7a-4c53-9f1e-2a6f6f1f0a11';
@@ -46,7 +46,8 @@ describe('app:// resolver', () => {
   it('answers 403 and 404 with the CSP header', async () => {
     const r = await respond({ kind: 'forbidden', reason: 'x' });
     expect(r.status).toBe(403);
-    expect(r.headers.get('content-security-policy')).toBe(CSP);
+    expect(r.headers.get('content-security-policy')).toBe(CSP_HEADER);
+    expect(CSP_HEADER).toContain("frame-ancestors 'none'");
     expect((await respond({ kind: 'not_found' })).status).toBe(404);
   });
 });

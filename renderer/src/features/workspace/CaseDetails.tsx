@@ -33,10 +33,6 @@ export function CaseDetails({ caseRecord: c, documents }: { caseRecord: CaseReco
         <dt>Created</dt>
         <dd>{formatDate(c.createdAt)}</dd>
       </dl>
-      <h2>Checklist</h2>
-      <p className="subtle">
-        Determinations against the checklist are recorded here once checklist packs are installed; this build imports, reads and searches the agency’s policies.
-      </p>
     </div>
   );
 }

@@ -1,16 +1,21 @@
-// A case's workspace: documents and search | the PDF viewer | case details, in three
-// resizable panes whose sizes are remembered.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A case's workspace: documents and search | the PDF viewer | checklist and case details, in
+// three resizable panes whose sizes are remembered. Evidence and determination edits go
+// through `actions`, which records how to undo each one.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, type Layout } from 'react-resizable-panels';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
+import type { AnnotationRecord, CaseChecklist } from '../../../../shared/schemas/checklist.ts';
 import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { STATUS_LABEL } from '../cases/labels.ts';
+import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
+import type { ItemActions } from '../checklist/ItemDetail.tsx';
 import { DocumentsPane } from '../documents/DocumentsPane.tsx';
 import { SearchPanel } from '../search/SearchPanel.tsx';
-import { PdfViewer, type ViewerTarget } from '../../pdf/PdfViewer.tsx';
+import { PdfViewer, type NewHighlight, type ViewerTarget } from '../../pdf/PdfViewer.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
+import { useUndo } from './undo.ts';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
 
@@ -26,35 +31,96 @@ function savedLayout(): Layout | undefined {
 export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const [c, setCase] = useState<CaseRecord | null>(null);
   const [docs, setDocs] = useState<DocumentRecord[]>([]);
+  const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
+  const [checklist, setChecklist] = useState<CaseChecklist | null>(null);
+  const [checklistError, setChecklistError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewerTarget | null>(null);
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<'checklist' | 'case'>('checklist');
+  const [openItemId, setOpenItemId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
     try {
-      const [cc, dd] = await Promise.all([call('cases.get', { id: caseId }), call('documents.list', { caseId })]);
+      const [cc, dd, aa] = await Promise.all([call('cases.get', { id: caseId }), call('documents.list', { caseId }), call('annotations.list', { caseId })]);
       setCase(cc);
       setDocs(dd);
+      setAnnotations(aa);
       setTarget((t) => t ?? (dd[0] ? { documentId: dd[0].id, page: 1 } : null));
     } catch (e) {
       setError(messageOf(e));
+    }
+    try {
+      setChecklist(await call('checklists.forCase', { caseId }));
+      setChecklistError(null);
+    } catch (e) {
+      setChecklistError(messageOf(e));
     }
   }, [caseId]);
   useEffect(() => {
     void reload();
   }, [reload]);
 
+  const undo = useUndo(() => void reload());
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         searchRef.current?.focus();
+      }
+      // In a text field, Ctrl+Z belongs to the field.
+      const typing = e.target instanceof HTMLElement && (e.target.matches('input, textarea, select') || e.target.isContentEditable);
+      if (mod && e.key.toLowerCase() === 'z' && !typing) {
+        e.preventDefault();
+        void (e.shiftKey ? undo.redo() : undo.undo());
+      }
+      if (mod && e.key.toLowerCase() === 'y' && !typing) {
+        e.preventDefault();
+        void undo.redo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [undo]);
+
+  const actions: ItemActions & { createHighlight(h: NewHighlight & { documentId: string }): Promise<void> } = useMemo(
+    () => ({
+      async createHighlight(h) {
+        const a = await call('annotations.create', { caseId, documentId: h.documentId, page: h.page, endPage: h.endPage, quote: h.quote, itemIds: h.itemIds, stance: h.stance, note: h.note });
+        undo.record({ label: 'add highlight', undo: () => call('annotations.delete', { id: a.id }), redo: () => call('annotations.restore', { id: a.id }) });
+        if (h.itemIds[0]) {
+          setTab('checklist');
+          setOpenItemId(h.itemIds[0]);
+        }
+        await reload();
+      },
+      async deleteHighlight(a) {
+        await call('annotations.delete', { id: a.id });
+        undo.record({ label: 'delete highlight', undo: () => call('annotations.restore', { id: a.id }), redo: () => call('annotations.delete', { id: a.id }) });
+        await reload();
+      },
+      async determine(input, previous) {
+        await call('determinations.set', { caseId, ...input });
+        const again = () => call('determinations.set', { caseId, ...input });
+        const back = previous
+          ? () => call('determinations.set', { caseId, itemId: previous.itemId, status: previous.status, rationale: previous.rationale, noRuleFound: previous.noRuleFound, evidenceIds: previous.evidenceIds })
+          : () => call('determinations.clear', { caseId, itemId: input.itemId });
+        undo.record({ label: 'determination', undo: back, redo: again });
+        await reload();
+      },
+      async decideLint(input) {
+        await call('lint.decide', { caseId, ...input });
+        await reload();
+      },
+      openEvidence(a) {
+        setTarget({ documentId: a.documentId, page: a.pageFrom, annotationId: a.id });
+      },
+    }),
+    [caseId, reload, undo],
+  );
 
   async function toggleArchive() {
     if (!c) return;
@@ -78,6 +144,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   if (!c) return <main className="workspace loading" aria-busy="true" />;
 
   const current = docs.find((d) => d.id === target?.documentId) ?? null;
+  const items = checklist?.entries.map((e) => ({ id: e.item.id, title: e.item.title, group: e.item.group })) ?? [];
   return (
     <main className="workspace">
       <header className="bar">
@@ -90,6 +157,15 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         <span className={`chip status-${c.status}`}>{STATUS_LABEL[c.status]}</span>
         {c.archived && <span className="chip subtle">Archived</span>}
         <span className="spacer" />
+        <span className="undo-status" role="status" aria-live="polite">
+          {undo.message}
+        </span>
+        <button onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
         <button onClick={() => setEditing(true)}>Edit case</button>
         <button onClick={() => void toggleArchive()}>{c.archived ? 'Restore case' : 'Archive case'}</button>
       </header>
@@ -98,41 +174,59 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           {error}
         </p>
       )}
-      <Group
-        className="panes"
-        orientation="horizontal"
-        defaultLayout={savedLayout()}
-        onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}
-      >
-        <Panel id="left" defaultSize="24" minSize="15">
+      <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
+        <Panel id="left" defaultSize="22" minSize="15">
           <section className="pane left" aria-label="Documents and search">
-            <DocumentsPane
-              caseRecord={c}
-              documents={docs}
-              selectedId={current?.id ?? null}
-              onSelect={(id) => setTarget({ documentId: id, page: 1 })}
-              onChanged={() => void reload()}
-            />
+            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1 })} onChanged={() => void reload()} />
             <SearchPanel caseId={c.id} inputRef={searchRef} hasDocuments={docs.length > 0} onOpenHit={(h, query) => setTarget({ documentId: h.documentId, page: h.page, query })} />
           </section>
         </Panel>
         <Separator className="separator" aria-label="Resize documents pane" />
-        <Panel id="centre" defaultSize="52" minSize="30">
+        <Panel id="centre" defaultSize="48" minSize="30">
           <section className="pane centre" aria-label="Document viewer">
             {current && target ? (
-              <PdfViewer key={current.id} document={current} target={target} />
+              <PdfViewer
+                key={current.id}
+                document={current}
+                target={target}
+                annotations={annotations.filter((a) => a.documentId === current.id)}
+                items={items}
+                defaultItemId={openItemId}
+                readOnly={c.archived}
+                onCreateHighlight={(h) => actions.createHighlight({ ...h, documentId: current.id })}
+              />
             ) : (
               <div className="empty">
                 <h2>No document open</h2>
-                <p>{docs.length === 0 ? 'Add the agency’s policy PDFs with “Add PDFs” on the left (Ctrl+O).' : 'Choose a document on the left to read it here.'}</p>
+                <p>{docs.length === 0 ? 'Add the agency’s policy PDFs with “Add PDFs” on the left (Ctrl+O), or drop them there.' : 'Choose a document on the left to read it here.'}</p>
               </div>
             )}
           </section>
         </Panel>
-        <Separator className="separator" aria-label="Resize details pane" />
-        <Panel id="right" defaultSize="24" minSize="15">
-          <section className="pane right" aria-label="Case details">
-            <CaseDetails caseRecord={c} documents={docs} />
+        <Separator className="separator" aria-label="Resize checklist pane" />
+        <Panel id="right" defaultSize="30" minSize="18">
+          <section className="pane right" aria-label="Checklist and case details">
+            <div className="tabs" role="tablist" aria-label="Right pane">
+              <button role="tab" id="tab-checklist" aria-selected={tab === 'checklist'} aria-controls="tabpanel-right" onClick={() => setTab('checklist')}>
+                Checklist
+              </button>
+              <button role="tab" id="tab-case" aria-selected={tab === 'case'} aria-controls="tabpanel-right" onClick={() => setTab('case')}>
+                Case
+              </button>
+            </div>
+            <div id="tabpanel-right" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === 'case' && <CaseDetails caseRecord={c} documents={docs} />}
+              {tab === 'checklist' &&
+                (checklistError ? (
+                  <p className="error" role="alert">
+                    {checklistError}
+                  </p>
+                ) : checklist ? (
+                  <ChecklistPanel checklist={checklist} openItemId={openItemId} onOpenItem={setOpenItemId} actions={actions} caseId={c.id} readOnly={c.archived} />
+                ) : (
+                  <p className="subtle">Loading the checklist…</p>
+                ))}
+            </div>
           </section>
         </Panel>
       </Group>
