@@ -37,6 +37,12 @@ export const contract = {
   'documents.list': { input: z.object({ caseId: id }).strict(), output: z.array(documentRecord) },
   'documents.import': { input: importInput, output: z.array(importFileResult) },
   'documents.importFiles': { input: importFilesInput, output: z.array(importFileResult) },
+  'documents.replace': {
+    input: z.object({ caseId: id, documentId: id, path: z.string().min(1), password: z.string().optional() }).strict(),
+    output: z.object({ documentId: z.string(), kept: z.number().int(), relocated: z.number().int(), edited: z.number().int(), orphaned: z.number().int() }),
+  },
+  /** Opens the system file chooser for one PDF (Electron only); null when cancelled. */
+  'dialog.choosePdf': { input: z.object({}).strict(), output: z.string().nullable() },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
   /** Opens the system file chooser (Electron only); answers the chosen paths, empty when cancelled. */

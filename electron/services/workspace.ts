@@ -17,6 +17,7 @@ import { createPacks, SOURCE_PACKS_DIR } from './checklists/packs.ts';
 import { createChecklistService } from './checklists/checklist-service.ts';
 import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
+import { createCarryForward } from './annotations/carry-forward.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -75,6 +76,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const checklist = createChecklistService(ctx, cases, packs);
   const annotations = createAnnotationsService(ctx, cases, checklist.itemExists);
   const lint = createCaseLint(ctx, cases, checklist, annotations);
+  const carryForward = createCarryForward(ctx, documents);
   const services = { cases, documents, search, packs, checklist, annotations, lint };
 
   const handlers: Handlers = {
@@ -87,6 +89,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'documents.list': (i) => documents.list(i),
     'documents.import': (i) => documents.import(i),
     'documents.importFiles': (i) => documents.importFiles(i),
+    'documents.replace': (i) => carryForward.replace(i),
+    'dialog.choosePdf': async () => {
+      if (!opts.platform) throw new Error('The file chooser exists only in the desktop app. Pass a file path instead.');
+      return (await opts.platform.choosePdfs())[0] ?? null;
+    },
     'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
     'documents.update': (i) => documents.update(i),
     'dialog.choosePdfs': async () => {

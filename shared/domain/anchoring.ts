@@ -130,6 +130,60 @@ export function reanchor(pages: string[], old: { start: number; end: number; quo
   return anchorAt(pages, s.map[best]!, s.map[best + q.length - 1]! + 1);
 }
 
+const trigrams = (s: string): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 3 <= s.length; i++) m.set(s.slice(i, i + 3), (m.get(s.slice(i, i + 3)) ?? 0) + 1);
+  return m;
+};
+
+/** Dice similarity of two strings' character trigrams: 1 for the same text, near 0 for unrelated. */
+export function similarity(a: string, b: string): number {
+  const ta = trigrams(a.toLowerCase());
+  const tb = trigrams(b.toLowerCase());
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of ta) {
+    shared += Math.min(n, tb.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of tb.values()) total += n;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/**
+ * Finds where an edited version of a quote now stands: candidate positions come from exact
+ * matches of short pieces of the quote; the window there most like the quote wins if it is
+ * at least `threshold` alike.
+ */
+export function fuzzyFind(pages: string[], quote: string, threshold = 0.75): (Anchor & { similarity: number }) | null {
+  const q = squeeze(quote).text;
+  if (q.length < 12) return null;
+  const s = squeeze(pages.join('\n'));
+  const K = 8;
+  const candidates = new Set<number>();
+  for (const at of [0, Math.floor(q.length / 3), Math.floor((2 * q.length) / 3), q.length - K]) {
+    const piece = q.slice(at, at + K).toLowerCase();
+    const lower = s.text.toLowerCase();
+    for (let i = lower.indexOf(piece), n = 0; i >= 0 && n < 200; i = lower.indexOf(piece, i + 1), n++) candidates.add(Math.max(0, i - at));
+  }
+  let best: { start: number; len: number; score: number } | null = null;
+  for (const start of candidates) {
+    // Allow the passage to have grown or shrunk a little.
+    for (let len = Math.round(q.length * 0.85); len <= Math.round(q.length * 1.15); len++) {
+      const score = similarity(q, s.text.slice(start, start + len));
+      if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && Math.abs(len - q.length) < Math.abs(best.len - q.length))) best = { start, len, score };
+    }
+  }
+  if (!best || best.score < threshold) return null;
+  // Snap to whole words in the original text: a window may cut a word in two.
+  const full = pages.join('\n');
+  let from = s.map[best.start]!;
+  let to = s.map[Math.min(s.map.length - 1, best.start + best.len - 1)]! + 1;
+  while (from > 0 && /\S/.test(full[from - 1]!)) from--;
+  while (to < full.length && /\S/.test(full[to]!)) to++;
+  return { ...anchorAt(pages, from, to), similarity: best.score };
+}
+
 export interface PageItems {
   w: number;
   h: number;

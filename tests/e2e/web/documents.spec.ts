@@ -97,3 +97,23 @@ test('drop PDFs on the policies pane to import them; a bad one is listed with it
   await expect(page.getByRole('alert').filter({ hasText: '1 file was not imported' })).toContainText('memo.pdf: The file is not a PDF');
   await expect(page.getByTestId('page-count')).toHaveText('4');
 });
+
+test('replace a policy with its revised version: highlights are carried forward and the reviewer is told', async ({ app: page, harness }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300'); // first run done
+  const info = await harness.ws.dispatch('app.info', {});
+  const caseId = (info as { ok: true; value: { sampleCaseId: string } }).value.sampleCaseId;
+  const docs = (await harness.ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<{ id: string }> };
+  await harness.ws.dispatch('annotations.create', { caseId, documentId: docs.value[0]!.id, page: 3, quote: '(f) Choke holds.', itemIds: ['mandatory.chokehold'] });
+  await harness.ws.dispatch('annotations.create', { caseId, documentId: docs.value[0]!.id, page: 1, quote: 'The sanctity of human life is the foundation of this policy.', itemIds: ['topic.use-of-force'] });
+  const revised = path.join(harness.dataDir, '..', `${path.basename(harness.dataDir)}-revised.pdf`);
+  const { textPdf } = await import('../../fixtures/pdfs.ts');
+  fs.writeFileSync(revised, await textPdf([{ lines: ['GENERAL ORDER 300 (REVISED)', 'Except where deadly force is justified, these will not be used:', '(f) Choke holds.'] }], 'GO 300 revised'));
+  await page.reload(); // later runs start at the case list
+  await page.getByRole('row', { name: /Riverside/ }).click();
+  harness.choose([revised]);
+  await page.getByRole('button', { name: /Replace Riverside PD General Order 300/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replaced' })).toContainText('1 carried forward unchanged, 0 re-found in edited text, 1 orphaned');
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('GO 300 revised');
+  await expect(page.locator('.page[data-page-number="1"] .hl.stance-supports').first()).toBeVisible();
+  fs.rmSync(revised);
+});

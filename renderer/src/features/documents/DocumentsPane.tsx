@@ -28,6 +28,26 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const importIdRef = useRef<string | null>(null);
 
   const [dragging, setDragging] = useState(false);
+  const [replaced, setReplaced] = useState<string | null>(null);
+
+  /** A revised version takes the old one's place; highlights follow their words. */
+  async function replace(d: DocumentRecord) {
+    setError(null);
+    setReplaced(null);
+    try {
+      const file = await call('dialog.choosePdf', {});
+      if (!file) return;
+      const r = await call('documents.replace', { caseId: caseRecord.id, documentId: d.id, path: file });
+      setReplaced(
+        `Replaced “${d.title}”. Highlights: ${r.kept + r.relocated} carried forward unchanged, ${r.edited} re-found in edited text, ${r.orphaned} orphaned.` +
+          (r.edited + r.orphaned > 0 ? ' Determinations resting on them are marked stale.' : ''),
+      );
+      onChanged();
+      onSelect(r.documentId);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
 
   /** Runs one import batch with progress, failures and selection of the first new document. */
   async function runImport(start: (importId: string) => Promise<ImportFileResult[]>) {
@@ -128,6 +148,11 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           {error}
         </p>
       )}
+      {replaced && (
+        <p className="notice" role="status">
+          {replaced} <button onClick={() => setReplaced(null)}>Dismiss</button>
+        </p>
+      )}
       {failures.length > 0 && (
         <div className="import-failures" role="alert">
           <strong>
@@ -158,6 +183,18 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
               }}
             >
               <span className="doc-title">{d.title}</span>
+              {!caseRecord.archived && (
+                <button
+                  className="doc-replace"
+                  aria-label={`Replace ${d.title} with a revised version`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void replace(d);
+                  }}
+                >
+                  Replace…
+                </button>
+              )}
               <span className="doc-meta">
                 {d.pageCount} {d.pageCount === 1 ? 'page' : 'pages'}
                 {d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>}
