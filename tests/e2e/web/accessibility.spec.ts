@@ -43,3 +43,10 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('checklist item with the order’s definition, lint findings and the determination form', async ({ app: page }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  await page.getByRole('tabpanel').getByRole('button', { name: /Chokeholds prohibited except where/ }).click();
+  await expect(page.getByRole('region', { name: 'Chokehold lint findings' })).toContainText('Chokeholds (airway)');
+  await scan(page, 'checklist item');
+});

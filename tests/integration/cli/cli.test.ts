@@ -97,6 +97,38 @@ describe('credence CLI', () => {
     expect(JSON.parse(bad.out)[1]).toEqual({ file: path.join(dir, 'memo.pdf'), error: expect.stringContaining('memo.pdf: The file is not a PDF') });
   });
 
+  it('scripts a review: checklist, annotate (a quote across a page break), determine, under the app’s rules', async () => {
+    const { generateSamplePdf } = await import('../../../resources/sample/generate-sample.ts');
+    const pdf = path.join(dir, 'go300.pdf');
+    fs.writeFileSync(pdf, await generateSamplePdf());
+    const c = JSON.parse(credence(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--json', '--data-dir', dir]).out);
+    const [imp] = JSON.parse(credence(['import', '--case', c.id, '--json', '--data-dir', dir, pdf]).out);
+    const before = JSON.parse(credence(['checklist', '--case', c.id, '--json', '--data-dir', dir]).out);
+    expect(before.progress).toEqual({ decided: 0, total: 21, mandatoryDecided: 0, mandatoryTotal: 2 });
+    expect(before.items[1]).toMatchObject({ id: 'mandatory.chokehold', status: null, evidenceCount: 0 });
+
+    const missing = credence(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '1', '--quote', '(f) Choke holds.', '--item', 'mandatory.chokehold', '--data-dir', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('The quote was not found on page 1');
+    const a = JSON.parse(
+      credence(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '2', '--quote', '(e) Vascular neck restraints or carotid control holds; (f) Choke holds.', '--item', 'mandatory.chokehold', '--stance', 'supports', '--note', 'list under 300.5', '--json', '--data-dir', dir]).out,
+    );
+    expect(a).toMatchObject({ pageFrom: 2, pageTo: 3, itemIds: ['mandatory.chokehold'], note: 'list under 300.5' });
+
+    const noEvidence = credence(['determine', '--case', c.id, '--item', 'mandatory.chokehold', '--status', 'met', '--rationale', 'Banned except deadly force.', '--data-dir', dir]);
+    expect(noEvidence.code).toBe(2);
+    expect(noEvidence.err).toContain('Met needs at least one highlighted passage');
+    const d = JSON.parse(credence(['determine', '--case', c.id, '--item', 'mandatory.chokehold', '--status', 'met', '--rationale', 'Banned except deadly force.', '--evidence', a.id, '--json', '--data-dir', dir]).out);
+    expect(d).toMatchObject({ itemId: 'mandatory.chokehold', status: 'met', evidenceIds: [a.id] });
+    const noRule = credence(['determine', '--case', c.id, '--item', 'mandatory.adherence-to-law', '--status', 'not_met', '--rationale', 'No reference to state law.', '--no-rule', '--data-dir', dir]);
+    expect(noRule.code).toBe(0);
+    expect(noRule.out).toContain('(the policies contain no such rule)');
+    const after = JSON.parse(credence(['checklist', '--case', c.id, '--json', '--data-dir', dir]).out);
+    expect(after.progress).toMatchObject({ decided: 2, mandatoryDecided: 2 });
+    expect(after.items[1]).toMatchObject({ status: 'met', evidenceCount: 1 });
+    expect(credence(['checklist', '--case', c.id, '--data-dir', dir]).out).toMatch(/mandatory\.chokehold\s+mandatory\s+Met\s+1/);
+  });
+
   it('prints help with --help and exits 0', () => {
     const r = credence(['--help']);
     expect(r.code).toBe(0);
