@@ -2,6 +2,7 @@
 // Every method: a zod schema for its input and one for its output. Types are inferred from
 // here and never written twice; the dispatcher parses every input against these schemas.
 import { z } from 'zod';
+import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rubric.ts';
 import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, packSummary, STANCES } from './schemas/checklist.ts';
 import { caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
@@ -103,6 +104,37 @@ export const contract = {
       .object({ caseId: id, documentId: id, category: z.enum(['chokehold', 'vascular']), page: z.number().int().min(1), quote: z.string().min(1), decision: z.enum(['accepted', 'dismissed']), reason: z.string().max(2_000).default('') })
       .strict(),
     output: z.object({ annotationId: z.string().nullable() }),
+  },
+  'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSummary) },
+  'rubrics.importPack': { input: z.object({ path: z.string().min(1) }).strict(), output: rubricSummary },
+  'rubrics.forCase': { input: z.object({ caseId: id, scorer: z.string().trim().min(1).max(100).optional() }).strict(), output: z.array(caseRubric) },
+  'rubrics.score': {
+    input: z
+      .object({
+        caseId: id,
+        rubricId: z.string().min(1),
+        criterionId: z.string().min(1),
+        level: z.number().int().min(0, 'Levels run from 0 to 3.').max(3, 'Levels run from 0 to 3.'),
+        rationale: z.string().trim().min(1, 'Write why this level.').max(20_000),
+        evidenceIds: z.array(id).max(200).default([]),
+        scorer: z.string().trim().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: scoreRecord,
+  },
+  'rubrics.agreement': { input: z.object({ caseId: id, rubricId: z.string().min(1) }).strict(), output: agreement },
+  'rubrics.consensus': {
+    input: z
+      .object({
+        caseId: id,
+        rubricId: z.string().min(1),
+        criterionId: z.string().min(1),
+        level: z.number().int().min(0).max(3),
+        rationale: z.string().trim().min(1, 'Write why the team settled on this level.').max(20_000),
+        evidenceIds: z.array(id).max(200).default([]),
+      })
+      .strict(),
+    output: scoreRecord,
   },
   'search.query': {
     input: z

@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     ws = openWorkspace({
       dataDir,
       // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
+      rubricsDir: app.isPackaged ? path.join(process.resourcesPath, 'rubrics') : path.join(app.getAppPath(), 'resources', 'rubrics'),
       packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),

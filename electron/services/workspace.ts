@@ -18,6 +18,7 @@ import { createChecklistService } from './checklists/checklist-service.ts';
 import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
 import { createCarryForward } from './annotations/carry-forward.ts';
+import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -28,6 +29,8 @@ export interface WorkspaceOptions {
   workerPath?: string;
   /** Folder of the bundled checklist packs (resources/checklists). */
   packsDir?: string;
+  /** Folder of the bundled rubric packs (resources/rubrics). */
+  rubricsDir?: string;
   pageLimit?: number;
   now?: () => Date;
   /** What only a desktop window can do (file chooser); other transports answer plainly. */
@@ -77,7 +80,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const annotations = createAnnotationsService(ctx, cases, checklist.itemExists);
   const lint = createCaseLint(ctx, cases, checklist, annotations);
   const carryForward = createCarryForward(ctx, documents);
-  const services = { cases, documents, search, packs, checklist, annotations, lint };
+  const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
+  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics };
 
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, dataDir: paths.dataDir, sampleCaseId: readMeta(db, 'sample_case_id'), actor: ctx.actor }),
@@ -112,6 +116,12 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'determinations.set': (i) => checklist.determine(i),
     'determinations.clear': (i) => ({ cleared: checklist.clear(i.caseId, i.itemId) }),
     'lint.forCase': (i) => lint.forCase(i.caseId),
+    'rubrics.list': () => rubrics.list(),
+    'rubrics.importPack': (i) => rubrics.import(i.path),
+    'rubrics.forCase': (i) => rubrics.forCase(i.caseId, i.scorer ?? ctx.actor),
+    'rubrics.score': (i) => rubrics.score(i),
+    'rubrics.agreement': (i) => rubrics.agreement(i.caseId, i.rubricId),
+    'rubrics.consensus': (i) => rubrics.consensus(i),
     'lint.decide': (i) => lint.decide(i),
   };
   const dispatch: Dispatch = createDispatcher(handlers, opts.log);
