@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { lintFile } from '../services/lint/lint-files.ts';
 import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
+import type { CaseRubric, ScoreRecord } from '../../shared/schemas/rubric.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
@@ -30,6 +31,11 @@ Commands:
   determine --case ID --item ITEM-ID --status met|partially_met|not_met|not_applicable|needs_information
             --rationale "TEXT" [--evidence ANNOTATION-ID …] [--no-rule]
                                              record a determination under the app's rules
+  rubrics                                    installed rubric packs with their criteria
+  score --case ID --rubric RUBRIC-ID --criterion CRITERION-ID --level 0-3 --rationale "TEXT"
+        [--evidence ANNOTATION-ID …] [--scorer NAME]
+                                             score a criterion under the app's rules
+  scores --case ID [--scorer NAME]           a case's scores, totals and evidence counts
   packs                                      installed checklist packs
   packs import FILE.json                     install a checklist pack
   lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
@@ -65,6 +71,10 @@ const OPTIONS = {
   rationale: { type: 'string' },
   evidence: { type: 'string', multiple: true },
   'no-rule': { type: 'boolean' },
+  rubric: { type: 'string' },
+  criterion: { type: 'string' },
+  level: { type: 'string' },
+  scorer: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -271,6 +281,54 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io): Promise<n
     if ('code' in r) return r.code;
     const d = r.value as DeterminationRecord;
     print(d, () => `${d.itemId}: ${DETERMINATION_LABEL[d.status]}, resting on ${d.evidenceIds.length} highlight(s)${d.noRuleFound ? ' (the policies contain no such rule)' : ''}.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'rubrics') {
+    const r = unwrap(await ws.dispatch('rubrics.list', {}), io, json);
+    if ('code' in r) return r.code;
+    const list = r.value as Array<{ id: string; version: string; title: string; source: string; criteria: Array<{ id: string; title: string; weight: number }> }>;
+    print(list, () => list.map((x) => `${x.title} (${x.id} v${x.version}, ${x.source})\n${table(x.criteria.map((c) => [`  ${c.id}`, `weight ${c.weight}`, c.title]))}`).join('\n\n'));
+    return EXIT.ok;
+  }
+  if (cmd === 'score') {
+    const level = Number(need(v.level, 'level'));
+    if (!Number.isInteger(level)) throw new UsageError('--level takes a whole number from 0 to 3.');
+    const r = unwrap(
+      await ws.dispatch('rubrics.score', {
+        caseId: need(v.case, 'case'),
+        rubricId: need(v.rubric, 'rubric'),
+        criterionId: need(v.criterion, 'criterion'),
+        level,
+        rationale: need(v.rationale, 'rationale'),
+        evidenceIds: v.evidence ?? [],
+        scorer: v.scorer,
+      }),
+      io,
+      json,
+    );
+    if ('code' in r) return r.code;
+    const s = r.value as ScoreRecord;
+    print(s, () => `${s.rubricId} / ${s.criterionId}: level ${s.level} by ${s.scorer}, resting on ${s.evidenceIds.length} highlight(s).`);
+    return EXIT.ok;
+  }
+  if (cmd === 'scores') {
+    const r = unwrap(await ws.dispatch('rubrics.forCase', { caseId: need(v.case, 'case'), scorer: v.scorer }), io, json);
+    if ('code' in r) return r.code;
+    const list = r.value as CaseRubric[];
+    const data = list.map((x) => ({
+      rubric: { id: x.rubric.id, version: x.rubric.version, title: x.rubric.title },
+      scorer: x.scorer,
+      totals: x.totals,
+      scores: x.rubric.criteria.map((c) => {
+        const s = x.scores.find((y) => y.criterionId === c.id);
+        return { criterionId: c.id, title: c.title, weight: c.weight, level: s?.level ?? null, rationale: s?.rationale ?? null, evidenceCount: s?.evidenceIds.length ?? 0 };
+      }),
+    }));
+    print(data, () =>
+      data
+        .map((x) => `${x.rubric.title} (v${x.rubric.version}), scored by ${x.scorer}: ${x.totals.percent}% — ${x.totals.band} (${x.totals.scored} of ${x.totals.criteria} criteria scored)\n` + table([['CRITERION', 'WEIGHT', 'LEVEL', 'EVIDENCE'], ...x.scores.map((s) => [s.criterionId, String(s.weight), s.level === null ? 'unscored' : String(s.level), String(s.evidenceCount)])]))
+        .join('\n\n'),
+    );
     return EXIT.ok;
   }
   if (cmd === 'packs') {

@@ -32,3 +32,22 @@ export async function searchCase(page: Page, query: string): Promise<void> {
   await page.getByLabel('Search this case').fill(query);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
 }
+
+/** Selects the text layer from the span starting with `from` (page a) to the end of the span starting with `to` (page b), as a mouse drag would. */
+export async function selectAcross(page: Page, a: number, from: string, b: number, to: string): Promise<void> {
+  await page.evaluate(
+    ([a, from, b, to]) => {
+      const span = (p: number, t: string) => [...document.querySelectorAll(`.page[data-page-number="${p}"] .textLayer span`)].find((s) => s.textContent?.startsWith(t as string))!;
+      const start = span(a as number, from as string);
+      const end = span(b as number, to as string);
+      const range = document.createRange();
+      range.setStart(start.firstChild!, 0);
+      range.setEnd(end.firstChild!, end.firstChild!.textContent!.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      document.querySelector('.viewer-container')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [a, from, b, to] as const,
+  );
+}

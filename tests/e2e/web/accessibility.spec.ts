@@ -50,3 +50,10 @@ test('checklist item with the order’s definition, lint findings and the determ
   await expect(page.getByRole('region', { name: 'Chokehold lint findings' })).toContainText('Chokeholds (airway)');
   await scan(page, 'checklist item');
 });
+
+test('rubrics tab with its chart and level controls', async ({ app: page }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  await page.getByRole('tab', { name: 'Rubrics' }).click();
+  await expect(page.getByRole('tabpanel').locator('.chart svg').first()).toBeVisible();
+  await scan(page, 'rubrics');
+});

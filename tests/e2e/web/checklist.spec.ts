@@ -1,26 +1,7 @@
 // The reviewer's core work in the app: from the sample case to a complete checklist with
 // evidence-backed determinations, including a highlight made across a page break.
-import type { Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
-
-/** Selects the text layer from the span starting with `from` (page a) to the end of the span starting with `to` (page b). */
-async function selectAcross(page: Page, a: number, from: string, b: number, to: string) {
-  await page.evaluate(
-    ([a, from, b, to]) => {
-      const span = (p: number, t: string) => [...document.querySelectorAll(`.page[data-page-number="${p}"] .textLayer span`)].find((s) => s.textContent?.startsWith(t as string))!;
-      const start = span(a as number, from as string);
-      const end = span(b as number, to as string);
-      const range = document.createRange();
-      range.setStart(start.firstChild!, 0);
-      range.setEnd(end.firstChild!, end.firstChild!.textContent!.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      document.querySelector('.viewer-container')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    },
-    [a, from, b, to] as const,
-  );
-}
+import { selectAcross } from '../support/pages.ts';
 
 test('from the sample case to a complete checklist with evidence-backed determinations', async ({ app: page }) => {
   await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');

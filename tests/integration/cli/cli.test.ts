@@ -129,6 +129,28 @@ describe('credence CLI', () => {
     expect(credence(['checklist', '--case', c.id, '--data-dir', dir]).out).toMatch(/mandatory\.chokehold\s+mandatory\s+Met\s+1/);
   });
 
+  it('lists rubrics, records scores under the app’s rules and prints totals', async () => {
+    const { generateSamplePdf } = await import('../../../resources/sample/generate-sample.ts');
+    const pdf = path.join(dir, 'go300.pdf');
+    fs.writeFileSync(pdf, await generateSamplePdf());
+    const rubrics = JSON.parse(credence(['rubrics', '--json', '--data-dir', dir]).out);
+    expect(rubrics.map((r: { id: string }) => r.id)).toEqual(['community-engagement', 'early-intervention-system']);
+    const c = JSON.parse(credence(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--json', '--data-dir', dir]).out);
+    const [imp] = JSON.parse(credence(['import', '--case', c.id, '--json', '--data-dir', dir, pdf]).out);
+    const a = JSON.parse(credence(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '3', '--quote', 'A Community Police Advisory Board of residents', '--item', 'topic.community-engagement', '--json', '--data-dir', dir]).out);
+    const refused = credence(['score', '--case', c.id, '--rubric', 'community-engagement', '--criterion', 'ce.advisory-body', '--level', '3', '--rationale', 'Board meets monthly.', '--data-dir', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('needs at least one highlighted passage');
+    expect(credence(['score', '--case', c.id, '--rubric', 'community-engagement', '--criterion', 'ce.advisory-body', '--level', '3', '--rationale', 'Board meets monthly.', '--evidence', a.id, '--data-dir', dir]).code).toBe(0);
+    expect(credence(['score', '--case', c.id, '--rubric', 'community-engagement', '--criterion', 'ce.surveys', '--level', '0', '--rationale', 'No surveys.', '--data-dir', dir]).code).toBe(0);
+    const scores = JSON.parse(credence(['scores', '--case', c.id, '--json', '--data-dir', dir]).out);
+    const ce = scores.find((x: { rubric: { id: string } }) => x.rubric.id === 'community-engagement');
+    // 3 × 1.5 of a possible 3 × 8.5 = 4.5 / 25.5 = 17.6%
+    expect(ce.totals).toMatchObject({ percent: 17.6, band: 'Absent or minimal', scored: 2 });
+    expect(ce.scores.find((s: { criterionId: string }) => s.criterionId === 'ce.advisory-body')).toMatchObject({ level: 3, evidenceCount: 1 });
+    expect(credence(['scores', '--case', c.id, '--data-dir', dir]).out).toContain('Community engagement (v1.0.0), scored by');
+  });
+
   it('prints help with --help and exits 0', () => {
     const r = credence(['--help']);
     expect(r.code).toBe(0);

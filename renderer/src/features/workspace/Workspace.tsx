@@ -10,6 +10,7 @@ import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { STATUS_LABEL } from '../cases/labels.ts';
 import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
+import { RubricsPanel } from '../rubrics/RubricsPanel.tsx';
 import type { ItemActions } from '../checklist/ItemDetail.tsx';
 import { DocumentsPane } from '../documents/DocumentsPane.tsx';
 import { SearchPanel } from '../search/SearchPanel.tsx';
@@ -37,7 +38,11 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewerTarget | null>(null);
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'checklist' | 'case'>('checklist');
+  const [tab, setTab] = useState<'checklist' | 'rubrics' | 'case'>('checklist');
+  const [actor, setActor] = useState('reviewer');
+  useEffect(() => {
+    call('app.info', {}).then((i) => setActor(i.actor)).catch(() => {});
+  }, []);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -210,12 +215,16 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
               <button role="tab" id="tab-checklist" aria-selected={tab === 'checklist'} aria-controls="tabpanel-right" onClick={() => setTab('checklist')}>
                 Checklist
               </button>
+              <button role="tab" id="tab-rubrics" aria-selected={tab === 'rubrics'} aria-controls="tabpanel-right" onClick={() => setTab('rubrics')}>
+                Rubrics
+              </button>
               <button role="tab" id="tab-case" aria-selected={tab === 'case'} aria-controls="tabpanel-right" onClick={() => setTab('case')}>
                 Case
               </button>
             </div>
             <div id="tabpanel-right" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'case' && <CaseDetails caseRecord={c} documents={docs} />}
+              {tab === 'rubrics' && <RubricsPanel caseId={c.id} highlights={annotations} readOnly={c.archived} defaultScorer={actor} />}
               {tab === 'checklist' &&
                 (checklistError ? (
                   <p className="error" role="alert">

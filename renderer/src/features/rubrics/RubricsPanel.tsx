@@ -1,0 +1,169 @@
+// Rubric scoring: totals and the chart on top (the same SVG the packet carries), then each
+// criterion. Scores belong to the scorer named at the top; another scorer's stay hidden until
+// the lead compares them.
+import { useCallback, useEffect, useState } from 'react';
+import type { AnnotationRecord } from '../../../../shared/schemas/checklist.ts';
+import type { Agreement, CaseRubric } from '../../../../shared/schemas/rubric.ts';
+import { call, messageOf } from '../../api/client.ts';
+import { CriterionForm } from './CriterionForm.tsx';
+
+const SCORER_KEY = 'credence.scorer';
+
+export function RubricsPanel({ caseId, highlights, readOnly, defaultScorer }: { caseId: string; highlights: AnnotationRecord[]; readOnly: boolean; defaultScorer: string }) {
+  const [scorer, setScorer] = useState(() => localStorage.getItem(SCORER_KEY) || defaultScorer);
+  const [draftScorer, setDraftScorer] = useState(scorer);
+  const [rubrics, setRubrics] = useState<CaseRubric[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [agreement, setAgreement] = useState<Record<string, Agreement>>({});
+
+  const load = useCallback(() => {
+    call('rubrics.forCase', { caseId, scorer })
+      .then((r) => (setRubrics(r), setError(null)))
+      .catch((e) => setError(messageOf(e)));
+  }, [caseId, scorer]);
+  useEffect(load, [load]);
+
+  const compare = async (rubricId: string) => {
+    try {
+      const a = await call('rubrics.agreement', { caseId, rubricId });
+      setAgreement((x) => ({ ...x, [rubricId]: a }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  return (
+    <div className="rubrics">
+      <form
+        className="scorer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const s = draftScorer.trim();
+          if (!s) return;
+          localStorage.setItem(SCORER_KEY, s);
+          setScorer(s);
+        }}
+      >
+        <label>
+          Scoring as <input value={draftScorer} onChange={(e) => setDraftScorer(e.target.value)} aria-describedby="scorer-hint" />
+        </label>
+        <button type="submit">Switch</button>
+        <small id="scorer-hint" className="subtle">
+          Each scorer sees only their own scores.
+        </small>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!rubrics && !error && <p className="subtle">Loading rubrics…</p>}
+      {rubrics?.map((r) => {
+        const linked = highlights.filter((h) => r.rubric.checklistItemId && h.itemIds.includes(r.rubric.checklistItemId));
+        const ordered = [...linked, ...highlights.filter((h) => !linked.includes(h))];
+        const ag = agreement[r.rubric.id];
+        return (
+          <section key={r.rubric.id} className="rubric" aria-label={r.rubric.title}>
+            <h3>{r.rubric.title}</h3>
+            <p className="rubric-total">
+              <strong data-testid={`total-${r.rubric.id}`}>{r.totals.percent}%</strong> — {r.totals.band} · {r.totals.scored} of {r.totals.criteria} criteria scored by {r.scorer}
+            </p>
+            {/* Our own SVG, generated with escaped text in shared/domain/rubric-scoring.ts. */}
+            <div className="chart" dangerouslySetInnerHTML={{ __html: r.chartSvg }} />
+            {r.rubric.criteria.map((c) => (
+              <CriterionForm
+                key={`${c.id}-${scorer}`}
+                criterion={c}
+                score={r.scores.find((s) => s.criterionId === c.id)}
+                highlights={ordered}
+                readOnly={readOnly}
+                onSave={async (v) => {
+                  await call('rubrics.score', { caseId, rubricId: r.rubric.id, criterionId: c.id, scorer, ...v });
+                  load();
+                }}
+              />
+            ))}
+            <div className="agreement">
+              <button onClick={() => void compare(r.rubric.id)}>Compare scorers</button>
+              {ag && (
+                <div role="region" aria-label={`Agreement on ${r.rubric.title}`}>
+                  {ag.scorers.length < 2 ? (
+                    <p className="subtle">Only {ag.scorers.length === 0 ? 'no one has' : `${ag.scorers[0]} has`} scored this rubric; agreement needs two scorers.</p>
+                  ) : (
+                    <>
+                      <p>
+                        {ag.scorers[0]} and {ag.scorers[1]}: quadratic-weighted κ = <strong>{ag.kappa === null ? 'undefined' : ag.kappa.toFixed(2)}</strong> over {ag.compared} criteria both scored.
+                      </p>
+                      {ag.differences.length === 0 ? (
+                        <p>They agree on every criterion.</p>
+                      ) : (
+                        <ul>
+                          {ag.differences.map((d) => (
+                            <li key={d.criterionId}>
+                              {d.title}: {Object.entries(d.levels).map(([s, l]) => `${s} ${l}`).join(', ')}
+                              {ag.consensus.find((c) => c.criterionId === d.criterionId) ? (
+                                <span className="chip">consensus {ag.consensus.find((c) => c.criterionId === d.criterionId)!.level}</span>
+                              ) : (
+                                <ConsensusForm
+                                  label={d.title}
+                                  onSave={async (level, rationale) => {
+                                    await call('rubrics.consensus', { caseId, rubricId: r.rubric.id, criterionId: d.criterionId, level, rationale, evidenceIds: ordered.map((h) => h.id).slice(0, 1) });
+                                    await compare(r.rubric.id);
+                                  }}
+                                />
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </>
+                  )}
+                </div>
+              )}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function ConsensusForm({ label, onSave }: { label: string; onSave: (level: number, rationale: string) => Promise<void> }) {
+  const [level, setLevel] = useState('');
+  const [why, setWhy] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="consensus"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await onSave(Number(level), why);
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <label>
+        Consensus level for {label}
+        <select value={level} onChange={(e) => setLevel(e.target.value)} required>
+          <option value="">Choose…</option>
+          {[0, 1, 2, 3].map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Why <input value={why} onChange={(e) => setWhy(e.target.value)} required />
+      </label>
+      <button type="submit">Record consensus</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
