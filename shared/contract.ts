@@ -4,10 +4,22 @@
 import { z } from 'zod';
 import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rubric.ts';
 import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, packSummary, STANCES } from './schemas/checklist.ts';
-import { caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
+import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 
 const id = z.string().min(1).max(100);
+const identity = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['reviewer', 'lead']), fingerprint: z.string(), fingerprintGrouped: z.string(), publicKeyPem: z.string(), createdAt: z.string() });
+const auditEntry = z.object({ caseId: z.string(), seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), stateHash: z.string(), prevHash: z.string(), hash: z.string() });
+const verification = z.object({
+  ok: z.boolean(),
+  reason: z.string().nullable(),
+  caseId: z.string().nullable(),
+  agency: z.string().nullable(),
+  signer: z.object({ name: z.string(), email: z.string(), fingerprint: z.string(), fingerprintGrouped: z.string() }).nullable(),
+  signerInRoster: z.boolean().nullable(),
+  createdAt: z.string().nullable(),
+  files: z.array(z.object({ name: z.string(), ok: z.boolean(), problem: z.string().optional() })),
+});
 const lintCategory = z.object({
   stance: z.enum(['prohibited_outright', 'prohibited_except_deadly_force', 'permitted', 'not_addressed']),
   evidence: z.array(
@@ -135,6 +147,47 @@ export const contract = {
       })
       .strict(),
     output: scoreRecord,
+  },
+  'identity.create': {
+    input: z
+      .object({
+        name: z.string().trim().min(2, 'Give your full name.').max(200),
+        email: z.string().trim().email('Give an email address, such as lead@example.org.'),
+        role: z.enum(['reviewer', 'lead']),
+        passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024),
+      })
+      .strict(),
+    output: identity,
+  },
+  'identity.list': { input: z.object({}).strict(), output: z.array(identity) },
+  'identity.use': { input: z.object({ identityId: id.nullable() }).strict(), output: identity.nullable() },
+  'identity.current': { input: z.object({}).strict(), output: identity.nullable() },
+  'roster.import': { input: z.object({ path: z.string().min(1), name: z.string().trim().min(1).max(200).optional() }).strict(), output: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string() }) },
+  'roster.list': { input: z.object({}).strict(), output: z.array(z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string(), importedAt: z.string() })) },
+  'review.state': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.object({
+      status: z.enum(CASE_STATUSES),
+      next: z.string(),
+      history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), from: z.string(), to: z.string(), comment: z.string() })),
+      singlePersonReview: z.boolean(),
+      packet: z.object({ id: z.string(), createdAt: z.string() }).nullable(),
+    }),
+  },
+  'review.submit': { input: z.object({ caseId: id }).strict(), output: caseRecord },
+  'review.return': { input: z.object({ caseId: id, comment: z.string().max(20_000) }).strict(), output: caseRecord },
+  'review.approve': { input: z.object({ caseId: id }).strict(), output: caseRecord },
+  'review.sign': { input: z.object({ caseId: id, passphrase: z.string().min(1, 'Enter your passphrase to sign.') }).strict(), output: caseRecord },
+  'review.export': { input: z.object({ caseId: id, outPath: z.string().min(1).optional() }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
+  'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
+  'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
+  'audit.verify': { input: z.object({ caseId: id }).strict(), output: z.object({ ok: z.boolean(), entries: z.number().int(), head: z.string(), problem: z.string().nullable() }) },
+  'packet.verify': {
+    input: z
+      .object({ path: z.string().min(1).optional(), bytes: z.instanceof(Uint8Array).optional() })
+      .strict()
+      .refine((x) => !!x.path !== !!x.bytes, 'Give the packet as a path or as bytes.'),
+    output: verification,
   },
   'search.query': {
     input: z

@@ -16,8 +16,10 @@ export interface ServiceContext {
   paths: WorkspacePaths;
   now: () => Date;
   newId: () => string;
-  /** Who is acting: the OS user until identities exist. */
+  /** Who is acting: the chosen identity ("Name <email>"), else the OS user. */
   actor: string;
+  /** The OS user: who acts when no identity is chosen. */
+  defaultActor: string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   config: { pageLimit: number; extractWorkers: number };
 }

@@ -19,6 +19,12 @@ import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
 import { createCarryForward } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
+import { createIdentities } from './identity/identities-service.ts';
+import { createAudit } from './audit/audit-service.ts';
+import { createReview } from './review/review-service.ts';
+import { verifyPacket } from './packet/packet.ts';
+import { ServiceError } from '../../shared/result.ts';
+import type { Method } from '../../shared/contract.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -34,7 +40,7 @@ export interface WorkspaceOptions {
   pageLimit?: number;
   now?: () => Date;
   /** What only a desktop window can do (file chooser); other transports answer plainly. */
-  platform?: { choosePdfs(): Promise<string[]> };
+  platform?: { choosePdfs(): Promise<string[]>; choosePacketPath?(defaultName: string): Promise<string | null> };
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -66,6 +72,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     now: opts.now ?? (() => new Date()),
     newId: () => crypto.randomUUID(),
     actor: opts.actor ?? safeUserName(),
+    defaultActor: opts.actor ?? safeUserName(),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
       opts.emit?.(event, payload);
       for (const l of listeners) l(event, payload);
@@ -81,7 +88,10 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const lint = createCaseLint(ctx, cases, checklist, annotations);
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
-  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics };
+  const identities = createIdentities(ctx);
+  const audit = createAudit(ctx);
+  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit });
+  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review };
 
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, dataDir: paths.dataDir, sampleCaseId: readMeta(db, 'sample_case_id'), actor: ctx.actor }),
@@ -122,8 +132,75 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'rubrics.score': (i) => rubrics.score(i),
     'rubrics.agreement': (i) => rubrics.agreement(i.caseId, i.rubricId),
     'rubrics.consensus': (i) => rubrics.consensus(i),
+    'identity.create': (i) => identities.create(i),
+    'identity.list': () => identities.list(),
+    'identity.use': (i) => review.use(i.identityId),
+    'identity.current': () => review.current,
+    'roster.import': (i) => identities.importRosterKey(i.path, i.name),
+    'roster.list': () => identities.roster(),
+    'review.state': (i) => review.state(i.caseId),
+    'review.submit': (i) => review.submit(i.caseId),
+    'review.return': (i) => review.returnCase(i.caseId, i.comment),
+    'review.approve': (i) => review.approve(i.caseId),
+    'review.sign': (i) => review.sign(i.caseId, i.passphrase),
+    'review.export': async (i) => {
+      let out = i.outPath ?? null;
+      if (!out) {
+        if (!opts.platform?.choosePacketPath) throw new ServiceError('invalid_input', 'Say where to write the packet (--out FILE.zip).');
+        const c = cases.get(i.caseId);
+        out = await opts.platform.choosePacketPath(`${c.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}-review-packet.zip`);
+        if (!out) throw new ServiceError('cancelled', 'Export cancelled.');
+      }
+      return review.exportPacket(i.caseId, out);
+    },
+    'review.settings': (i) => review.settings(i),
+    'audit.list': (i) => audit.list(i.caseId),
+    'audit.verify': (i) => audit.verify(i.caseId),
+    'packet.verify': (i) => {
+      let bytes: Uint8Array;
+      if (i.bytes) bytes = i.bytes;
+      else {
+        try {
+          bytes = new Uint8Array(fs.readFileSync(i.path!));
+        } catch {
+          throw new ServiceError('not_found', `Cannot read ${i.path}.`);
+        }
+      }
+      return verifyPacket(bytes, (fp) => identities.inRoster(fp));
+    },
     'lint.decide': (i) => lint.decide(i),
   };
+  // Every change to a case goes into its audit trail; a change to an approved or signed case
+  // reopens it. One place, around the handlers, so no service can forget.
+  type Touch = { caseId: string; entity: string; entityId: string };
+  const AUDITED: Partial<Record<Method, (input: any, out: any) => Touch[]>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+    'cases.create': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
+    'cases.update': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
+    'cases.archive': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
+    'documents.import': (i, o) => o.filter((r: { ok: boolean }) => r.ok).map((r: { document: { id: string } }) => ({ caseId: i.caseId, entity: 'document', entityId: r.document.id })),
+    'documents.importFiles': (i, o) => o.filter((r: { ok: boolean }) => r.ok).map((r: { document: { id: string } }) => ({ caseId: i.caseId, entity: 'document', entityId: r.document.id })),
+    'documents.replace': (i, o) => [{ caseId: i.caseId, entity: 'document', entityId: o.documentId }],
+    'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
+    'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
+    'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
+    'annotations.restore': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
+    'determinations.set': (i) => [{ caseId: i.caseId, entity: 'determination', entityId: i.itemId }],
+    'determinations.clear': (i) => [{ caseId: i.caseId, entity: 'determination', entityId: i.itemId }],
+    'lint.decide': (i) => [{ caseId: i.caseId, entity: 'lint-finding', entityId: `${i.documentId}:${i.category}:${i.page}` }],
+    'rubrics.score': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}` }],
+    'rubrics.consensus': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}:consensus` }],
+  };
+  for (const [method, touched] of Object.entries(AUDITED) as Array<[Method, (i: unknown, o: unknown) => Touch[]]>) {
+    const inner = handlers[method] as (i: unknown) => unknown;
+    (handlers as Record<Method, (i: unknown) => unknown>)[method] = async (input: unknown) => {
+      const out = await inner(input);
+      for (const t of touched(input, out)) {
+        if (method !== 'cases.create') review.reopenIfNeeded(t.caseId);
+        audit.append(t.caseId, ctx.actor, method, t.entity, t.entityId, out);
+      }
+      return out;
+    };
+  }
   const dispatch: Dispatch = createDispatcher(handlers, opts.log);
   return {
     ctx,

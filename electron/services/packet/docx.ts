@@ -1,0 +1,88 @@
+// findings.docx: what the agency reads. Cover, summary with the two mandatory conditions first,
+// every item with its determination, rationale and quoted evidence, rubric tables and charts,
+// and the sign-off block with the signer's key fingerprint. Headers and page numbers throughout.
+import { Resvg } from '@resvg/resvg-js';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { groupFingerprint } from '../identity/keys.ts';
+import type { Findings } from './findings.ts';
+
+const p = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size })] });
+const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold })] });
+const table = (rows: string[][]) =>
+  new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: rows.map((r, i) => new TableRow({ tableHeader: i === 0, children: r.map((c) => cell(c, i === 0)) })) });
+
+function chartPng(svg: string): { data: Buffer; width: number; height: number } {
+  const r = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render();
+  return { data: r.asPng(), width: r.width / 2, height: r.height / 2 };
+}
+
+export async function findingsDocx(f: Findings): Promise<Buffer> {
+  const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+  const mandatory = f.items.filter((i) => i.kind === 'mandatory');
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Certification review findings')] }),
+    p(f.case.agencyName, { bold: true, size: 32 }),
+    table([
+      ['Field', 'Value'],
+      ['Agency', `${f.case.agencyName} (ORI ${f.case.ori}, ${f.case.state})`],
+      ['Case', f.case.id],
+      ['Checklist', `${f.checklistPack.title} — ${f.checklistPack.id} v${f.checklistPack.version}`],
+      ['Review due', date(f.case.dueDate)],
+      ['Packet generated', f.generatedAt],
+      ['Reviewer(s)', f.reviewers.join('; ') || '—'],
+      ['Review lead', f.lead ? `${f.lead.name} <${f.lead.email}>` : '—'],
+      ['Items decided', `${f.progress.decided} of ${f.progress.total} (mandatory ${f.progress.mandatoryDecided} of ${f.progress.mandatoryTotal})`],
+    ]),
+    f.singlePersonReview ? p('This review was completed under single-person review: the lead also made determinations.', { italics: true }) : p(''),
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+    p('Mandatory conditions (EO 13929 sec. 2(c)(i)–(ii)):', { bold: true }),
+    table([['Condition', 'Determination'], ...mandatory.map((i) => [i.title, i.determination])]),
+    p(''),
+    table([['Item', 'Kind', 'Determination'], ...f.items.filter((i) => i.kind !== 'mandatory').map((i) => [i.title, i.kind, i.determination])]),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Determinations and evidence')] }),
+  ];
+  let group = '';
+  for (const i of f.items) {
+    if (i.group !== group) {
+      group = i.group;
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(group)] }));
+    }
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(i.title)] }));
+    if (i.orderText) children.push(p(`The order: “${i.orderText}”`, { italics: true }));
+    children.push(p(`Citations: ${i.citations.join('; ')}`, { size: 18 }));
+    children.push(new Paragraph({ children: [new TextRun({ text: 'Determination: ', bold: true }), new TextRun(i.determination)] }));
+    if (i.rationale) children.push(new Paragraph({ children: [new TextRun({ text: 'Rationale: ', bold: true }), new TextRun(i.rationale)] }));
+    if (i.noRuleFound) children.push(p('The policies contain no such rule.', { italics: true }));
+    if (i.decidedBy) children.push(p(`Decided by ${i.decidedBy} on ${date(i.decidedAt)}.`, { size: 18 }));
+    for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${e.document}, page ${e.pages} (${e.stance})`)] }));
+  }
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Rubric scores')] }));
+  for (const r of f.rubrics) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${r.title} (v${r.version}): ${r.percent}% — ${r.band}`)] }));
+    children.push(p(`Scored by ${r.scoredBy}.`, { size: 18 }));
+    children.push(table([['Criterion', 'Weight', 'Level (0–3)', 'Rationale'], ...r.criteria.map((c) => [c.title, String(c.weight), c.level === null ? 'not scored' : String(c.level), c.rationale ?? ''])]));
+    const png = chartPng(r.chartSvg);
+    const scale = Math.min(1, 600 / png.width);
+    children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(png.width * scale), height: Math.round(png.height * scale) }, altText: { name: r.title, title: `${r.title} chart`, description: `${r.title}: ${r.percent}% (${r.band})` } })] }));
+  }
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sign-off')] }));
+  if (f.lead) {
+    children.push(p(`Signed by ${f.lead.name} <${f.lead.email}>, review lead.`, { bold: true }));
+    children.push(p(`Signing key fingerprint (SHA-256): ${groupFingerprint(f.lead.fingerprint)}`));
+  }
+  children.push(p('This document is one file of a signed review packet. To check that the packet is authentic and unaltered, follow VERIFY.txt in the packet; no Credence software is needed.'));
+
+  const doc = new Document({
+    creator: 'Credence',
+    title: `Review findings — ${f.case.agencyName}`,
+    sections: [
+      {
+        headers: { default: new Header({ children: [p(`${f.case.agencyName} — certification review findings (${f.checklistPack.id} v${f.checklistPack.version})`, { size: 16 })] }) },
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })] })] }) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,79 @@
+// The findings a packet carries, as one versioned JSON document (findings.json), from which
+// the DOCX is also written, so the two always say the same thing.
+import type { CaseRecord } from '../../../shared/schemas/case.ts';
+import { DETERMINATION_LABEL, type CaseChecklist } from '../../../shared/schemas/checklist.ts';
+import type { CaseRubric } from '../../../shared/schemas/rubric.ts';
+
+export const FINDINGS_SCHEMA = 'credence.findings/1';
+
+export interface Findings {
+  schema: typeof FINDINGS_SCHEMA;
+  case: { id: string; agencyName: string; ori: string; state: string; agencyType: string | null; jurisdiction: string | null; dueDate: string | null };
+  checklistPack: { id: string; version: string; title: string };
+  generatedAt: string;
+  reviewers: string[];
+  lead: { name: string; email: string; fingerprint: string } | null;
+  singlePersonReview: boolean;
+  progress: CaseChecklist['progress'];
+  items: Array<{
+    id: string;
+    title: string;
+    kind: string;
+    group: string;
+    citations: string[];
+    orderText: string | null;
+    determination: string; // label, or "Undecided"
+    status: string | null;
+    rationale: string | null;
+    noRuleFound: boolean;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string }>;
+  }>;
+  rubrics: Array<{ id: string; version: string; title: string; scoredBy: string; percent: number; band: string; criteria: Array<{ id: string; title: string; weight: number; level: number | null; rationale: string | null }>; chartSvg: string }>;
+}
+
+export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: CaseRubric[], extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean }): Findings {
+  const reviewers = [...new Set(checklist.entries.map((e) => e.determination?.decidedBy).filter((x): x is string => !!x))].sort();
+  return {
+    schema: FINDINGS_SCHEMA,
+    case: { id: c.id, agencyName: c.agencyName, ori: c.ori, state: c.state, agencyType: c.agencyType, jurisdiction: c.jurisdiction, dueDate: c.dueDate },
+    checklistPack: { id: checklist.pack.id, version: checklist.pack.version, title: checklist.pack.title },
+    generatedAt: extra.generatedAt,
+    reviewers,
+    lead: extra.lead,
+    singlePersonReview: extra.singlePersonReview,
+    progress: checklist.progress,
+    items: checklist.entries.map((e) => {
+      const chosen = e.determination ? e.evidence.filter((a) => e.determination!.evidenceIds.includes(a.id)) : [];
+      return {
+        id: e.item.id,
+        title: e.item.title,
+        kind: e.item.kind,
+        group: e.item.group,
+        citations: e.item.citations.map((x) => `${x.source}, ${x.section}`),
+        orderText: e.item.orderText ?? null,
+        determination: e.determination ? DETERMINATION_LABEL[e.determination.status] : 'Undecided',
+        status: e.determination?.status ?? null,
+        rationale: e.determination?.rationale ?? null,
+        noRuleFound: e.determination?.noRuleFound ?? false,
+        decidedBy: e.determination?.decidedBy ?? null,
+        decidedAt: e.determination?.decidedAt ?? null,
+        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: a.quote.replace(/\s+/g, ' ').trim(), note: a.note })),
+      };
+    }),
+    rubrics: rubrics.map((r) => ({
+      id: r.rubric.id,
+      version: r.rubric.version,
+      title: r.rubric.title,
+      scoredBy: r.scorer,
+      percent: r.totals.percent,
+      band: r.totals.band,
+      criteria: r.rubric.criteria.map((cr) => {
+        const s = r.scores.find((x) => x.criterionId === cr.id);
+        return { id: cr.id, title: cr.title, weight: cr.weight, level: s?.level ?? null, rationale: s?.rationale ?? null };
+      }),
+      chartSvg: r.chartSvg,
+    })),
+  };
+}
