@@ -22,11 +22,13 @@ describe('the EO 13929 / DOJ 2020 checklist pack', () => {
   it('is installed, quotes the order’s chokehold definition verbatim, and cites every item', async () => {
     const packs = await t.call('checklists.packs', {});
     expect(packs).toEqual([expect.objectContaining({ id: 'eo13929-doj-2020', version: '1.0.0', source: 'bundled', itemCount: 21 })]);
-    const order = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/domain/eo13929-text.txt'), 'utf8');
+    const orderFile = path.resolve(import.meta.dirname, '../../../../shared/domain/eo13929-text.txt');
     const cl = await t.call('checklists.forCase', { caseId });
     const chokehold = cl.entries.find((e: { item: { id: string } }) => e.item.id === 'mandatory.chokehold').item;
     expect(chokehold.orderText).toContain(EO_DEFINITION);
-    if (fs.existsSync(path.resolve(import.meta.dirname, '../../../../shared/domain'))) expect(order).toContain(chokehold.orderText);
+    // Against the order's published text, where ../shared/domain is beside the repo.
+    if (fs.existsSync(orderFile)) expect(fs.readFileSync(orderFile, 'utf8')).toContain(chokehold.orderText);
+    else console.warn(`Not compared with the order's text: ${orderFile} is absent.`);
     expect(cl.entries.slice(0, 2).map((e: { item: { kind: string } }) => e.item.kind)).toEqual(['mandatory', 'mandatory']);
     expect(cl.entries.every((e: { item: { citations: unknown[] } }) => e.item.citations.length > 0)).toBe(true);
     const kinds = new Set(cl.entries.map((e: { item: { id: string } }) => e.item.id.split('.')[0]));
