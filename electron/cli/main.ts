@@ -1,10 +1,16 @@
 // The `credence` command: the same dispatcher and services as the app, with no window.
 // Kept free of process.exit so tests can run it in-process with their own streams.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { lintFile } from '../services/lint/lint-files.ts';
 import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
 import type { CaseRubric, ScoreRecord } from '../../shared/schemas/rubric.ts';
+import type { Identity } from '../services/identity/identities-service.ts';
+import { verifyPacket, type Verification } from '../services/packet/packet.ts';
+import { fingerprintOf } from '../services/identity/keys.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
@@ -36,6 +42,17 @@ Commands:
         [--evidence ANNOTATION-ID …] [--scorer NAME]
                                              score a criterion under the app's rules
   scores --case ID [--scorer NAME]           a case's scores, totals and evidence counts
+  identity create --name NAME --email EMAIL --role reviewer|lead
+                                             (passphrase from $CREDENCE_PASSPHRASE or a prompt)
+  identity list                              identities on this machine, with key fingerprints
+  identity export --identity ID              print the public key (PEM) for the trust roster
+  roster import FILE.pem [--name NAME]       trust a review lead's public key
+  review submit|approve|sign|return --case ID --identity ID [--comment "…"]
+                                             move a case through the workflow (sign asks for the passphrase)
+  review status --case ID                    the case's status, history and who acts next
+  export --case ID --out FILE.zip            write the signed review packet
+  verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, signer trusted?
+  audit verify --case ID                     check the case's audit trail is unbroken
   packs                                      installed checklist packs
   packs import FILE.json                     install a checklist pack
   lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
@@ -44,6 +61,7 @@ Commands:
 Options for every command:
   --json             print only JSON on stdout
   --data-dir DIR     the workspace folder (default: $CREDENCE_DATA_DIR, else the app's data folder)
+  --identity ID      who acts (for commands that change a case)
 
 Exit codes: 0 done; 1 failed (for import: any file failed); 2 bad usage or input; 3 not found; 4 internal error.`;
 
@@ -75,6 +93,13 @@ const OPTIONS = {
   criterion: { type: 'string' },
   level: { type: 'string' },
   scorer: { type: 'string' },
+  identity: { type: 'string' },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  role: { type: 'string' },
+  comment: { type: 'string' },
+  out: { type: 'string' },
+  trust: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -94,10 +119,15 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
   }
   // The lint reads files, not a workspace: it needs no data folder.
   if (positionals[0] === 'lint') return runLint(positionals.slice(1), !!values.json, io);
+  if (positionals[0] === 'verify' && values.trust) return runVerifyWithRoster(positionals[1], values.trust, !!values.json, io);
   let ws: Workspace | null = null;
   try {
     ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env) });
-    return await route(ws, positionals, values, io);
+    if (values.identity) {
+      const r = unwrap(await ws.dispatch('identity.use', { identityId: values.identity }), io, !!values.json);
+      if ('code' in r) return r.code;
+    }
+    return await route(ws, positionals, values, io, env);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`credence: ${err.message}\n\n${USAGE}`);
@@ -138,12 +168,63 @@ async function runLint(files: string[], json: boolean, io: Io): Promise<number> 
   return results.some((r) => 'error' in r) ? EXIT.failed : EXIT.ok;
 }
 
+function reportVerification(x: Verification, json: boolean, io: Io): number {
+  io.out(
+    json
+      ? JSON.stringify(x, null, 2)
+      : x.ok
+        ? `AUTHENTIC AND UNALTERED\nCase ${x.caseId} — ${x.agency}\nSigned by ${x.signer?.name} <${x.signer?.email}> on ${x.createdAt}\nKey fingerprint: ${x.signer?.fingerprintGrouped}\nSigner in the trust roster: ${x.signerInRoster === null ? 'no roster given' : x.signerInRoster ? 'yes' : 'NO — confirm this key with the credentialing body'}`
+        : `NOT VALID: ${x.reason}`,
+  );
+  if (!x.ok) io.err(`credence: the packet does not verify: ${x.reason}`);
+  return x.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** verify with --trust: the roster is the given key file or folder of keys, not the workspace's. */
+async function runVerifyWithRoster(file: string | undefined, trust: string, json: boolean, io: Io): Promise<number> {
+  if (!file) {
+    io.err(`credence: name the packet to verify.\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const keys: string[] = [];
+  try {
+    const st = fs.statSync(trust);
+    const files = st.isDirectory() ? fs.readdirSync(trust).filter((f) => f.endsWith('.pem')).map((f) => path.join(trust, f)) : [trust];
+    for (const f of files) keys.push(fingerprintOf(crypto.createPublicKey(fs.readFileSync(f, 'utf8'))));
+  } catch (err) {
+    io.err(`credence: cannot read the trust roster ${trust}: ${(err as Error).message}`);
+    return EXIT.usage;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(fs.readFileSync(file));
+  } catch {
+    io.err(`credence: cannot read ${file}.`);
+    return EXIT.notFound;
+  }
+  return reportVerification(verifyPacket(bytes, (fp) => keys.includes(fp)), json, io);
+}
+
+async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<string> {
+  if (env.CREDENCE_PASSPHRASE) return env.CREDENCE_PASSPHRASE;
+  if (!process.stdin.isTTY) throw new UsageError('Set CREDENCE_PASSPHRASE, or run in a terminal to be asked for the passphrase.');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Echo nothing while the passphrase is typed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes(prompt)) process.stderr.write(prompt);
+  };
+  const answer = await new Promise<string>((resolve) => rl.question(prompt, resolve));
+  rl.close();
+  process.stderr.write('\n');
+  return answer;
+}
+
 const need = (v: string | undefined, flag: string): string => {
   if (!v) throw new UsageError(`--${flag} is required.`);
   return v;
 };
 
-async function route(ws: Workspace, pos: string[], v: Values, io: Io): Promise<number> {
+async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const json = !!v.json;
   const [cmd, sub, ...rest] = pos;
   const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
@@ -330,6 +411,80 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io): Promise<n
         .join('\n\n'),
     );
     return EXIT.ok;
+  }
+  if (cmd === 'identity' && sub === 'create') {
+    const passphrase = await passphraseFrom(env, 'New passphrase for this identity: ');
+    const r = unwrap(await ws.dispatch('identity.create', { name: need(v.name, 'name'), email: need(v.email, 'email'), role: need(v.role, 'role'), passphrase }), io, json);
+    if ('code' in r) return r.code;
+    const i = r.value as Identity;
+    print(i, () => `Created ${i.role === 'lead' ? 'review lead' : 'reviewer'} ${i.name} <${i.email}>, identity ${i.id}\nKey fingerprint: ${i.fingerprintGrouped}`);
+    return EXIT.ok;
+  }
+  if (cmd === 'identity' && sub === 'list') {
+    const r = unwrap(await ws.dispatch('identity.list', {}), io, json);
+    if ('code' in r) return r.code;
+    const list = r.value as Identity[];
+    print(list.map(({ publicKeyPem: _, ...x }) => x), () => (list.length ? table([['ID', 'ROLE', 'NAME', 'FINGERPRINT'], ...list.map((i) => [i.id, i.role, `${i.name} <${i.email}>`, i.fingerprintGrouped])]) : 'No identities yet. Create one with: npm run -s credence -- identity create --name NAME --email EMAIL --role reviewer|lead'));
+    return EXIT.ok;
+  }
+  if (cmd === 'identity' && sub === 'export') {
+    const r = unwrap(await ws.dispatch('identity.list', {}), io, json);
+    if ('code' in r) return r.code;
+    const i = (r.value as Identity[]).find((x) => x.id === need(v.identity, 'identity'));
+    if (!i) return (io.err(`credence: no identity ${v.identity}.`), EXIT.notFound);
+    print({ id: i.id, name: i.name, fingerprint: i.fingerprint, publicKeyPem: i.publicKeyPem }, () => i.publicKeyPem.trimEnd());
+    return EXIT.ok;
+  }
+  if (cmd === 'roster' && sub === 'import') {
+    const file = rest[0];
+    if (!file) throw new UsageError('Name the public key (.pem) to trust.');
+    const r = unwrap(await ws.dispatch('roster.import', { path: path.resolve(file), name: v.name }), io, json);
+    if ('code' in r) return r.code;
+    const k = r.value as { fingerprintGrouped: string };
+    print(k, () => `Trusted key ${k.fingerprintGrouped}.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'review') {
+    const caseId = need(v.case, 'case');
+    let r;
+    if (sub === 'submit') r = await ws.dispatch('review.submit', { caseId });
+    else if (sub === 'approve') r = await ws.dispatch('review.approve', { caseId });
+    else if (sub === 'return') r = await ws.dispatch('review.return', { caseId, comment: need(v.comment, 'comment') });
+    else if (sub === 'sign') r = await ws.dispatch('review.sign', { caseId, passphrase: await passphraseFrom(env, 'Passphrase to sign: ') });
+    else if (sub === 'status') {
+      const s = unwrap(await ws.dispatch('review.state', { caseId }), io, json);
+      if ('code' in s) return s.code;
+      const st = s.value as { status: string; next: string; history: Array<{ at: string; actor: string; action: string; comment: string }> };
+      print(st, () => `Status: ${st.status}\nNext: ${st.next}\n${st.history.map((h) => `  ${h.at}  ${h.action.padEnd(10)} ${h.actor}${h.comment ? ` — ${h.comment}` : ''}`).join('\n')}`);
+      return EXIT.ok;
+    } else throw new UsageError('review takes submit, approve, return, sign or status.');
+    const u = unwrap(r, io, json);
+    if ('code' in u) return u.code;
+    const c = u.value as CaseRecord;
+    print(c, () => `Case ${c.id} is now ${c.status}.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'export') {
+    const r = unwrap(await ws.dispatch('review.export', { caseId: need(v.case, 'case'), outPath: path.resolve(need(v.out, 'out')) }), io, json);
+    if ('code' in r) return r.code;
+    const x = r.value as { path: string; bytes: number };
+    print(x, () => `Wrote the signed packet to ${x.path} (${x.bytes.toLocaleString('en-US')} bytes).`);
+    return EXIT.ok;
+  }
+  if (cmd === 'verify') {
+    const file = sub;
+    if (!file) throw new UsageError('Name the packet to verify.');
+    const r = unwrap(await ws.dispatch('packet.verify', { path: path.resolve(file) }), io, json);
+    if ('code' in r) return r.code;
+    return reportVerification(r.value as Verification, json, io);
+  }
+  if (cmd === 'audit' && sub === 'verify') {
+    const r = unwrap(await ws.dispatch('audit.verify', { caseId: need(v.case, 'case') }), io, json);
+    if ('code' in r) return r.code;
+    const a = r.value as { ok: boolean; entries: number; head: string; problem: string | null };
+    print(a, () => (a.ok ? `The audit trail is intact: ${a.entries} entries, head ${a.head}.` : `The audit trail is BROKEN: ${a.problem}.`));
+    if (!a.ok) io.err(`credence: the audit trail is broken: ${a.problem}.`);
+    return a.ok ? EXIT.ok : EXIT.failed;
   }
   if (cmd === 'packs') {
     if (sub === 'import') {

@@ -1,5 +1,6 @@
 // The CLI as a user runs it: a real process on the project's Node, real data folder.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -155,5 +156,57 @@ describe('credence CLI', () => {
     const r = credence(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: npm run -s credence -- <command>');
+  });
+});
+
+describe('credence CLI: identities, review and packets', () => {
+  it('takes the sample case from draft to a verified packet with two identities, and catches tampering', async () => {
+    const { generateSamplePdf } = await import('../../../resources/sample/generate-sample.ts');
+    const d = tempDir('credence-cli-review-');
+    const run = (args: string[], env: Record<string, string> = {}) => credence([...args, '--data-dir', d], env);
+    const ana = JSON.parse(run(['identity', 'create', '--name', 'Ana Reviewer', '--email', 'ana@body.example', '--role', 'reviewer', '--json'], { CREDENCE_PASSPHRASE: 'ana passphrase' }).out);
+    const lee = JSON.parse(run(['identity', 'create', '--name', 'Lee Lead', '--email', 'lee@body.example', '--role', 'lead', '--json'], { CREDENCE_PASSPHRASE: 'lee passphrase' }).out);
+    expect(run(['identity', 'list']).out).toContain(lee.fingerprintGrouped);
+    const pdf = path.join(d, 'go300.pdf');
+    fs.writeFileSync(pdf, await generateSamplePdf());
+    const c = JSON.parse(run(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--identity', ana.id, '--json']).out);
+    const [imp] = JSON.parse(run(['import', '--case', c.id, '--identity', ana.id, '--json', pdf]).out);
+    const a1 = JSON.parse(run(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '3', '--quote', '(f) Choke holds.', '--item', 'mandatory.chokehold', '--identity', ana.id, '--json']).out);
+    const a2 = JSON.parse(run(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '1', '--quote', 'objectively reasonable', '--item', 'mandatory.adherence-to-law', '--identity', ana.id, '--json']).out);
+    run(['determine', '--case', c.id, '--item', 'mandatory.chokehold', '--status', 'met', '--rationale', 'Banned except where deadly force is justified.', '--evidence', a1.id, '--identity', ana.id]);
+    run(['determine', '--case', c.id, '--item', 'mandatory.adherence-to-law', '--status', 'met', '--rationale', 'Objective reasonableness.', '--evidence', a2.id, '--identity', ana.id]);
+    expect(run(['review', 'approve', '--case', c.id, '--identity', ana.id]).code).toBe(1);
+    expect(run(['review', 'submit', '--case', c.id, '--identity', ana.id]).code).toBe(0);
+    expect(run(['review', 'approve', '--case', c.id, '--identity', lee.id]).code).toBe(0);
+    const wrong = run(['review', 'sign', '--case', c.id, '--identity', lee.id], { CREDENCE_PASSPHRASE: 'not it' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('The passphrase is wrong for Lee Lead');
+    expect(run(['review', 'sign', '--case', c.id, '--identity', lee.id], { CREDENCE_PASSPHRASE: 'lee passphrase' }).code).toBe(0);
+    const out = path.join(d, 'packet.zip');
+    expect(run(['export', '--case', c.id, '--out', out, '--identity', lee.id]).code).toBe(0);
+    expect(run(['review', 'status', '--case', c.id]).out).toContain('Status: exported');
+
+    const keyFile = path.join(d, 'lee.pub.pem');
+    fs.writeFileSync(keyFile, run(['identity', 'export', '--identity', lee.id]).out);
+    const v = credence(['verify', out, '--trust', keyFile, '--json']);
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: true, caseId: c.id, signer: { name: 'Lee Lead' }, signerInRoster: true });
+    const unknown = credence(['verify', out, '--trust', path.join(d, 'nobody.pem')]);
+    expect(unknown.code).toBe(2);
+    const strangers = tempDir('credence-roster-');
+    fs.writeFileSync(path.join(strangers, 'other.pem'), crypto.generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }).toString());
+    const untrusted = credence(['verify', out, '--trust', strangers]);
+    expect(untrusted.code).toBe(0);
+    expect(untrusted.out).toContain('Signer in the trust roster: NO');
+    const tampered = path.join(d, 'tampered.zip');
+    const bytes = fs.readFileSync(out);
+    bytes[Math.floor(bytes.length / 3)]! ^= 0xff;
+    fs.writeFileSync(tampered, bytes);
+    const bad = credence(['verify', tampered]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toMatch(/^NOT VALID: /);
+    expect(run(['audit', 'verify', '--case', c.id]).out).toMatch(/The audit trail is intact: \d+ entries/);
+    fs.rmSync(d, { recursive: true, force: true });
+    fs.rmSync(strangers, { recursive: true, force: true });
   });
 });

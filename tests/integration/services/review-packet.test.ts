@@ -120,7 +120,7 @@ describe('the packet', () => {
   it.each(['findings.docx', 'findings.json', 'sources.json', 'audit.jsonl', 'VERIFY.txt', 'manifest.json', 'manifest.sig', 'signer.pub.pem'])('a flipped byte in %s is caught', (name) => {
     const entries = unzipSync(read());
     const b = new Uint8Array(entries[name]!);
-    b[Math.floor(b.length / 2)] ^= 0x01;
+    b[Math.floor(b.length / 2)]! ^= 0x01;
     entries[name] = b;
     const v = verifyPacket(rezip(entries));
     expect(v.ok).toBe(false);
