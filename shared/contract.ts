@@ -19,6 +19,7 @@ const verification = z.object({
   signerInRoster: z.boolean().nullable(),
   createdAt: z.string().nullable(),
   files: z.array(z.object({ name: z.string(), ok: z.boolean(), problem: z.string().optional() })),
+  summary: z.object({ decided: z.number().int(), total: z.number().int(), items: z.array(z.object({ title: z.string(), kind: z.string(), determination: z.string() })) }).nullable(),
 });
 const lintCategory = z.object({
   stance: z.enum(['prohibited_outright', 'prohibited_except_deadly_force', 'permitted', 'not_addressed']),
@@ -56,6 +57,8 @@ export const contract = {
   },
   /** Opens the system file chooser for one PDF (Electron only); null when cancelled. */
   'dialog.choosePdf': { input: z.object({}).strict(), output: z.string().nullable() },
+  /** Opens the system file chooser for a review packet (.zip); null when cancelled. */
+  'dialog.choosePacket': { input: z.object({}).strict(), output: z.string().nullable() },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
   /** Opens the system file chooser (Electron only); answers the chosen paths, empty when cancelled. */

@@ -55,6 +55,16 @@ if (!app.requestSingleInstanceLock()) {
           });
           return r.canceled ? [] : r.filePaths;
         },
+        async choosePacketPath(defaultName) {
+          if (!win) return null;
+          const r = await dialog.showSaveDialog(win, { title: 'Export signed review packet', defaultPath: defaultName, filters: [{ name: 'Review packet', extensions: ['zip'] }] });
+          return r.canceled || !r.filePath ? null : r.filePath;
+        },
+        async choosePacket() {
+          if (!win) return null;
+          const r = await dialog.showOpenDialog(win, { title: 'Verify a review packet', properties: ['openFile'], filters: [{ name: 'Review packet', extensions: ['zip'] }] });
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
       },
       log: (msg, err) => console.error(`[credence] ${msg}`, err),
     });

@@ -40,7 +40,7 @@ export interface WorkspaceOptions {
   pageLimit?: number;
   now?: () => Date;
   /** What only a desktop window can do (file chooser); other transports answer plainly. */
-  platform?: { choosePdfs(): Promise<string[]>; choosePacketPath?(defaultName: string): Promise<string | null> };
+  platform?: { choosePdfs(): Promise<string[]>; choosePacketPath?(defaultName: string): Promise<string | null>; choosePacket?(): Promise<string | null> };
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -107,6 +107,10 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'dialog.choosePdf': async () => {
       if (!opts.platform) throw new Error('The file chooser exists only in the desktop app. Pass a file path instead.');
       return (await opts.platform.choosePdfs())[0] ?? null;
+    },
+    'dialog.choosePacket': async () => {
+      if (!opts.platform?.choosePacket) throw new Error('The file chooser exists only in the desktop app. Pass the packet path instead.');
+      return opts.platform.choosePacket();
     },
     'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
     'documents.update': (i) => documents.update(i),

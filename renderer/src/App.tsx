@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { call, messageOf } from './api/client.ts';
 import { CaseList } from './features/cases/CaseList.tsx';
 import { Workspace } from './features/workspace/Workspace.tsx';
+import { VerifyScreen } from './features/verify/VerifyScreen.tsx';
+import { restoreIdentity } from './features/identity/IdentityPicker.tsx';
 
-type Screen = { name: 'cases' } | { name: 'case'; caseId: string };
+type Screen = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'verify' };
 
 const SAMPLE_SHOWN = 'credence.sampleShown';
 
@@ -12,8 +14,8 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
-    call('app.info', {})
-      .then((info) => {
+    Promise.all([call('app.info', {}), restoreIdentity()])
+      .then(([info]) => {
         // First run: open the sample case so a newcomer sees a real workspace at once.
         if (info.sampleCaseId && !localStorage.getItem(SAMPLE_SHOWN)) {
           localStorage.setItem(SAMPLE_SHOWN, '1');
@@ -33,5 +35,6 @@ export function App() {
   }
   if (!screen) return <main className="loading" aria-busy="true" />;
   if (screen.name === 'case') return <Workspace caseId={screen.caseId} onClose={() => setScreen({ name: 'cases' })} />;
-  return <CaseList onOpen={(caseId) => setScreen({ name: 'case', caseId })} />;
+  if (screen.name === 'verify') return <VerifyScreen onClose={() => setScreen({ name: 'cases' })} />;
+  return <CaseList onOpen={(caseId) => setScreen({ name: 'case', caseId })} onVerify={() => setScreen({ name: 'verify' })} />;
 }

@@ -93,11 +93,13 @@ export interface Verification {
   signerInRoster: boolean | null;
   createdAt: string | null;
   files: Array<{ name: string; ok: boolean; problem?: string }>;
+  /** From findings.json, only when the packet verifies. */
+  summary: { decided: number; total: number; items: Array<{ title: string; kind: string; determination: string }> } | null;
 }
 
 /** Verifies a packet's bytes. `inRoster` answers whether a fingerprint is a trusted lead's. */
 export function verifyPacket(zip: Uint8Array, inRoster?: (fingerprint: string) => boolean): Verification {
-  const fail = (reason: string, partial: Partial<Verification> = {}): Verification => ({ ok: false, reason, caseId: null, agency: null, signer: null, signerInRoster: null, createdAt: null, files: [], ...partial });
+  const fail = (reason: string, partial: Partial<Verification> = {}): Verification => ({ ok: false, reason, caseId: null, agency: null, signer: null, signerInRoster: null, createdAt: null, files: [], summary: null, ...partial });
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(zip);
@@ -139,5 +141,12 @@ export function verifyPacket(zip: Uint8Array, inRoster?: (fingerprint: string) =
   const bad = files.filter((f) => !f.ok);
   if (bad.length) return fail(`${bad.map((b) => `${b.name} (${b.problem})`).join(', ')}: the packet was altered after signing.`, { ...base, files });
   if (extra.length) return fail(`The packet holds files the signed manifest does not list: ${extra.join(', ')}.`, { ...base, files });
-  return { ok: true, reason: null, ...base, files };
+  let summary: Verification['summary'] = null;
+  try {
+    const f = JSON.parse(strFromU8(entries['findings.json']!)) as { progress: { decided: number; total: number }; items: Array<{ title: string; kind: string; determination: string }> };
+    summary = { decided: f.progress.decided, total: f.progress.total, items: f.items.map((i) => ({ title: i.title, kind: i.kind, determination: i.determination })) };
+  } catch {
+    summary = null;
+  }
+  return { ok: true, reason: null, ...base, files, summary };
 }

@@ -20,8 +20,10 @@ export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/rend
 export interface Harness {
   ws: Workspace;
   dataDir: string;
-  /** Files the "Add PDFs" dialog will answer with next (the native dialog is the one edge we stand in for). */
+  /** Files the next open dialog answers with (the native dialog is the one edge we stand in for). */
   choose(paths: string[]): void;
+  /** Where the next save dialog says to write. */
+  chooseSave(path: string): void;
   close(): void;
 }
 
@@ -31,6 +33,7 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-e2e-'));
   let next: string[] = [];
+  let nextSave: string | null = null;
   const ws = openWorkspace({
     dataDir,
     actor: 'e2e-reviewer',
@@ -38,6 +41,16 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
       async choosePdfs() {
         const p = next;
         next = [];
+        return p;
+      },
+      async choosePacket() {
+        const p = next[0] ?? null;
+        next = [];
+        return p;
+      },
+      async choosePacketPath() {
+        const p = nextSave;
+        nextSave = null;
         return p;
       },
     },
@@ -79,6 +92,9 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
     dataDir,
     choose(paths) {
       next = paths;
+    },
+    chooseSave(p) {
+      nextSave = p;
     },
     close() {
       ws.close();

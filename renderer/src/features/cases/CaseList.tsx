@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from './CaseForm.tsx';
+import { IdentityPicker } from '../identity/IdentityPicker.tsx';
 import { STATUS_LABEL, formatDate } from './labels.ts';
 
 type SortKey = 'agencyName' | 'ori' | 'state' | 'status' | 'dueDate' | 'documentCount' | 'updatedAt';
@@ -16,7 +17,7 @@ const COLUMNS: Array<[SortKey, string]> = [
   ['updatedAt', 'Last changed'],
 ];
 
-export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
+export function CaseList({ onOpen, onVerify }: { onOpen: (id: string) => void; onVerify: () => void }) {
   const [cases, setCases] = useState<CaseRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
@@ -88,6 +89,9 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
         <button className="primary" onClick={() => setCreating(true)}>
           New case
         </button>
+        <button onClick={onVerify}>Verify a packet</button>
+        <span className="spacer" />
+        <IdentityPicker />
       </header>
       {error && (
         <p className="error banner" role="alert">

@@ -17,6 +17,10 @@ import { SearchPanel } from '../search/SearchPanel.tsx';
 import { PdfViewer, type NewHighlight, type ViewerTarget } from '../../pdf/PdfViewer.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
 import { useUndo } from './undo.ts';
+import { IdentityPicker } from '../identity/IdentityPicker.tsx';
+import { WorkflowBar } from '../review/WorkflowBar.tsx';
+import { HistoryPanel } from '../review/HistoryPanel.tsx';
+import type { Output } from '../../../../shared/contract.ts';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
 
@@ -38,7 +42,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewerTarget | null>(null);
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'checklist' | 'rubrics' | 'case'>('checklist');
+  const [tab, setTab] = useState<'checklist' | 'rubrics' | 'history' | 'case'>('checklist');
+  const [identity, setIdentity] = useState<Output<'identity.current'>>(null);
+  const [version, setVersion] = useState(0);
   const [actor, setActor] = useState('reviewer');
   useEffect(() => {
     call('app.info', {}).then((i) => setActor(i.actor)).catch(() => {});
@@ -56,7 +62,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     } catch (e) {
       setError(messageOf(e));
     }
+    setVersion((v) => v + 1);
     try {
+      setIdentity(await call('identity.current', {}));
       setChecklist(await call('checklists.forCase', { caseId }));
       setChecklistError(null);
     } catch (e) {
@@ -171,9 +179,11 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         <button onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
+        <IdentityPicker onChange={(i) => (setIdentity(i), void reload())} />
         <button onClick={() => setEditing(true)}>Edit case</button>
         <button onClick={() => void toggleArchive()}>{c.archived ? 'Restore case' : 'Archive case'}</button>
       </header>
+      <WorkflowBar caseRecord={c} checklist={checklist} identity={identity} version={version} onChanged={() => void reload()} />
       {error && (
         <p className="error banner" role="alert">
           {error}
@@ -218,12 +228,16 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
               <button role="tab" id="tab-rubrics" aria-selected={tab === 'rubrics'} aria-controls="tabpanel-right" onClick={() => setTab('rubrics')}>
                 Rubrics
               </button>
+              <button role="tab" id="tab-history" aria-selected={tab === 'history'} aria-controls="tabpanel-right" onClick={() => setTab('history')}>
+                History
+              </button>
               <button role="tab" id="tab-case" aria-selected={tab === 'case'} aria-controls="tabpanel-right" onClick={() => setTab('case')}>
                 Case
               </button>
             </div>
             <div id="tabpanel-right" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'case' && <CaseDetails caseRecord={c} documents={docs} />}
+              {tab === 'history' && <HistoryPanel caseId={c.id} version={version} />}
               {tab === 'rubrics' && <RubricsPanel caseId={c.id} highlights={annotations} readOnly={c.archived} defaultScorer={actor} />}
               {tab === 'checklist' &&
                 (checklistError ? (

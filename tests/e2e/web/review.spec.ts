@@ -1,0 +1,87 @@
+// A reviewer and a lead, each with an identity, take the sample case from draft to an exported
+// packet in the app; the packet then verifies on the Verify screen.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
+
+async function newIdentity(page: Page, name: string, email: string, role: 'reviewer' | 'lead', passphrase: string) {
+  await page.getByRole('button', { name: 'New identity…' }).click();
+  const d = page.getByRole('dialog', { name: 'New identity' });
+  await d.getByLabel('Full name').fill(name);
+  await d.getByLabel('Email').fill(email);
+  await d.getByLabel('Role').selectOption(role);
+  await d.getByLabel('Passphrase (protects your signing key)').fill(passphrase);
+  await d.getByLabel('Passphrase again').fill(passphrase);
+  await d.getByRole('button', { name: 'Create identity' }).click();
+  await expect(d).toBeHidden();
+  await expect(page.getByLabel('Acting as')).toHaveValue(/.+/);
+}
+
+test('draft → submitted → approved → signed → exported with two identities, then verified', async ({ app: page, harness }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  const caseId = ((await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } }).value.sampleCaseId;
+
+  await newIdentity(page, 'Ana Reviewer', 'ana@body.example', 'reviewer', 'ana passphrase');
+  await expect(page.getByText('Next: A reviewer completes the mandatory items and submits the case.')).toBeVisible();
+  // Submitting with the mandatory items undecided is refused, and says why.
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Decide the mandatory items before submitting' })).toBeVisible();
+
+  // The reviewer's determinations (made through the same API the checklist panel uses).
+  const doc = ((await harness.ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<{ id: string }> }).value[0]!.id;
+  const a = (await harness.ws.dispatch('annotations.create', { caseId, documentId: doc, page: 3, quote: '(f) Choke holds.', itemIds: ['mandatory.chokehold'] })) as { ok: true; value: { id: string } };
+  const b = (await harness.ws.dispatch('annotations.create', { caseId, documentId: doc, page: 1, quote: 'objectively reasonable', itemIds: ['mandatory.adherence-to-law'] })) as { ok: true; value: { id: string } };
+  await harness.ws.dispatch('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'met', rationale: 'Banned except where deadly force is justified.', evidenceIds: [a.value.id] });
+  await harness.ws.dispatch('determinations.set', { caseId, itemId: 'mandatory.adherence-to-law', status: 'met', rationale: 'Objective reasonableness.', evidenceIds: [b.value.id] });
+  await page.reload();
+  await page.getByRole('row', { name: /Riverside/ }).click().catch(() => {});
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.locator('.chip.status-submitted')).toHaveText('Submitted');
+
+  await newIdentity(page, 'Lee Lead', 'lee@body.example', 'lead', 'lee passphrase');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.locator('.chip.status-approved')).toHaveText('Approved');
+  await page.getByRole('button', { name: 'Sign…' }).click();
+  const sign = page.getByRole('dialog', { name: /Sign the review packet/ });
+  await expect(sign).toContainText('19 items are undecided and will be listed as undecided in the packet.');
+  await expect(sign).toContainText(/Key fingerprint: ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
+  await sign.getByLabel('Passphrase').fill('not my passphrase');
+  await sign.getByRole('button', { name: 'Sign packet' }).click();
+  await expect(sign.getByRole('alert')).toHaveText('The passphrase is wrong for Lee Lead. Nothing was signed.');
+  await sign.getByLabel('Passphrase').fill('lee passphrase');
+  await sign.getByRole('button', { name: 'Sign packet' }).click();
+  await expect(page.locator('.chip.status-signed')).toHaveText('Signed');
+
+  const out = path.join(path.dirname(harness.dataDir), `${path.basename(harness.dataDir)}-packet.zip`);
+  harness.chooseSave(out);
+  await page.getByRole('button', { name: 'Export packet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Packet written to' })).toContainText(out);
+  await expect(page.locator('.chip.status-exported')).toHaveText('Exported');
+  expect(fs.existsSync(out)).toBe(true);
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('✓ Audit trail intact');
+  await expect(page.getByRole('list', { name: 'Audit trail' })).toContainText('review.signed');
+
+  await page.getByRole('button', { name: 'Back to cases' }).click();
+  await page.getByRole('button', { name: 'Verify a packet' }).click();
+  harness.choose([out]);
+  await page.getByRole('button', { name: 'Choose a packet…' }).click();
+  const verdict = page.getByRole('region', { name: 'Verification result' });
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('✓ Authentic and unaltered');
+  await expect(verdict).toContainText('Signed by Lee Lead');
+  await expect(verdict).toContainText('This key is not in your trust roster');
+  await expect(verdict).toContainText('Chokeholds prohibited except where the use of deadly force is allowed by lawMet');
+
+  // A tampered copy is refused with the reason.
+  const bytes = fs.readFileSync(out);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+  const bad = `${out}.tampered.zip`;
+  fs.writeFileSync(bad, bytes);
+  harness.choose([bad]);
+  await page.getByRole('button', { name: 'Choose a packet…' }).click();
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('✗ Not valid');
+  fs.rmSync(out);
+  fs.rmSync(bad);
+});
