@@ -59,6 +59,9 @@ export const contract = {
   'dialog.choosePdf': { input: z.object({}).strict(), output: z.string().nullable() },
   /** Opens the system file chooser for a review packet (.zip); null when cancelled. */
   'dialog.choosePacket': { input: z.object({}).strict(), output: z.string().nullable() },
+  /** Save and open choosers for case bundles (Electron only); null when cancelled. */
+  'dialog.chooseBundleSavePath': { input: z.object({ defaultName: z.string().max(200) }).strict(), output: z.string().nullable() },
+  'dialog.chooseBundle': { input: z.object({}).strict(), output: z.string().nullable() },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
   /** Opens the system file chooser (Electron only); answers the chosen paths, empty when cancelled. */
@@ -185,6 +188,8 @@ export const contract = {
   'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
   'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
   'audit.verify': { input: z.object({ caseId: id }).strict(), output: z.object({ ok: z.boolean(), entries: z.number().int(), head: z.string(), problem: z.string().nullable() }) },
+  'bundle.export': { input: z.object({ caseId: id, outPath: z.string().min(1) }).strict(), output: z.object({ path: z.string(), bytes: z.number().int(), documents: z.number().int() }) },
+  'bundle.import': { input: z.object({ path: z.string().min(1) }).strict(), output: z.object({ caseId: z.string(), replaced: z.boolean(), documents: z.number().int() }) },
   'packet.verify': {
     input: z
       .object({ path: z.string().min(1).optional(), bytes: z.instanceof(Uint8Array).optional() })

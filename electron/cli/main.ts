@@ -53,6 +53,9 @@ Commands:
   export --case ID --out FILE.zip            write the signed review packet
   verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, signer trusted?
   audit verify --case ID                     check the case's audit trail is unbroken
+  bundle export --case ID --out FILE.credence-case
+                                             the whole case in one file, for another machine
+  bundle import FILE.credence-case           take a case (or its later state) from another machine
   packs                                      installed checklist packs
   packs import FILE.json                     install a checklist pack
   lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
@@ -477,6 +480,21 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
     const r = unwrap(await ws.dispatch('packet.verify', { path: path.resolve(file) }), io, json);
     if ('code' in r) return r.code;
     return reportVerification(r.value as Verification, json, io);
+  }
+  if (cmd === 'bundle' && sub === 'export') {
+    const r = unwrap(await ws.dispatch('bundle.export', { caseId: need(v.case, 'case'), outPath: path.resolve(need(v.out, 'out')) }), io, json);
+    if ('code' in r) return r.code;
+    const x = r.value as { path: string; bytes: number; documents: number };
+    print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'bundle' && sub === 'import') {
+    if (!rest[0]) throw new UsageError('Name the bundle to import.');
+    const r = unwrap(await ws.dispatch('bundle.import', { path: path.resolve(rest[0]) }), io, json);
+    if ('code' in r) return r.code;
+    const x = r.value as { caseId: string; replaced: boolean; documents: number };
+    print(x, () => `${x.replaced ? 'Updated' : 'Imported'} case ${x.caseId} with ${x.documents} document(s).`);
+    return EXIT.ok;
   }
   if (cmd === 'audit' && sub === 'verify') {
     const r = unwrap(await ws.dispatch('audit.verify', { caseId: need(v.case, 'case') }), io, json);

@@ -60,6 +60,16 @@ if (!app.requestSingleInstanceLock()) {
           const r = await dialog.showSaveDialog(win, { title: 'Export signed review packet', defaultPath: defaultName, filters: [{ name: 'Review packet', extensions: ['zip'] }] });
           return r.canceled || !r.filePath ? null : r.filePath;
         },
+        async chooseBundleSavePath(defaultName) {
+          if (!win) return null;
+          const r = await dialog.showSaveDialog(win, { title: 'Export case bundle', defaultPath: defaultName, filters: [{ name: 'Credence case', extensions: ['credence-case'] }] });
+          return r.canceled || !r.filePath ? null : r.filePath;
+        },
+        async chooseBundle() {
+          if (!win) return null;
+          const r = await dialog.showOpenDialog(win, { title: 'Import case bundle', properties: ['openFile'], filters: [{ name: 'Credence case', extensions: ['credence-case'] }] });
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
         async choosePacket() {
           if (!win) return null;
           const r = await dialog.showOpenDialog(win, { title: 'Verify a review packet', properties: ['openFile'], filters: [{ name: 'Review packet', extensions: ['zip'] }] });

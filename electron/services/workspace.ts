@@ -23,6 +23,7 @@ import { createIdentities } from './identity/identities-service.ts';
 import { createAudit } from './audit/audit-service.ts';
 import { createReview } from './review/review-service.ts';
 import { verifyPacket } from './packet/packet.ts';
+import { createBundles } from './bundle/bundle.ts';
 import { ServiceError } from '../../shared/result.ts';
 import type { Method } from '../../shared/contract.ts';
 
@@ -40,7 +41,13 @@ export interface WorkspaceOptions {
   pageLimit?: number;
   now?: () => Date;
   /** What only a desktop window can do (file chooser); other transports answer plainly. */
-  platform?: { choosePdfs(): Promise<string[]>; choosePacketPath?(defaultName: string): Promise<string | null>; choosePacket?(): Promise<string | null> };
+  platform?: {
+    choosePdfs(): Promise<string[]>;
+    choosePacketPath?(defaultName: string): Promise<string | null>;
+    choosePacket?(): Promise<string | null>;
+    chooseBundleSavePath?(defaultName: string): Promise<string | null>;
+    chooseBundle?(): Promise<string | null>;
+  };
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -91,6 +98,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const identities = createIdentities(ctx);
   const audit = createAudit(ctx);
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit });
+  const bundles = createBundles(ctx);
   const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review };
 
   const handlers: Handlers = {
@@ -107,6 +115,14 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'dialog.choosePdf': async () => {
       if (!opts.platform) throw new Error('The file chooser exists only in the desktop app. Pass a file path instead.');
       return (await opts.platform.choosePdfs())[0] ?? null;
+    },
+    'dialog.chooseBundleSavePath': async (i) => {
+      if (!opts.platform?.chooseBundleSavePath) throw new Error('The file chooser exists only in the desktop app.');
+      return opts.platform.chooseBundleSavePath(i.defaultName);
+    },
+    'dialog.chooseBundle': async () => {
+      if (!opts.platform?.chooseBundle) throw new Error('The file chooser exists only in the desktop app.');
+      return opts.platform.chooseBundle();
     },
     'dialog.choosePacket': async () => {
       if (!opts.platform?.choosePacket) throw new Error('The file chooser exists only in the desktop app. Pass the packet path instead.');
@@ -158,6 +174,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return review.exportPacket(i.caseId, out);
     },
     'review.settings': (i) => review.settings(i),
+    'bundle.export': (i) => bundles.export(i.caseId, i.outPath),
+    'bundle.import': (i) => bundles.import(i.path),
     'audit.list': (i) => audit.list(i.caseId),
     'audit.verify': (i) => audit.verify(i.caseId),
     'packet.verify': (i) => {

@@ -48,6 +48,16 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
         next = [];
         return p;
       },
+      async chooseBundle() {
+        const p = next[0] ?? null;
+        next = [];
+        return p;
+      },
+      async chooseBundleSavePath() {
+        const p = nextSave;
+        nextSave = null;
+        return p;
+      },
       async choosePacketPath() {
         const p = nextSave;
         nextSave = null;

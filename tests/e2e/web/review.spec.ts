@@ -85,3 +85,23 @@ test('draft → submitted → approved → signed → exported with two identiti
   fs.rmSync(out);
   fs.rmSync(bad);
 });
+
+test('export the case as a bundle and import it from the case list', async ({ app: page, harness }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  const out = path.join(path.dirname(harness.dataDir), `${path.basename(harness.dataDir)}.credence-case`);
+  harness.chooseSave(out);
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Case bundle written to' })).toContainText(out);
+  await page.getByRole('button', { name: 'Back to cases' }).click();
+  harness.choose([out]);
+  await page.getByRole('button', { name: 'Import case bundle' }).click();
+  await expect(page.getByRole('heading', { name: /Riverside Police Department \(sample\)/ })).toBeVisible();
+  const bad = `${out}.bad`;
+  fs.writeFileSync(bad, 'not a bundle');
+  await page.getByRole('button', { name: 'Back to cases' }).click();
+  harness.choose([bad]);
+  await page.getByRole('button', { name: 'Import case bundle' }).click();
+  await expect(page.getByRole('alert')).toContainText('is not a readable case bundle');
+  fs.rmSync(out);
+  fs.rmSync(bad);
+});

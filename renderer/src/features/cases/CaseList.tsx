@@ -89,6 +89,21 @@ export function CaseList({ onOpen, onVerify }: { onOpen: (id: string) => void; o
         <button className="primary" onClick={() => setCreating(true)}>
           New case
         </button>
+        <button
+          onClick={async () => {
+            try {
+              const file = await call('dialog.chooseBundle', {});
+              if (!file) return;
+              const r = await call('bundle.import', { path: file });
+              load();
+              onOpen(r.caseId);
+            } catch (e) {
+              setError(messageOf(e));
+            }
+          }}
+        >
+          Import case bundle
+        </button>
         <button onClick={onVerify}>Verify a packet</button>
         <span className="spacer" />
         <IdentityPicker />

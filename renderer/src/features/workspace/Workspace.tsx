@@ -45,6 +45,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [tab, setTab] = useState<'checklist' | 'rubrics' | 'history' | 'case'>('checklist');
   const [identity, setIdentity] = useState<Output<'identity.current'>>(null);
   const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const [actor, setActor] = useState('reviewer');
   useEffect(() => {
     call('app.info', {}).then((i) => setActor(i.actor)).catch(() => {});
@@ -180,9 +181,31 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           Redo
         </button>
         <IdentityPicker onChange={(i) => (setIdentity(i), void reload())} />
+        <button
+          title="The whole case in one file, for a reviewer or lead on another machine"
+          onClick={async () => {
+            try {
+              const out = await call('dialog.chooseBundleSavePath', { defaultName: `${c.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}.credence-case` });
+              if (out) {
+                const r = await call('bundle.export', { caseId: c.id, outPath: out });
+                setError(null);
+                setNotice(`Case bundle written to ${r.path}`);
+              }
+            } catch (e) {
+              setError(messageOf(e));
+            }
+          }}
+        >
+          Export bundle
+        </button>
         <button onClick={() => setEditing(true)}>Edit case</button>
         <button onClick={() => void toggleArchive()}>{c.archived ? 'Restore case' : 'Archive case'}</button>
       </header>
+      {notice && (
+        <p className="notice banner" role="status">
+          {notice} <button onClick={() => setNotice(null)}>Dismiss</button>
+        </p>
+      )}
       <WorkflowBar caseRecord={c} checklist={checklist} identity={identity} version={version} onChanged={() => void reload()} />
       {error && (
         <p className="error banner" role="alert">
