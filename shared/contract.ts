@@ -59,6 +59,8 @@ export const contract = {
   'dialog.choosePdf': { input: z.object({}).strict(), output: z.string().nullable() },
   /** Opens the system file chooser for a review packet (.zip); null when cancelled. */
   'dialog.choosePacket': { input: z.object({}).strict(), output: z.string().nullable() },
+  /** Opens the system file chooser for one file of the given kinds (Electron only); null when cancelled. */
+  'dialog.chooseFile': { input: z.object({ title: z.string().max(200), extensions: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).min(1).max(10) }).strict(), output: z.string().nullable() },
   /** Save and open choosers for case bundles (Electron only); null when cancelled. */
   'dialog.chooseBundleSavePath': { input: z.object({ defaultName: z.string().max(200) }).strict(), output: z.string().nullable() },
   'dialog.chooseBundle': { input: z.object({}).strict(), output: z.string().nullable() },

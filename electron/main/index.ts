@@ -70,6 +70,11 @@ if (!app.requestSingleInstanceLock()) {
           const r = await dialog.showOpenDialog(win, { title: 'Import case bundle', properties: ['openFile'], filters: [{ name: 'Credence case', extensions: ['credence-case'] }] });
           return r.canceled ? null : (r.filePaths[0] ?? null);
         },
+        async chooseFile(title, extensions) {
+          if (!win) return null;
+          const r = await dialog.showOpenDialog(win, { title, properties: ['openFile'], filters: [{ name: extensions.join(', '), extensions }] });
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
         async choosePacket() {
           if (!win) return null;
           const r = await dialog.showOpenDialog(win, { title: 'Verify a review packet', properties: ['openFile'], filters: [{ name: 'Review packet', extensions: ['zip'] }] });

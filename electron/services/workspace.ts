@@ -47,6 +47,7 @@ export interface WorkspaceOptions {
     choosePacket?(): Promise<string | null>;
     chooseBundleSavePath?(defaultName: string): Promise<string | null>;
     chooseBundle?(): Promise<string | null>;
+    chooseFile?(title: string, extensions: string[]): Promise<string | null>;
   };
   log?: (msg: string, err: unknown) => void;
 }
@@ -123,6 +124,10 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'dialog.chooseBundle': async () => {
       if (!opts.platform?.chooseBundle) throw new Error('The file chooser exists only in the desktop app.');
       return opts.platform.chooseBundle();
+    },
+    'dialog.chooseFile': async (i) => {
+      if (!opts.platform?.chooseFile) throw new Error('The file chooser exists only in the desktop app.');
+      return opts.platform.chooseFile(i.title, i.extensions);
     },
     'dialog.choosePacket': async () => {
       if (!opts.platform?.choosePacket) throw new Error('The file chooser exists only in the desktop app. Pass the packet path instead.');

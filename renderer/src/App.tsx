@@ -3,9 +3,10 @@ import { call, messageOf } from './api/client.ts';
 import { CaseList } from './features/cases/CaseList.tsx';
 import { Workspace } from './features/workspace/Workspace.tsx';
 import { VerifyScreen } from './features/verify/VerifyScreen.tsx';
+import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { restoreIdentity } from './features/identity/IdentityPicker.tsx';
 
-type Screen = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'verify' };
+type Screen = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'verify' } | { name: 'settings' };
 
 const SAMPLE_SHOWN = 'credence.sampleShown';
 
@@ -36,5 +37,6 @@ export function App() {
   if (!screen) return <main className="loading" aria-busy="true" />;
   if (screen.name === 'case') return <Workspace caseId={screen.caseId} onClose={() => setScreen({ name: 'cases' })} />;
   if (screen.name === 'verify') return <VerifyScreen onClose={() => setScreen({ name: 'cases' })} />;
-  return <CaseList onOpen={(caseId) => setScreen({ name: 'case', caseId })} onVerify={() => setScreen({ name: 'verify' })} />;
+  if (screen.name === 'settings') return <SettingsScreen onClose={() => setScreen({ name: 'cases' })} />;
+  return <CaseList onOpen={(caseId) => setScreen({ name: 'case', caseId })} onVerify={() => setScreen({ name: 'verify' })} onSettings={() => setScreen({ name: 'settings' })} />;
 }

@@ -48,6 +48,11 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
         next = [];
         return p;
       },
+      async chooseFile() {
+        const p = next[0] ?? null;
+        next = [];
+        return p;
+      },
       async chooseBundle() {
         const p = next[0] ?? null;
         next = [];

@@ -68,3 +68,10 @@ test('verify screen and the new-identity dialog', async ({ app: page }) => {
   await expect(page.getByRole('dialog', { name: 'New identity' })).toBeVisible();
   await scan(page, 'new identity');
 });
+
+test('settings screen', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Back to cases' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Checklist and rubric packs' })).toBeVisible();
+  await scan(page, 'settings');
+});

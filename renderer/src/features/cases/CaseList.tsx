@@ -17,7 +17,7 @@ const COLUMNS: Array<[SortKey, string]> = [
   ['updatedAt', 'Last changed'],
 ];
 
-export function CaseList({ onOpen, onVerify }: { onOpen: (id: string) => void; onVerify: () => void }) {
+export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string) => void; onVerify: () => void; onSettings: () => void }) {
   const [cases, setCases] = useState<CaseRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
@@ -105,6 +105,7 @@ export function CaseList({ onOpen, onVerify }: { onOpen: (id: string) => void; o
           Import case bundle
         </button>
         <button onClick={onVerify}>Verify a packet</button>
+        <button onClick={onSettings}>Settings</button>
         <span className="spacer" />
         <IdentityPicker />
       </header>
