@@ -12,6 +12,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import { putBlob, blobPath, removeBlob } from '../documents/blob-store.ts';
 import { verifyChain, type AuditEntry } from '../audit/audit-service.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 
 export const BUNDLE_SCHEMA = 'credence.bundle/1';
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
@@ -83,9 +84,11 @@ export function createBundles(ctx: ServiceContext) {
       files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
       const zip = zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, [b, { level: n.endsWith('.pdf') ? 0 : 6 }]])) as never);
       const out = path.resolve(outPath);
-      const tmp = `${out}.${process.pid}.partial`;
-      fs.writeFileSync(tmp, zip);
-      fs.renameSync(tmp, out);
+      try {
+        writeFileAtomic(out, zip);
+      } catch (err) {
+        throw new ServiceError('bad_file', `The bundle could not be written to ${out}: ${(err as Error).message}`);
+      }
       return { path: out, bytes: zip.byteLength, documents: docs.length };
     },
 

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -19,21 +20,7 @@ export function putBlob(blobDir: string, tmpDir: string, sha256: string, bytes: 
   const final = blobPath(blobDir, sha256);
   if (fs.existsSync(final) && fs.statSync(final).size === bytes.byteLength) return false;
   fs.mkdirSync(path.dirname(final), { recursive: true });
-  fs.mkdirSync(tmpDir, { recursive: true });
-  const tmp = path.join(tmpDir, `${sha256}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.part`);
-  const fd = fs.openSync(tmp, 'wx');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, final);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(final, bytes, tmpDir);
   return true;
 }
 

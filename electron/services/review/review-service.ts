@@ -3,8 +3,8 @@
 // The two-person rule: a lead may not approve or sign a case in which they made determinations,
 // unless the workspace allows single-person review — which the packet then records.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { strToU8 } from 'fflate';
 import type { CaseRecord } from '../../../shared/schemas/case.ts';
 import { ServiceError } from '../../../shared/result.ts';
@@ -166,18 +166,9 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       const row = db.prepare<[string], { zip: Buffer }>('SELECT zip FROM packets WHERE case_id = ? ORDER BY created_at DESC LIMIT 1').get(caseId);
       if (!row || !['signed', 'exported'].includes(c.status)) throw new ServiceError('conflict', `There is no signed packet for this case yet. ${NEXT[c.status]}`);
       const out = path.resolve(outPath);
-      const tmp = `${out}.${process.pid}.partial`;
       try {
-        const fd = fs.openSync(tmp, 'w');
-        try {
-          fs.writeSync(fd, row.zip);
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-        fs.renameSync(tmp, out);
+        writeFileAtomic(out, row.zip);
       } catch (err) {
-        fs.rmSync(tmp, { force: true });
         throw new ServiceError('bad_file', `The packet could not be written to ${out}: ${(err as Error).message}`);
       }
       if (c.status === 'signed') transition(caseId, ['signed'], 'exported', 'exported');
