@@ -117,3 +117,18 @@ test('replace a policy with its revised version: highlights are carried forward 
   await expect(page.locator('.page[data-page-number="1"] .hl.stance-supports').first()).toBeVisible();
   fs.rmSync(revised);
 });
+
+test('edit a document’s title, agency number and effective date', async ({ app: page, harness }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  await page.getByRole('button', { name: /Edit details of Riverside PD General Order 300/ }).click();
+  const d = page.getByRole('dialog', { name: 'Document details' });
+  await d.getByLabel('Title').fill('GO 300 Response to Resistance');
+  await d.getByLabel('Agency document number').fill('GO 300');
+  await d.getByLabel('Effective date').fill('2026-03-01');
+  await d.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('GO 300 Response to Resistance');
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('GO 300 · 3 pages');
+  const info = (await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } };
+  const docs = (await harness.ws.dispatch('documents.list', { caseId: info.value.sampleCaseId })) as { ok: true; value: Array<{ effectiveDate: string }> };
+  expect(docs.value[0]!.effectiveDate).toBe('2026-03-01');
+});

@@ -109,3 +109,49 @@ describe('opening a workspace database', () => {
     db.close();
   });
 });
+
+describe('migrations 003–005', () => {
+  const stepTo = (n: number) => {
+    const db = new Database(path.join(fresh(), 'w.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, { target: n - 1 });
+    db.prepare(`INSERT INTO cases (id, agency_name, ori, state, checklist_pack_id, checklist_pack_version, created_at, updated_at) VALUES ('c', 'A', 'IL0000000', 'IL', 'p', '1', 't', 't')`).run();
+    migrate(db, MIGRATIONS, { target: n });
+    expect(currentVersion(db)).toBe(n);
+    expect(db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 }); // data kept
+    return db;
+  };
+
+  it('003 adds packs, highlights, determinations with evidence, and lint decisions', () => {
+    const db = stepTo(3);
+    expect(tables(db)).toEqual(expect.arrayContaining(['checklist_packs', 'annotations', 'annotation_items', 'determinations', 'determination_evidence', 'lint_decisions']));
+    const det = db.prepare(`INSERT INTO determinations (case_id, item_id, status, rationale, decided_by, decided_at) VALUES ('c', 'i', ?, 'r', 'me', 't')`);
+    expect(() => det.run('maybe')).toThrow(/CHECK/);
+    det.run('met');
+    expect(() => db.prepare(`INSERT INTO determinations (case_id, item_id, status, rationale, decided_by, decided_at) VALUES ('nope', 'i', 'met', 'r', 'me', 't')`).run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('004 adds rubric packs, case rubric versions and per-scorer scores with levels 0–3', () => {
+    const db = stepTo(4);
+    expect(tables(db)).toEqual(expect.arrayContaining(['rubric_packs', 'case_rubrics', 'scores', 'score_evidence']));
+    const s = db.prepare(`INSERT INTO scores (case_id, rubric_id, criterion_id, scorer, level, rationale, decided_at) VALUES ('c', 'r', ?, 'ana', ?, 'why', 't')`);
+    s.run('a', 3);
+    expect(() => s.run('b', 4)).toThrow(/CHECK/);
+    expect(() => s.run('a', 2)).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+
+  it('005 adds identities, the trust roster, review events, the audit log and packets', () => {
+    const db = stepTo(5);
+    expect(tables(db)).toEqual(expect.arrayContaining(['identities', 'trust_roster', 'review_events', 'audit_log', 'packets']));
+    const id = db.prepare(`INSERT INTO identities (id, name, email, role, public_key_pem, fingerprint, encrypted_key, created_at) VALUES (?, 'n', 'e', ?, 'pem', ?, '{}', 't')`);
+    id.run('1', 'lead', 'f1');
+    expect(() => id.run('2', 'admin', 'f2')).toThrow(/CHECK/);
+    expect(() => id.run('3', 'reviewer', 'f1')).toThrow(/UNIQUE/);
+    const audit = db.prepare(`INSERT INTO audit_log (case_id, seq, at, actor, action, entity, entity_id, state_hash, prev_hash, hash) VALUES ('c', ?, 't', 'a', 'x', 'case', 'c', 's', 'p', 'h')`);
+    audit.run(1);
+    expect(() => audit.run(1)).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});

@@ -29,6 +29,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
 
   const [dragging, setDragging] = useState(false);
   const [replaced, setReplaced] = useState<string | null>(null);
+  const [editing, setEditing] = useState<DocumentRecord | null>(null);
 
   /** A revised version takes the old one's place; highlights follow their words. */
   async function replace(d: DocumentRecord) {
@@ -148,6 +149,16 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           {error}
         </p>
       )}
+      {editing && (
+        <DocumentDetails
+          document={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
+      )}
       {replaced && (
         <p className="notice" role="status">
           {replaced} <button onClick={() => setReplaced(null)}>Dismiss</button>
@@ -185,6 +196,18 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
               <span className="doc-title">{d.title}</span>
               {!caseRecord.archived && (
                 <button
+                  className="doc-edit"
+                  aria-label={`Edit details of ${d.title}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setEditing(d);
+                  }}
+                >
+                  Details…
+                </button>
+              )}
+              {!caseRecord.archived && (
+                <button
                   className="doc-replace"
                   aria-label={`Replace ${d.title} with a revised version`}
                   onClick={(e) => {
@@ -196,6 +219,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
                 </button>
               )}
               <span className="doc-meta">
+                {d.agencyDocNumber && <span className="mono">{d.agencyDocNumber} · </span>}
                 {d.pageCount} {d.pageCount === 1 ? 'page' : 'pages'}
                 {d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>}
               </span>
@@ -204,5 +228,62 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
         </ul>
       )}
     </div>
+  );
+}
+
+/** Title (from the PDF, else the file name), the agency's document number and effective date. */
+function DocumentDetails({ document: d, onClose, onSaved }: { document: DocumentRecord; onClose: () => void; onSaved: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [title, setTitle] = useState(d.title);
+  const [number, setNumber] = useState(d.agencyDocNumber ?? '');
+  const [effective, setEffective] = useState(d.effectiveDate ?? '');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => ref.current?.showModal(), []);
+  return (
+    <dialog ref={ref} className="case-form" aria-labelledby="doc-details-title" onClose={onClose}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await call('documents.update', { id: d.id, title, agencyDocNumber: number.trim() || null, effectiveDate: effective || null });
+            onSaved();
+          } catch (err) {
+            setError(messageOf(err));
+          }
+        }}
+      >
+        <h2 id="doc-details-title">Document details</h2>
+        <p className="subtle">
+          {d.originalName} · {d.pageCount} pages · SHA-256 <code>{d.sha256.slice(0, 16)}…</code> · imported by {d.importedBy}
+        </p>
+        <div className="field">
+          <label htmlFor="doc-title">Title</label>
+          <input id="doc-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="doc-number">Agency document number</label>
+            <input id="doc-number" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="e.g. GO 1.06" />
+          </div>
+          <div className="field">
+            <label htmlFor="doc-effective">Effective date</label>
+            <input id="doc-effective" type="date" value={effective} onChange={(e) => setEffective(e.target.value)} />
+          </div>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
   );
 }

@@ -10,7 +10,8 @@ import { CriterionForm } from './CriterionForm.tsx';
 const SCORER_KEY = 'credence.scorer';
 
 export function RubricsPanel({ caseId, highlights, readOnly, defaultScorer }: { caseId: string; highlights: AnnotationRecord[]; readOnly: boolean; defaultScorer: string }) {
-  const [scorer, setScorer] = useState(() => localStorage.getItem(SCORER_KEY) || defaultScorer);
+  // An identity, when chosen, scores under its own name; otherwise the name typed last time.
+  const [scorer, setScorer] = useState(() => (defaultScorer.includes('<') ? defaultScorer : localStorage.getItem(SCORER_KEY) || defaultScorer));
   const [draftScorer, setDraftScorer] = useState(scorer);
   const [rubrics, setRubrics] = useState<CaseRubric[] | null>(null);
   const [error, setError] = useState<string | null>(null);
