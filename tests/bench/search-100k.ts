@@ -13,7 +13,9 @@ const corpusText = process.argv[2] && fs.existsSync(process.argv[2]) ? fs.readFi
 const words = (corpusText.replace(/[^A-Za-z'\s-]+/g, ' ') || 'officer shall use force reasonable deadly neck chokehold restraint carotid vascular de-escalation supervisor report complaint training policy department member subject resistance control weapon taser baton pursuit vehicle arrest custody medical aid intervene duty').split(/\s+/).filter((w) => /^[A-Za-z][A-Za-z'-]{1,20}$/.test(w));
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+// Math.imul keeps the multiply in 32 bits: a plain float multiply loses the low bits and the
+// generator falls into a short cycle (pages repeating a few passages).
+const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
 function pageText(): string {
   // ~350 words, in runs copied from the source so phrases stay natural.
   const out: string[] = [];
