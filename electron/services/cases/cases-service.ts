@@ -1,5 +1,5 @@
 import { DEFAULT_CHECKLIST_PACK, type CaseRecord } from '../../../shared/schemas/case.ts';
-import type { Input, ParsedInput } from '../../../shared/contract.ts';
+import type { ParsedInput } from '../../../shared/contract.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -109,4 +109,3 @@ export function createCasesService(ctx: ServiceContext) {
   };
 }
 export type CasesService = ReturnType<typeof createCasesService>;
-export type { Input };
