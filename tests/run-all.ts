@@ -52,6 +52,14 @@ if (built) {
     totals.failed += s.unexpected;
     totals.skipped += s.skipped;
     lines.push(`playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped${s.flaky ? ` (${s.flaky} flaky)` : ''}`);
+    // Say why each skipped test skipped (the list reporter shows only a dash).
+    const why = new Map<string, number>();
+    const walk = (suite: any): void => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === 'skipped') for (const a of t.annotations ?? []) if (a.type === 'skip') why.set(a.description ?? 'no reason given', (why.get(a.description) ?? 0) + 1);
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of p.suites ?? []) walk(suite);
+    for (const [reason, n] of why) lines.push(`  ${n} skipped: ${reason}`);
     if (p.errors?.length) {
       totals.failed += p.errors.length;
       lines.push(`playwright: ${p.errors.length} errors outside tests`);

@@ -16,6 +16,13 @@ interface Props {
 
 type Progress = EventPayload<'import.progress'>;
 
+const LINT_SHORT: Record<string, string> = {
+  prohibited_outright: 'prohibited',
+  prohibited_except_deadly_force: 'only where deadly force is allowed',
+  permitted: 'permitted',
+  not_addressed: 'not addressed',
+};
+
 export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -30,6 +37,15 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [dragging, setDragging] = useState(false);
   const [replaced, setReplaced] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
+  // The chokehold lint reads every document after import; its verdict shows as a badge.
+  const [lint, setLint] = useState<Map<string, { chokehold: string; vascular: string; isDirective: boolean }>>(new Map());
+  const docKey = documents.map((d) => d.id).join(',');
+  useEffect(() => {
+    if (!docKey) return;
+    call('lint.forCase', { caseId: caseRecord.id })
+      .then((r) => setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective }]))))
+      .catch(() => setLint(new Map()));
+  }, [caseRecord.id, docKey]);
 
   /** A revised version takes the old one's place; highlights follow their words. */
   async function replace(d: DocumentRecord) {
@@ -222,6 +238,12 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
                 {d.agencyDocNumber && <span className="mono">{d.agencyDocNumber} · </span>}
                 {d.pageCount} {d.pageCount === 1 ? 'page' : 'pages'}
                 {d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>}
+                {lint.get(d.id) && lint.get(d.id)!.chokehold !== 'not_addressed' && (
+                  <span className="chip lint-badge" title={`Chokehold lint — airway: ${LINT_SHORT[lint.get(d.id)!.chokehold]}; blood flow: ${LINT_SHORT[lint.get(d.id)!.vascular]}`}>
+                    chokehold: {LINT_SHORT[lint.get(d.id)!.chokehold]}
+                  </span>
+                )}
+                {lint.get(d.id) && !lint.get(d.id)!.isDirective && <span className="chip warn">not a directive</span>}
               </span>
             </li>
           ))}
