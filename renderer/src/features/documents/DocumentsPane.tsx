@@ -5,6 +5,7 @@ import type { EventPayload } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
+import { Modal } from '../../ui/Modal.tsx';
 
 interface Props {
   caseRecord: CaseRecord;
@@ -255,57 +256,43 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
 
 /** Title (from the PDF, else the file name), the agency's document number and effective date. */
 function DocumentDetails({ document: d, onClose, onSaved }: { document: DocumentRecord; onClose: () => void; onSaved: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [title, setTitle] = useState(d.title);
   const [number, setNumber] = useState(d.agencyDocNumber ?? '');
   const [effective, setEffective] = useState(d.effectiveDate ?? '');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => ref.current?.showModal(), []);
   return (
-    <dialog ref={ref} className="case-form" aria-labelledby="doc-details-title" onClose={onClose}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('documents.update', { id: d.id, title, agencyDocNumber: number.trim() || null, effectiveDate: effective || null });
-            onSaved();
-          } catch (err) {
-            setError(messageOf(err));
-          }
-        }}
-      >
-        <h2 id="doc-details-title">Document details</h2>
-        <p className="subtle">
-          {d.originalName} · {d.pageCount} pages · SHA-256 <code>{d.sha256.slice(0, 16)}…</code> · imported by {d.importedBy}
-        </p>
+    <Modal
+      id="doc-details"
+      title="Document details"
+      submitLabel="Save"
+      error={error}
+      onClose={onClose}
+      onSubmit={async () => {
+        try {
+          await call('documents.update', { id: d.id, title, agencyDocNumber: number.trim() || null, effectiveDate: effective || null });
+          onSaved();
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <p className="subtle">
+        {d.originalName} · {d.pageCount} pages · SHA-256 <code>{d.sha256.slice(0, 16)}…</code> · imported by {d.importedBy}
+      </p>
+      <div className="field">
+        <label htmlFor="doc-title">Title</label>
+        <input id="doc-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div className="row">
         <div className="field">
-          <label htmlFor="doc-title">Title</label>
-          <input id="doc-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor="doc-number">Agency document number</label>
+          <input id="doc-number" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="e.g. GO 1.06" />
         </div>
-        <div className="row">
-          <div className="field">
-            <label htmlFor="doc-number">Agency document number</label>
-            <input id="doc-number" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="e.g. GO 1.06" />
-          </div>
-          <div className="field">
-            <label htmlFor="doc-effective">Effective date</label>
-            <input id="doc-effective" type="date" value={effective} onChange={(e) => setEffective(e.target.value)} />
-          </div>
+        <div className="field">
+          <label htmlFor="doc-effective">Effective date</label>
+          <input id="doc-effective" type="date" value={effective} onChange={(e) => setEffective(e.target.value)} />
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </div>
+    </Modal>
   );
 }

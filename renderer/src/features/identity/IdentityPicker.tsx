@@ -1,6 +1,7 @@
 // Who is acting: always visible, switchable, and a way to create an identity (an Ed25519 key
 // whose private half is sealed with the passphrase).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { Modal } from '../../ui/Modal.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 import { ApiFailure, call, messageOf } from '../../api/client.ts';
 
@@ -70,14 +71,11 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
 }
 
 function IdentityDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (i: Identity) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [f, setF] = useState({ name: '', email: '', role: 'reviewer' as 'reviewer' | 'lead', passphrase: '', again: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     if (f.passphrase !== f.again) return setErrors({ again: 'The two passphrases differ.' });
     try {
       onCreated(await call('identity.create', { name: f.name, email: f.email, role: f.role, passphrase: f.passphrase }));
@@ -98,34 +96,18 @@ function IdentityDialog({ onClose, onCreated }: { onClose: () => void; onCreated
     </div>
   );
   return (
-    <dialog ref={dialog} className="case-form" aria-labelledby="identity-title" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <h2 id="identity-title">New identity</h2>
-        {field('name', 'Full name')}
-        {field('email', 'Email')}
-        <div className="field">
-          <label htmlFor="id-role">Role</label>
-          <select id="id-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as 'reviewer' | 'lead' })}>
-            <option value="reviewer">Reviewer</option>
-            <option value="lead">Review lead (signs packets)</option>
-          </select>
-        </div>
-        {field('passphrase', 'Passphrase (protects your signing key)', 'password')}
-        {field('again', 'Passphrase again', 'password')}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Create identity
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Modal id="identity" title="New identity" submitLabel="Create identity" error={error} onClose={onClose} onSubmit={submit}>
+      {field('name', 'Full name')}
+      {field('email', 'Email')}
+      <div className="field">
+        <label htmlFor="id-role">Role</label>
+        <select id="id-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as 'reviewer' | 'lead' })}>
+          <option value="reviewer">Reviewer</option>
+          <option value="lead">Review lead (signs packets)</option>
+        </select>
+      </div>
+      {field('passphrase', 'Passphrase (protects your signing key)', 'password')}
+      {field('again', 'Passphrase again', 'password')}
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 // Who must act next, and the one workflow action that fits the current identity and status.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Modal } from '../../ui/Modal.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { CaseChecklist } from '../../../../shared/schemas/checklist.ts';
@@ -84,107 +85,77 @@ export function WorkflowBar({ caseRecord: c, checklist, identity, version, onCha
   );
 }
 
-function useModal() {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => ref.current?.showModal(), []);
-  return ref;
-}
-
 function ReturnDialog({ caseId, onDone, onClose }: { caseId: string; onDone: () => void; onClose: () => void }) {
-  const ref = useModal();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <dialog ref={ref} className="case-form" aria-labelledby="return-title" onClose={onClose}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('review.return', { caseId, comment });
-            onDone();
-          } catch (err) {
-            setError(messageOf(err));
-          }
-        }}
-      >
-        <h2 id="return-title">Return to the reviewer</h2>
-        <label htmlFor="return-comment" className="field-label">
-          What should change?
-        </label>
-        <textarea id="return-comment" rows={5} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: '100%' }} />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Return case
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Modal
+      id="return"
+      title="Return to the reviewer"
+      submitLabel="Return case"
+      error={error}
+      onClose={onClose}
+      onSubmit={async () => {
+        try {
+          await call('review.return', { caseId, comment });
+          onDone();
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <label htmlFor="return-comment" className="field-label">
+        What should change?
+      </label>
+      <textarea id="return-comment" rows={5} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: '100%' }} autoFocus />
+    </Modal>
   );
 }
 
 /** The review screen before signing: determinations in packet order, undecided items, signer, passphrase. */
 function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRecord: CaseRecord; checklist: CaseChecklist | null; signer: NonNullable<Identity>; onDone: () => void; onClose: () => void }) {
-  const ref = useModal();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const undecided = checklist?.entries.filter((e) => !e.determination) ?? [];
   return (
-    <dialog ref={ref} className="case-form sign" aria-labelledby="sign-title" onClose={onClose}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          try {
-            await call('review.sign', { caseId: caseRecord.id, passphrase });
-            onDone();
-          } catch (err) {
-            setError(messageOf(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <h2 id="sign-title">Sign the review packet for {caseRecord.agencyName}</h2>
-        <ol className="sign-list">
-          {checklist?.entries.map((e) => (
-            <li key={e.item.id} className={e.item.kind === 'mandatory' ? 'mandatory' : ''}>
-              {e.item.title}: <strong>{e.determination ? e.determination.status.replace(/_/g, ' ') : 'undecided'}</strong>
-            </li>
-          ))}
-        </ol>
-        {undecided.length > 0 && <p className="chip warn">{undecided.length} items are undecided and will be listed as undecided in the packet.</p>}
-        <p>
-          Signer: <strong>{signer.name}</strong> &lt;{signer.email}&gt;
-          <br />
-          Key fingerprint: <code>{signer.fingerprintGrouped}</code>
-        </p>
-        <div className="field">
-          <label htmlFor="sign-pass">Passphrase</label>
-          <input id="sign-pass" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus />
-        </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Sign packet
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Modal
+      id="sign"
+      className="sign"
+      title={`Sign the review packet for ${caseRecord.agencyName}`}
+      submitLabel="Sign packet"
+      error={error}
+      busy={busy}
+      onClose={onClose}
+      onSubmit={async () => {
+        setBusy(true);
+        try {
+          await call('review.sign', { caseId: caseRecord.id, passphrase });
+          onDone();
+        } catch (err) {
+          setError(messageOf(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <ol className="sign-list">
+        {checklist?.entries.map((e) => (
+          <li key={e.item.id} className={e.item.kind === 'mandatory' ? 'mandatory' : ''}>
+            {e.item.title}: <strong>{e.determination ? e.determination.status.replace(/_/g, ' ') : 'undecided'}</strong>
+          </li>
+        ))}
+      </ol>
+      {undecided.length > 0 && <p className="chip warn">{undecided.length} items are undecided and will be listed as undecided in the packet.</p>}
+      <p>
+        Signer: <strong>{signer.name}</strong> &lt;{signer.email}&gt;
+        <br />
+        Key fingerprint: <code>{signer.fingerprintGrouped}</code>
+      </p>
+      <div className="field">
+        <label htmlFor="sign-pass">Passphrase</label>
+        <input id="sign-pass" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus />
+      </div>
+    </Modal>
   );
 }
