@@ -5,7 +5,7 @@ import type { ParsedInput } from '../../../shared/contract.ts';
 import { lintDocument, type Category } from '../../../shared/domain/lint/classify.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { AnnotationsService } from '../annotations/annotations-service.ts';
-import { loadPages } from '../annotations/page-text.ts';
+import { loadTexts } from '../annotations/page-text.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
@@ -26,7 +26,7 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, checkli
   const lintOf = (documentId: string, title: string) => {
     let r = cache.get(documentId);
     if (!r) {
-      r = lintDocument(loadPages(db, documentId).texts, { fileName: title });
+      r = lintDocument(loadTexts(db, documentId), { fileName: title });
       cache.set(documentId, r);
     }
     return r;

@@ -153,8 +153,15 @@ export function deriveStance(passages: Passage[], category: Category): CategoryF
 
 const FAQ = /\bfrequently asked questions\b|\bFAQs?\b/;
 
+/** Pages worth reading: any mention of the neck, breathing or blood flow, with a page either side (lead-ins, "These techniques"). */
+const CANDIDATE = /chok|strang|carotid|vascular|lvnr|neck|sleeper|windpipe|airway|trachea|respirat|breath|oxygen|blood flow|shoulder pin/i;
+
 export function lintDocument(pages: string[], opts: { fileName?: string } = {}): LintResult {
-  const units = segment(pages);
+  const keep = new Set<number>();
+  pages.forEach((p, i) => {
+    if (CANDIDATE.test(p)) for (const j of [i - 1, i, i + 1]) if (j >= 0 && j < pages.length) keep.add(j);
+  });
+  const units = segment(pages, keep);
   const passages = classifyUnits(units);
   const qLines = pages.join('\n').split('\n').filter((l) => /^\s*Q[.:]\s/.test(l)).length;
   const isDirective = !(FAQ.test(opts.fileName ?? '') || FAQ.test(pages[0] ?? '') || qLines >= 3);

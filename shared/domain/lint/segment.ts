@@ -12,6 +12,7 @@ export interface Unit {
 
 const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|•|▪|-|–)\s+/;
 const BARE_MARKER = /^\s*\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]\s*$/;
+const BREAK = '\u0000';
 const PAGE_FURNITURE = /^\s*(page \d+( of \d+)?|\d+|- ?\d+ ?-)\s*$/i;
 
 const shape = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -26,11 +27,20 @@ export function furnitureLines(pages: string[][]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= threshold && pages.length >= 2).map(([s]) => s));
 }
 
-export function segment(pageTexts: string[]): Unit[] {
+/**
+ * @param keep 0-based pages to read (all when omitted). Running headers are still found from
+ *   every page; between pages that are not adjacent a break is inserted, so no list or sentence
+ *   joins across pages that were skipped.
+ */
+export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
   const pages = pageTexts.map((t) => t.split('\n'));
   const furniture = furnitureLines(pages);
   const lines: Array<{ text: string; page: number }> = [];
+  let previousKept = -2;
   pages.forEach((ls, i) => {
+    if (keep && !keep.has(i)) return;
+    if (keep && previousKept !== i - 1 && previousKept >= 0) lines.push({ text: BREAK, page: i + 1 });
+    previousKept = i;
     for (const l of ls) {
       const t = l.replace(/\s+/g, ' ').trim();
       if (!t || PAGE_FURNITURE.test(t) || furniture.has(shape(t))) continue;
@@ -41,6 +51,10 @@ export function segment(pageTexts: string[]): Unit[] {
   // Gather lines into blocks: a new block at a list marker, or after a line that ends a sentence.
   const blocks: Array<{ text: string; page: number; listItem: boolean }> = [];
   for (const l of lines) {
+    if (l.text === BREAK) {
+      blocks.push({ text: '.', page: l.page, listItem: false }); // ends lists and sentences
+      continue;
+    }
     const prev = blocks.at(-1);
     const startsItem = MARKER.test(l.text);
     const prevEnded = !prev || /[.;:!?]["”)]?$/.test(prev.text);
