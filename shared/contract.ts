@@ -167,6 +167,10 @@ export const contract = {
       .strict(),
     output: identity,
   },
+  'identity.changePassphrase': {
+    input: z.object({ identityId: id, current: z.string().min(1, 'Enter the current passphrase.'), next: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024) }).strict(),
+    output: identity,
+  },
   'identity.list': { input: z.object({}).strict(), output: z.array(identity) },
   'identity.use': { input: z.object({ identityId: id.nullable() }).strict(), output: identity.nullable() },
   'identity.current': { input: z.object({}).strict(), output: identity.nullable() },

@@ -159,6 +159,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'rubrics.consensus': (i) => rubrics.consensus(i),
     'identity.create': (i) => identities.create(i),
     'identity.list': () => identities.list(),
+    'identity.changePassphrase': (i) => identities.changePassphrase(i.identityId, i.current, i.next),
     'identity.use': (i) => review.use(i.identityId),
     'identity.current': () => review.current,
     'roster.import': (i) => identities.importRosterKey(i.path, i.name),

@@ -59,9 +59,15 @@ export function createIdentities(ctx: ServiceContext) {
       try {
         return unseal(JSON.parse(r.encrypted_key) as SealedKey, passphrase);
       } catch (err) {
-        if (err instanceof WrongPassphrase) throw new ServiceError('forbidden', `The passphrase is wrong for ${r.name}. Nothing was signed.`, { passphrase: 'Wrong passphrase.' });
+        if (err instanceof WrongPassphrase) throw new ServiceError('forbidden', `The passphrase is wrong for ${r.name}.`, { passphrase: 'Wrong passphrase.' });
         throw err;
       }
+    },
+    /** Re-seals the private key under a new passphrase; the key, and so the fingerprint, stay the same. */
+    changePassphrase(id: string, current: string, next: string): Identity {
+      const key = this.privateKey(id, current);
+      db.prepare('UPDATE identities SET encrypted_key = ? WHERE id = ?').run(JSON.stringify(seal(key, next)), id);
+      return get(id);
     },
     roster: () => db.prepare<[], { fingerprint: string; name: string; imported_at: string }>('SELECT fingerprint, name, imported_at FROM trust_roster ORDER BY name').all().map((r) => ({ fingerprint: r.fingerprint, fingerprintGrouped: groupFingerprint(r.fingerprint), name: r.name, importedAt: r.imported_at })),
     importRosterKey(file: string, name?: string) {

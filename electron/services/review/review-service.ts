@@ -113,7 +113,13 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       twoPersonRule(caseId, lead, 'sign');
       const c = cases.get(caseId);
       if (c.status !== 'approved') throw new ServiceError('conflict', `A case that is ${c.status} cannot be signed. ${NEXT[c.status]}`);
-      const privateKey = identities.privateKey(lead.id, passphrase);
+      let privateKey: crypto.KeyObject;
+      try {
+        privateKey = identities.privateKey(lead.id, passphrase);
+      } catch (err) {
+        if (err instanceof ServiceError) throw new ServiceError(err.code, `${err.message} Nothing was signed.`, err.fields);
+        throw err;
+      }
       const publicKey = crypto.createPublicKey(lead.publicKeyPem);
       const zip = await this.buildSignedPacket(caseId, lead, privateKey, publicKey);
       const signed = transition(caseId, ['approved'], 'signed', 'signed');

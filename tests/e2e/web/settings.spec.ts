@@ -21,3 +21,18 @@ test('settings: identities with their public keys, trust roster import, single-p
   expect((await harness.ws.dispatch('review.settings', {})) as unknown).toEqual({ ok: true, value: { singlePersonReview: true } });
   fs.rmSync(pem);
 });
+
+test('change an identity’s passphrase in settings', async ({ app: page, harness }) => {
+  await harness.ws.dispatch('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'old passphrase' });
+  await page.getByRole('button', { name: 'Back to cases' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Change passphrase' });
+  await form.getByLabel('Change the passphrase of').selectOption({ label: 'Lee Lead' });
+  await form.getByLabel('Current passphrase').fill('not it');
+  await form.getByLabel('New passphrase').fill('new passphrase');
+  await form.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The passphrase is wrong for Lee Lead.');
+  await form.getByLabel('Current passphrase').fill('old passphrase');
+  await form.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('status')).toHaveText('The passphrase of Lee Lead was changed; the key and its fingerprint stay the same.');
+});

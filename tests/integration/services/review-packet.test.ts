@@ -43,6 +43,15 @@ describe('identities', () => {
     const list = await t.call('identity.list', {});
     expect(list.find((i: { id: string }) => i.id === lead.id).fingerprintGrouped).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
   });
+  it('change passphrase: the old one stops working, the key and fingerprint stay', async () => {
+    const ana2 = await t.call('identity.create', { name: 'Ana Two', email: 'ana2@body.example', role: 'reviewer', passphrase: 'first passphrase' });
+    expect(await t.ws.dispatch('identity.changePassphrase', { identityId: ana2.id, current: 'wrong one', next: 'second passphrase' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const changed = await t.call('identity.changePassphrase', { identityId: ana2.id, current: 'first passphrase', next: 'second passphrase' });
+    expect(changed.fingerprint).toBe(ana2.fingerprint);
+    expect(() => t.ws.services.identities.privateKey(ana2.id, 'first passphrase')).toThrow(/passphrase is wrong/);
+    expect(t.ws.services.identities.privateKey(ana2.id, 'second passphrase').asymmetricKeyType).toBe('ed25519');
+  });
+
   it('keep the private key encrypted: the database holds no PEM private key', () => {
     const row = t.ws.ctx.db.prepare('SELECT encrypted_key FROM identities WHERE id = ?').get(lead.id) as { encrypted_key: string };
     expect(row.encrypted_key).not.toContain('PRIVATE KEY');

@@ -88,6 +88,7 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
+        <PassphraseForm identities={identities} onDone={(text) => setMessage({ ok: true, text })} />
         {shownKey && (
           <textarea className="pem" readOnly rows={4} aria-label="Public key (PEM): copy it to the credentialing body's trust roster" value={identities.find((i) => i.id === shownKey)?.publicKeyPem ?? ''} />
         )}
@@ -135,5 +136,55 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
         </p>
       </section>
     </main>
+  );
+}
+
+function PassphraseForm({ identities, onDone }: { identities: Output<'identity.list'>; onDone: (text: string) => void }) {
+  const [id, setId] = useState('');
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (identities.length === 0) return null;
+  return (
+    <form
+      className="passphrase"
+      aria-label="Change passphrase"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const i = await call('identity.changePassphrase', { identityId: id, current, next });
+          setCurrent('');
+          setNext('');
+          setError(null);
+          onDone(`The passphrase of ${i.name} was changed; the key and its fingerprint stay the same.`);
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <label>
+        Change the passphrase of{' '}
+        <select value={id} onChange={(e) => setId(e.target.value)} required>
+          <option value="">Choose…</option>
+          {identities.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Current passphrase <input type="password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+      </label>
+      <label>
+        New passphrase <input type="password" value={next} onChange={(e) => setNext(e.target.value)} />
+      </label>
+      <button type="submit">Change passphrase</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }
