@@ -7,8 +7,9 @@ import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { WorkerIn, WorkerOut, PageText } from './messages.ts';
 
-const require = createRequire(import.meta.url);
-const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+// Not named `require`: the bundler adds its own `require` shim to the built worker.
+const requireHere = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
 const asDir = (p: string) => p.split(path.sep).join('/') + '/';
 
 const post = (m: WorkerOut) => parentPort!.postMessage(m);

@@ -1,0 +1,82 @@
+// A stand-in for the Electron runtime, the one edge that cannot run here. It records what the
+// built main process registers (window options, protocol handler, IPC handler, request filter)
+// so a test can drive them. Shapes are checked against the real electron.d.ts via `satisfies`.
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions, IpcMain, Protocol } from 'electron';
+
+// The callbacks main registers, typed by the real API.
+type Handler = Parameters<Protocol['handle']>[1];
+type Invoke = Parameters<IpcMain['handle']>[1];
+
+export const recorded = {
+  schemes: [] as unknown[],
+  windowOptions: null as BrowserWindowConstructorOptions | null,
+  loadedUrl: null as string | null,
+  protocolHandler: null as Handler | null,
+  beforeRequest: null as ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | null,
+  ipc: null as Invoke | null,
+  webContentsId: 7,
+  mainFrame: { url: 'app://credence/index.html' },
+  userData: '',
+  appPath: '',
+  sent: [] as unknown[],
+};
+let ready!: () => void;
+const readyPromise = new Promise<void>((r) => (ready = r));
+export const fire = { ready: () => ready() };
+
+export const app = {
+  requestSingleInstanceLock: () => true,
+  quit: () => {},
+  on: () => app,
+  whenReady: () => readyPromise,
+  getPath: (name: string) => (name === 'userData' ? recorded.userData || path.join(os.tmpdir(), 'credence-fake-userdata') : os.tmpdir()),
+  getAppPath: () => recorded.appPath,
+  isPackaged: false,
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: unknown[]) => void recorded.schemes.push(...schemes),
+};
+
+export const session = {
+  defaultSession: {
+    protocol: { handle: ((_scheme: string, h: Handler) => void (recorded.protocolHandler = h)) satisfies Protocol['handle'] },
+    webRequest: { onBeforeRequest: (f: typeof recorded.beforeRequest) => void (recorded.beforeRequest = f) },
+    setPermissionRequestHandler: () => {},
+    setPermissionCheckHandler: () => {},
+    setDevicePermissionHandler: () => {},
+  },
+};
+
+export const ipcMain = {
+  handle: ((_channel: string, f: Invoke) => void (recorded.ipc = f)) satisfies IpcMain['handle'],
+};
+
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+};
+
+export class BrowserWindow {
+  webContents = {
+    id: recorded.webContentsId,
+    mainFrame: recorded.mainFrame,
+    send: (...args: unknown[]) => void recorded.sent.push(args),
+    on: () => {},
+    setWindowOpenHandler: () => {},
+  };
+  constructor(options: BrowserWindowConstructorOptions) {
+    recorded.windowOptions = options;
+  }
+  once() {}
+  on() {}
+  show() {}
+  isMinimized() {
+    return false;
+  }
+  async loadURL(url: string) {
+    recorded.loadedUrl = url;
+  }
+}
