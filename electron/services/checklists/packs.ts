@@ -1,30 +1,15 @@
 // Checklist packs: the bundled ones (JSON in resources/checklists) and any a reviewer imports.
 // A pack is data, validated on the way in with errors that name the offending field.
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checklistPack, type ChecklistPack, type PackSummary } from '../../../shared/schemas/checklist.ts';
 import { ServiceError } from '../../../shared/result.ts';
-import { describeZodError } from '../../api/dispatcher.ts';
+import { parsePackFile, readBundledPacks } from '../pack-files.ts';
 import type { ServiceContext } from '../context.ts';
 
 export const SOURCE_PACKS_DIR = fileURLToPath(new URL('../../../resources/checklists/', import.meta.url));
 
-function readBundled(dir: string): ChecklistPack[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const parsed = checklistPack.safeParse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
-      if (!parsed.success) throw new Error(`Bundled checklist pack ${f} is invalid: ${describeZodError(parsed.error).message}`);
-      return parsed.data;
-    });
-}
-
 export function createPacks(ctx: ServiceContext, bundledDir: string) {
-  const bundled = readBundled(bundledDir);
+  const bundled = readBundledPacks(bundledDir, checklistPack, 'checklist pack');
   const imported = () =>
     ctx.db
       .prepare<[], { json: string }>('SELECT json FROM checklist_packs ORDER BY id, version')
@@ -42,19 +27,7 @@ export function createPacks(ctx: ServiceContext, bundledDir: string) {
       return p;
     },
     import(file: string): PackSummary {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (err) {
-        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : err instanceof SyntaxError ? `it is not valid JSON (${err.message})` : String(err);
-        throw new ServiceError('invalid_input', `${path.basename(file)} cannot be imported as a checklist pack: ${why}.`);
-      }
-      const parsed = checklistPack.safeParse(raw);
-      if (!parsed.success) {
-        const { message, fields } = describeZodError(parsed.error);
-        throw new ServiceError('invalid_input', `${path.basename(file)} is not a valid checklist pack. ${message}`, fields);
-      }
-      const p = parsed.data;
+      const p = parsePackFile(file, checklistPack, 'checklist pack');
       // A published version never changes: a case that uses it must see the same items forever.
       const clash = bundled.some((b) => b.id === p.id && b.version === p.version) || ctx.db.prepare('SELECT 1 FROM checklist_packs WHERE id = ? AND version = ?').get(p.id, p.version);
       if (clash) throw new ServiceError('conflict', `Checklist pack ${p.id} version ${p.version} is already installed. Give a revised pack a new version number.`);

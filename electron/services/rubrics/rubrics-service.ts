@@ -1,13 +1,11 @@
 // Rubric packs and scoring: each scorer's scores kept apart (blind), weighted totals and bands,
 // the chart, two scorers' agreement (quadratic-weighted kappa) and the lead's consensus.
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quadraticWeightedKappa } from '../../../shared/domain/kappa.ts';
 import { rubricChartSvg, totals } from '../../../shared/domain/rubric-scoring.ts';
 import { CONSENSUS, rubricPack, type Agreement, type CaseRubric, type RubricPack, type ScoreRecord } from '../../../shared/schemas/rubric.ts';
 import { ServiceError } from '../../../shared/result.ts';
-import { describeZodError } from '../../api/dispatcher.ts';
+import { parsePackFile, readBundledPacks } from '../pack-files.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -31,17 +29,7 @@ interface ScoreRow {
 
 export function createRubricsService(ctx: ServiceContext, cases: CasesService, bundledDir: string) {
   const { db } = ctx;
-  const bundled: RubricPack[] = fs.existsSync(bundledDir)
-    ? fs
-        .readdirSync(bundledDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => {
-          const r = rubricPack.safeParse(JSON.parse(fs.readFileSync(path.join(bundledDir, f), 'utf8')));
-          if (!r.success) throw new Error(`Bundled rubric ${f} is invalid: ${describeZodError(r.error).message}`);
-          return r.data;
-        })
-    : [];
+  const bundled: RubricPack[] = readBundledPacks(bundledDir, rubricPack, 'rubric');
   const imported = () => db.prepare<[], { json: string }>('SELECT json FROM rubric_packs').all().map((r) => rubricPack.parse(JSON.parse(r.json)));
   const all = () => [...bundled.map((p) => ({ p, source: 'bundled' as const })), ...imported().map((p) => ({ p, source: 'imported' as const }))];
 
@@ -117,20 +105,10 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
       return all().map(({ p, source }) => ({ id: p.id, version: p.version, title: p.title, publisher: p.publisher, source, criteria: p.criteria.map((c) => ({ id: c.id, title: c.title, weight: c.weight })) }));
     },
     import(file: string) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (err) {
-        throw new ServiceError('invalid_input', `${path.basename(file)} cannot be imported as a rubric: ${err instanceof SyntaxError ? `it is not valid JSON (${err.message})` : 'it cannot be read'}.`);
-      }
-      const r = rubricPack.safeParse(raw);
-      if (!r.success) {
-        const { message, fields } = describeZodError(r.error);
-        throw new ServiceError('invalid_input', `${path.basename(file)} is not a valid rubric pack. ${message}`, fields);
-      }
-      if (all().some((x) => x.p.id === r.data.id && x.p.version === r.data.version)) throw new ServiceError('conflict', `Rubric ${r.data.id} version ${r.data.version} is already installed. Give a revised rubric a new version number.`);
-      db.prepare('INSERT INTO rubric_packs (id, version, title, json, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)').run(r.data.id, r.data.version, r.data.title, JSON.stringify(r.data), ctx.actor, ctx.now().toISOString());
-      return { id: r.data.id, version: r.data.version, title: r.data.title, publisher: r.data.publisher, source: 'imported' as const, criteria: r.data.criteria.map((c) => ({ id: c.id, title: c.title, weight: c.weight })) };
+      const p = parsePackFile(file, rubricPack, 'rubric pack');
+      if (all().some((x) => x.p.id === p.id && x.p.version === p.version)) throw new ServiceError('conflict', `Rubric ${p.id} version ${p.version} is already installed. Give a revised rubric a new version number.`);
+      db.prepare('INSERT INTO rubric_packs (id, version, title, json, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.version, p.title, JSON.stringify(p), ctx.actor, ctx.now().toISOString());
+      return { id: p.id, version: p.version, title: p.title, publisher: p.publisher, source: 'imported' as const, criteria: p.criteria.map((c) => ({ id: c.id, title: c.title, weight: c.weight })) };
     },
     forCase(caseId: string, scorer: string): CaseRubric[] {
       cases.get(caseId);
