@@ -36,13 +36,23 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
 
   app.whenReady().then(async () => {
+    const openOne = async (title: string, name: string, extensions: string[]) => {
+      if (!win) return null;
+      const r = await dialog.showOpenDialog(win, { title, properties: ['openFile'], filters: [{ name, extensions }] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    };
+    const saveAs = async (title: string, defaultPath: string, name: string, extension: string) => {
+      if (!win) return null;
+      const r = await dialog.showSaveDialog(win, { title, defaultPath, filters: [{ name, extensions: [extension] }] });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    };
     const argDir = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
     const dataDir = argDir ?? process.env.CREDENCE_DATA_DIR ?? app.getPath('userData');
     ws = openWorkspace({
       dataDir,
-      // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
       rubricsDir: app.isPackaged ? path.join(process.resourcesPath, 'rubrics') : path.join(app.getAppPath(), 'resources', 'rubrics'),
       packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
+      // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
       platform: {
@@ -55,31 +65,11 @@ if (!app.requestSingleInstanceLock()) {
           });
           return r.canceled ? [] : r.filePaths;
         },
-        async choosePacketPath(defaultName) {
-          if (!win) return null;
-          const r = await dialog.showSaveDialog(win, { title: 'Export signed review packet', defaultPath: defaultName, filters: [{ name: 'Review packet', extensions: ['zip'] }] });
-          return r.canceled || !r.filePath ? null : r.filePath;
-        },
-        async chooseBundleSavePath(defaultName) {
-          if (!win) return null;
-          const r = await dialog.showSaveDialog(win, { title: 'Export case bundle', defaultPath: defaultName, filters: [{ name: 'Credence case', extensions: ['credence-case'] }] });
-          return r.canceled || !r.filePath ? null : r.filePath;
-        },
-        async chooseBundle() {
-          if (!win) return null;
-          const r = await dialog.showOpenDialog(win, { title: 'Import case bundle', properties: ['openFile'], filters: [{ name: 'Credence case', extensions: ['credence-case'] }] });
-          return r.canceled ? null : (r.filePaths[0] ?? null);
-        },
-        async chooseFile(title, extensions) {
-          if (!win) return null;
-          const r = await dialog.showOpenDialog(win, { title, properties: ['openFile'], filters: [{ name: extensions.join(', '), extensions }] });
-          return r.canceled ? null : (r.filePaths[0] ?? null);
-        },
-        async choosePacket() {
-          if (!win) return null;
-          const r = await dialog.showOpenDialog(win, { title: 'Verify a review packet', properties: ['openFile'], filters: [{ name: 'Review packet', extensions: ['zip'] }] });
-          return r.canceled ? null : (r.filePaths[0] ?? null);
-        },
+        chooseBundleSavePath: (defaultName) => saveAs('Export case bundle', defaultName, 'Credence case', 'credence-case'),
+        choosePacketPath: (defaultName) => saveAs('Export signed review packet', defaultName, 'Review packet', 'zip'),
+        chooseFile: (title, extensions) => openOne(title, extensions.join(', '), extensions),
+        chooseBundle: () => openOne('Import case bundle', 'Credence case', ['credence-case']),
+        choosePacket: () => openOne('Verify a review packet', 'Review packet', ['zip']),
       },
       log: (msg, err) => console.error(`[credence] ${msg}`, err),
     });

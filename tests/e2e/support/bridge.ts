@@ -34,6 +34,16 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-e2e-'));
   let next: string[] = [];
   let nextSave: string | null = null;
+  const takeOne = () => {
+    const p = next[0] ?? null;
+    next = [];
+    return p;
+  };
+  const takeSave = () => {
+    const p = nextSave;
+    nextSave = null;
+    return p;
+  };
   const ws = openWorkspace({
     dataDir,
     actor: 'e2e-reviewer',
@@ -43,31 +53,11 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
         next = [];
         return p;
       },
-      async choosePacket() {
-        const p = next[0] ?? null;
-        next = [];
-        return p;
-      },
-      async chooseFile() {
-        const p = next[0] ?? null;
-        next = [];
-        return p;
-      },
-      async chooseBundle() {
-        const p = next[0] ?? null;
-        next = [];
-        return p;
-      },
-      async chooseBundleSavePath() {
-        const p = nextSave;
-        nextSave = null;
-        return p;
-      },
-      async choosePacketPath() {
-        const p = nextSave;
-        nextSave = null;
-        return p;
-      },
+      chooseFile: async () => takeOne(),
+      chooseBundle: async () => takeOne(),
+      choosePacket: async () => takeOne(),
+      chooseBundleSavePath: async () => takeSave(),
+      choosePacketPath: async () => takeSave(),
     },
     emit: (event, payload) => {
       void page.evaluate(([e, p]) => (window as unknown as { __credenceEmit(e: string, p: unknown): void }).__credenceEmit(e, p), [event, payload] as const).catch(() => {});
