@@ -25,7 +25,7 @@ function check(label: string, ok: boolean) {
   return ok;
 }
 
-const readJson = (file: string): any => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null); // eslint-disable-line @typescript-eslint/no-explicit-any
+const readJson = (file: string): any => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
 
 check('sample PDF generated', step('Generating the sample policy PDF', process.execPath, ['resources/sample/generate-sample.ts']));
 check('typecheck (tsc --noEmit)', step('Type-checking main, preload, renderer and tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
@@ -54,7 +54,7 @@ if (built) {
     lines.push(`playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped${s.flaky ? ` (${s.flaky} flaky)` : ''}`);
     // Say why each skipped test skipped (the list reporter shows only a dash).
     const why = new Map<string, number>();
-    const walk = (suite: any): void => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const walk = (suite: any): void => {
       for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === 'skipped') for (const a of t.annotations ?? []) if (a.type === 'skip') why.set(a.description ?? 'no reason given', (why.get(a.description) ?? 0) + 1);
       for (const child of suite.suites ?? []) walk(child);
     };

@@ -85,7 +85,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
       opts.emit?.(event, payload);
       for (const l of listeners) l(event, payload);
     },
-    config: { pageLimit: opts.pageLimit ?? 5000, extractWorkers: Math.min(2, Math.max(1, os.availableParallelism())) },
+    config: { pageLimit: opts.pageLimit ?? pageLimitFromEnv(), extractWorkers: Math.min(2, Math.max(1, os.availableParallelism())) },
   };
   const cases = createCasesService(ctx);
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH);
@@ -201,7 +201,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // Every change to a case goes into its audit trail; a change to an approved or signed case
   // reopens it. One place, around the handlers, so no service can forget.
   type Touch = { caseId: string; entity: string; entityId: string };
-  const AUDITED: Partial<Record<Method, (input: any, out: any) => Touch[]>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const AUDITED: Partial<Record<Method, (input: any, out: any) => Touch[]>> = {
     'cases.create': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     'cases.update': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     'cases.archive': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
@@ -253,4 +253,10 @@ function safeUserName(): string {
   } catch {
     return 'reviewer';
   }
+}
+
+/** CREDENCE_PAGE_LIMIT raises (or lowers) the largest PDF import accepts; 5,000 pages otherwise. */
+export function pageLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.CREDENCE_PAGE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : 5000;
 }

@@ -10,7 +10,7 @@ const here = import.meta.dirname;
 const node = process.execPath;
 const LAGRANGE = path.join(CORPUS, 'policies', 'IL_LaGrangePD_Lexipol_Full_Policy_Manual_2020.pdf');
 
-function runJson(script: string, args: string[], env: Record<string, string> = {}): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+function runJson(script: string, args: string[], env: Record<string, string> = {}): any {
   const r = spawnSync(node, [path.join(here, script), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
@@ -25,7 +25,7 @@ console.log(`Credence benchmarks — ${os.cpus().length} cores, ${fmt(os.totalme
 if (!fs.existsSync(LAGRANGE)) {
   console.log(`Import benchmark SKIPPED: ${LAGRANGE} is not here (set CREDENCE_CORPUS to the corpus folder).\n`);
 } else {
-  const raw: any[] = [], full: any[] = [], poppler: number[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const raw: any[] = [], full: any[] = [], poppler: number[] = [];
   for (let i = 0; i < rounds; i++) {
     raw.push(runJson('raw-pdfjs.ts', [LAGRANGE]));
     full.push(runJson('full-import.ts', [LAGRANGE]));

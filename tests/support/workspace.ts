@@ -17,7 +17,7 @@ export function tempWorkspace(opts: Partial<WorkspaceOptions> = {}) {
     async call(method: string, input: unknown) {
       const r = await ws.dispatch(method, input);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
-      return r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return r.value as any;
     },
     write(name: string, bytes: Uint8Array | string): string {
       const p = path.join(dataDir, '..', `${path.basename(dataDir)}-files`, name);

@@ -41,13 +41,23 @@ const toRecord = (r: DocumentRow): DocumentRecord => ({
   effectiveDate: r.effective_date,
 });
 
-const MESSAGES: Record<string, string> = {
-  password_required: 'The PDF is password-protected. Enter its password and import it again.',
-  password_incorrect: 'The password is wrong for this PDF. Check it with the agency and try again.',
-  too_many_pages: '',
-  corrupt: 'pdf.js could not read it',
-  cancelled: 'Import cancelled before this file was stored.',
-};
+const CANCELLED = 'Import cancelled before this file was stored.';
+
+/** What a person reads for each way extraction can fail. */
+function extractionMessage(err: ExtractionError): string {
+  switch (err.code) {
+    case 'password_required':
+      return 'The PDF is password-protected. Enter its password and import it again.';
+    case 'password_incorrect':
+      return 'The password is wrong for this PDF. Check it with the agency and try again.';
+    case 'too_many_pages':
+      return `${err.message} Split it, or raise the limit with CREDENCE_PAGE_LIMIT.`;
+    case 'cancelled':
+      return CANCELLED;
+    default:
+      return `It is damaged and cannot be read (${err.message}). Ask for a new copy.`;
+  }
+}
 
 export function createDocumentsService(ctx: ServiceContext, cases: CasesService, workerPath: string) {
   const { db } = ctx;
@@ -133,12 +143,11 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       });
     } catch (err) {
       if (err instanceof ExtractionError) {
-        const msg = err.code === 'corrupt' ? `It is damaged and cannot be read (${err.message}). Ask for a new copy.` : err.code === 'too_many_pages' ? `${err.message} Split it, or raise the page limit in settings.` : MESSAGES[err.code] ?? err.message;
-        return failed(err.code, msg);
+        return failed(err.code, extractionMessage(err));
       }
       throw err;
     }
-    if (signal.aborted) return failed('cancelled', MESSAGES.cancelled!);
+    if (signal.aborted) return failed('cancelled', CANCELLED);
 
     progress('indexing', extracted.numPages, extracted.numPages);
     const id = ctx.newId();
@@ -177,7 +186,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         for (const [i, raw] of input.paths.entries()) {
           const file = path.resolve(raw);
           if (controller.signal.aborted) {
-            results.push({ ok: false, file, code: 'cancelled', message: `${path.basename(file)}: ${MESSAGES.cancelled}` });
+            results.push({ ok: false, file, code: 'cancelled', message: `${path.basename(file)}: ${CANCELLED}` });
             continue;
           }
           results.push(await importOne(input.caseId, file, i, input.paths.length, importId, input.password, controller.signal));

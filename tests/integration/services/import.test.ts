@@ -128,7 +128,7 @@ describe('importing bad input: a clear error, nothing written, the batch goes on
     const before = snapshot();
     const [r] = await t.call('documents.import', { caseId, paths: [t.write('big.pdf', await numberedPdf(12))] });
     expect(r).toMatchObject({ ok: false, code: 'too_many_pages' });
-    expect(r.message).toBe('big.pdf: It has 12 pages, over the limit of 10. Split it, or raise the page limit in settings.');
+    expect(r.message).toBe('big.pdf: It has 12 pages, over the limit of 10. Split it, or raise the limit with CREDENCE_PAGE_LIMIT.');
     expect(snapshot()).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 // New-case and edit-case form, in a modal dialog. Validates as you go with the same schema the
 // main process uses, and shows the main process's own field errors if it still refuses.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Modal } from '../../ui/Modal.tsx';
 import { AGENCY_TYPES, JURISDICTIONS, caseCreateInput, type CaseRecord } from '../../../../shared/schemas/case.ts';
 import { US_STATES } from '../../../../shared/us-states.ts';
 import { ApiFailure, call, messageOf } from '../../api/client.ts';
@@ -15,7 +16,6 @@ interface Props {
 type Fields = { agencyName: string; ori: string; state: string; agencyType: string; jurisdiction: string; dueDate: string };
 
 export function CaseForm({ existing, onSaved, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [f, setF] = useState<Fields>({
     agencyName: existing?.agencyName ?? '',
     ori: existing?.ori ?? '',
@@ -29,10 +29,6 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const input = {
     agencyName: f.agencyName,
@@ -55,20 +51,17 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
   };
   const blur = (k: keyof Fields) => () => setTouched((t) => ({ ...t, [k]: true }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     setTouched({ agencyName: true, ori: true, state: true, agencyType: true, jurisdiction: true, dueDate: true });
     if (Object.keys(clientErrors).length > 0) {
       const first = Object.keys(clientErrors)[0];
-      dialog.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      document.querySelector<HTMLElement>(`#case-${first}`)?.focus();
       return;
     }
     setSaving(true);
     setFormError(null);
     try {
-      const saved = existing ? await call('cases.update', { id: existing.id, patch: input }) : await call('cases.create', input);
-      dialog.current?.close();
-      onSaved(saved);
+      onSaved(existing ? await call('cases.update', { id: existing.id, patch: input }) : await call('cases.create', input));
     } catch (err) {
       if (err instanceof ApiFailure && err.error.fields) setServerErrors(err.error.fields);
       setFormError(messageOf(err));
@@ -101,9 +94,7 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
   });
 
   return (
-    <dialog ref={dialog} className="case-form" aria-labelledby="case-form-title" onCancel={onCancel} onClose={onCancel}>
-      <form onSubmit={submit} noValidate>
-        <h2 id="case-form-title">{existing ? 'Edit case' : 'New case'}</h2>
+    <Modal id="case-form" title={existing ? 'Edit case' : 'New case'} submitLabel={existing ? 'Save changes' : 'Create case'} error={formError} busy={saving} onClose={onCancel} onSubmit={submit}>
         {field('agencyName', 'Agency name', <input {...aria('agencyName')} value={f.agencyName} onChange={set('agencyName')} autoFocus autoComplete="off" />)}
         <div className="row">
           {field('ori', 'ORI', <input {...aria('ori')} value={f.ori} onChange={set('ori')} maxLength={9} autoComplete="off" spellCheck={false} />, '9 characters, such as IL0160000')}
@@ -147,20 +138,6 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
           )}
         </div>
         {field('dueDate', 'Review due', <input type="date" {...aria('dueDate')} value={f.dueDate} onChange={set('dueDate')} />, 'Optional')}
-        {formError && (
-          <p className="error form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {existing ? 'Save changes' : 'Create case'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    </Modal>
   );
 }

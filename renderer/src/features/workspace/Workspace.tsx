@@ -24,6 +24,14 @@ import type { Output } from '../../../../shared/contract.ts';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
 
+type Tab = 'checklist' | 'rubrics' | 'history' | 'case';
+const TABS: Array<[Tab, string]> = [
+  ['checklist', 'Checklist'],
+  ['rubrics', 'Rubrics'],
+  ['history', 'History'],
+  ['case', 'Case'],
+];
+
 function savedLayout(): Layout | undefined {
   try {
     const raw = localStorage.getItem(LAYOUT_KEY);
@@ -42,7 +50,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewerTarget | null>(null);
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'checklist' | 'rubrics' | 'history' | 'case'>('checklist');
+  const [tab, setTab] = useState<Tab>('checklist');
   const [identity, setIdentity] = useState<Output<'identity.current'>>(null);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -245,18 +253,11 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         <Panel id="right" defaultSize="30" minSize="18">
           <section className="pane right" aria-label="Checklist and case details">
             <div className="tabs" role="tablist" aria-label="Right pane">
-              <button role="tab" id="tab-checklist" aria-selected={tab === 'checklist'} aria-controls="tabpanel-right" onClick={() => setTab('checklist')}>
-                Checklist
-              </button>
-              <button role="tab" id="tab-rubrics" aria-selected={tab === 'rubrics'} aria-controls="tabpanel-right" onClick={() => setTab('rubrics')}>
-                Rubrics
-              </button>
-              <button role="tab" id="tab-history" aria-selected={tab === 'history'} aria-controls="tabpanel-right" onClick={() => setTab('history')}>
-                History
-              </button>
-              <button role="tab" id="tab-case" aria-selected={tab === 'case'} aria-controls="tabpanel-right" onClick={() => setTab('case')}>
-                Case
-              </button>
+              {TABS.map(([id, label]) => (
+                <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="tabpanel-right" onClick={() => setTab(id)}>
+                  {label}
+                </button>
+              ))}
             </div>
             <div id="tabpanel-right" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'case' && <CaseDetails caseRecord={c} documents={docs} />}
