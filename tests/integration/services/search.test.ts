@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textPdf } from '../../fixtures/pdfs.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 
@@ -22,7 +22,6 @@ beforeAll(async () => {
   await t.call('documents.import', { caseId: otherCase, paths: [t.write('other.pdf', await textPdf([{ lines: ['Chokehold chokehold chokehold everywhere.'] }], 'Other agency'))] });
 });
 afterAll(() => t.cleanup());
-afterEach(() => {});
 
 const search = (query: string, id = caseId) => t.call('search.query', { caseId: id, query });
 
