@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium, never a downloaded browser. Flags keep it from reaching for the network.
@@ -5,6 +7,8 @@ export const CHROMIUM = process.env.CREDENCE_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Traces and screenshots of failures go to the temp folder: tests never write into the checkout.
+  outputDir: path.join(os.tmpdir(), 'playwright-output'),
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

@@ -1,6 +1,9 @@
 // `npm test`: everything, in order, with one summary line that CI reads.
 //   sample PDF → typecheck → build the app → Vitest (unit, integration) → Playwright (web; Electron where present)
 // Ends with "N passed, N failed, N skipped" summed over every runner; exits non-zero on any failure.
+// Two more checks close the run: every runner gets a temp folder of its own (TMPDIR), which must
+// be empty when it ends (every test removes what it creates), and the checkout must look exactly
+// as before (nothing ever writes a workspace, a packet or a report into it).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,12 +12,14 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-results-'));
+const runTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-run-'));
+const checkoutBefore = checkoutState();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
 
 function step(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   process.stdout.write(`\n── ${label} ──\n`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: runTmp, ...env } });
   return r.status === 0;
 }
 
@@ -67,7 +72,26 @@ if (built) {
   } else check('playwright ran', false);
 } else lines.push('playwright: not run (the build failed)');
 
+// Chromium and Playwright keep caches of their own in TMPDIR; those are not ours to clean.
+const THIRD_PARTY = /^(playwright-transform-cache|playwright-output|playwright-artifacts|playwright_chromiumdev_profile|org\.chromium\.|\.org\.chromium\.|hsperfdata_|v8-compile-cache|lu\d+\.tmp|OSL_PIPE)/;
+const left = fs.readdirSync(runTmp).filter((name) => !THIRD_PARTY.test(name));
+if (!check('tests removed their temp files', left.length === 0)) lines.push(`  left in the temp folder: ${left.slice(0, 20).join(', ')}`);
+const changed = diffLines(checkoutBefore, checkoutState());
+if (!check('checkout unchanged by the tests', changed.length === 0)) lines.push(`  changed in the checkout: ${changed.slice(0, 20).join(', ')}`);
+fs.rmSync(runTmp, { recursive: true, force: true });
 fs.rmSync(out, { recursive: true, force: true });
 process.stdout.write(`\n── Summary ──\n${lines.join('\n')}\n`);
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exitCode = totals.failed > 0 ? 1 : 0;
+
+/** Every path git sees as changed, untracked or ignored (less the build's own outputs). */
+function checkoutState(): string[] {
+  const r = spawnSync('git', ['status', '--porcelain', '--ignored'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) return [];
+  const BUILD_OUTPUT = /^(node_modules\/|out\/|resources\/sample\/[^/]+\.pdf$)/;
+  return r.stdout.split('\n').filter(Boolean).filter((l) => !BUILD_OUTPUT.test(l.slice(3)));
+}
+function diffLines(before: string[], after: string[]): string[] {
+  const had = new Set(before);
+  return after.filter((l) => !had.has(l));
+}

@@ -8,8 +8,14 @@ export function tempDir(prefix = 'credence-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * A workspace in a temp folder of its own. The data folder sits one level down (root/data), so
+ * whatever a test writes "beside" it (packets, bundles, PDFs) is inside the root and goes with
+ * cleanup().
+ */
 export function tempWorkspace(opts: Partial<WorkspaceOptions> = {}) {
-  const dataDir = opts.dataDir ?? tempDir();
+  const root = opts.dataDir ? null : tempDir();
+  const dataDir = opts.dataDir ?? path.join(root!, 'data');
   const ws = openWorkspace({ actor: 'tester', ...opts, dataDir });
   return {
     ws,
@@ -29,6 +35,7 @@ export function tempWorkspace(opts: Partial<WorkspaceOptions> = {}) {
       ws.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(`${dataDir}-files`, { recursive: true, force: true });
+      if (root) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -31,7 +31,9 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it for you).');
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-e2e-'));
+  // The workspace sits one level down, so files a test writes beside it go with close().
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-e2e-'));
+  const dataDir = path.join(root, 'workspace');
   let next: string[] = [];
   let nextSave: string | null = null;
   const takeOne = () => {
@@ -103,7 +105,7 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
     },
     close() {
       ws.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }
