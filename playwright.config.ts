@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -7,8 +8,9 @@ export const CHROMIUM = process.env.CREDENCE_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Traces and screenshots of failures go to the temp folder: tests never write into the checkout.
-  outputDir: path.join(os.tmpdir(), 'playwright-output'),
+  // Traces and screenshots of failures go to a temp folder of this run's own (set once here and
+  // inherited by the workers): tests never write into the checkout, and two runs never share one.
+  outputDir: (process.env.CREDENCE_PLAYWRIGHT_OUT ??= fs.mkdtempSync(path.join(os.tmpdir(), 'playwright-output-'))),
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

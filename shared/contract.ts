@@ -3,7 +3,7 @@
 // here and never written twice; the dispatcher parses every input against these schemas.
 import { z } from 'zod';
 import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rubric.ts';
-import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, packSummary, STANCES } from './schemas/checklist.ts';
+import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, MAX_SELECTION_RECTS, packSummary, selectionRect, STANCES } from './schemas/checklist.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 
@@ -83,6 +83,12 @@ export const contract = {
         itemIds: z.array(z.string().min(1)).max(50).default([]),
         stance: z.enum(STANCES).default('supports'),
         note: z.string().max(5_000).default(''),
+        /**
+         * Where the selection was drawn, in PDF units (pages from 1): the boxes of the selected
+         * glyphs as the viewer's text layer laid them out. Stored as the highlight's shape, and
+         * used to pick the right occurrence when the quote appears more than once.
+         */
+        rects: z.array(selectionRect).min(1).max(MAX_SELECTION_RECTS).optional(),
       })
       .strict(),
     output: annotationRecord,

@@ -86,6 +86,53 @@ export function locateQuote(pages: string[], fromPage: number, quote: string, to
 }
 
 /**
+ * Like locateQuote, but when the quote occurs more than once (a definition repeated, a phrase in
+ * both columns) picks the occurrence whose text boxes overlap the boxes the reviewer selected.
+ * `drawn` are in PDF units with 0-based pages, as rectsFor gives them.
+ */
+export function locateQuoteNear(pages: string[], items: PageItems[], fromPage: number, quote: string, drawn: Rect[], toPage = Math.min(pages.length - 1, fromPage + 1)): Anchor | null {
+  const first = locateQuote(pages, fromPage, quote, toPage);
+  if (!first || drawn.length === 0) return first;
+  const q = squeeze(quote).text;
+  const starts = pageStarts(pages);
+  const lo = starts[fromPage]!;
+  const hi = starts[toPage]! + pages[toPage]!.length;
+  const region = squeeze(pages.join('\n').slice(lo, hi));
+  const limit = starts[fromPage]! + pages[fromPage]!.length + 1;
+  let best = first;
+  let bestScore = overlap(rectsFor(pages, items, first.start, first.end), drawn);
+  for (const hay of [region.text, region.text.toLowerCase()]) {
+    const needle = hay === region.text ? q : q.toLowerCase();
+    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+      const start = lo + region.map[i]!;
+      if (start >= limit) break;
+      const end = lo + region.map[i + needle.length - 1]! + 1;
+      const score = overlap(rectsFor(pages, items, start, end), drawn);
+      if (score > bestScore) {
+        best = anchorAt(pages, start, end);
+        bestScore = score;
+      }
+    }
+    if (bestScore > 0) break;
+  }
+  return best;
+}
+
+/** Area shared by two sets of boxes (same page only). */
+function overlap(a: Rect[], b: Rect[]): number {
+  let total = 0;
+  for (const r of a) {
+    for (const s of b) {
+      if (r.page !== s.page) continue;
+      const w = Math.min(r.x + r.w, s.x + s.w) - Math.max(r.x, s.x);
+      const h = Math.min(r.y + r.h, s.y + s.h) - Math.max(r.y, s.y);
+      if (w > 0 && h > 0) total += w * h;
+    }
+  }
+  return total;
+}
+
+/**
  * A quote that runs from the end of one page onto the next, with the page's footer and the
  * next page's running header between its halves (typed or copied without them).
  */

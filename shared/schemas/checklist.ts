@@ -60,6 +60,13 @@ export type PackSummary = z.infer<typeof packSummary>;
 
 export const rect = z.object({ page: z.number().int(), x: z.number(), y: z.number(), w: z.number(), h: z.number() });
 
+/** A PDF page is at most 14,400 units (200 inches) on a side; anything beyond is not a glyph. */
+const coord = z.number().finite().min(-14_400).max(14_400);
+export const MAX_SELECTION_RECTS = 2_000;
+/** One box of a selection, in PDF units with the origin at the page's bottom left; pages from 1. */
+export const selectionRect = z.object({ page: z.number().int().min(1), x: coord, y: coord, w: z.number().finite().positive().max(14_400), h: z.number().finite().positive().max(14_400) }).strict();
+export type SelectionRect = z.infer<typeof selectionRect>;
+
 export const annotationRecord = z.object({
   id: z.string(),
   caseId: z.string(),

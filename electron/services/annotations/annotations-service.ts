@@ -1,7 +1,7 @@
 // Evidence highlights: a quote located in a document's extracted text, anchored by SHA-256,
 // pages, rectangles, document offsets, prefix and suffix, and linked to checklist items.
 import type { ParsedInput } from '../../../shared/contract.ts';
-import { locateQuote, rectsFor } from '../../../shared/domain/anchoring.ts';
+import { locateQuoteNear, rectsFor, type Rect } from '../../../shared/domain/anchoring.ts';
 import type { AnnotationRecord } from '../../../shared/schemas/checklist.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
@@ -59,6 +59,16 @@ export const toAnnotation = (r: Row): AnnotationRecord => ({
   createdAt: r.created_at,
 });
 
+/** The drawn boxes, if every one lies on a page the quote spans (else they describe something else). */
+function selectionOnAnchor(drawn: Rect[], anchor: { pageFrom: number; pageTo: number }): Rect[] | null {
+  if (drawn.length === 0) return null;
+  if (drawn.some((r) => r.page < anchor.pageFrom || r.page > anchor.pageTo)) {
+    throw new ServiceError('invalid_input', `The selection's boxes lie on pages the quote is not on (the quote is on page ${anchor.pageFrom + 1}${anchor.pageTo > anchor.pageFrom ? `–${anchor.pageTo + 1}` : ''}). Select the passage again.`, { rects: 'Not on the quote’s pages.' });
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return drawn.map((r) => ({ page: r.page, x: round(r.x), y: round(r.y), w: round(r.w), h: round(r.h) }));
+}
+
 export function createAnnotationsService(ctx: ServiceContext, cases: CasesService, itemExists: (caseId: string, itemId: string) => boolean) {
   const { db } = ctx;
   const byId = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
@@ -108,7 +118,10 @@ export function createAnnotationsService(ctx: ServiceContext, cases: CasesServic
       checkItems(input.caseId, input.itemIds);
       const { texts, items } = loadPages(db, input.documentId);
       const endPage = input.endPage ? Math.min(input.endPage, link.page_count) - 1 : undefined;
-      const anchor = locateQuote(texts, input.page - 1, input.quote, endPage);
+      // Boxes from the viewer are the selection's own glyph boxes: they become the highlight's
+      // shape. Without them (CLI, pre-review findings) the boxes come from the extracted text.
+      const drawn: Rect[] = (input.rects ?? []).map((r) => ({ ...r, page: r.page - 1 }));
+      const anchor = locateQuoteNear(texts, items, input.page - 1, input.quote, drawn, endPage);
       if (!anchor) {
         throw new ServiceError('invalid_input', `The quote was not found on page ${input.page} of ${link.title}${endPage !== undefined || input.page < link.page_count ? ' (or running on to the next page)' : ''}. Check the page number and copy the words exactly as the policy has them.`, {
           quote: 'Not found on that page.',
@@ -120,7 +133,7 @@ export function createAnnotationsService(ctx: ServiceContext, cases: CasesServic
         db.prepare(
           `INSERT INTO annotations (id, case_id, document_id, doc_sha256, page_from, page_to, rects, quote, prefix, suffix, start_offset, end_offset,
              extractor_version, stance, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, input.caseId, input.documentId, link.sha256, anchor.pageFrom, anchor.pageTo, JSON.stringify(rectsFor(texts, items, anchor.start, anchor.end)), anchor.quote, anchor.prefix, anchor.suffix, anchor.start, anchor.end, EXTRACTOR_VERSION, input.stance, input.note, ctx.actor, at, at);
+        ).run(id, input.caseId, input.documentId, link.sha256, anchor.pageFrom, anchor.pageTo, JSON.stringify(selectionOnAnchor(drawn, anchor) ?? rectsFor(texts, items, anchor.start, anchor.end)), anchor.quote, anchor.prefix, anchor.suffix, anchor.start, anchor.end, EXTRACTOR_VERSION, input.stance, input.note, ctx.actor, at, at);
         setItems(id, input.itemIds);
         cases.touch(input.caseId);
       })();

@@ -1,13 +1,14 @@
 // The small form that opens over a text selection: link it to a checklist item, with a stance
 // and a note. Enter adds the highlight, Esc closes.
 import { useEffect, useRef, useState } from 'react';
-import type { EvidenceStance } from '../../../shared/schemas/checklist.ts';
+import type { EvidenceStance, SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
 
 export interface PendingSelection {
   page: number;
   endPage: number;
   quote: string;
+  rects: SelectionRect[];
   left: number;
   top: number;
 }

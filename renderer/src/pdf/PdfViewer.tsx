@@ -7,6 +7,8 @@ import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/c
 import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, highlightTerms, loadPdfjs } from './pdfjs.ts';
+import { selectionRects, type PageViewport } from './selection-geometry.ts';
+import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 
 export interface ViewerTarget {
   documentId: string;
@@ -24,6 +26,8 @@ export interface NewHighlight {
   itemIds: string[];
   stance: EvidenceStance;
   note: string;
+  /** The selection's glyph boxes, in PDF units. */
+  rects: SelectionRect[];
 }
 
 interface ViewerProps {
@@ -48,6 +52,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const [page, setPage] = useState(1);
   const [pageInput, setPageInput] = useState('1');
   const [scale, setScale] = useState(1);
+  const [zoomInput, setZoomInput] = useState('100');
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [find, setFind] = useState('');
@@ -108,9 +113,12 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
       const a = pageOf(sel.anchorNode);
       const b = pageOf(sel.focusNode);
       if (!quote || Number.isNaN(a) || Number.isNaN(b) || !bodyRef.current) return;
-      const rect = sel.getRangeAt(0).getBoundingClientRect();
+      const range = sel.getRangeAt(0);
+      const rects = selectionRects(range, (n) => (viewerRef.current?.getPageView(n - 1) as { viewport?: PageViewport } | undefined)?.viewport ?? null);
+      if (rects.length === 0) return;
+      const rect = range.getBoundingClientRect();
       const body = bodyRef.current.getBoundingClientRect();
-      setPending({ page: Math.min(a, b), endPage: Math.max(a, b), quote, left: Math.max(8, Math.min(rect.left - body.left, body.width - 340)), top: Math.min(rect.bottom - body.top + 6, body.height - 280) });
+      setPending({ page: Math.min(a, b), endPage: Math.max(a, b), quote, rects, left: Math.max(8, Math.min(rect.left - body.left, body.width - 340)), top: Math.min(rect.bottom - body.top + 6, body.height - 280) });
     }, 0);
   };
 
@@ -143,7 +151,10 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           setPage(e.pageNumber);
           setPageInput(String(e.pageNumber));
         });
-        eventBus.on('scalechanging', (e: { scale: number }) => setScale(e.scale));
+        eventBus.on('scalechanging', (e: { scale: number }) => {
+          setScale(e.scale);
+          setZoomInput(String(Math.round(e.scale * 100)));
+        });
         eventBus.on('updatefindmatchescount', (e: { matchesCount: { current: number; total: number } }) =>
           setFindStatus(e.matchesCount.total ? `${e.matchesCount.current} of ${e.matchesCount.total}` : 'No matches'),
         );
@@ -244,9 +255,18 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
             −
           </button>
-          <span aria-live="polite" className="scale">
-            {Math.round(scale * 100)}%
-          </span>
+          <form
+            className="scale"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const n = Number(zoomInput.replace('%', '').trim());
+              if (Number.isFinite(n) && n >= 10 && n <= 500) zoom(n / 100);
+              else setZoomInput(String(Math.round(scale * 100)));
+            }}
+          >
+            <input aria-label="Zoom percent" disabled={!ready} value={zoomInput} onChange={(e) => setZoomInput(e.target.value)} size={3} inputMode="numeric" />
+            <span aria-hidden="true">%</span>
+          </form>
           <button type="button" aria-label="Zoom in" disabled={!ready} onClick={() => zoom(Math.min(5, scale * 1.2))}>
             +
           </button>
@@ -297,7 +317,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             defaultItemId={defaultItemId}
             onClose={() => setPending(null)}
             onSubmit={async (v) => {
-              await onCreateHighlight({ page: pending.page, endPage: pending.endPage, quote: pending.quote, ...v });
+              await onCreateHighlight({ page: pending.page, endPage: pending.endPage, quote: pending.quote, rects: pending.rects, ...v });
               setPending(null);
               window.getSelection()?.removeAllRanges();
             }}

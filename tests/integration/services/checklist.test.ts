@@ -80,6 +80,19 @@ describe('highlights and determinations', () => {
     expect(item).toMatchObject({ ok: false, error: { message: "Not an item of this case's checklist: no.such.item." } });
   });
 
+  it('keeps the selection’s own boxes as the highlight’s shape, and refuses boxes off the quote’s pages', async () => {
+    const drawn = [{ page: 3, x: 96.5, y: 610.25, w: 88.4, h: 12.1 }];
+    const a = await t.call('annotations.create', { caseId, documentId: doc, page: 3, quote: '(f) Choke holds.', rects: drawn });
+    expect(a.rects).toEqual(drawn);
+    const before = (await t.call('annotations.list', { caseId })).length;
+    const off = await t.ws.dispatch('annotations.create', { caseId, documentId: doc, page: 3, quote: '(f) Choke holds.', rects: [{ ...drawn[0], page: 1 }] });
+    expect(off).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/pages the quote is not on/) } });
+    for (const bad of [{ ...drawn[0], w: -4 }, { ...drawn[0], x: Number.NaN }, { ...drawn[0], y: 1e9 }, { ...drawn[0], page: 0 }]) {
+      expect(await t.ws.dispatch('annotations.create', { caseId, documentId: doc, page: 3, quote: '(f) Choke holds.', rects: [bad] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect((await t.call('annotations.list', { caseId })).length).toBe(before);
+  });
+
   it('enforces the determination rules', async () => {
     const set = (x: Record<string, unknown>) => t.ws.dispatch('determinations.set', { caseId, itemId: 'mandatory.chokehold', ...x });
     expect(await set({ status: 'met', rationale: '' })).toMatchObject({ ok: false, error: { fields: { rationale: 'Write the rationale for this determination.' } } });
