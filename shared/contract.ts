@@ -10,13 +10,16 @@ import { documentRecord, documentUpdateInput, importFileResult, importFilesInput
 const id = z.string().min(1).max(100);
 const identity = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['reviewer', 'lead']), fingerprint: z.string(), fingerprintGrouped: z.string(), publicKeyPem: z.string(), createdAt: z.string() });
 const auditEntry = z.object({ caseId: z.string(), seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), stateHash: z.string(), prevHash: z.string(), hash: z.string() });
+// verdict: trusted (valid, by a key in the roster), untrusted (valid, by an unknown key), invalid.
+// signer.name is the roster's name for the key, never the manifest's; `claimed` is the manifest's.
 const verification = z.object({
+  verdict: z.enum(['trusted', 'untrusted', 'invalid']),
   ok: z.boolean(),
   reason: z.string().nullable(),
   caseId: z.string().nullable(),
   agency: z.string().nullable(),
-  signer: z.object({ name: z.string(), email: z.string(), fingerprint: z.string(), fingerprintGrouped: z.string() }).nullable(),
-  signerInRoster: z.boolean().nullable(),
+  signer: z.object({ name: z.string().nullable(), fingerprint: z.string(), fingerprintGrouped: z.string(), claimed: z.object({ name: z.string(), email: z.string() }).nullable() }).nullable(),
+  signerInRoster: z.boolean(),
   createdAt: z.string().nullable(),
   files: z.array(z.object({ name: z.string(), ok: z.boolean(), problem: z.string().optional() })),
   summary: z.object({ decided: z.number().int(), total: z.number().int(), items: z.array(z.object({ title: z.string(), kind: z.string(), determination: z.string() })) }).nullable(),

@@ -9,8 +9,10 @@ import { lintFile } from '../services/lint/lint-files.ts';
 import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
 import type { CaseRubric, ScoreRecord } from '../../shared/schemas/rubric.ts';
 import type { Identity } from '../services/identity/identities-service.ts';
-import { verifyPacket, type Verification } from '../services/packet/packet.ts';
+import { readPacketFile, UNTRUSTED_HEADLINE, verifyPacket, type Verification } from '../services/packet/verify.ts';
 import { fingerprintOf } from '../services/identity/keys.ts';
+import { printable } from '../services/trust/printable.ts';
+import { ServiceError } from '../../shared/result.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
@@ -51,7 +53,8 @@ Commands:
                                              move a case through the workflow (sign asks for the passphrase)
   review status --case ID                    the case's status, history and who acts next
   export --case ID --out FILE.zip            write the signed review packet
-  verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, signer trusted?
+  verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, and whether the
+                                             signing key is trusted (the roster, or the keys given)
   audit verify --case ID                     check the case's audit trail is unbroken
   bundle export --case ID --out FILE.credence-case
                                              the whole case in one file, for another machine
@@ -66,7 +69,8 @@ Options for every command:
   --data-dir DIR     the workspace folder (default: $CREDENCE_DATA_DIR, else the app's data folder)
   --identity ID      who acts (for commands that change a case)
 
-Exit codes: 0 done; 1 failed (for import: any file failed); 2 bad usage or input; 3 not found; 4 internal error.`;
+Exit codes: 0 done; 1 failed (for import: any file failed; for verify: not valid); 2 bad usage or input;
+3 not found; 4 internal error; 5 (verify) valid signature from an unknown key: not the lead's signature.`;
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -172,40 +176,80 @@ async function runLint(files: string[], json: boolean, io: Io): Promise<number> 
 }
 
 function reportVerification(x: Verification, json: boolean, io: Io): number {
-  io.out(
-    json
-      ? JSON.stringify(x, null, 2)
-      : x.ok
-        ? `AUTHENTIC AND UNALTERED\nCase ${x.caseId} — ${x.agency}\nSigned by ${x.signer?.name} <${x.signer?.email}> on ${x.createdAt}\nKey fingerprint: ${x.signer?.fingerprintGrouped}\nSigner in the trust roster: ${x.signerInRoster === null ? 'no roster given' : x.signerInRoster ? 'yes' : 'NO — confirm this key with the credentialing body'}`
-        : `NOT VALID: ${x.reason}`,
-  );
-  if (!x.ok) io.err(`credence: the packet does not verify: ${x.reason}`);
-  return x.ok ? EXIT.ok : EXIT.failed;
+  if (json) io.out(JSON.stringify(x, null, 2));
+  const s = x.signer;
+  const claim = s?.claimed ? `The manifest claims the signer is ${printable(s.claimed.name)} <${printable(s.claimed.email)}>: unverified, anyone can write that.` : '';
+  if (x.verdict === 'trusted') {
+    if (!json) io.out(`AUTHENTIC AND UNALTERED, SIGNED BY A TRUSTED KEY\nSigned by: ${s?.name} (the name your trusted keys give this key)\nKey fingerprint: ${s?.fingerprintGrouped}\nCase ${x.caseId} — ${x.agency}\nSigned on: ${x.createdAt} (by the signer's clock)`);
+    return EXIT.ok;
+  }
+  if (x.verdict === 'untrusted') {
+    if (!json)
+      io.out(
+        `NOT TRUSTED: ${UNTRUSTED_HEADLINE.toLowerCase()}\n${x.reason}\nKey fingerprint: ${s?.fingerprintGrouped}\n${claim}\n` +
+          `What to do: if you expect this packet from a review lead, get the lead's public key, check its fingerprint with them by phone, then trust it with\n` +
+          `  npm run -s credence -- roster import lead.pub.pem --name "Their Name"     (or pass it with --trust lead.pub.pem)`,
+      );
+    io.err(`credence: ${UNTRUSTED_HEADLINE.toLowerCase()} (exit ${EXIT.untrusted}).`);
+    return EXIT.untrusted;
+  }
+  if (!json) io.out(`NOT VALID: ${x.reason}`);
+  io.err(`credence: the packet does not verify: ${x.reason}`);
+  return EXIT.failed;
 }
 
-/** verify with --trust: the roster is the given key file or folder of keys, not the workspace's. */
+const MAX_KEY_FILE = 64 * 1024;
+const MAX_KEY_FILES = 1000;
+
+/** --trust FILE|DIR: the keys in one .pem file, or in every .pem file of a folder, named after their files. */
+function trustedKeysFrom(trust: string): { names: Map<string, string>; files: string[] } {
+  const st = fs.statSync(trust);
+  const files = st.isDirectory()
+    ? fs
+        .readdirSync(trust)
+        .filter((f) => f.endsWith('.pem'))
+        .sort()
+        .map((f) => path.join(trust, f))
+    : [trust];
+  if (files.length === 0) throw new Error('the folder holds no .pem file');
+  if (files.length > MAX_KEY_FILES) throw new Error(`the folder holds more than ${MAX_KEY_FILES} .pem files`);
+  const names = new Map<string, string>();
+  for (const f of files) {
+    if (fs.statSync(f).size > MAX_KEY_FILE) throw new Error(`${path.basename(f)} is too large to be a public key`);
+    let key: crypto.KeyObject;
+    try {
+      key = crypto.createPublicKey(fs.readFileSync(f, 'utf8'));
+    } catch {
+      throw new Error(`${path.basename(f)} is not a PEM public key`);
+    }
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${path.basename(f)} holds a ${key.asymmetricKeyType} key; Credence signs with Ed25519`);
+    names.set(fingerprintOf(key), path.basename(f).replace(/\.(pub\.)?pem$/i, ''));
+  }
+  return { names, files };
+}
+
+/** verify with --trust: the trusted keys are the given key file or folder of keys, not the workspace's roster. */
 async function runVerifyWithRoster(file: string | undefined, trust: string, json: boolean, io: Io): Promise<number> {
   if (!file) {
     io.err(`credence: name the packet to verify.\n\n${USAGE}`);
     return EXIT.usage;
   }
-  const keys: string[] = [];
+  let keys: ReturnType<typeof trustedKeysFrom>;
   try {
-    const st = fs.statSync(trust);
-    const files = st.isDirectory() ? fs.readdirSync(trust).filter((f) => f.endsWith('.pem')).map((f) => path.join(trust, f)) : [trust];
-    for (const f of files) keys.push(fingerprintOf(crypto.createPublicKey(fs.readFileSync(f, 'utf8'))));
+    keys = trustedKeysFrom(trust);
   } catch (err) {
-    io.err(`credence: cannot read the trust roster ${trust}: ${(err as Error).message}`);
+    io.err(`credence: cannot use ${printable(trust)} as trusted keys: ${printable((err as Error).message)}.`);
     return EXIT.usage;
   }
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch {
-    io.err(`credence: cannot read ${file}.`);
-    return EXIT.notFound;
+    bytes = readPacketFile(file);
+  } catch (err) {
+    io.err(`credence: ${(err as Error).message}`);
+    return err instanceof ServiceError && err.code === 'not_found' ? EXIT.notFound : EXIT.failed;
   }
-  return reportVerification(verifyPacket(bytes, (fp) => keys.includes(fp)), json, io);
+  const source = `the keys given with --trust (${keys.files.map((f) => path.basename(f)).slice(0, 5).join(', ')}${keys.files.length > 5 ? ', …' : ''})`;
+  return reportVerification(verifyPacket(bytes, { nameOf: (fp) => keys.names.get(fp) ?? null, source }), json, io);
 }
 
 async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<string> {

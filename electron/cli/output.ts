@@ -2,7 +2,8 @@
 // text otherwise; errors always on stderr; exit codes that scripts can branch on.
 import type { ApiError, Result } from '../../shared/result.ts';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3, internal: 4 } as const;
+// untrusted (5) is verify's alone: a valid signature by a key that is not in the trust roster.
+export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3, internal: 4, untrusted: 5 } as const;
 
 export class UsageError extends Error {}
 

@@ -22,7 +22,7 @@ import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-serv
 import { createIdentities } from './identity/identities-service.ts';
 import { createAudit } from './audit/audit-service.ts';
 import { createReview } from './review/review-service.ts';
-import { verifyPacket } from './packet/packet.ts';
+import { readPacketFile, verifyPacket } from './packet/verify.ts';
 import { createBundles } from './bundle/bundle.ts';
 import { ServiceError } from '../../shared/result.ts';
 import type { Method } from '../../shared/contract.ts';
@@ -185,16 +185,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'audit.list': (i) => audit.list(i.caseId),
     'audit.verify': (i) => audit.verify(i.caseId),
     'packet.verify': (i) => {
-      let bytes: Uint8Array;
-      if (i.bytes) bytes = i.bytes;
-      else {
-        try {
-          bytes = new Uint8Array(fs.readFileSync(i.path!));
-        } catch {
-          throw new ServiceError('not_found', `Cannot read ${i.path}.`);
-        }
-      }
-      return verifyPacket(bytes, (fp) => identities.inRoster(fp));
+      return verifyPacket(i.bytes ?? readPacketFile(i.path!), { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
     },
     'lint.decide': (i) => lint.decide(i),
   };

@@ -2,24 +2,10 @@
 // manifest.json lists the SHA-256 and size of every other file; manifest.sig is an Ed25519
 // signature over manifest.json's exact bytes; signer.pub.pem is the key that made it.
 import crypto from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+// Checking a packet is verify.ts.
+import { strToU8, zipSync } from 'fflate';
 import { fingerprintOf, groupFingerprint } from '../identity/keys.ts';
-
-export const MANIFEST_SCHEMA = 'credence.packet/1';
-export const SIGNED_FILES = ['manifest.json', 'manifest.sig', 'signer.pub.pem'] as const;
-
-export interface Manifest {
-  schema: typeof MANIFEST_SCHEMA;
-  caseId: string;
-  agency: string;
-  createdAt: string;
-  checklistPack: { id: string; version: string };
-  rubricPacks: Array<{ id: string; version: string }>;
-  auditHead: string;
-  singlePersonReview: boolean;
-  signer: { name: string; email: string; fingerprint: string };
-  files: Array<{ name: string; sha256: string; size: number }>;
-}
+import { MANIFEST_SCHEMA, type Manifest } from './manifest.ts';
 
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 // Fixed timestamps inside the zip: the same packet content gives the same bytes.
@@ -33,7 +19,8 @@ This packet holds the findings of a certification review of ${m.agency}
 (case ${m.caseId}), signed by ${m.signer.name} <${m.signer.email}>.
 Signing key fingerprint (SHA-256 of the public key, DER form):
   ${groupFingerprint(m.signer.fingerprint)}
-Confirm this fingerprint with the credentialing body by a channel you trust (phone, letter).
+Confirm this fingerprint with the credentialing body by a channel you trust (phone, letter):
+the name above is what the signer wrote; only the fingerprint says whose key signed.
 
 You need OpenSSL 3 (openssl version) and sha256sum (GNU coreutils; on macOS: shasum -a 256).
 
@@ -59,8 +46,9 @@ You need OpenSSL 3 (openssl version) and sha256sum (GNU coreutils; on macOS: sha
    Each hash must equal the "sha256" given for that file in manifest.json. The folder must hold
    exactly the files the manifest lists, plus manifest.json, manifest.sig and signer.pub.pem.
 
-If every step passes, the packet is authentic and unaltered since ${m.signer.name} signed it.
-Credence can do all of this in one step: credence verify <packet.zip>.
+If every step passes, the packet is unaltered since the holder of that key signed it. It is
+${m.signer.name}'s signature only if the fingerprint is the one the credentialing body confirmed.
+Credence can do all of this in one step: credence verify <packet.zip> --trust lead.pub.pem.
 `;
 }
 
@@ -82,71 +70,4 @@ export function buildPacket(files: Record<string, Uint8Array>, meta: Omit<Manife
     entries[name] = [bytes, { mtime: ZIP_TIME }];
   }
   return zipSync(entries, { level: 6 });
-}
-
-export interface Verification {
-  ok: boolean;
-  reason: string | null;
-  caseId: string | null;
-  agency: string | null;
-  signer: { name: string; email: string; fingerprint: string; fingerprintGrouped: string } | null;
-  signerInRoster: boolean | null;
-  createdAt: string | null;
-  files: Array<{ name: string; ok: boolean; problem?: string }>;
-  /** From findings.json, only when the packet verifies. */
-  summary: { decided: number; total: number; items: Array<{ title: string; kind: string; determination: string }> } | null;
-}
-
-/** Verifies a packet's bytes. `inRoster` answers whether a fingerprint is a trusted lead's. */
-export function verifyPacket(zip: Uint8Array, inRoster?: (fingerprint: string) => boolean): Verification {
-  const fail = (reason: string, partial: Partial<Verification> = {}): Verification => ({ ok: false, reason, caseId: null, agency: null, signer: null, signerInRoster: null, createdAt: null, files: [], summary: null, ...partial });
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip);
-  } catch {
-    return fail('This is not a readable zip file. It may be truncated or not a Credence packet.');
-  }
-  for (const n of SIGNED_FILES) if (!entries[n]) return fail(`The packet has no ${n}. It is incomplete or not a Credence packet.`);
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as Manifest;
-  } catch {
-    return fail('manifest.json is not valid JSON: the packet was altered.');
-  }
-  let pub: crypto.KeyObject;
-  try {
-    pub = crypto.createPublicKey(strFromU8(entries['signer.pub.pem']!));
-  } catch {
-    return fail('signer.pub.pem is not a public key: the packet was altered.');
-  }
-  const fp = fingerprintOf(pub);
-  const base = { caseId: manifest.caseId ?? null, agency: manifest.agency ?? null, createdAt: manifest.createdAt ?? null, signer: manifest.signer ? { ...manifest.signer, fingerprint: fp, fingerprintGrouped: groupFingerprint(fp) } : null, signerInRoster: inRoster ? inRoster(fp) : null };
-  let sigOk = false;
-  try {
-    sigOk = pub.asymmetricKeyType === 'ed25519' && crypto.verify(null, entries['manifest.json']!, pub, entries['manifest.sig']!);
-  } catch {
-    sigOk = false;
-  }
-  if (!sigOk) return fail('The signature does not match manifest.json: the manifest was altered, or it was signed with a different key.', base);
-  if (manifest.signer?.fingerprint !== fp) return fail('The signing key is not the one the manifest names: signer.pub.pem was swapped.', base);
-  const files = (manifest.files ?? []).map((f) => {
-    const bytes = entries[f.name];
-    if (!bytes) return { name: f.name, ok: false, problem: 'missing' };
-    if (bytes.byteLength !== f.size) return { name: f.name, ok: false, problem: `size ${bytes.byteLength} ≠ ${f.size}` };
-    if (sha256(bytes) !== f.sha256) return { name: f.name, ok: false, problem: 'SHA-256 does not match' };
-    return { name: f.name, ok: true };
-  });
-  const listed = new Set([...(manifest.files ?? []).map((f) => f.name), ...SIGNED_FILES]);
-  const extra = Object.keys(entries).filter((n) => !listed.has(n));
-  const bad = files.filter((f) => !f.ok);
-  if (bad.length) return fail(`${bad.map((b) => `${b.name} (${b.problem})`).join(', ')}: the packet was altered after signing.`, { ...base, files });
-  if (extra.length) return fail(`The packet holds files the signed manifest does not list: ${extra.join(', ')}.`, { ...base, files });
-  let summary: Verification['summary'] = null;
-  try {
-    const f = JSON.parse(strFromU8(entries['findings.json']!)) as { progress: { decided: number; total: number }; items: Array<{ title: string; kind: string; determination: string }> };
-    summary = { decided: f.progress.decided, total: f.progress.total, items: f.items.map((i) => ({ title: i.title, kind: i.kind, determination: i.determination })) };
-  } catch {
-    summary = null;
-  }
-  return { ok: true, reason: null, ...base, files, summary };
 }

@@ -190,14 +190,14 @@ describe('credence CLI: identities, review and packets', () => {
     fs.writeFileSync(keyFile, run(['identity', 'export', '--identity', lee.id]).out);
     const v = credence(['verify', out, '--trust', keyFile, '--json']);
     expect(v.code).toBe(0);
-    expect(JSON.parse(v.out)).toMatchObject({ ok: true, caseId: c.id, signer: { name: 'Lee Lead' }, signerInRoster: true });
+    expect(JSON.parse(v.out)).toMatchObject({ verdict: 'trusted', ok: true, caseId: c.id, signer: { name: 'lee' }, signerInRoster: true });
     const unknown = credence(['verify', out, '--trust', path.join(d, 'nobody.pem')]);
     expect(unknown.code).toBe(2);
     const strangers = tempDir('credence-roster-');
     fs.writeFileSync(path.join(strangers, 'other.pem'), crypto.generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }).toString());
     const untrusted = credence(['verify', out, '--trust', strangers]);
-    expect(untrusted.code).toBe(0);
-    expect(untrusted.out).toContain('Signer in the trust roster: NO');
+    expect(untrusted.code).toBe(5);
+    expect(untrusted.out).toContain("NOT TRUSTED: valid signature from an unknown key: not the lead's signature");
     const tampered = path.join(d, 'tampered.zip');
     const bytes = fs.readFileSync(out);
     bytes[Math.floor(bytes.length / 3)]! ^= 0xff;

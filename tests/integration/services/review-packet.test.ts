@@ -8,7 +8,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSamplePdf } from '../../../resources/sample/generate-sample.ts';
-import { verifyPacket } from '../../../electron/services/packet/packet.ts';
+import { verifyPacket } from '../../../electron/services/packet/verify.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 import { docxParagraphs, folded } from '../../support/docx-text.ts';
 
@@ -113,8 +113,8 @@ describe('the packet', () => {
   it('holds the promised files and verifies, naming the signer and the case', () => {
     const files = Object.keys(unzipSync(read())).sort();
     expect(files).toEqual(['VERIFY.txt', 'audit.jsonl', 'findings.docx', 'findings.json', 'manifest.json', 'manifest.sig', 'signer.pub.pem', 'sources.json']);
-    const v = verifyPacket(read(), (fp) => fp === lead.fingerprint);
-    expect(v).toMatchObject({ ok: true, caseId, agency: 'Riverside Police Department', signer: { name: 'Lee Lead', fingerprint: lead.fingerprint }, signerInRoster: true });
+    const v = verifyPacket(read(), { nameOf: (fp) => (fp === lead.fingerprint ? 'Lee Lead' : null), source: 'the test roster' });
+    expect(v).toMatchObject({ verdict: 'trusted', ok: true, caseId, agency: 'Riverside Police Department', signer: { name: 'Lee Lead', fingerprint: lead.fingerprint }, signerInRoster: true });
     const m = JSON.parse(strFromU8(unzipSync(read())['manifest.json']!));
     expect(m).toMatchObject({ schema: 'credence.packet/1', checklistPack: { id: 'eo13929-doj-2020', version: '1.0.0' }, signer: { fingerprint: lead.fingerprint } });
     expect(m.files.map((f: { name: string }) => f.name)).toEqual(['VERIFY.txt', 'audit.jsonl', 'findings.docx', 'findings.json', 'sources.json']);

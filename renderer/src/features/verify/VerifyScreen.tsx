@@ -1,5 +1,5 @@
-// What an agency's staff see: drop a packet, get a plain verdict first, then who signed it and
-// whether that key is trusted, then the findings summary.
+// What an agency's staff see: drop a packet, get a plain verdict first (green only when the
+// signing key is in their trust roster), then who signed it, then the findings summary.
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
 import { call, messageOf } from '../../api/client.ts';
@@ -60,50 +60,80 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      {result && (
-        <section className={`verdict ${result.ok ? 'good' : 'bad'}`} aria-label="Verification result">
-          <h2>{result.ok ? '✓ Authentic and unaltered' : '✗ Not valid'}</h2>
-          {!result.ok && <p>{result.reason}</p>}
-          {result.signer && (
-            <p>
-              Signed by <strong>{result.signer.name}</strong> &lt;{result.signer.email}&gt;
-              {result.createdAt && <> on {new Date(result.createdAt).toLocaleString()}</>}
-              <br />
-              Key fingerprint: <code>{result.signer.fingerprintGrouped}</code>
-              <br />
-              {result.signerInRoster ? '✓ This key is in your trust roster.' : '⚠ This key is not in your trust roster: confirm the fingerprint with the credentialing body before relying on it.'}
-            </p>
-          )}
-          {result.ok && result.agency && (
-            <p>
-              Case {result.caseId} — {result.agency}
-            </p>
-          )}
-          {result.summary && (
-            <>
-              <h3>
-                Findings ({result.summary.decided} of {result.summary.total} items decided)
-              </h3>
-              <table className="cases">
-                <thead>
-                  <tr>
-                    <th>Item</th>
-                    <th>Determination</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.summary.items.map((i) => (
-                    <tr key={i.title} className={i.kind === 'mandatory' ? 'mandatory' : ''}>
-                      <td>{i.title}</td>
-                      <td>{i.determination}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </section>
-      )}
+      {result && <Verdict result={result} />}
     </main>
+  );
+}
+
+const HEADLINE: Record<Verification['verdict'], string> = {
+  trusted: '✓ Authentic, unaltered, signed by a trusted key',
+  untrusted: "⚠ Valid signature from an unknown key: not the lead's signature",
+  invalid: '✗ Not valid',
+};
+const TONE: Record<Verification['verdict'], string> = { trusted: 'good', untrusted: 'warn', invalid: 'bad' };
+
+// Green only for a key in the roster; the name shown is the roster's. The manifest's own
+// "signed by" is a claim anyone can write, so it appears only labelled as unverified.
+function Verdict({ result }: { result: Verification }) {
+  const s = result.signer;
+  return (
+    <section className={`verdict ${TONE[result.verdict]}`} aria-label="Verification result">
+      <h2>{HEADLINE[result.verdict]}</h2>
+      {result.verdict === 'invalid' && <p>{result.reason}</p>}
+      {result.verdict === 'trusted' && s && (
+        <p>
+          Signed by <strong>{s.name}</strong> (the name in your trust roster for this key)
+          {result.createdAt && <> on {new Date(result.createdAt).toLocaleString()}, by the signer&apos;s clock</>}
+          <br />
+          Key fingerprint: <code>{s.fingerprintGrouped}</code>
+        </p>
+      )}
+      {result.verdict === 'untrusted' && s && (
+        <>
+          <p>
+            The packet is unaltered since it was signed, but the key that signed it is not in your trust roster, so nothing says whose key it is. Do not rely on these findings as the lead&apos;s.
+            <br />
+            Key fingerprint: <code>{s.fingerprintGrouped}</code>
+            {s.claimed && (
+              <>
+                <br />
+                The packet claims to be signed by {s.claimed.name} &lt;{s.claimed.email}&gt;: unverified.
+              </>
+            )}
+          </p>
+          <p>
+            <strong>What to do:</strong> if you expect this packet from a review lead, get the lead&apos;s public key, call them and check that its fingerprint matches, then import it in Settings → Import a public key, and verify again.
+          </p>
+        </>
+      )}
+      {result.verdict === 'trusted' && result.agency && (
+        <p>
+          Case {result.caseId} — {result.agency}
+        </p>
+      )}
+      {result.summary && (
+        <>
+          <h3>
+            Findings ({result.summary.decided} of {result.summary.total} items decided)
+          </h3>
+          <table className="cases">
+            <thead>
+              <tr>
+                <th>Item</th>
+                <th>Determination</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.summary.items.map((i) => (
+                <tr key={i.title} className={i.kind === 'mandatory' ? 'mandatory' : ''}>
+                  <td>{i.title}</td>
+                  <td>{i.determination}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
   );
 }
