@@ -202,7 +202,7 @@ describe('credence CLI: identities, review and packets', () => {
     const bytes = fs.readFileSync(out);
     bytes[Math.floor(bytes.length / 3)]! ^= 0xff;
     fs.writeFileSync(tampered, bytes);
-    const bad = credence(['verify', tampered]);
+    const bad = run(['verify', tampered]);
     expect(bad.code).not.toBe(0);
     expect(bad.out).toMatch(/^NOT VALID: /);
     expect(run(['audit', 'verify', '--case', c.id]).out).toMatch(/The audit trail is intact: \d+ entries/);
