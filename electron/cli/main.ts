@@ -186,7 +186,7 @@ function reportVerification(x: Verification, json: boolean, io: Io): number {
   if (x.verdict === 'untrusted') {
     if (!json)
       io.out(
-        `NOT TRUSTED: ${UNTRUSTED_HEADLINE.toLowerCase()}\n${x.reason}\nKey fingerprint: ${s?.fingerprintGrouped}\n${claim}\n` +
+        `NOT TRUSTED: ${UNTRUSTED_HEADLINE.toLowerCase()}\n${x.reason?.replace(`${UNTRUSTED_HEADLINE}. `, '')}\n${claim}\n` +
           `What to do: if you expect this packet from a review lead, get the lead's public key, check its fingerprint with them by phone, then trust it with\n` +
           `  npm run -s credence -- roster import lead.pub.pem --name "Their Name"     (or pass it with --trust lead.pub.pem)`,
       );
