@@ -69,9 +69,23 @@ test('draft → submitted → approved → signed → exported with two identiti
   harness.choose([out]);
   await page.getByRole('button', { name: 'Choose a packet…' }).click();
   const verdict = page.getByRole('region', { name: 'Verification result' });
-  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('✓ Authentic and unaltered');
-  await expect(verdict).toContainText('Signed by Lee Lead');
-  await expect(verdict).toContainText('This key is not in your trust roster');
+  // Lee's key is not yet in the roster: a valid signature, but nobody vouched for the key.
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText("⚠ Valid signature from an unknown key: not the lead's signature");
+  await expect(verdict).toContainText('The packet claims to be signed by Lee Lead <lee@body.example>: unverified.');
+  await expect(verdict).toContainText('check that its fingerprint matches, then import it in Settings → Import a public key');
+  await expect(verdict).not.toContainText('Signed by Lee Lead');
+  await expect(verdict).not.toContainText('Chokeholds prohibited');
+
+  // With the lead's key in the roster, the same packet is green, under the roster's name.
+  const list = (await harness.ws.dispatch('identity.list', {})) as { ok: true; value: Array<{ name: string; publicKeyPem: string }> };
+  const keyFile = `${out}.lee.pub.pem`;
+  fs.writeFileSync(keyFile, list.value.find((i) => i.name === 'Lee Lead')!.publicKeyPem);
+  await harness.ws.dispatch('roster.import', { path: keyFile, name: 'Lee Lead (roster)' });
+  fs.rmSync(keyFile);
+  harness.choose([out]);
+  await page.getByRole('button', { name: 'Choose a packet…' }).click();
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('✓ Authentic, unaltered, signed by a trusted key');
+  await expect(verdict).toContainText('Signed by Lee Lead (roster) (the name in your trust roster for this key)');
   await expect(verdict).toContainText('Chokeholds prohibited except where the use of deadly force is allowed by lawMet');
 
   // A tampered copy is refused with the reason.
