@@ -12,6 +12,34 @@ export interface CraftedEntry {
   crc32: number;
   /** The inflated size the headers declare. */
   size: number;
+  /** General-purpose flags (bit 0: encrypted); UTF-8 names (bit 11) otherwise. */
+  flags?: number;
+  /** The name in the local header, when it should differ from the directory's. */
+  localName?: string;
+  /** The name's raw bytes in both headers (say, bytes that are not UTF-8). */
+  rawName?: Uint8Array;
+  /** No local header or data of its own: the directory entry points at `localOffset` instead. */
+  pointsAt?: number;
+}
+
+/** The local header and data of an entry, as they sit in a zip. */
+export function localRecord(e: CraftedEntry): Buffer {
+  const name = Buffer.from(e.rawName ?? Buffer.from(e.localName ?? e.name, 'utf8'));
+  const head = Buffer.alloc(30);
+  head.writeUInt32LE(0x04034b50, 0);
+  head.writeUInt16LE(20, 4);
+  head.writeUInt16LE(e.flags ?? 0x0800, 6);
+  head.writeUInt16LE(e.method, 8);
+  head.writeUInt32LE(e.crc32, 14);
+  head.writeUInt32LE(e.data.byteLength, 18);
+  head.writeUInt32LE(e.size, 22);
+  head.writeUInt16LE(name.length, 26);
+  return Buffer.concat([head, name, Buffer.from(e.data)]);
+}
+
+/** An entry stored as is (method 0). */
+export function stored(name: string, content: Uint8Array): CraftedEntry {
+  return { name, data: content, method: 0, crc32: zlib.crc32(content) >>> 0, size: content.byteLength };
 }
 
 /** An honest entry: deflated, with its true CRC and size. */
@@ -38,42 +66,39 @@ export async function deflatedZeros(name: string, mb: number): Promise<CraftedEn
 }
 
 /** A zip of the entries in this order, names and sizes exactly as given (no checks at all). */
-export function craftZip(entries: CraftedEntry[]): Uint8Array {
+export function craftZip(entries: CraftedEntry[], end: { disk?: number; count?: number } = {}): Uint8Array {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(0x0800, 6); // UTF-8 names
-    head.writeUInt16LE(e.method, 8);
-    head.writeUInt32LE(e.crc32, 14);
-    head.writeUInt32LE(e.data.byteLength, 18);
-    head.writeUInt32LE(e.size, 22);
-    head.writeUInt16LE(name.length, 26);
-    locals.push(head, name, Buffer.from(e.data));
+    const name = Buffer.from(e.rawName ?? Buffer.from(e.name, 'utf8'));
+    let at = e.pointsAt;
+    if (at === undefined) {
+      const local = localRecord(e);
+      locals.push(local);
+      at = offset;
+      offset += local.length;
+    }
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(20, 4);
     cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(e.flags ?? 0x0800, 8);
     cd.writeUInt16LE(e.method, 10);
     cd.writeUInt32LE(e.crc32, 16);
     cd.writeUInt32LE(e.data.byteLength, 20);
     cd.writeUInt32LE(e.size, 24);
     cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
+    cd.writeUInt32LE(at, 42);
     central.push(cd, name);
-    offset += 30 + name.length + e.data.byteLength;
   }
   const cdBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cdBytes, end]));
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(end.disk ?? 0, 4);
+  eocd.writeUInt16LE(end.count ?? entries.length, 8);
+  eocd.writeUInt16LE(end.count ?? entries.length, 10);
+  eocd.writeUInt32LE(cdBytes.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, cdBytes, eocd]));
 }
