@@ -8,6 +8,7 @@ import { runCli } from '../../electron/cli/main.ts';
 import { fingerprintOf } from '../../electron/services/identity/keys.ts';
 import { verifyPacket, type TrustedKeys } from '../../electron/services/packet/verify.ts';
 import { craftZip, deflated, deflatedZeros, type CraftedEntry } from '../support/crafted-zip.ts';
+import { buildPacket } from '../../electron/services/packet/packet.ts';
 import { entriesOf, genuinePacket, newKeys, pemOf, withSignedManifest, zipOf, type KeyPair } from '../support/packets.ts';
 import { tempDir } from '../support/workspace.ts';
 import fs from 'node:fs';
@@ -132,5 +133,14 @@ describe('the zip file', () => {
   it('a crafted zip with the genuine entries in their honest form still verifies green', () => {
     const v = verifyPacket(craftZip([...genuine].map(([n, b]) => deflated(n, b))), trust);
     expect(v).toMatchObject({ verdict: 'trusted', ok: true, signer: { name: 'Lee Lead' } });
+  });
+});
+
+describe('the writer', () => {
+  it('never writes a packet the reader would refuse', () => {
+    const meta = JSON.parse(new TextDecoder().decode(genuine.get('manifest.json')));
+    delete meta.files;
+    delete meta.schema;
+    expect(() => buildPacket({ 'audit.jsonl': new Uint8Array(65 * MB) }, meta, lee.privateKey, lee.publicKey)).toThrow("The packet's audit.jsonl would be 65 MB, more than a packet may hold (64 MB per file, 160 MB in all), so it could not be verified. Nothing was written.");
   });
 });

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 // Checking a packet is verify.ts.
 import { strToU8, zipSync } from 'fflate';
 import { fingerprintOf, groupFingerprint } from '../identity/keys.ts';
-import { MANIFEST_SCHEMA, type Manifest } from './manifest.ts';
+import { ServiceError } from '../../../shared/result.ts';
+import { MANIFEST_SCHEMA, PACKET_LIMITS, type Manifest } from './manifest.ts';
 
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 // Fixed timestamps inside the zip: the same packet content gives the same bytes.
@@ -66,8 +67,14 @@ export function buildPacket(files: Record<string, Uint8Array>, meta: Omit<Manife
   const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
   const sig = crypto.sign(null, manifestBytes, privateKey);
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  let total = 0;
   for (const [name, bytes] of Object.entries({ ...all, 'manifest.json': manifestBytes, 'manifest.sig': new Uint8Array(sig), 'signer.pub.pem': strToU8(publicKey.export({ format: 'pem', type: 'spki' }).toString()) })) {
+    // A packet that verify would refuse is never written: the same caps, checked here first.
+    const cap = Math.min(PACKET_LIMITS.maxBytesFor?.(name) ?? PACKET_LIMITS.maxEntryBytes, PACKET_LIMITS.maxEntryBytes);
+    total += bytes.byteLength;
+    if (bytes.byteLength > cap || total > PACKET_LIMITS.maxTotalBytes) throw new ServiceError('conflict', `The packet's ${name} would be ${Math.ceil(bytes.byteLength / 1024 / 1024)} MB, more than a packet may hold (${cap / 1024 / 1024} MB per file, ${PACKET_LIMITS.maxTotalBytes / 1024 / 1024} MB in all), so it could not be verified. Nothing was written.`);
     entries[name] = [bytes, { mtime: ZIP_TIME }];
   }
+  if (Object.keys(entries).length > PACKET_LIMITS.maxEntries) throw new ServiceError('conflict', `A packet may hold at most ${PACKET_LIMITS.maxEntries} files. Nothing was written.`);
   return zipSync(entries, { level: 6 });
 }
