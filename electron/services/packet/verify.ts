@@ -98,7 +98,8 @@ export function verifyPacket(zipBytes: Uint8Array, trust?: TrustedKeys): Verific
     } catch {
       sigOk = false;
     }
-    if (!sigOk) return invalid('The signature does not match manifest.json: the manifest was altered, or it was signed with a different key.');
+    // No signer is reported: a signature that does not verify says nothing about any key.
+    if (!sigOk) return invalid('The signature does not match manifest.json: the manifest was altered, or it was signed with a different key.', { signer: null, signerInRoster: false });
 
     let raw: unknown;
     try {
