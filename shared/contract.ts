@@ -203,8 +203,22 @@ export const contract = {
   'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
   'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
   'audit.verify': { input: z.object({ caseId: id }).strict(), output: z.object({ ok: z.boolean(), entries: z.number().int(), head: z.string(), problem: z.string().nullable() }) },
-  'bundle.export': { input: z.object({ caseId: id, outPath: z.string().min(1) }).strict(), output: z.object({ path: z.string(), bytes: z.number().int(), documents: z.number().int() }) },
-  'bundle.import': { input: z.object({ path: z.string().min(1) }).strict(), output: z.object({ caseId: z.string(), replaced: z.boolean(), documents: z.number().int() }) },
+  /** Signed with the acting identity's key, hence the passphrase. */
+  'bundle.export': {
+    input: z.object({ caseId: id, outPath: z.string().min(1), passphrase: z.string().min(1, 'Enter your passphrase to sign the bundle.').max(1024) }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int(), documents: z.number().int(), signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string() }) }),
+  },
+  /** A bundle signed by a key outside the roster and the workspace's identities is refused unless its fingerprint is accepted here. */
+  'bundle.import': {
+    input: z.object({ path: z.string().min(1), acceptUntrusted: z.string().trim().regex(/^[0-9A-Fa-f\s:]{64,100}$/, 'Give the signer’s key fingerprint (64 hex digits).').optional() }).strict(),
+    output: z.object({
+      caseId: z.string(),
+      agencyName: z.string(),
+      replaced: z.boolean(),
+      documents: z.number().int(),
+      signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string().nullable(), trust: z.enum(['roster', 'own-identity', 'accepted']) }),
+    }),
+  },
   'packet.verify': {
     input: z
       .object({ path: z.string().min(1).optional(), bytes: z.instanceof(Uint8Array).optional() })

@@ -99,7 +99,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const identities = createIdentities(ctx);
   const audit = createAudit(ctx);
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit });
-  const bundles = createBundles(ctx);
+  const bundles = createBundles(ctx, { identities, audit, current: () => review.current });
   const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review };
 
   const handlers: Handlers = {
@@ -180,8 +180,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return review.exportPacket(i.caseId, out);
     },
     'review.settings': (i) => review.settings(i),
-    'bundle.export': (i) => bundles.export(i.caseId, i.outPath),
-    'bundle.import': (i) => bundles.import(i.path),
+    'bundle.export': (i) => bundles.export(i.caseId, i.outPath, i.passphrase),
+    'bundle.import': (i) => bundles.import(i.path, i.acceptUntrusted),
     'audit.list': (i) => audit.list(i.caseId),
     'audit.verify': (i) => audit.verify(i.caseId),
     'packet.verify': (i) => {

@@ -1,5 +1,7 @@
-// Hand-off between machines: a case bundle round-trips losslessly; a tampered bundle, one with a
-// path-traversal entry, or one that does not continue the local copy is refused whole.
+// Hand-off between machines: a signed case bundle round-trips losslessly between workspaces that
+// trust the signer; an unknown signer is refused until its fingerprint is accepted; a tampered
+// bundle, one with a path-traversal entry, or one that does not continue the local copy is
+// refused whole. (Crafted attacks on the rows are in tests/security/bundle-*.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -10,12 +12,17 @@ import { tempDir, tempWorkspace } from '../../support/workspace.ts';
 let a: ReturnType<typeof tempWorkspace>;
 let caseId: string;
 let bundle: string;
+let anaKey: string;
+let anaFingerprint: string;
 const files = tempDir('credence-bundles-');
 
 beforeAll(async () => {
   a = tempWorkspace();
   const ana = await a.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'ana passphrase' });
   await a.call('identity.use', { identityId: ana.id });
+  anaKey = path.join(files, 'ana.pub.pem');
+  fs.writeFileSync(anaKey, ana.publicKeyPem);
+  anaFingerprint = ana.fingerprint;
   caseId = (await a.call('cases.create', { agencyName: 'Riverside Police Department', ori: 'IL9990000', state: 'IL', dueDate: '2027-01-31' })).id;
   const [r] = await a.call('documents.import', { caseId, paths: [a.write('go300.pdf', await generateSamplePdf())] });
   const h = await a.call('annotations.create', { caseId, documentId: r.document.id, page: 2, quote: '(e) Vascular neck restraints or carotid control holds; (f) Choke holds.', itemIds: ['mandatory.chokehold'], note: 'list' });
@@ -26,7 +33,7 @@ beforeAll(async () => {
   await a.call('lint.decide', { caseId, documentId: r.document.id, category: 'vascular', page: 2, quote: '(e) Vascular neck restraints or carotid control holds;', decision: 'dismissed', reason: 'outside the definition' });
   await a.call('review.submit', { caseId });
   bundle = path.join(files, 'riverside.credence-case');
-  expect((await a.call('bundle.export', { caseId, outPath: bundle })).documents).toBe(1);
+  expect(await a.call('bundle.export', { caseId, outPath: bundle, passphrase: 'ana passphrase' })).toMatchObject({ documents: 1, signer: { fingerprint: ana.fingerprint, name: 'Ana Reviewer <ana@body.example>' } });
 });
 afterAll(() => {
   a.cleanup();
@@ -54,10 +61,19 @@ describe('case bundles', () => {
   it('round-trip losslessly into another workspace', async () => {
     const b = tempWorkspace();
     try {
-      expect(await b.call('bundle.import', { path: bundle })).toEqual({ caseId, replaced: false, documents: 1 });
+      await b.call('roster.import', { path: anaKey, name: 'Ana Reviewer (body)' });
+      expect(await b.call('bundle.import', { path: bundle })).toEqual({
+        caseId,
+        agencyName: 'Riverside Police Department',
+        replaced: false,
+        documents: 1,
+        signer: { fingerprint: anaFingerprint, fingerprintGrouped: expect.stringMatching(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/), name: 'Ana Reviewer (body)', trust: 'roster' },
+      });
       const [va, vb] = [await view(a), await view(b)];
-      expect(vb).toEqual(va);
-      expect(vb.auditOk.ok).toBe(true);
+      // The import itself is the one entry the receiving copy adds to the audit trail.
+      expect(vb.audit.at(-1)).toMatchObject({ action: 'bundle.import', actor: 'tester', entity: 'case', entityId: caseId });
+      expect({ ...vb, audit: vb.audit.slice(0, -1), auditOk: null }).toEqual({ ...va, auditOk: null });
+      expect(vb.auditOk).toMatchObject({ ok: true, entries: va.audit.length + 1 });
       // The PDF came along, byte for byte.
       const sha = vb.documents[0].sha256;
       expect(fs.readFileSync(path.join(b.ws.paths.blobs, sha.slice(0, 2), `${sha}.pdf`))).toEqual(fs.readFileSync(path.join(a.ws.paths.blobs, sha.slice(0, 2), `${sha}.pdf`)));
@@ -69,25 +85,69 @@ describe('case bundles', () => {
   it('bring a later state back to the first machine, replacing its earlier copy', async () => {
     const b = tempWorkspace();
     try {
+      await b.call('roster.import', { path: anaKey });
       await b.call('bundle.import', { path: bundle });
       const lee = await b.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'lee passphrase' });
       await b.call('identity.use', { identityId: lee.id });
       await b.call('review.return', { caseId, comment: 'Cite the statute.' });
       const back = path.join(files, 'returned.credence-case');
-      await b.call('bundle.export', { caseId, outPath: back });
-      expect((await a.call('bundle.import', { path: back })).replaced).toBe(true);
+      await b.call('bundle.export', { caseId, outPath: back, passphrase: 'lee passphrase' });
+      const leeKey = path.join(files, 'lee.pub.pem');
+      fs.writeFileSync(leeKey, lee.publicKeyPem);
+      await a.call('roster.import', { path: leeKey, name: 'Lee Lead' });
+      expect(await a.call('bundle.import', { path: back })).toMatchObject({ replaced: true, signer: { name: 'Lee Lead', trust: 'roster' } });
       expect((await a.call('review.state', { caseId })).history.at(-1)).toMatchObject({ action: 'returned', comment: 'Cite the statute.' });
       // A bundle that continues the local copy is taken; one from a copy changed separately is not.
       await a.call('determinations.set', { caseId, itemId: 'topic.use-of-force', status: 'needs_information', rationale: 'ask' });
-      const r = await b.ws.dispatch('bundle.import', { path: (await a.call('bundle.export', { caseId, outPath: path.join(files, 'a2.credence-case') })).path });
+      const a2 = (await a.call('bundle.export', { caseId, outPath: path.join(files, 'a2.credence-case'), passphrase: 'ana passphrase' })).path;
+      const r = await b.ws.dispatch('bundle.import', { path: a2 });
       expect(r.ok).toBe(true);
+      // The same state twice is nothing to import.
+      expect(await b.ws.dispatch('bundle.import', { path: a2 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('already holds this state of the case, or a later one') } });
       await b.call('determinations.set', { caseId, itemId: 'topic.de-escalation', status: 'needs_information', rationale: 'ask' });
       await a.call('determinations.set', { caseId, itemId: 'consider.duty-to-intervene', status: 'needs_information', rationale: 'ask' });
-      const diverged = await b.ws.dispatch('bundle.import', { path: (await a.call('bundle.export', { caseId, outPath: path.join(files, 'a3.credence-case') })).path });
+      const diverged = await b.ws.dispatch('bundle.import', { path: (await a.call('bundle.export', { caseId, outPath: path.join(files, 'a3.credence-case'), passphrase: 'ana passphrase' })).path });
       expect(diverged).toMatchObject({ ok: false, error: { message: expect.stringContaining('the two copies were changed separately') } });
     } finally {
       b.cleanup();
     }
+  });
+
+  it('refuse a bundle from a key this workspace does not trust, until its fingerprint is accepted', async () => {
+    const b = tempWorkspace();
+    try {
+      const grouped = anaFingerprint.toUpperCase().match(/.{4}/g)!.join(' ');
+      const refused = await b.ws.dispatch('bundle.import', { path: bundle });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { acceptUntrusted: anaFingerprint } } });
+      const message = (refused as { error: { message: string } }).error.message;
+      expect(message).toContain(`signed by a key this workspace does not trust (fingerprint ${grouped})`);
+      expect(message).toContain(`--accept-untrusted ${anaFingerprint}`);
+      expect(await b.call('cases.list', { includeArchived: true })).toEqual([]);
+      // Accepting some other key does not accept this one.
+      const wrong = await b.ws.dispatch('bundle.import', { path: bundle, acceptUntrusted: 'ab'.repeat(32) });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`but it was signed by ${grouped}`) } });
+      expect(await b.call('cases.list', { includeArchived: true })).toEqual([]);
+      // The fingerprint as the app shows it (grouped) is accepted; no name is invented for the key.
+      const r = await b.call('bundle.import', { path: bundle, acceptUntrusted: grouped });
+      expect(r.signer).toEqual({ fingerprint: anaFingerprint, fingerprintGrouped: grouped, name: null, trust: 'accepted' });
+      expect((await b.call('audit.list', { caseId })).at(-1)).toMatchObject({ action: 'bundle.import' });
+    } finally {
+      b.cleanup();
+    }
+  });
+
+  it('sign only with the acting identity and its passphrase', async () => {
+    const out = path.join(files, 'unsigned.credence-case');
+    const wrong = await a.ws.dispatch('bundle.export', { caseId, outPath: out, passphrase: 'not the passphrase' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The passphrase is wrong for Ana Reviewer. Nothing was exported.' } });
+    const c = tempWorkspace();
+    try {
+      const nobody = await c.ws.dispatch('bundle.export', { caseId, outPath: out, passphrase: 'whatever' });
+      expect(nobody).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Choose who you are first') } });
+    } finally {
+      c.cleanup();
+    }
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   const rezip = (entries: Record<string, Uint8Array>) => zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, [v, {}]])) as never);
@@ -101,10 +161,11 @@ describe('case bundles', () => {
       e[k] = b;
     }, 'does not match its SHA-256'],
     ['a path-traversal entry', (e: Record<string, Uint8Array>) => void (e['../../escape.txt'] = strToU8('owned')), 'unexpected entry "../../escape.txt"'],
-    ['an added file', (e: Record<string, Uint8Array>) => void (e[`blobs/${'a'.repeat(64)}.pdf`] = strToU8('%PDF-')), 'differ from its manifest'],
+    ['an added file', (e: Record<string, Uint8Array>) => void (e[`blobs/${'a'.repeat(64)}.pdf`] = strToU8('%PDF-')), 'differ from its signed manifest'],
   ])('refuse %s, writing nothing', async (_name, mutate, message) => {
     const b = tempWorkspace();
     try {
+      await b.call('roster.import', { path: anaKey });
       const entries = unzipSync(new Uint8Array(fs.readFileSync(bundle)));
       mutate(entries);
       const bad = path.join(files, `bad-${Math.random().toString(36).slice(2)}.credence-case`);
