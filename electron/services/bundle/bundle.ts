@@ -229,7 +229,8 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       }
       const parsed = bundleBody.safeParse(raw);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+        // An unknown key is the telling problem (a crafted row), so it is named before any other.
+        const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
         const where = issue.path.join('.');
         const what = issue.code === 'unrecognized_keys' ? `${issue.keys.map((k) => JSON.stringify(k.slice(0, 80))).join(', ')} ${issue.keys.length === 1 ? 'is' : 'are'} not part of a case bundle` : issue.message;
         return refuse(`bundle.json is not a valid case bundle (${where ? `${where}: ` : ''}${what}).`);
