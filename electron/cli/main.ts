@@ -56,9 +56,13 @@ Commands:
   verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, and whether the
                                              signing key is trusted (the roster, or the keys given)
   audit verify --case ID                     check the case's audit trail is unbroken
-  bundle export --case ID --out FILE.credence-case
-                                             the whole case in one file, for another machine
-  bundle import FILE.credence-case           take a case (or its later state) from another machine
+  bundle export --case ID --identity ID --out FILE.credence-case
+                                             the whole case in one file for another machine, signed
+                                             with your key (passphrase from $CREDENCE_PASSPHRASE or a prompt)
+  bundle import FILE.credence-case [--accept-untrusted FINGERPRINT]
+                                             take a case (or its later state) from another machine;
+                                             refused unless signed by a key in the roster or one of
+                                             this workspace's identities, or by the key you accept
   packs                                      installed checklist packs
   packs import FILE.json                     install a checklist pack
   lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
@@ -107,6 +111,7 @@ const OPTIONS = {
   comment: { type: 'string' },
   out: { type: 'string' },
   trust: { type: 'string' },
+  'accept-untrusted': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -265,6 +270,9 @@ async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<s
   process.stderr.write('\n');
   return answer;
 }
+
+/** Text that arrived in a file, made safe for a terminal: control characters are shown, not obeyed. */
+const plain = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
 
 const need = (v: string | undefined, flag: string): string => {
   if (!v) throw new UsageError(`--${flag} is required.`);
@@ -526,18 +534,23 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
     return reportVerification(r.value as Verification, json, io);
   }
   if (cmd === 'bundle' && sub === 'export') {
-    const r = unwrap(await ws.dispatch('bundle.export', { caseId: need(v.case, 'case'), outPath: path.resolve(need(v.out, 'out')) }), io, json);
+    const caseId = need(v.case, 'case');
+    const outPath = path.resolve(need(v.out, 'out'));
+    if (!v.identity) throw new UsageError('A bundle is signed with your key: say who you are with --identity ID (see: identity list).');
+    const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await passphraseFrom(env, 'Passphrase to sign the bundle: ') }), io, json);
     if ('code' in r) return r.code;
-    const x = r.value as { path: string; bytes: number; documents: number };
-    print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.`);
+    const x = r.value as { path: string; bytes: number; documents: number; signer: { name: string; fingerprintGrouped: string } };
+    print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.\nSigned by ${x.signer.name}, key ${x.signer.fingerprintGrouped}.`);
     return EXIT.ok;
   }
   if (cmd === 'bundle' && sub === 'import') {
     if (!rest[0]) throw new UsageError('Name the bundle to import.');
-    const r = unwrap(await ws.dispatch('bundle.import', { path: path.resolve(rest[0]) }), io, json);
+    const accept = v['accept-untrusted'];
+    const r = unwrap(await ws.dispatch('bundle.import', { path: path.resolve(rest[0]), ...(accept ? { acceptUntrusted: accept } : {}) }), io, json);
     if ('code' in r) return r.code;
-    const x = r.value as { caseId: string; replaced: boolean; documents: number };
-    print(x, () => `${x.replaced ? 'Updated' : 'Imported'} case ${x.caseId} with ${x.documents} document(s).`);
+    const x = r.value as { caseId: string; agencyName: string; replaced: boolean; documents: number; signer: { name: string | null; fingerprintGrouped: string; trust: 'roster' | 'own-identity' | 'accepted' } };
+    const trust = { roster: 'a key in your trust roster', 'own-identity': 'a key of this workspace', accepted: 'an unknown key you accepted' }[x.signer.trust];
+    print(x, () => `${x.replaced ? 'Updated' : 'Imported'} case ${x.caseId} (${plain(x.agencyName)}) with ${x.documents} document(s).\nSigned by ${x.signer.name ? plain(x.signer.name) : 'an unknown signer'}: ${trust}, fingerprint ${x.signer.fingerprintGrouped}.`);
     return EXIT.ok;
   }
   if (cmd === 'audit' && sub === 'verify') {

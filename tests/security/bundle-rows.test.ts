@@ -29,7 +29,7 @@ describe('bundle rows', () => {
   });
 
   it('refuse a row key that would copy the identities’ sealed keys', async () => {
-    const file = scene.craft({ body: (b) => void b.tables.annotations.push({ [KEY_THIEF]: 'x' }) });
+    const file = scene.craft({ body: (b) => void b.tables.annotations!.push({ [KEY_THIEF]: 'x' }) });
     await expectRefusedUnchanged(scene.target, file, 'tables.annotations.1: "id, case_id, document_id');
   });
 

@@ -19,8 +19,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** Rewrites what the zip's headers say about `name`: its inflated size, or its name (same length). */
-function patch(zip: Uint8Array, name: string, change: { size?: number; rename?: string }): Uint8Array {
-  const out = zip.slice();
+function patch(zip: Uint8Array, name: string, change: { size?: number; rename?: string }): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(zip);
   const view = new DataView(out.buffer);
   const want = strToU8(name);
   for (let p = 0; p + 46 < out.byteLength; p++) {
