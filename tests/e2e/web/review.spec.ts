@@ -4,6 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
+import { openWorkspace } from '../../../electron/services/workspace.ts';
+
+const unwrap = (r: { ok: boolean; value?: unknown; error?: { message: string } }) => {
+  if (!r.ok) throw new Error(r.error!.message);
+  return r.value;
+};
 
 async function newIdentity(page: Page, name: string, email: string, role: 'reviewer' | 'lead', passphrase: string) {
   await page.getByRole('button', { name: 'New identity…' }).click();
@@ -100,22 +106,47 @@ test('draft → submitted → approved → signed → exported with two identiti
   fs.rmSync(bad);
 });
 
-test('export the case as a bundle and import it from the case list', async ({ app: page, harness }) => {
+test('export the case as a signed bundle; import one from an unknown signer only after confirming its key', async ({ app: page, harness }) => {
   await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  await newIdentity(page, 'Ana Reviewer', 'ana@body.example', 'reviewer', 'ana passphrase');
   const out = path.join(path.dirname(harness.dataDir), `${path.basename(harness.dataDir)}.credence-case`);
   harness.chooseSave(out);
   await page.getByRole('button', { name: 'Export bundle' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Case bundle written to' })).toContainText(out);
+  const d = page.getByRole('dialog', { name: /as a signed bundle/ });
+  await d.getByLabel('Passphrase').fill('ana passphrase');
+  await d.getByRole('button', { name: 'Choose where and export' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Case bundle written to' })).toContainText(`${out}, signed by Ana Reviewer <ana@body.example>`);
+
+  // The same state of a case this workspace holds is nothing to import.
   await page.getByRole('button', { name: 'Back to cases' }).click();
   harness.choose([out]);
   await page.getByRole('button', { name: 'Import case bundle' }).click();
-  await expect(page.getByRole('heading', { name: /Riverside Police Department \(sample\)/ })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'The bundle was not imported' }).getByRole('alert')).toContainText('already holds this state of the case');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // A bundle from another workspace, signed by a key this one has never seen.
+  const other = openWorkspace({ dataDir: path.join(path.dirname(harness.dataDir), 'other'), actor: 'other' });
+  const mallory = unwrap(await other.dispatch('identity.create', { name: 'Mallory Stranger', email: 'm@example.org', role: 'reviewer', passphrase: 'mallory passphrase' })) as { id: string; fingerprint: string; fingerprintGrouped: string };
+  await other.dispatch('identity.use', { identityId: mallory.id });
+  const made = unwrap(await other.dispatch('cases.create', { agencyName: 'Lakeside Police Department', ori: 'IL9990002', state: 'IL' })) as { id: string };
+  const foreign = path.join(path.dirname(harness.dataDir), 'lakeside.credence-case');
+  unwrap(await other.dispatch('bundle.export', { caseId: made.id, outPath: foreign, passphrase: 'mallory passphrase' }));
+  other.close();
+  harness.choose([foreign]);
+  await page.getByRole('button', { name: 'Import case bundle' }).click();
+  const ask = page.getByRole('dialog', { name: 'Unknown signer' });
+  await expect(ask).toContainText(mallory.fingerprintGrouped);
+  await expect(ask).not.toContainText('Mallory');
+  await ask.getByRole('button', { name: 'Import, trusting this key once' }).click();
+  const done = page.getByRole('dialog', { name: 'Imported Lakeside Police Department' });
+  await expect(done).toContainText('Signed by an unknown signer: an unknown key you accepted for this import.');
+  await done.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('heading', { name: /Lakeside Police Department/ })).toBeVisible();
+
   const bad = `${out}.bad`;
   fs.writeFileSync(bad, 'not a bundle');
   await page.getByRole('button', { name: 'Back to cases' }).click();
   harness.choose([bad]);
   await page.getByRole('button', { name: 'Import case bundle' }).click();
   await expect(page.getByRole('alert')).toContainText('is not a readable case bundle');
-  fs.rmSync(out);
-  fs.rmSync(bad);
 });

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from './CaseForm.tsx';
 import { IdentityPicker } from '../identity/IdentityPicker.tsx';
+import { ImportBundleFlow } from '../bundle/BundleDialogs.tsx';
 import { STATUS_LABEL, formatDate } from './labels.ts';
 
 type SortKey = 'agencyName' | 'ori' | 'state' | 'status' | 'dueDate' | 'documentCount' | 'updatedAt';
@@ -24,6 +25,7 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
   const [showArchived, setShowArchived] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'updatedAt', dir: -1 });
   const [creating, setCreating] = useState(false);
+  const [bundle, setBundle] = useState<string | null>(null);
 
   const load = useCallback(() => {
     call('cases.list', { includeArchived: showArchived })
@@ -93,10 +95,7 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
           onClick={async () => {
             try {
               const file = await call('dialog.chooseBundle', {});
-              if (!file) return;
-              const r = await call('bundle.import', { path: file });
-              load();
-              onOpen(r.caseId);
+              if (file) setBundle(file);
             } catch (e) {
               setError(messageOf(e));
             }
@@ -179,6 +178,20 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
             )}
           </tbody>
         </table>
+      )}
+      {bundle && (
+        <ImportBundleFlow
+          key={bundle}
+          file={bundle}
+          onOpen={(id) => {
+            setBundle(null);
+            onOpen(id);
+          }}
+          onClose={() => {
+            setBundle(null);
+            load();
+          }}
+        />
       )}
       {creating && (
         <CaseForm

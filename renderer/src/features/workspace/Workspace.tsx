@@ -20,6 +20,7 @@ import { useUndo } from './undo.ts';
 import { IdentityPicker } from '../identity/IdentityPicker.tsx';
 import { WorkflowBar } from '../review/WorkflowBar.tsx';
 import { HistoryPanel } from '../review/HistoryPanel.tsx';
+import { ExportBundleDialog } from '../bundle/BundleDialogs.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
@@ -54,6 +55,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [identity, setIdentity] = useState<Output<'identity.current'>>(null);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [actor, setActor] = useState('reviewer');
   useEffect(() => {
     call('app.info', {}).then((i) => setActor(i.actor)).catch(() => {});
@@ -191,18 +193,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         <IdentityPicker onChange={(i) => (setIdentity(i), void reload())} />
         <button
           title="The whole case in one file, for a reviewer or lead on another machine"
-          onClick={async () => {
-            try {
-              const out = await call('dialog.chooseBundleSavePath', { defaultName: `${c.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}.credence-case` });
-              if (out) {
-                const r = await call('bundle.export', { caseId: c.id, outPath: out });
-                setError(null);
-                setNotice(`Case bundle written to ${r.path}`);
-              }
-            } catch (e) {
-              setError(messageOf(e));
-            }
-          }}
+          onClick={() => setExporting(true)}
         >
           Export bundle
         </button>
@@ -277,6 +268,18 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           </section>
         </Panel>
       </Group>
+      {exporting && (
+        <ExportBundleDialog
+          caseRecord={c}
+          signer={identity}
+          onClose={() => setExporting(false)}
+          onDone={(message) => {
+            setExporting(false);
+            setError(null);
+            setNotice(message);
+          }}
+        />
+      )}
       {editing && (
         <CaseForm
           existing={c}
