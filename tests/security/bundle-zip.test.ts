@@ -69,11 +69,11 @@ describe('bundle zips', () => {
 
   it('refuse entries that together declare more than the total cap', async () => {
     const e = genuineEntries();
-    const names = Array.from({ length: 5 }, (_, i) => `blobs/${String(i).repeat(64)}.pdf`);
+    const names = Array.from({ length: 3 }, (_, i) => `blobs/${String(i).repeat(64)}.pdf`);
     for (const n of names) e[n] = new Uint8Array(16);
     let bytes = zip(e, 6);
     for (const n of names) bytes = patch(bytes, n, { size: 1024 ** 3 });
-    await expectRefusedUnchanged(scene.target, write(bytes), 'its entries expand to more than 4,096 MB in all. Nothing was unpacked.');
+    await expectRefusedUnchanged(scene.target, write(bytes), 'its entries expand to more than 2,048 MB in all. Nothing was unpacked.');
   });
 
   it('refuse more entries than a bundle can hold', async () => {
@@ -95,6 +95,16 @@ describe('bundle zips', () => {
     const bytes = patch(zip({ ...e, [stand]: strToU8('{"polluted":true}') }), stand, { rename: name });
     await expectRefusedUnchanged(scene.target, write(bytes), `it holds an entry named "${name}", which is never a Credence file.`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuse a bundle file too large to read, without reading it', async () => {
+    // A sparse file: 2 GB long, no disk used, and never read.
+    const f = path.join(scene.files, 'huge.credence-case');
+    const fd = fs.openSync(f, 'w');
+    fs.ftruncateSync(fd, 2 ** 31);
+    fs.closeSync(fd);
+    await expectRefusedUnchanged(scene.target, f, 'it is 2,147,483,648 bytes; bundles of at most 2,147,483,647 bytes are accepted.');
+    fs.rmSync(f);
   });
 
   it('refuse a file that is not a zip', async () => {

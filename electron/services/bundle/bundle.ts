@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import type { Identities, Identity } from '../identity/identities-service.ts';
 import { groupFingerprint } from '../identity/keys.ts';
 import { bundleBody, CASE_TABLES, COLUMNS, type BundleBody, type Table } from './rows.ts';
-import { BUNDLE_SCHEMA, ENTRY_NAME, NAME_CAPS, sha256, signManifest, SignatureRefused, verifyManifest, ZIP_CAPS, type BundleManifest } from './signature.ts';
+import { BUNDLE_SCHEMA, ENTRY_NAME, MAX_BUNDLE_FILE_BYTES, NAME_CAPS, sha256, signManifest, SignatureRefused, verifyManifest, ZIP_CAPS, type BundleManifest } from './signature.ts';
 import { unzipCapped, ZipRefused } from './zip-caps.ts';
 
 export { BUNDLE_SCHEMA };
@@ -173,7 +173,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       let zip: Uint8Array;
       try {
         const size = fs.statSync(file).size;
-        if (size > ZIP_CAPS.maxTotalBytes) refuse(`it is ${size.toLocaleString('en-US')} bytes; bundles of at most ${ZIP_CAPS.maxTotalBytes.toLocaleString('en-US')} bytes are accepted.`);
+        if (size > MAX_BUNDLE_FILE_BYTES) refuse(`it is ${size.toLocaleString('en-US')} bytes; bundles of at most ${MAX_BUNDLE_FILE_BYTES.toLocaleString('en-US')} bytes are accepted.`);
         zip = new Uint8Array(fs.readFileSync(file));
       } catch (err) {
         if (err instanceof ServiceError) throw err;

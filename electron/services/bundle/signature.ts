@@ -19,7 +19,9 @@ export const NAME_CAPS: Record<string, number> = {
   'signer.pub.pem': 1024,
   'bundle.json': 512 * 1024 * 1024,
 };
-export const ZIP_CAPS = { maxEntries: 10_000, maxEntryBytes: 1024 ** 3, maxTotalBytes: 4 * 1024 ** 3 };
+export const ZIP_CAPS = { maxEntries: 10_000, maxEntryBytes: 1024 ** 3, maxTotalBytes: 2 * 1024 ** 3 };
+/** The bundle file itself is read whole, and Node reads at most 2 GB in one go. */
+export const MAX_BUNDLE_FILE_BYTES = 2 ** 31 - 1;
 
 const manifestSchema = z
   .object({

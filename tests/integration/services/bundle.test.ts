@@ -8,6 +8,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSamplePdf } from '../../../resources/sample/generate-sample.ts';
 import { tempDir, tempWorkspace } from '../../support/workspace.ts';
+import { COLUMNS } from '../../../electron/services/bundle/rows.ts';
 
 let a: ReturnType<typeof tempWorkspace>;
 let caseId: string;
@@ -133,6 +134,15 @@ describe('case bundles', () => {
       expect((await b.call('audit.list', { caseId })).at(-1)).toMatchObject({ action: 'bundle.import' });
     } finally {
       b.cleanup();
+    }
+  });
+
+  it('carry every column of the tables they hold (a new column must be added to rows.ts)', () => {
+    // The workspace numbers pages and review events itself, so those ids never travel.
+    const local: Record<string, string[]> = { pages: ['id'], review_events: ['id'] };
+    for (const [table, columns] of Object.entries(COLUMNS)) {
+      const inDb = (a.ws.ctx.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((c) => c.name);
+      expect([...columns, ...(local[table] ?? [])].sort(), table).toEqual(inDb.sort());
     }
   });
 
