@@ -4,7 +4,7 @@
 // small file cannot make us allocate or spend time on gigabytes. Duplicate names and names
 // that would reach an object's prototype are refused rather than letting the last one win.
 // (The packet reader has the same rules in trust/safe-zip.ts; the two should become one.)
-import { Inflate } from 'fflate';
+import zlib from 'node:zlib';
 
 export interface ZipCaps {
   maxEntries: number;
@@ -25,8 +25,6 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-// Inflating in small bites bounds how far one step can run past the declared size.
-const CHUNK = 16 * 1024;
 
 interface Entry {
   name: string;
@@ -99,23 +97,18 @@ function centralDirectory(zip: Uint8Array, caps: ZipCaps): Entry[] {
 }
 
 function inflateCapped(data: Uint8Array, e: Entry): Uint8Array {
-  const out = new Uint8Array(e.size);
-  let written = 0;
   const shown = JSON.stringify(e.name.slice(0, 80));
-  const inflater = new Inflate((chunk) => {
-    if (written + chunk.byteLength > e.size) throw new ZipRefused(`${shown} expands to more than the ${e.size.toLocaleString('en-US')} bytes it declares (a zip bomb, or damaged). Unpacking stopped.`);
-    out.set(chunk, written);
-    written += chunk.byteLength;
-  });
+  let out: Buffer;
   try {
-    for (let i = 0; i < data.byteLength; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.byteLength);
-    if (data.byteLength === 0) inflater.push(data, true);
+    // zlib inflates in small chunks and stops as soon as the output passes maxOutputLength.
+    out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
   } catch (err) {
-    if (err instanceof ZipRefused) throw err;
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipRefused(`${shown} expands to more than the ${e.size.toLocaleString('en-US')} bytes it declares (a zip bomb, or damaged). Unpacking stopped.`);
     throw new ZipRefused(`${shown} is damaged (${(err as Error).message}).`);
   }
-  if (written !== e.size) throw new ZipRefused(`${shown} is shorter than it declares (damaged or crafted).`);
-  return out;
+  if (out.byteLength > e.size) throw new ZipRefused(`${shown} expands to more than the ${e.size.toLocaleString('en-US')} bytes it declares (a zip bomb, or damaged). Unpacking stopped.`);
+  if (out.byteLength !== e.size) throw new ZipRefused(`${shown} is shorter than it declares (damaged or crafted).`);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /**
