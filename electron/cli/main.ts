@@ -271,9 +271,6 @@ async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<s
   return answer;
 }
 
-/** Text that arrived in a file, made safe for a terminal: control characters are shown, not obeyed. */
-const plain = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
-
 const need = (v: string | undefined, flag: string): string => {
   if (!v) throw new UsageError(`--${flag} is required.`);
   return v;
@@ -550,7 +547,7 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
     if ('code' in r) return r.code;
     const x = r.value as { caseId: string; agencyName: string; replaced: boolean; documents: number; signer: { name: string | null; fingerprintGrouped: string; trust: 'roster' | 'own-identity' | 'accepted' } };
     const trust = { roster: 'a key in your trust roster', 'own-identity': 'a key of this workspace', accepted: 'an unknown key you accepted' }[x.signer.trust];
-    print(x, () => `${x.replaced ? 'Updated' : 'Imported'} case ${x.caseId} (${plain(x.agencyName)}) with ${x.documents} document(s).\nSigned by ${x.signer.name ? plain(x.signer.name) : 'an unknown signer'}: ${trust}, fingerprint ${x.signer.fingerprintGrouped}.`);
+    print(x, () => `${x.replaced ? 'Updated' : 'Imported'} case ${x.caseId} (${printable(x.agencyName)}) with ${x.documents} document(s).\nSigned by ${x.signer.name ? printable(x.signer.name) : 'an unknown signer'}: ${trust}, fingerprint ${x.signer.fingerprintGrouped}.`);
     return EXIT.ok;
   }
   if (cmd === 'audit' && sub === 'verify') {

@@ -22,7 +22,8 @@ import type { Identities, Identity } from '../identity/identities-service.ts';
 import { groupFingerprint } from '../identity/keys.ts';
 import { bundleBody, CASE_TABLES, COLUMNS, type BundleBody, type Table } from './rows.ts';
 import { BUNDLE_SCHEMA, ENTRY_NAME, MAX_BUNDLE_FILE_BYTES, NAME_CAPS, sha256, signManifest, SignatureRefused, verifyManifest, ZIP_CAPS, type BundleManifest } from './signature.ts';
-import { unzipCapped, ZipRefused } from './zip-caps.ts';
+import { openZip, ZipRefused } from '../trust/safe-zip.ts';
+import { shown } from '../trust/printable.ts';
 
 export { BUNDLE_SCHEMA };
 
@@ -179,13 +180,17 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
         if (err instanceof ServiceError) throw err;
         throw new ServiceError('not_found', `Cannot read ${base}.`);
       }
-      let entries: Map<string, Uint8Array>;
+      // Caps, names and sizes are all checked on the zip's directory before anything is inflated.
+      if (zip[0] !== 0x50 || zip[1] !== 0x4b) throw new ServiceError('bad_file', `${base} is not a readable case bundle (not a zip, or cut short).`);
+      const entries = new Map<string, Uint8Array>();
       try {
-        entries = unzipCapped(zip, { ...ZIP_CAPS, allowName: (n) => ENTRY_NAME.test(n), maxBytesFor: (n) => NAME_CAPS[n] });
+        const z = openZip(zip, { ...ZIP_CAPS, maxBytesFor: (n) => NAME_CAPS[n] }, 'it');
+        const unexpected = z.names.find((n) => !ENTRY_NAME.test(n));
+        if (unexpected !== undefined) refuse(`it holds an unexpected entry ${shown(unexpected)}. Bundles hold only bundle.json, manifest.json, manifest.sig, signer.pub.pem and blobs/<sha256>.pdf.`);
+        for (const n of z.names) entries.set(n, z.read(n));
       } catch (err) {
-        if (!(err instanceof ZipRefused)) throw err;
-        if (/^it is not a zip archive/.test(err.message)) throw new ServiceError('bad_file', `${base} is not a readable case bundle (not a zip, or cut short).`);
-        return refuse(err.message.includes('unexpected entry') ? `${err.message} Bundles hold only bundle.json, manifest.json, manifest.sig, signer.pub.pem and blobs/<sha256>.pdf.` : err.message);
+        if (err instanceof ZipRefused) refuse(err.message.replace(/: refused\.$/, '.'));
+        throw err;
       }
 
       // Who signed, before anything the signer wrote is believed.

@@ -170,7 +170,7 @@ describe('case bundles', () => {
       b[100]! ^= 1;
       e[k] = b;
     }, 'does not match its SHA-256'],
-    ['a path-traversal entry', (e: Record<string, Uint8Array>) => void (e['../../escape.txt'] = strToU8('owned')), 'unexpected entry "../../escape.txt"'],
+    ['a path-traversal entry', (e: Record<string, Uint8Array>) => void (e['../../escape.txt'] = strToU8('owned')), 'an entry with a path that climbs out of its folder or is a folder ("../../escape.txt")'],
     ['an added file', (e: Record<string, Uint8Array>) => void (e[`blobs/${'a'.repeat(64)}.pdf`] = strToU8('%PDF-')), 'differ from its signed manifest'],
   ])('refuse %s, writing nothing', async (_name, mutate, message) => {
     const b = tempWorkspace();
