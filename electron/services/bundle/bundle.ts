@@ -21,7 +21,8 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import type { Identities, Identity } from '../identity/identities-service.ts';
 import { groupFingerprint } from '../identity/keys.ts';
 import { bundleBody, CASE_TABLES, COLUMNS, type BundleBody, type Table } from './rows.ts';
-import { BUNDLE_SCHEMA, ENTRY_NAME, MAX_BUNDLE_FILE_BYTES, NAME_CAPS, sha256, signManifest, SignatureRefused, verifyManifest, ZIP_CAPS, type BundleManifest } from './signature.ts';
+import { BUNDLE_SCHEMA, sha256, signManifest, SignatureRefused, verifyManifest, type BundleManifest } from './signature.ts';
+import { ENTRY_NAME, MAX_BUNDLE_FILE_BYTES, NAME_CAPS, ZIP_CAPS } from './limits.ts';
 import { openZip, ZipRefused } from '../trust/safe-zip.ts';
 import { shown } from '../trust/printable.ts';
 
@@ -184,7 +185,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       if (zip[0] !== 0x50 || zip[1] !== 0x4b) throw new ServiceError('bad_file', `${base} is not a readable case bundle (not a zip, or cut short).`);
       const entries = new Map<string, Uint8Array>();
       try {
-        const z = openZip(zip, { ...ZIP_CAPS, maxBytesFor: (n) => NAME_CAPS[n] }, 'it');
+        const z = openZip(zip, { ...ZIP_CAPS, maxBytesFor: (n) => NAME_CAPS.get(n) }, 'it');
         const unexpected = z.names.find((n) => !ENTRY_NAME.test(n));
         if (unexpected !== undefined) refuse(`it holds an unexpected entry ${shown(unexpected)}. Bundles hold only bundle.json, manifest.json, manifest.sig, signer.pub.pem and blobs/<sha256>.pdf.`);
         for (const n of z.names) entries.set(n, z.read(n));

@@ -5,23 +5,9 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { fingerprintOf } from '../identity/keys.ts';
+import { ENTRY_NAME } from './limits.ts';
 
 export const BUNDLE_SCHEMA = 'credence.bundle/2';
-
-/** What a bundle may hold; anything else is refused before it is unpacked. */
-export const SIGNATURE_ENTRIES = ['manifest.json', 'manifest.sig', 'signer.pub.pem'] as const;
-export const ENTRY_NAME = /^(bundle\.json|manifest\.json|manifest\.sig|signer\.pub\.pem|blobs\/[0-9a-f]{64}\.pdf)$/;
-
-/** Small files must be small before anything is inflated or parsed. */
-export const NAME_CAPS: Record<string, number> = {
-  'manifest.json': 4 * 1024 * 1024,
-  'manifest.sig': 64,
-  'signer.pub.pem': 1024,
-  'bundle.json': 512 * 1024 * 1024,
-};
-export const ZIP_CAPS = { maxEntries: 10_000, maxEntryBytes: 1024 ** 3, maxTotalBytes: 2 * 1024 ** 3 };
-/** The bundle file itself is read whole, and Node reads at most 2 GB in one go. */
-export const MAX_BUNDLE_FILE_BYTES = 2 ** 31 - 1;
 
 const manifestSchema = z
   .object({
@@ -36,7 +22,7 @@ export type BundleManifest = z.infer<typeof manifestSchema>;
 
 export const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
-export function signManifest(manifest: BundleManifest, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): Record<(typeof SIGNATURE_ENTRIES)[number], Uint8Array> {
+export function signManifest(manifest: BundleManifest, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): Record<'manifest.json' | 'manifest.sig' | 'signer.pub.pem', Uint8Array> {
   const bytes = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
   return {
     'manifest.json': bytes,
