@@ -69,6 +69,13 @@ describe('entry names', () => {
     expect(() => z.read('__proto__')).toThrow(ZipRefused);
     expect(() => z.read('constructor')).toThrow('The file has no entry "constructor".');
   });
+
+  it('an entry named like an Object method still meets the general cap, whatever a per-name lookup finds', () => {
+    const zip = craftZip([deflated('toString', 'x'.repeat(500))]);
+    // A careless per-name lookup in an object literal finds Object.prototype.toString here.
+    const lookup = (name: string) => ({ 'manifest.json': 10 } as Record<string, unknown>)[name] as number | undefined;
+    expect(() => openZip(zip, { maxEntries: 4, maxEntryBytes: 100, maxTotalBytes: 10_000, maxBytesFor: lookup })).toThrow(/more than the .* allowed/);
+  });
 });
 
 describe('entries against the signed manifest', () => {

@@ -131,7 +131,9 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits, what = 'The file')
     if (flags & 0x0001) refuse(`holds an encrypted entry (${shown(name)})`);
     if (method !== 0 && method !== 8) refuse(`holds an entry compressed in a way Credence does not read (${shown(name)}, method ${method})`);
     if (method === 0 && compressedSize !== size) notZip();
-    const cap = Math.min(limits.maxBytesFor?.(name) ?? limits.maxEntryBytes, limits.maxEntryBytes);
+    // A per-name cap that is not a number (a lookup that found something else) falls back to the general cap.
+    const named = limits.maxBytesFor?.(name);
+    const cap = Math.min(typeof named === 'number' && Number.isFinite(named) ? named : limits.maxEntryBytes, limits.maxEntryBytes);
     if (size > cap) refuse(`holds ${shown(name)}, which expands to ${mb(size)}, more than the ${mb(cap)} allowed`);
     total += size;
     if (total > limits.maxTotalBytes) refuse(`expands to more than ${mb(limits.maxTotalBytes)} in all, more than allowed`);
