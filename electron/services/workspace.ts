@@ -168,7 +168,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'review.submit': (i) => review.submit(i.caseId),
     'review.return': (i) => review.returnCase(i.caseId, i.comment),
     'review.approve': (i) => review.approve(i.caseId),
-    'review.sign': (i) => review.sign(i.caseId, i.passphrase),
+    'review.signSummary': (i) => review.signSummary(i.caseId),
+    'review.sign': (i) => review.sign(i.caseId, i.passphrase, i.acknowledge),
     'review.export': async (i) => {
       let out = i.outPath ?? null;
       if (!out) {
