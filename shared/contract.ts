@@ -209,6 +209,11 @@ export const contract = {
   'review.export': { input: z.object({ caseId: id, outPath: z.string().min(1).optional() }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
   'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
   'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
+  /** The audit trail worded for people, one sentence per entry (shared/domain/history-wording.ts). */
+  'audit.history': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.array(z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), sentence: z.string() })),
+  },
   'audit.verify': { input: z.object({ caseId: id }).strict(), output: z.object({ ok: z.boolean(), entries: z.number().int(), head: z.string(), problem: z.string().nullable() }) },
   'bundle.export': { input: z.object({ caseId: id, outPath: z.string().min(1) }).strict(), output: z.object({ path: z.string(), bytes: z.number().int(), documents: z.number().int() }) },
   'bundle.import': { input: z.object({ path: z.string().min(1) }).strict(), output: z.object({ caseId: z.string(), replaced: z.boolean(), documents: z.number().int() }) },
