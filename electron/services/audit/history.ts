@@ -61,7 +61,7 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
           const a = annotation.get(e.entityId);
           if (a) {
             n.document = docName(a.document_id);
-            n.pages = { from: a.page_from, to: a.page_to };
+            n.pages = { from: a.page_from + 1, to: a.page_to + 1 }; // stored 0-based
             n.items = (a.item_ids ? a.item_ids.split('\u001f') : []).map((id) => items.get(id) ?? id).sort();
           }
         } else if (e.entity === 'determination') {

@@ -38,7 +38,7 @@ describe('audit.history', () => {
     expect(title).toMatch(/General Order 300/);
     expect(s[1]).toBe(`Ana Reviewer imported 300 “${title}”`);
     expect(s[2]).toBe(`Ana Reviewer renamed or renumbered a document: now 300 “${title}”`);
-    expect(s).toContain('Ana Reviewer linked p. 2 of 300 to Chokeholds prohibited except where the use of deadly force is allowed by law');
+    expect(s).toContain('Ana Reviewer linked p. 3 of 300 to Chokeholds prohibited except where the use of deadly force is allowed by law');
     // The first determination was changed since: its status is not claimed; the latest one is.
     expect(s).toContain('Ana Reviewer changed the determination on Chokeholds prohibited except where the use of deadly force is allowed by law');
     expect(s).toContain('Ana Reviewer set Chokeholds prohibited except where the use of deadly force is allowed by law to Met');

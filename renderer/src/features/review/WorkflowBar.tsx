@@ -191,7 +191,7 @@ function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRe
                 <fieldset key={g.kind} className={`sign-gap${confirmed.has(g.kind) ? ' confirmed' : ''}`}>
                   <legend>⚠ {g.title}</legend>
                   <details>
-                    <summary>Show {g.entries.length === 1 ? 'it' : `all ${g.entries.length}`}</summary>
+                    <summary>Show which</summary>
                     <ul>
                       {g.entries.map((x) => (
                         <li key={x}>{x}</li>
