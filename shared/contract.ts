@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rubric.ts';
 import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, MAX_SELECTION_RECTS, packSummary, selectionRect, STANCES } from './schemas/checklist.ts';
+import { GAP_KINDS, signSummary } from './schemas/sign-summary.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 
@@ -198,10 +199,21 @@ export const contract = {
   'review.submit': { input: z.object({ caseId: id }).strict(), output: caseRecord },
   'review.return': { input: z.object({ caseId: id, comment: z.string().max(20_000) }).strict(), output: caseRecord },
   'review.approve': { input: z.object({ caseId: id }).strict(), output: caseRecord },
-  'review.sign': { input: z.object({ caseId: id, passphrase: z.string().min(1, 'Enter your passphrase to sign.') }).strict(), output: caseRecord },
+  /** The gaps signing would cover (undecided items, unscored criteria, stale or contradicted determinations). */
+  'review.signSummary': { input: z.object({ caseId: id }).strict(), output: signSummary },
+  /** Refused unless every gap in review.signSummary is named in `acknowledge`. */
+  'review.sign': {
+    input: z.object({ caseId: id, passphrase: z.string().min(1, 'Enter your passphrase to sign.'), acknowledge: z.array(z.enum(GAP_KINDS)).max(GAP_KINDS.length * 2).default([]) }).strict(),
+    output: caseRecord,
+  },
   'review.export': { input: z.object({ caseId: id, outPath: z.string().min(1).optional() }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
   'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
   'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
+  /** The audit trail worded for people, one sentence per entry (shared/domain/history-wording.ts). */
+  'audit.history': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.array(z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), sentence: z.string() })),
+  },
   'audit.verify': { input: z.object({ caseId: id }).strict(), output: z.object({ ok: z.boolean(), entries: z.number().int(), head: z.string(), problem: z.string().nullable() }) },
   /** Signed with the acting identity's key, hence the passphrase. */
   'bundle.export': {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { lintFile } from '../services/lint/lint-files.ts';
+import { totalsLine } from '../../shared/domain/rubric-scoring.ts';
 import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
 import type { CaseRubric, ScoreRecord } from '../../shared/schemas/rubric.ts';
 import type { Identity } from '../services/identity/identities-service.ts';
@@ -18,6 +19,7 @@ import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, UsageError, unwrap, table, type Io } from './output.ts';
 import type { CaseRecord } from '../../shared/schemas/case.ts';
+import { GAP_KINDS, type GapKind, type SignSummary } from '../../shared/schemas/sign-summary.ts';
 import type { DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
 
 export const USAGE = `Usage: npm run -s credence -- <command> [options]
@@ -49,8 +51,12 @@ Commands:
   identity list                              identities on this machine, with key fingerprints
   identity export --identity ID              print the public key (PEM) for the trust roster
   roster import FILE.pem [--name NAME]       trust a review lead's public key
-  review submit|approve|sign|return --case ID --identity ID [--comment "…"]
-                                             move a case through the workflow (sign asks for the passphrase)
+  review submit|approve|return --case ID --identity ID [--comment "…"]
+                                             move a case through the workflow
+  review sign --case ID --identity ID [--acknowledge undecided-items,unscored-criteria,stale-evidence,contradicted-determinations | --acknowledge-all]
+                                             print what signing covers, then sign (asks for the passphrase);
+                                             each gap present must be acknowledged by name
+  review summary --case ID                   the gaps a signature would cover, without signing
   review status --case ID                    the case's status, history and who acts next
   export --case ID --out FILE.zip            write the signed review packet
   verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, and whether the
@@ -112,6 +118,8 @@ const OPTIONS = {
   out: { type: 'string' },
   trust: { type: 'string' },
   'accept-untrusted': { type: 'string' },
+  acknowledge: { type: 'string', multiple: true },
+  'acknowledge-all': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -270,6 +278,48 @@ async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<s
   process.stderr.write('\n');
   return answer;
 }
+
+/**
+ * Prints what a signature would cover, then signs only with every gap present acknowledged by
+ * name (--acknowledge) or all at once (--acknowledge-all, which says what it acknowledged).
+ */
+async function reviewSign(ws: Workspace, caseId: string, sign: boolean, v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const json = !!v.json;
+  const s = unwrap(await ws.dispatch('review.signSummary', { caseId }), io, json);
+  if ('code' in s) return s.code;
+  const summary = s.value as SignSummary;
+  const lines = [
+    `Signing covers ${summary.decided} of ${summary.total} checklist items decided.`,
+    ...summary.rubrics.map((r) => `Rubric ${r.title}: ${r.assessed === 'complete' ? `all ${r.criteriaTotal} criteria scored` : r.assessed === 'none' ? 'not assessed' : `${r.criteriaScored} of ${r.criteriaTotal} criteria scored`}${r.scoredBy ? ` (by ${r.scoredBy})` : ''}`),
+    ...(summary.gaps.length ? summary.gaps.flatMap((g) => [`GAP ${g.kind}: ${g.title}`, ...g.entries.map((e) => `    - ${e}`)]) : ['No gaps: every item decided, every criterion scored, nothing stale or contradicted.']),
+  ];
+  if (!sign) {
+    print(io, json, summary, () => lines.join('\n'));
+    return EXIT.ok;
+  }
+  if (v['acknowledge-all'] && v.acknowledge?.length) throw new UsageError('Give --acknowledge KINDS or --acknowledge-all, not both.');
+  const named = (v.acknowledge ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const unknown = named.filter((k) => !(GAP_KINDS as readonly string[]).includes(k));
+  if (unknown.length) throw new UsageError(`Unknown gap kind ${unknown.join(', ')}: use ${GAP_KINDS.join(', ')}.`);
+  const acknowledge = (v['acknowledge-all'] ? summary.gaps.map((g) => g.kind) : named) as GapKind[];
+  if (!json) io.out(lines.join('\n'));
+  const missing = summary.gaps.filter((g) => !acknowledge.includes(g.kind));
+  if (missing.length) {
+    // Refused before the passphrase is asked for: nothing to type until the gaps are confirmed.
+    const message = `Not signed: acknowledge each gap first with --acknowledge ${missing.map((g) => g.kind).join(',')} (or --acknowledge-all).`;
+    if (json) io.out(JSON.stringify({ error: { code: 'conflict', message, summary } }));
+    io.err(`credence: ${message}`);
+    return EXIT.failed;
+  }
+  const r = unwrap(await ws.dispatch('review.sign', { caseId, passphrase: await passphraseFrom(env, 'Passphrase to sign: '), acknowledge }), io, json);
+  if ('code' in r) return r.code;
+  const c = r.value as CaseRecord;
+  const acknowledged = summary.gaps.map((g) => g.statement);
+  print(io, json, { ...c, acknowledged: summary.gaps.map((g) => g.kind) }, () => [...(acknowledged.length ? ['Acknowledged:', ...acknowledged.map((a) => `  - ${a}`)] : []), `Case ${c.id} is now ${c.status}.`].join('\n'));
+  return EXIT.ok;
+}
+
+const print = (io: Io, json: boolean, data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
 
 const need = (v: string | undefined, flag: string): string => {
   if (!v) throw new UsageError(`--${flag} is required.`);
@@ -459,7 +509,7 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
     }));
     print(data, () =>
       data
-        .map((x) => `${x.rubric.title} (v${x.rubric.version}), scored by ${x.scorer}: ${x.totals.percent}% — ${x.totals.band} (${x.totals.scored} of ${x.totals.criteria} criteria scored)\n` + table([['CRITERION', 'WEIGHT', 'LEVEL', 'EVIDENCE'], ...x.scores.map((s) => [s.criterionId, String(s.weight), s.level === null ? 'unscored' : String(s.level), String(s.evidenceCount)])]))
+        .map((x) => `${x.rubric.title} (v${x.rubric.version}), scored by ${x.scorer}: ${totalsLine(x.totals)}\n` + table([['CRITERION', 'WEIGHT', 'LEVEL', 'EVIDENCE'], ...x.scores.map((s) => [s.criterionId, String(s.weight), s.level === null ? 'not assessed' : String(s.level), String(s.evidenceCount)])]))
         .join('\n\n'),
     );
     return EXIT.ok;
@@ -502,14 +552,14 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
     if (sub === 'submit') r = await ws.dispatch('review.submit', { caseId });
     else if (sub === 'approve') r = await ws.dispatch('review.approve', { caseId });
     else if (sub === 'return') r = await ws.dispatch('review.return', { caseId, comment: need(v.comment, 'comment') });
-    else if (sub === 'sign') r = await ws.dispatch('review.sign', { caseId, passphrase: await passphraseFrom(env, 'Passphrase to sign: ') });
+    else if (sub === 'sign' || sub === 'summary') return reviewSign(ws, caseId, sub === 'sign', v, io, env);
     else if (sub === 'status') {
       const s = unwrap(await ws.dispatch('review.state', { caseId }), io, json);
       if ('code' in s) return s.code;
       const st = s.value as { status: string; next: string; history: Array<{ at: string; actor: string; action: string; comment: string }> };
       print(st, () => `Status: ${st.status}\nNext: ${st.next}\n${st.history.map((h) => `  ${h.at}  ${h.action.padEnd(10)} ${h.actor}${h.comment ? ` — ${h.comment}` : ''}`).join('\n')}`);
       return EXIT.ok;
-    } else throw new UsageError('review takes submit, approve, return, sign or status.');
+    } else throw new UsageError('review takes submit, approve, return, sign, summary or status.');
     const u = unwrap(r, io, json);
     if ('code' in u) return u.code;
     const c = u.value as CaseRecord;

@@ -22,6 +22,7 @@ import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-serv
 import { createIdentities } from './identity/identities-service.ts';
 import { createAudit } from './audit/audit-service.ts';
 import { createReview } from './review/review-service.ts';
+import { createHistory } from './audit/history.ts';
 import { readPacketFile, verifyPacket } from './packet/verify.ts';
 import { createBundles } from './bundle/bundle.ts';
 import { ServiceError } from '../../shared/result.ts';
@@ -100,6 +101,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const audit = createAudit(ctx);
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit });
   const bundles = createBundles(ctx, { identities, audit, current: () => review.current });
+  const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
   const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review };
 
   const handlers: Handlers = {
@@ -168,7 +170,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'review.submit': (i) => review.submit(i.caseId),
     'review.return': (i) => review.returnCase(i.caseId, i.comment),
     'review.approve': (i) => review.approve(i.caseId),
-    'review.sign': (i) => review.sign(i.caseId, i.passphrase),
+    'review.signSummary': (i) => review.signSummary(i.caseId),
+    'review.sign': (i) => review.sign(i.caseId, i.passphrase, i.acknowledge),
     'review.export': async (i) => {
       let out = i.outPath ?? null;
       if (!out) {
@@ -184,6 +187,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'bundle.import': (i) => bundles.import(i.path, i.acceptUntrusted),
     'audit.list': (i) => audit.list(i.caseId),
     'audit.verify': (i) => audit.verify(i.caseId),
+    'audit.history': (i) => history.forCase(i.caseId),
     'packet.verify': (i) => {
       return verifyPacket(i.bytes ?? readPacketFile(i.path!), { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
     },
@@ -199,6 +203,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'documents.import': (i, o) => o.filter((r: { ok: boolean }) => r.ok).map((r: { document: { id: string } }) => ({ caseId: i.caseId, entity: 'document', entityId: r.document.id })),
     'documents.importFiles': (i, o) => o.filter((r: { ok: boolean }) => r.ok).map((r: { document: { id: string } }) => ({ caseId: i.caseId, entity: 'document', entityId: r.document.id })),
     'documents.replace': (i, o) => [{ caseId: i.caseId, entity: 'document', entityId: o.documentId }],
+    // A document can serve several cases: a rename is recorded in the trail of each.
+    'documents.update': (i) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').all(i.id).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: i.id })),
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],

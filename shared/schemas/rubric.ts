@@ -52,7 +52,12 @@ export const scoreRecord = z.object({
 });
 export type ScoreRecord = z.infer<typeof scoreRecord>;
 
-export const rubricTotals = z.object({ scored: z.number().int(), criteria: z.number().int(), percent: z.number(), band: z.string(), points: z.number(), maxPoints: z.number() });
+/**
+ * A total and band exist only when every criterion is scored (`assessed: 'complete'`); a rubric
+ * nobody scored is not assessed, and a partly scored one says how far it got, never a band.
+ */
+export const RUBRIC_ASSESSED = ['none', 'partial', 'complete'] as const;
+export const rubricTotals = z.object({ assessed: z.enum(RUBRIC_ASSESSED), scored: z.number().int(), criteria: z.number().int(), percent: z.number().nullable(), band: z.string().nullable(), points: z.number(), maxPoints: z.number() });
 export type RubricTotals = z.infer<typeof rubricTotals>;
 
 export const caseRubric = z.object({

@@ -16,6 +16,13 @@ function chartPng(svg: string): { data: Buffer; width: number; height: number } 
   return { data: r.asPng(), width: r.width / 2, height: r.height / 2 };
 }
 
+/** A rubric's result in words: a percentage and band only when every criterion was scored. */
+export function rubricResult(r: Findings['rubrics'][number]): string {
+  if (r.assessed === 'none') return 'Not assessed';
+  if (r.assessed === 'partial') return `${r.criteriaScored} of ${r.criteriaTotal} criteria scored (no band)`;
+  return `${r.percent}% — ${r.band}`;
+}
+
 export async function findingsDocx(f: Findings): Promise<Buffer> {
   const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
   const mandatory = f.items.filter((i) => i.kind === 'mandatory');
@@ -59,17 +66,30 @@ export async function findingsDocx(f: Findings): Promise<Buffer> {
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Rubric scores')] }));
   for (const r of f.rubrics) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${r.title} (v${r.version}): ${r.percent}% — ${r.band}`)] }));
-    children.push(p(`Scored by ${r.scoredBy}.`, { size: 18 }));
-    children.push(table([['Criterion', 'Weight', 'Level (0–3)', 'Rationale'], ...r.criteria.map((c) => [c.title, String(c.weight), c.level === null ? 'not scored' : String(c.level), c.rationale ?? ''])]));
+    const result = rubricResult(r);
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${r.title} (v${r.version}): ${result}`)] }));
+    if (r.assessed === 'none') {
+      // Nothing to tabulate or chart: a table of blanks and an empty chart would read as zeros.
+      children.push(p(`Nobody scored this rubric: none of its ${r.criteriaTotal} criteria was assessed, so it gives no finding.`, { italics: true }));
+      continue;
+    }
+    if (r.assessed === 'partial') children.push(p(`Only ${r.criteriaScored} of ${r.criteriaTotal} criteria were scored; the others are marked “Not assessed”. A total and band are given only when every criterion is scored.`, { italics: true }));
+    if (r.scoredBy) children.push(p(`Scored by ${r.scoredBy}.`, { size: 18 }));
+    children.push(table([['Criterion', 'Weight', 'Level (0–3)', 'Rationale'], ...r.criteria.map((c) => [c.title, String(c.weight), c.assessed ? String(c.level) : 'Not assessed', c.rationale ?? ''])]));
     const png = chartPng(r.chartSvg);
     const scale = Math.min(1, 600 / png.width);
-    children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(png.width * scale), height: Math.round(png.height * scale) }, altText: { name: r.title, title: `${r.title} chart`, description: `${r.title}: ${r.percent}% (${r.band})` } })] }));
+    children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(png.width * scale), height: Math.round(png.height * scale) }, altText: { name: r.title, title: `${r.title} chart`, description: `${r.title}: ${result}` } })] }));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sign-off')] }));
   if (f.lead) {
     children.push(p(`Signed by ${f.lead.name} <${f.lead.email}>, review lead.`, { bold: true }));
     children.push(p(`Signing key fingerprint (SHA-256): ${groupFingerprint(f.lead.fingerprint)}`));
+  }
+  if (f.acknowledgedGaps.length) {
+    children.push(p('The lead signed knowing of these gaps, each confirmed separately:', { bold: true }));
+    for (const g of f.acknowledgedGaps) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${g.statement}.`)] }));
+  } else {
+    children.push(p('The lead signed with no open gaps: every item decided, every rubric criterion scored, no stale or contradicted determination.'));
   }
   children.push(p('This document is one file of a signed review packet. To check that the packet is authentic and unaltered, follow VERIFY.txt in the packet; no Credence software is needed.'));
 

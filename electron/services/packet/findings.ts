@@ -2,7 +2,8 @@
 // the DOCX is also written, so the two always say the same thing.
 import type { CaseRecord } from '../../../shared/schemas/case.ts';
 import { DETERMINATION_LABEL, type CaseChecklist } from '../../../shared/schemas/checklist.ts';
-import type { CaseRubric } from '../../../shared/schemas/rubric.ts';
+import type { CaseRubric, RubricTotals } from '../../../shared/schemas/rubric.ts';
+import type { AcknowledgedGap } from '../../../shared/schemas/sign-summary.ts';
 
 export const FINDINGS_SCHEMA = 'credence.findings/1';
 
@@ -30,10 +31,28 @@ export interface Findings {
     decidedAt: string | null;
     evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string }>;
   }>;
-  rubrics: Array<{ id: string; version: string; title: string; scoredBy: string; percent: number; band: string; criteria: Array<{ id: string; title: string; weight: number; level: number | null; rationale: string | null }>; chartSvg: string }>;
+  /**
+   * `assessed` says how much of a rubric was scored: percent and band are given only when
+   * 'complete'; `scoredBy` is null when nobody scored it.
+   */
+  rubrics: Array<{
+    id: string;
+    version: string;
+    title: string;
+    assessed: RubricTotals['assessed'];
+    criteriaScored: number;
+    criteriaTotal: number;
+    scoredBy: string | null;
+    percent: number | null;
+    band: string | null;
+    criteria: Array<{ id: string; title: string; weight: number; assessed: boolean; level: number | null; rationale: string | null }>;
+    chartSvg: string;
+  }>;
+  /** The gaps the lead confirmed, one by one, before signing; empty when there were none. */
+  acknowledgedGaps: AcknowledgedGap[];
 }
 
-export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: CaseRubric[], extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean }): Findings {
+export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: CaseRubric[], extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean; acknowledgedGaps?: AcknowledgedGap[] }): Findings {
   const reviewers = [...new Set(checklist.entries.map((e) => e.determination?.decidedBy).filter((x): x is string => !!x))].sort();
   return {
     schema: FINDINGS_SCHEMA,
@@ -66,14 +85,18 @@ export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: 
       id: r.rubric.id,
       version: r.rubric.version,
       title: r.rubric.title,
-      scoredBy: r.scorer,
+      assessed: r.totals.assessed,
+      criteriaScored: r.totals.scored,
+      criteriaTotal: r.totals.criteria,
+      scoredBy: r.scores.length ? r.scorer : null,
       percent: r.totals.percent,
       band: r.totals.band,
       criteria: r.rubric.criteria.map((cr) => {
         const s = r.scores.find((x) => x.criterionId === cr.id);
-        return { id: cr.id, title: cr.title, weight: cr.weight, level: s?.level ?? null, rationale: s?.rationale ?? null };
+        return { id: cr.id, title: cr.title, weight: cr.weight, assessed: !!s, level: s?.level ?? null, rationale: s?.rationale ?? null };
       }),
       chartSvg: r.chartSvg,
     })),
+    acknowledgedGaps: extra.acknowledgedGaps ?? [],
   };
 }

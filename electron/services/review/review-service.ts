@@ -18,7 +18,8 @@ import { findingsDocx } from '../packet/docx.ts';
 import { buildFindings } from '../packet/findings.ts';
 import { buildPacket } from '../packet/packet.ts';
 import type { RubricsService } from '../rubrics/rubrics-service.ts';
-import { CONSENSUS } from '../../../shared/schemas/rubric.ts';
+import type { AcknowledgedGap, GapKind } from '../../../shared/schemas/sign-summary.ts';
+import { createSignOff, packetRubrics } from './sign-off.ts';
 
 type Status = CaseRecord['status'];
 
@@ -37,6 +38,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
   const { db } = ctx;
   const { cases, checklist, identities, rubrics, audit } = deps;
   let current: Identity | null = null;
+  const signOff = createSignOff(ctx, { cases, checklist, rubrics });
 
   const singlePerson = () => readMeta(db, 'single_person_review') === '1';
 
@@ -108,11 +110,14 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       twoPersonRule(caseId, lead, 'approve');
       return transition(caseId, ['submitted'], 'approved', 'approved');
     },
-    async sign(caseId: string, passphrase: string): Promise<CaseRecord> {
+    /** What signing would cover: the gaps to acknowledge, for the dialog and the CLI alike. */
+    signSummary: (caseId: string) => signOff.summary(caseId),
+    async sign(caseId: string, passphrase: string, acknowledge: readonly GapKind[] = []): Promise<CaseRecord> {
       const lead = requireIdentity('lead');
       twoPersonRule(caseId, lead, 'sign');
       const c = cases.get(caseId);
       if (c.status !== 'approved') throw new ServiceError('conflict', `A case that is ${c.status} cannot be signed. ${NEXT[c.status]}`);
+      const acknowledgedGaps = signOff.acknowledged(caseId, acknowledge);
       let privateKey: crypto.KeyObject;
       try {
         privateKey = identities.privateKey(lead.id, passphrase);
@@ -121,23 +126,17 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
         throw err;
       }
       const publicKey = crypto.createPublicKey(lead.publicKeyPem);
-      const zip = await this.buildSignedPacket(caseId, lead, privateKey, publicKey);
+      const zip = await this.buildSignedPacket(caseId, lead, privateKey, publicKey, acknowledgedGaps);
       const signed = transition(caseId, ['approved'], 'signed', 'signed');
       db.prepare('INSERT INTO packets (id, case_id, created_at, signer_fingerprint, zip) VALUES (?, ?, ?, ?, ?)').run(ctx.newId(), caseId, ctx.now().toISOString(), lead.fingerprint, Buffer.from(zip));
       return signed;
     },
-    async buildSignedPacket(caseId: string, lead: Identity, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): Promise<Uint8Array> {
+    async buildSignedPacket(caseId: string, lead: Identity, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject, acknowledgedGaps: AcknowledgedGap[] = []): Promise<Uint8Array> {
       const c = cases.get(caseId);
       const cl = checklist.forCase(caseId);
-      // The packet reports the consensus where the lead recorded one, else the reviewer's scores.
-      const all = rubrics.forCase(caseId, CONSENSUS);
-      const scored = all.map((r) => {
-        if (r.scores.length) return r;
-        const scorer = (db.prepare('SELECT scorer FROM scores WHERE case_id = ? AND rubric_id = ? AND scorer != ? GROUP BY scorer ORDER BY count(*) DESC, scorer LIMIT 1').get(caseId, r.rubric.id, CONSENSUS) as { scorer: string } | undefined)?.scorer;
-        return scorer ? rubrics.forCase(caseId, scorer).find((x) => x.rubric.id === r.rubric.id)! : r;
-      });
+      const scored = packetRubrics(ctx, rubrics, caseId);
       const createdAt = ctx.now().toISOString();
-      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: singlePerson() && ownDeterminations(caseId, lead) > 0 });
+      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: singlePerson() && ownDeterminations(caseId, lead) > 0, acknowledgedGaps });
       const sources = db
         .prepare<[string], { original_name: string; title: string; sha256: string; page_count: number }>('SELECT d.original_name, d.title, d.sha256, d.page_count FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title')
         .all(caseId)

@@ -9,13 +9,15 @@ interface Props {
   submitLabel: string;
   error?: string | null;
   busy?: boolean;
+  /** Keeps the primary action off until the form is complete (the sign dialog's confirmations). */
+  submitDisabled?: boolean;
   className?: string;
   onSubmit: () => void | Promise<void>;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function Modal({ id, title, submitLabel, error, busy, className, onSubmit, onClose, children }: Props) {
+export function Modal({ id, title, submitLabel, error, busy, submitDisabled, className, onSubmit, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (ref.current && !ref.current.open) ref.current.showModal();
@@ -38,7 +40,7 @@ export function Modal({ id, title, submitLabel, error, busy, className, onSubmit
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || submitDisabled}>
             {submitLabel}
           </button>
         </div>

@@ -50,9 +50,26 @@ test('draft → submitted → approved → signed → exported with two identiti
   await expect(page.locator('.chip.status-approved')).toHaveText('Approved');
   await page.getByRole('button', { name: 'Sign…' }).click();
   const sign = page.getByRole('dialog', { name: /Sign the review packet/ });
-  await expect(sign).toContainText('19 items are undecided and will be listed as undecided in the packet.');
+  // Before the passphrase: what the packet would carry, each gap to confirm on its own.
+  const before = sign.getByRole('region', { name: 'Before you sign' });
+  await expect(before).toContainText('2 of 21 checklist items decided.');
+  await expect(before).toContainText('Early intervention system: not assessed.');
+  const undecided = before.getByRole('group', { name: '⚠ 19 checklist items are undecided' });
+  const unscored = before.getByRole('group', { name: '⚠ 18 rubric criteria are unscored' });
+  await undecided.getByText('Show which').click();
+  await expect(undecided.getByRole('listitem')).toHaveCount(19);
+  await expect(undecided).toContainText('Use-of-force policies and training');
+  await unscored.getByText('Show which').click();
+  await expect(unscored).toContainText('Community engagement: not assessed — unscored: ');
   await expect(sign).toContainText(/Key fingerprint: ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
   await sign.getByLabel('Passphrase').fill('not my passphrase');
+  const signButton = sign.getByRole('button', { name: 'Sign packet' });
+  await expect(signButton).toBeDisabled();
+  await undecided.getByLabel('I sign with 19 items undecided').check();
+  await expect(signButton).toBeDisabled();
+  await expect(sign).toContainText('Sign packet stays off until each gap above is confirmed (1 left).');
+  await unscored.getByLabel('I sign with 18 rubric criteria unscored (shown as not assessed)').check();
+  await expect(signButton).toBeEnabled();
   await sign.getByRole('button', { name: 'Sign packet' }).click();
   await expect(sign.getByRole('alert')).toHaveText('The passphrase is wrong for Lee Lead. Nothing was signed.');
   await sign.getByLabel('Passphrase').fill('lee passphrase');
@@ -68,7 +85,13 @@ test('draft → submitted → approved → signed → exported with two identiti
 
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('✓ Audit trail intact');
-  await expect(page.getByRole('list', { name: 'Audit trail' })).toContainText('review.signed');
+  // The history in plain words, the raw action beside each sentence.
+  const trail = page.getByRole('list', { name: 'Audit trail' });
+  await expect(trail).toContainText('Lee Lead approved the case');
+  await expect(trail).toContainText('Lee Lead signed the review packet');
+  await expect(trail).toContainText('Ana Reviewer set Chokeholds prohibited except where the use of deadly force is allowed by law to Met');
+  await expect(trail).toContainText('Ana Reviewer linked p. 3 of ');
+  await expect(trail).toContainText('review.signed');
 
   await page.getByRole('button', { name: 'Back to cases' }).click();
   await page.getByRole('button', { name: 'Verify a packet' }).click();

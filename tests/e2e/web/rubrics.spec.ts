@@ -41,7 +41,9 @@ test('score early intervention and community engagement with evidence; totals, c
   await panel.getByLabel('Scoring as').fill('ana');
   await panel.getByRole('button', { name: 'Switch' }).click();
   const eis = panel.getByRole('region', { name: 'Early intervention system', exact: true });
-  await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('0%');
+  // Nobody has scored it: "Not assessed", never "0%" and a band.
+  await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('Not assessed');
+  await expect(eis.locator('.chart svg')).toHaveAttribute('aria-label', 'Early intervention system — Not assessed (0 of 10 criteria scored)');
 
   // A level above 0 without evidence is refused beside the criterion.
   const purpose = eis.getByRole('region', { name: 'Written, non-disciplinary purpose' });
@@ -54,34 +56,45 @@ test('score early intervention and community engagement with evidence; totals, c
   await scoreCriterion(eis, 'Breadth of indicators', 2, 'Six indicators named.', 'non-disciplinary');
   await scoreCriterion(eis, 'Thresholds and time windows', 2, 'Three indicators in six months.', 'non-disciplinary');
   await scoreCriterion(eis, 'Retention and privacy rules', 0, 'Nothing on retention or access.', null);
-  // (3×1 + 2×2 + 2×1.5 + 0×0.5) / (3 × 12) = 10/36 = 27.8% → "Absent or minimal" (below 34)
-  await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('27.8%');
-  await expect(eis).toContainText('Absent or minimal · 4 of 10 criteria scored by ana');
+  // 4 of 10 scored: how far it got, and no total or band for the six nobody scored.
+  await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('4 of 10 criteria scored');
+  await expect(eis.locator('.rubric-total')).toHaveText('4 of 10 criteria scored by ana · no total or band until every criterion is scored');
   const chart = eis.locator('.chart svg');
-  await expect(chart).toHaveAttribute('aria-label', 'Early intervention system: 27.8% (Absent or minimal)');
+  await expect(chart).toHaveAttribute('aria-label', 'Early intervention system — Partly assessed: 4 of 10 criteria scored');
   await expect(chart.locator('rect[fill="#1f5fbf"]')).toHaveCount(3); // three bars above level 0
   await expect(chart).toContainText('3 of 3');
+  await expect(chart.locator('text', { hasText: 'not assessed' })).toHaveCount(6);
+  await expect(eis.getByRole('region', { name: 'Supervisor training and accountability' })).toContainText('not assessed');
 
   const ce = panel.getByRole('region', { name: 'Community engagement', exact: true });
   await scoreCriterion(ce, 'Advisory or oversight body', 3, 'Advisory board meets monthly and reviews policy changes.', 'Community Police Advisory');
   await scoreCriterion(ce, 'Community input on policy', 3, 'The board reviews changes to this order before adoption.', 'Community Police Advisory');
-  // (3×1.5 + 3×1.5) / (3 × 8.5) = 9/25.5 = 35.3% → "Developing"
+  await expect(ce.getByTestId('total-community-engagement')).toHaveText('2 of 8 criteria scored');
+  // The other six at level 0 (through the API the panel uses); switching away and back reloads the panel.
+  const info = (await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } };
+  for (const criterionId of ['ce.published-data', 'ce.surveys', 'ce.listening', 'ce.partnerships', 'ce.recruitment', 'ce.complaints']) {
+    expect(await harness.ws.dispatch('rubrics.score', { caseId: info.value.sampleCaseId, rubricId: 'community-engagement', criterionId, level: 0, rationale: 'Nothing in GO 300.', scorer: 'ana' })).toMatchObject({ ok: true });
+  }
+  for (const who of ['nobody', 'ana']) {
+    await panel.getByLabel('Scoring as').fill(who);
+    await panel.getByRole('button', { name: 'Switch' }).click();
+  }
+  // Every criterion scored: (3×1.5 + 3×1.5) / (3 × 8.5) = 9/25.5 = 35.3% → "Developing"
   await expect(ce.getByTestId('total-community-engagement')).toHaveText('35.3%');
-  await expect(ce).toContainText('Developing');
+  await expect(ce.locator('.rubric-total')).toHaveText('35.3% — Developing · all 8 criteria scored by ana');
 
   // The CLI prints the same totals from the same workspace.
-  const info = (await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } };
   const cli = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../../electron/cli/run.ts'), 'scores', '--case', info.value.sampleCaseId, '--scorer', 'ana', '--json', '--data-dir', harness.dataDir], { encoding: 'utf8' });
-  const printed = JSON.parse(cli.stdout) as Array<{ rubric: { id: string }; totals: { percent: number; band: string } }>;
-  expect(Object.fromEntries(printed.map((r) => [r.rubric.id, [r.totals.percent, r.totals.band]]))).toEqual({
-    'early-intervention-system': [27.8, 'Absent or minimal'],
-    'community-engagement': [35.3, 'Developing'],
+  const printed = JSON.parse(cli.stdout) as Array<{ rubric: { id: string }; totals: { assessed: string; percent: number | null; band: string | null } }>;
+  expect(Object.fromEntries(printed.map((r) => [r.rubric.id, [r.totals.assessed, r.totals.percent, r.totals.band]]))).toEqual({
+    'early-intervention-system': ['partial', null, null],
+    'community-engagement': ['complete', 35.3, 'Developing'],
   });
 
   // A second reviewer scores blind, then the lead compares and records a consensus.
   await panel.getByLabel('Scoring as').fill('ben');
   await panel.getByRole('button', { name: 'Switch' }).click();
-  await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('0%');
+  await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('Not assessed');
   await scoreCriterion(eis, 'Written, non-disciplinary purpose', 3, 'Non-disciplinary purpose stated.', 'non-disciplinary');
   await scoreCriterion(eis, 'Breadth of indicators', 3, 'Broad set of indicators.', 'non-disciplinary');
   await scoreCriterion(eis, 'Thresholds and time windows', 1, 'Threshold is vague.', 'non-disciplinary');

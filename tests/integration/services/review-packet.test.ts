@@ -71,8 +71,8 @@ describe('the workflow', () => {
     await t.call('review.submit', { caseId });
     await t.call('identity.use', { identityId: lead.id });
     expect((await t.call('review.approve', { caseId })).status).toBe('approved');
-    expect(await t.ws.dispatch('review.sign', { caseId, passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The passphrase is wrong for Lee Lead. Nothing was signed.' } });
-    expect((await t.call('review.sign', { caseId, passphrase: 'correct horse battery' })).status).toBe('signed');
+    expect(await t.ws.dispatch('review.sign', { caseId, passphrase: 'wrong passphrase', acknowledge: ['undecided-items', 'unscored-criteria'] })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The passphrase is wrong for Lee Lead. Nothing was signed.' } });
+    expect((await t.call('review.sign', { caseId, passphrase: 'correct horse battery', acknowledge: ['undecided-items', 'unscored-criteria'] })).status).toBe('signed');
     packetPath = path.join(t.dataDir, '..', `${path.basename(t.dataDir)}-packet.zip`);
     const out = await t.call('review.export', { caseId, outPath: packetPath });
     expect(out.path).toBe(packetPath);

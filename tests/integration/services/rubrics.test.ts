@@ -24,7 +24,10 @@ describe('rubric packs', () => {
     ]);
     const [ce, eis] = await t.call('rubrics.forCase', { caseId });
     for (const r of [ce, eis]) for (const c of r.rubric.criteria) expect(c.levels.map((l: { level: number }) => l.level)).toEqual([0, 1, 2, 3]);
-    expect(eis.totals).toEqual({ scored: 0, criteria: 10, percent: 0, band: 'Absent or minimal', points: 0, maxPoints: 36 });
+    // Nobody scored it: not assessed, with no percentage and no band (not "0 % — Absent or minimal").
+    expect(eis.totals).toEqual({ assessed: 'none', scored: 0, criteria: 10, percent: null, band: null, points: 0, maxPoints: 36 });
+    expect(eis.chartSvg).toContain('Early intervention system — Not assessed (0 of 10 criteria scored)');
+    expect(eis.chartSvg).not.toMatch(/>[^<]*(\d%|Absent or minimal)/);
   });
 
   it('refuses an invalid rubric with field errors', async () => {
@@ -35,19 +38,36 @@ describe('rubric packs', () => {
 });
 
 describe('scoring', () => {
-  it('needs a rationale, and evidence above level 0; totals are weighted with a band and a chart', async () => {
+  it('needs a rationale, and evidence above level 0; a partly scored rubric has no total or band', async () => {
     expect(await score({ criterionId: 'eis.purpose', level: 3, rationale: '' })).toMatchObject({ ok: false, error: { fields: { rationale: 'Write why this level.' } } });
     expect(await score({ criterionId: 'eis.purpose', level: 3, rationale: 'Written non-disciplinary purpose.' })).toMatchObject({ ok: false, error: { fields: { evidenceIds: 'Link at least one highlight.' } } });
     expect(await score({ criterionId: 'eis.purpose', level: 3, rationale: 'Written non-disciplinary purpose.', evidenceIds: [ev] })).toMatchObject({ ok: true });
     expect(await score({ criterionId: 'eis.indicators', level: 2, rationale: 'Six indicators.', evidenceIds: [ev] })).toMatchObject({ ok: true });
     expect(await score({ criterionId: 'eis.retention-privacy', level: 0, rationale: 'Nothing on retention.' })).toMatchObject({ ok: true });
     const eis = (await t.call('rubrics.forCase', { caseId })).find((r: { rubric: { id: string } }) => r.rubric.id === 'early-intervention-system');
-    // (3×1 + 2×2 + 0×0.5) / (3 × 12 total weight) = 7/36 = 19.4%
-    expect(eis.totals).toEqual({ scored: 3, criteria: 10, percent: 19.4, band: 'Absent or minimal', points: 7, maxPoints: 36 });
-    expect(eis.chartSvg).toContain('Early intervention system — 19.4% (Absent or minimal)');
+    // 3 of 10 scored: a band over the other 7 would claim what nobody found.
+    expect(eis.totals).toEqual({ assessed: 'partial', scored: 3, criteria: 10, percent: null, band: null, points: 7, maxPoints: 36 });
+    expect(eis.chartSvg).toContain('Early intervention system — Partly assessed: 3 of 10 criteria scored');
+    expect(eis.chartSvg).not.toMatch(/>[^<]*(\d%|Absent or minimal)/);
     expect(eis.chartSvg.match(/<rect x="300" y="\d+" width="240"/g)).toHaveLength(10); // one bar outline per criterion
     expect(eis.chartSvg).toContain('2 of 3');
-    expect(eis.chartSvg).toContain('not scored');
+    expect(eis.chartSvg).toContain('0 of 3'); // a scored 0 is a level, drawn as such
+    // The 7 unscored criteria are hatched and labelled, never drawn as an empty (level 0) bar.
+    expect(eis.chartSvg.match(/>not assessed</g)).toHaveLength(7);
+    expect(eis.chartSvg.match(/fill="url\(#not-assessed\)"/g)).toHaveLength(7);
+  });
+
+  it('gives the weighted total and band once every criterion is scored', async () => {
+    const [, before] = await t.call('rubrics.forCase', { caseId });
+    for (const c of before.rubric.criteria as Array<{ id: string }>) {
+      const level = c.id === 'eis.purpose' ? 3 : c.id === 'eis.indicators' ? 2 : 0;
+      await t.call('rubrics.score', { caseId, rubricId: 'early-intervention-system', criterionId: c.id, level, rationale: 'r', evidenceIds: level ? [ev] : [] });
+    }
+    const eis = (await t.call('rubrics.forCase', { caseId })).find((r: { rubric: { id: string } }) => r.rubric.id === 'early-intervention-system');
+    // (3×1 + 2×2) / (3 × 12 total weight) = 7/36 = 19.4%
+    expect(eis.totals).toEqual({ assessed: 'complete', scored: 10, criteria: 10, percent: 19.4, band: 'Absent or minimal', points: 7, maxPoints: 36 });
+    expect(eis.chartSvg).toContain('Early intervention system — 19.4% — Absent or minimal');
+    expect(eis.chartSvg).not.toContain('not assessed');
   });
 
   it('keeps two scorers blind to each other, measures agreement and records a consensus', async () => {

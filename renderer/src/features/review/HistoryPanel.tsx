@@ -1,16 +1,18 @@
-// The audit trail as a timeline, filterable by person and kind, with the chain's verdict.
+// The audit trail as a timeline in plain sentences, filterable by person and kind, with the
+// chain's verdict. The raw action stays beside each sentence for whoever checks the trail.
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
+import { personName } from '../../../../shared/domain/history-wording.ts';
 import { call, messageOf } from '../../api/client.ts';
 
 export function HistoryPanel({ caseId, version }: { caseId: string; version: number }) {
-  const [entries, setEntries] = useState<Output<'audit.list'> | null>(null);
+  const [entries, setEntries] = useState<Output<'audit.history'> | null>(null);
   const [check, setCheck] = useState<Output<'audit.verify'> | null>(null);
   const [person, setPerson] = useState('');
   const [kind, setKind] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    Promise.all([call('audit.list', { caseId }), call('audit.verify', { caseId })])
+    Promise.all([call('audit.history', { caseId }), call('audit.verify', { caseId })])
       .then(([e, v]) => (setEntries(e), setCheck(v)))
       .catch((e) => setError(messageOf(e)));
   }, [caseId, version]);
@@ -28,7 +30,9 @@ export function HistoryPanel({ caseId, version }: { caseId: string; version: num
           <select value={person} onChange={(e) => setPerson(e.target.value)}>
             <option value="">Everyone</option>
             {people.map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {personName(p)}
+              </option>
             ))}
           </select>
         </label>
@@ -45,9 +49,14 @@ export function HistoryPanel({ caseId, version }: { caseId: string; version: num
       <ol className="timeline" aria-label="Audit trail">
         {shown.map((e) => (
           <li key={e.seq}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{e.action}</strong> <span className="subtle">{e.entity}</span>
+            <span className="sentence">{e.sentence}</span>
             <br />
-            <span className="subtle">{e.actor}</span>
+            <time dateTime={e.at} className="subtle">
+              {e.at.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}
+            </time>{' '}
+            <code className="subtle" title={`${e.actor} — ${e.entity} ${e.entityId}`}>
+              {e.action}
+            </code>
           </li>
         ))}
       </ol>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Modal } from '../../ui/Modal.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
-import type { CaseChecklist } from '../../../../shared/schemas/checklist.ts';
+import { DETERMINATION_LABEL, type CaseChecklist } from '../../../../shared/schemas/checklist.ts';
+import type { GapKind, SignSummary } from '../../../../shared/schemas/sign-summary.ts';
 import { call, messageOf } from '../../api/client.ts';
 
 type Identity = Output<'identity.current'>;
@@ -112,12 +113,32 @@ function ReturnDialog({ caseId, onDone, onClose }: { caseId: string; onDone: () 
   );
 }
 
-/** The review screen before signing: determinations in packet order, undecided items, signer, passphrase. */
+/**
+ * The review screen before signing: determinations in packet order, then every gap the packet
+ * would carry (undecided items, unscored rubric criteria, stale or contradicted determinations),
+ * each confirmed with its own checkbox. Signing stays off until each is confirmed; review.sign
+ * checks the same list again.
+ */
 function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRecord: CaseRecord; checklist: CaseChecklist | null; signer: NonNullable<Identity>; onDone: () => void; onClose: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const undecided = checklist?.entries.filter((e) => !e.determination) ?? [];
+  const [summary, setSummary] = useState<SignSummary | null>(null);
+  const [confirmed, setConfirmed] = useState<Set<GapKind>>(new Set());
+  useEffect(() => {
+    call('review.signSummary', { caseId: caseRecord.id })
+      .then(setSummary)
+      .catch((e) => setError(messageOf(e)));
+  }, [caseRecord.id]);
+  const gaps = summary?.gaps ?? [];
+  const open = gaps.filter((g) => !confirmed.has(g.kind));
+  const toggle = (k: GapKind, on: boolean) =>
+    setConfirmed((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(k);
+      else next.delete(k);
+      return next;
+    });
   return (
     <Modal
       id="sign"
@@ -126,11 +147,12 @@ function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRe
       submitLabel="Sign packet"
       error={error}
       busy={busy}
+      submitDisabled={!summary || open.length > 0}
       onClose={onClose}
       onSubmit={async () => {
         setBusy(true);
         try {
-          await call('review.sign', { caseId: caseRecord.id, passphrase });
+          await call('review.sign', { caseId: caseRecord.id, passphrase, acknowledge: [...confirmed] });
           onDone();
         } catch (err) {
           setError(messageOf(err));
@@ -139,14 +161,52 @@ function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRe
         }
       }}
     >
-      <ol className="sign-list">
+      <ol className="sign-list" aria-label="Determinations in the packet">
         {checklist?.entries.map((e) => (
           <li key={e.item.id} className={e.item.kind === 'mandatory' ? 'mandatory' : ''}>
-            {e.item.title}: <strong>{e.determination ? e.determination.status.replace(/_/g, ' ') : 'undecided'}</strong>
+            {e.item.title}: <strong>{e.determination ? DETERMINATION_LABEL[e.determination.status] : 'undecided'}</strong>
           </li>
         ))}
       </ol>
-      {undecided.length > 0 && <p className="chip warn">{undecided.length} items are undecided and will be listed as undecided in the packet.</p>}
+      {!summary && !error && <p className="subtle">Checking what the packet would carry…</p>}
+      {summary && (
+        <section className="sign-summary" aria-label="Before you sign">
+          <p>
+            <strong>
+              {summary.decided} of {summary.total}
+            </strong>{' '}
+            checklist items decided.{' '}
+            {summary.rubrics.map((r) => (
+              <span key={r.id} className="sign-rubric">
+                {r.title}: <strong>{r.assessed === 'complete' ? `all ${r.criteriaTotal} criteria scored` : r.assessed === 'none' ? 'not assessed' : `${r.criteriaScored} of ${r.criteriaTotal} criteria scored`}</strong>.{' '}
+              </span>
+            ))}
+          </p>
+          {gaps.length === 0 ? (
+            <p className="chip">No gaps: every item decided, every criterion scored, nothing stale or contradicted.</p>
+          ) : (
+            <>
+              <p>The packet will show these gaps as they are. Confirm each to sign:</p>
+              {gaps.map((g) => (
+                <fieldset key={g.kind} className={`sign-gap${confirmed.has(g.kind) ? ' confirmed' : ''}`}>
+                  <legend>⚠ {g.title}</legend>
+                  <details>
+                    <summary>Show which</summary>
+                    <ul>
+                      {g.entries.map((x) => (
+                        <li key={x}>{x}</li>
+                      ))}
+                    </ul>
+                  </details>
+                  <label className="confirm">
+                    <input type="checkbox" checked={confirmed.has(g.kind)} onChange={(e) => toggle(g.kind, e.target.checked)} /> {g.statement}
+                  </label>
+                </fieldset>
+              ))}
+            </>
+          )}
+        </section>
+      )}
       <p>
         Signer: <strong>{signer.name}</strong> &lt;{signer.email}&gt;
         <br />
@@ -156,6 +216,7 @@ function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRe
         <label htmlFor="sign-pass">Passphrase</label>
         <input id="sign-pass" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus />
       </div>
+      {summary && open.length > 0 && <p className="subtle">Sign packet stays off until each gap above is confirmed ({open.length} left).</p>}
     </Modal>
   );
 }

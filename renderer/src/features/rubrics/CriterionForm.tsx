@@ -36,7 +36,7 @@ export function CriterionForm({ criterion: c, score, highlights, readOnly, onSav
     <section className="criterion" aria-labelledby={`crit-${c.id}`}>
       <h4 id={`crit-${c.id}`}>
         {c.title} <span className="subtle">weight {c.weight}</span>
-        {score ? <span className="chip">level {score.level}</span> : <span className="chip subtle">unscored</span>}
+        {score ? <span className="chip">level {score.level}</span> : <span className="chip subtle">not assessed</span>}
       </h4>
       <p className="subtle">{c.description}</p>
       <fieldset className="levels" disabled={readOnly}>

@@ -67,7 +67,22 @@ export function RubricsPanel({ caseId, highlights, readOnly, defaultScorer }: { 
           <section key={r.rubric.id} className="rubric" aria-label={r.rubric.title}>
             <h3>{r.rubric.title}</h3>
             <p className="rubric-total">
-              <strong data-testid={`total-${r.rubric.id}`}>{r.totals.percent}%</strong> — {r.totals.band} · {r.totals.scored} of {r.totals.criteria} criteria scored by {r.scorer}
+              {r.totals.assessed === 'complete' ? (
+                <>
+                  <strong data-testid={`total-${r.rubric.id}`}>{r.totals.percent}%</strong> — {r.totals.band} · all {r.totals.criteria} criteria scored by {r.scorer}
+                </>
+              ) : r.totals.assessed === 'none' ? (
+                <>
+                  <strong data-testid={`total-${r.rubric.id}`}>Not assessed</strong> · no criterion scored by {r.scorer} yet
+                </>
+              ) : (
+                <>
+                  <strong data-testid={`total-${r.rubric.id}`}>
+                    {r.totals.scored} of {r.totals.criteria} criteria scored
+                  </strong>{' '}
+                  by {r.scorer} · no total or band until every criterion is scored
+                </>
+              )}
             </p>
             {/* Our own SVG, generated with escaped text in shared/domain/rubric-scoring.ts. */}
             <div className="chart" dangerouslySetInnerHTML={{ __html: r.chartSvg }} />
