@@ -7,8 +7,22 @@ import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STA
 import { GAP_KINDS, signSummary } from './schemas/sign-summary.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
+import { multiLineText, nameText } from './schemas/text.ts';
 
 const id = z.string().min(1).max(100);
+
+// Files reach main only through main's own dialogs. A dialog answers an opaque handle (128
+// random bits, base64url) that main maps to the chosen path for one use, for one purpose, for
+// a few minutes; the renderer never sees or sends a path. The CLI, which runs as the user in
+// their shell, names files by path through `localInputs` below, which no renderer transport
+// accepts.
+export const FILE_PURPOSES = ['pdf', 'checklist-pack', 'rubric-pack', 'roster-key', 'bundle-open', 'bundle-save', 'packet-open'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+export const fileHandle = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Choose the file in Credence’s own dialog.');
+/** What a dialog answers: the handle, and the file's name (never its folder) to show. */
+const chosenFile = z.object({ handle: z.string(), name: z.string() });
+const passphrase = z.string().min(1, 'Enter your passphrase to sign the bundle.').max(1024);
+const acceptUntrusted = z.string().trim().regex(/^[0-9A-Fa-f\s:]{64,100}$/, 'Give the signer’s key fingerprint (64 hex digits).').optional();
 const identity = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['reviewer', 'lead']), fingerprint: z.string(), fingerprintGrouped: z.string(), publicKeyPem: z.string(), createdAt: z.string() });
 const auditEntry = z.object({ caseId: z.string(), seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), stateHash: z.string(), prevHash: z.string(), hash: z.string() });
 // verdict: trusted (valid, by a key in the roster), untrusted (valid, by an unknown key), invalid.
@@ -53,27 +67,38 @@ export const contract = {
   'cases.update': { input: caseUpdateInput, output: caseRecord },
   'cases.archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: caseRecord },
   'documents.list': { input: z.object({ caseId: id }).strict(), output: z.array(documentRecord) },
-  'documents.import': { input: importInput, output: z.array(importFileResult) },
+  'documents.import': {
+    input: z
+      .object({
+        caseId: id,
+        handles: z.array(fileHandle).min(1, 'Choose at least one PDF to import.').max(500),
+        password: z.string().optional(),
+        importId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: z.array(importFileResult),
+  },
   'documents.importFiles': { input: importFilesInput, output: z.array(importFileResult) },
   'documents.replace': {
-    input: z.object({ caseId: id, documentId: id, path: z.string().min(1), password: z.string().optional() }).strict(),
+    input: z.object({ caseId: id, documentId: id, handle: fileHandle, password: z.string().optional() }).strict(),
     output: z.object({ documentId: z.string(), kept: z.number().int(), relocated: z.number().int(), edited: z.number().int(), orphaned: z.number().int() }),
   },
-  /** Opens the system file chooser for one PDF (Electron only); null when cancelled. */
-  'dialog.choosePdf': { input: z.object({}).strict(), output: z.string().nullable() },
-  /** Opens the system file chooser for a review packet (.zip); null when cancelled. */
-  'dialog.choosePacket': { input: z.object({}).strict(), output: z.string().nullable() },
-  /** Opens the system file chooser for one file of the given kinds (Electron only); null when cancelled. */
-  'dialog.chooseFile': { input: z.object({ title: z.string().max(200), extensions: z.array(z.string().regex(/^[a-z0-9-]{1,20}$/)).min(1).max(10) }).strict(), output: z.string().nullable() },
-  /** Save and open choosers for case bundles (Electron only); null when cancelled. */
-  'dialog.chooseBundleSavePath': { input: z.object({ defaultName: z.string().max(200) }).strict(), output: z.string().nullable() },
-  'dialog.chooseBundle': { input: z.object({}).strict(), output: z.string().nullable() },
+  /** Opens the system file chooser for one PDF (Electron only): a handle for documents.replace, null when cancelled. */
+  'dialog.choosePdf': { input: z.object({}).strict(), output: chosenFile.nullable() },
+  /** Opens the system file chooser for a review packet (.zip): a handle for packet.verify, null when cancelled. */
+  'dialog.choosePacket': { input: z.object({}).strict(), output: chosenFile.nullable() },
+  /** Opens the system file chooser for a pack or a public key; main picks the title and file kinds. */
+  'dialog.chooseFile': { input: z.object({ purpose: z.enum(['checklist-pack', 'rubric-pack', 'roster-key']) }).strict(), output: chosenFile.nullable() },
+  /** Where to write a case bundle: a handle for bundle.export, null when cancelled. */
+  'dialog.chooseBundleDestination': { input: z.object({ defaultName: nameText().max(200) }).strict(), output: chosenFile.nullable() },
+  /** A case bundle to open: a handle for bundle.import, null when cancelled. */
+  'dialog.chooseBundle': { input: z.object({}).strict(), output: chosenFile.nullable() },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
-  /** Opens the system file chooser (Electron only); answers the chosen paths, empty when cancelled. */
-  'dialog.choosePdfs': { input: z.object({}).strict(), output: z.array(z.string()) },
+  /** Opens the system file chooser (Electron only): a handle per chosen PDF for documents.import, empty when cancelled. */
+  'dialog.choosePdfs': { input: z.object({}).strict(), output: z.array(chosenFile) },
   'checklists.packs': { input: z.object({}).strict(), output: z.array(packSummary) },
-  'checklists.importPack': { input: z.object({ path: z.string().min(1) }).strict(), output: packSummary },
+  'checklists.importPack': { input: z.object({ handle: fileHandle }).strict(), output: packSummary },
   'checklists.forCase': { input: z.object({ caseId: id }).strict(), output: caseChecklist },
   'annotations.list': { input: z.object({ caseId: id, documentId: id.optional() }).strict(), output: z.array(annotationRecord) },
   'annotations.create': {
@@ -86,7 +111,7 @@ export const contract = {
         quote: z.string().trim().min(3, 'Select or type at least a few words of the passage.').max(20_000),
         itemIds: z.array(z.string().min(1)).max(50).default([]),
         stance: z.enum(STANCES).default('supports'),
-        note: z.string().max(5_000).default(''),
+        note: multiLineText().max(5_000).default(''),
         /**
          * Where the selection was drawn, in PDF units (pages from 1): the boxes of the selected
          * glyphs as the viewer's text layer laid them out. Stored as the highlight's shape, and
@@ -98,7 +123,7 @@ export const contract = {
     output: annotationRecord,
   },
   'annotations.update': {
-    input: z.object({ id, itemIds: z.array(z.string().min(1)).max(50).optional(), stance: z.enum(STANCES).optional(), note: z.string().max(5_000).optional() }).strict(),
+    input: z.object({ id, itemIds: z.array(z.string().min(1)).max(50).optional(), stance: z.enum(STANCES).optional(), note: multiLineText().max(5_000).optional() }).strict(),
     output: annotationRecord,
   },
   'annotations.delete': { input: z.object({ id }).strict(), output: annotationRecord },
@@ -109,7 +134,7 @@ export const contract = {
         caseId: id,
         itemId: z.string().min(1),
         status: z.enum(DETERMINATION_STATUSES),
-        rationale: z.string().trim().min(1, 'Write the rationale for this determination.').max(20_000),
+        rationale: multiLineText().trim().min(1, 'Write the rationale for this determination.').max(20_000),
         noRuleFound: z.boolean().default(false),
         evidenceIds: z.array(id).max(200).default([]),
       })
@@ -131,13 +156,13 @@ export const contract = {
   },
   'lint.decide': {
     input: z
-      .object({ caseId: id, documentId: id, category: z.enum(['chokehold', 'vascular']), page: z.number().int().min(1), quote: z.string().min(1), decision: z.enum(['accepted', 'dismissed']), reason: z.string().max(2_000).default('') })
+      .object({ caseId: id, documentId: id, category: z.enum(['chokehold', 'vascular']), page: z.number().int().min(1), quote: z.string().min(1), decision: z.enum(['accepted', 'dismissed']), reason: multiLineText().max(2_000).default('') })
       .strict(),
     output: z.object({ annotationId: z.string().nullable() }),
   },
   'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSummary) },
-  'rubrics.importPack': { input: z.object({ path: z.string().min(1) }).strict(), output: rubricSummary },
-  'rubrics.forCase': { input: z.object({ caseId: id, scorer: z.string().trim().min(1).max(100).optional() }).strict(), output: z.array(caseRubric) },
+  'rubrics.importPack': { input: z.object({ handle: fileHandle }).strict(), output: rubricSummary },
+  'rubrics.forCase': { input: z.object({ caseId: id, scorer: nameText().trim().min(1).max(100).optional() }).strict(), output: z.array(caseRubric) },
   'rubrics.score': {
     input: z
       .object({
@@ -145,9 +170,9 @@ export const contract = {
         rubricId: z.string().min(1),
         criterionId: z.string().min(1),
         level: z.number().int().min(0, 'Levels run from 0 to 3.').max(3, 'Levels run from 0 to 3.'),
-        rationale: z.string().trim().min(1, 'Write why this level.').max(20_000),
+        rationale: multiLineText().trim().min(1, 'Write why this level.').max(20_000),
         evidenceIds: z.array(id).max(200).default([]),
-        scorer: z.string().trim().min(1).max(100).optional(),
+        scorer: nameText().trim().min(1).max(100).optional(),
       })
       .strict(),
     output: scoreRecord,
@@ -160,7 +185,7 @@ export const contract = {
         rubricId: z.string().min(1),
         criterionId: z.string().min(1),
         level: z.number().int().min(0).max(3),
-        rationale: z.string().trim().min(1, 'Write why the team settled on this level.').max(20_000),
+        rationale: multiLineText().trim().min(1, 'Write why the team settled on this level.').max(20_000),
         evidenceIds: z.array(id).max(200).default([]),
       })
       .strict(),
@@ -169,7 +194,7 @@ export const contract = {
   'identity.create': {
     input: z
       .object({
-        name: z.string().trim().min(2, 'Give your full name.').max(200),
+        name: nameText().trim().min(2, 'Give your full name.').max(200),
         email: z.string().trim().email('Give an email address, such as lead@example.org.'),
         role: z.enum(['reviewer', 'lead']),
         passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024),
@@ -184,7 +209,7 @@ export const contract = {
   'identity.list': { input: z.object({}).strict(), output: z.array(identity) },
   'identity.use': { input: z.object({ identityId: id.nullable() }).strict(), output: identity.nullable() },
   'identity.current': { input: z.object({}).strict(), output: identity.nullable() },
-  'roster.import': { input: z.object({ path: z.string().min(1), name: z.string().trim().min(1).max(200).optional() }).strict(), output: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string() }) },
+  'roster.import': { input: z.object({ handle: fileHandle, name: nameText().trim().min(1).max(200).optional() }).strict(), output: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string() }) },
   'roster.list': { input: z.object({}).strict(), output: z.array(z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string(), importedAt: z.string() })) },
   'review.state': {
     input: z.object({ caseId: id }).strict(),
@@ -197,7 +222,7 @@ export const contract = {
     }),
   },
   'review.submit': { input: z.object({ caseId: id }).strict(), output: caseRecord },
-  'review.return': { input: z.object({ caseId: id, comment: z.string().max(20_000) }).strict(), output: caseRecord },
+  'review.return': { input: z.object({ caseId: id, comment: multiLineText().max(20_000) }).strict(), output: caseRecord },
   'review.approve': { input: z.object({ caseId: id }).strict(), output: caseRecord },
   /** The gaps signing would cover (undecided items, unscored criteria, stale or contradicted determinations). */
   'review.signSummary': { input: z.object({ caseId: id }).strict(), output: signSummary },
@@ -206,7 +231,8 @@ export const contract = {
     input: z.object({ caseId: id, passphrase: z.string().min(1, 'Enter your passphrase to sign.'), acknowledge: z.array(z.enum(GAP_KINDS)).max(GAP_KINDS.length * 2).default([]) }).strict(),
     output: caseRecord,
   },
-  'review.export': { input: z.object({ caseId: id, outPath: z.string().min(1).optional() }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
+  /** From the window: main asks where to write in its own save dialog. */
+  'review.export': { input: z.object({ caseId: id }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
   'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
   'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
   /** The audit trail worded for people, one sentence per entry (shared/domain/history-wording.ts). */
@@ -217,12 +243,16 @@ export const contract = {
   'audit.verify': { input: z.object({ caseId: id }).strict(), output: z.object({ ok: z.boolean(), entries: z.number().int(), head: z.string(), problem: z.string().nullable() }) },
   /** Signed with the acting identity's key, hence the passphrase. */
   'bundle.export': {
-    input: z.object({ caseId: id, outPath: z.string().min(1), passphrase: z.string().min(1, 'Enter your passphrase to sign the bundle.').max(1024) }).strict(),
+    input: z.object({ caseId: id, handle: fileHandle, passphrase }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int(), documents: z.number().int(), signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string() }) }),
   },
-  /** A bundle signed by a key outside the roster and the workspace's identities is refused unless its fingerprint is accepted here. */
+  /**
+   * A bundle signed by a key outside the roster and the workspace's identities is refused unless
+   * its fingerprint is accepted here. That refusal carries a fresh handle for the same file in
+   * `fields.handle`, so the window can ask the person and try again without a second dialog.
+   */
   'bundle.import': {
-    input: z.object({ path: z.string().min(1), acceptUntrusted: z.string().trim().regex(/^[0-9A-Fa-f\s:]{64,100}$/, 'Give the signer’s key fingerprint (64 hex digits).').optional() }).strict(),
+    input: z.object({ handle: fileHandle, acceptUntrusted }).strict(),
     output: z.object({
       caseId: z.string(),
       agencyName: z.string(),
@@ -233,9 +263,9 @@ export const contract = {
   },
   'packet.verify': {
     input: z
-      .object({ path: z.string().min(1).optional(), bytes: z.instanceof(Uint8Array).optional() })
+      .object({ handle: fileHandle.optional(), bytes: z.instanceof(Uint8Array).optional() })
       .strict()
-      .refine((x) => !!x.path !== !!x.bytes, 'Give the packet as a path or as bytes.'),
+      .refine((x) => !!x.handle !== !!x.bytes, 'Choose a packet or drop one.'),
     output: verification,
   },
   'search.query': {
@@ -246,11 +276,38 @@ export const contract = {
   },
 } as const;
 
+/**
+ * The same methods as the CLI and the tests call them: by file path, for a user in their own
+ * shell. Only the local dispatcher (never IPC, never the browser bridge) parses these.
+ */
+export const localInputs = {
+  'documents.import': importInput.strict(),
+  'documents.replace': z.object({ caseId: id, documentId: id, path: z.string().min(1), password: z.string().optional() }).strict(),
+  'checklists.importPack': z.object({ path: z.string().min(1) }).strict(),
+  'rubrics.importPack': z.object({ path: z.string().min(1) }).strict(),
+  'roster.import': z.object({ path: z.string().min(1), name: nameText().trim().min(1).max(200).optional() }).strict(),
+  'review.export': z.object({ caseId: id, outPath: z.string().min(1, 'Say where to write the packet (--out FILE.zip).') }).strict(),
+  'bundle.export': z.object({ caseId: id, outPath: z.string().min(1), passphrase }).strict(),
+  'bundle.import': z.object({ path: z.string().min(1), acceptUntrusted }).strict(),
+  'packet.verify': z
+    .object({ path: z.string().min(1).optional(), bytes: z.instanceof(Uint8Array).optional() })
+    .strict()
+    .refine((x) => !!x.path !== !!x.bytes, 'Give the packet as a path or as bytes.'),
+} as const;
+
 export type Contract = typeof contract;
 export type Method = keyof Contract;
+export type LocalMethod = keyof typeof localInputs;
+/** What the renderer sends. */
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
-export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+/** What a renderer call parses to. */
+export type RendererInput<M extends Method> = z.output<Contract[M]['input']>;
+/** What a local (CLI, test) call parses to: by path where the method takes files. */
+export type LocalInput<M extends Method> = M extends LocalMethod ? z.output<(typeof localInputs)[M]> : RendererInput<M>;
+/** What the services work with, after main turned a handle back into its path. */
+export type ParsedInput<M extends Method> = LocalInput<M>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
+export const isLocalMethod = (name: Method): name is LocalMethod => Object.hasOwn(localInputs, name);
 
 export const METHODS = Object.keys(contract) as Method[];
 export const isMethod = (name: unknown): name is Method => typeof name === 'string' && Object.hasOwn(contract, name);

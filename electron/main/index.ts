@@ -67,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
         },
         chooseBundleSavePath: (defaultName) => saveAs('Export case bundle', defaultName, 'Credence case', 'credence-case'),
         choosePacketPath: (defaultName) => saveAs('Export signed review packet', defaultName, 'Review packet', 'zip'),
-        chooseFile: (title, extensions) => openOne(title, extensions.join(', '), extensions),
+        chooseFile: (title, extensions, kind) => openOne(title, kind, extensions),
         chooseBundle: () => openOne('Import case bundle', 'Credence case', ['credence-case']),
         choosePacket: () => openOne('Verify a review packet', 'Review packet', ['zip']),
       },
@@ -88,7 +88,8 @@ if (!app.requestSingleInstanceLock()) {
     // Nothing leaves this machine: refuse every request that is not app://.
     session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !details.url.startsWith('app://') && !details.url.startsWith('devtools://') }));
 
-    const handle = createIpcHandler(workspace.dispatch, trusted);
+    // The window's dispatcher: files only as handles from the dialogs above, never as paths.
+    const handle = createIpcHandler(workspace.rendererDispatch, trusted);
     ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => handle(event, method, input));
 
     win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));

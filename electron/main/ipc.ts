@@ -1,9 +1,10 @@
 // The one IPC entry point: drop calls from anything but our own top frame on app://, then hand
-// the call to the dispatcher, which parses the input against the contract.
+// the call to the renderer's dispatcher, which parses the input against the contract and
+// refuses any call that names a file by path.
 import type { IpcMainInvokeEvent } from 'electron';
 import { APP_ORIGIN } from '../../shared/csp.ts';
 import { fail, type Result } from '../../shared/result.ts';
-import type { Dispatch } from '../api/dispatcher.ts';
+import type { RendererDispatch } from '../api/dispatcher.ts';
 
 type SenderView = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender: Pick<IpcMainInvokeEvent['sender'], 'id' | 'mainFrame'> };
 
@@ -21,7 +22,8 @@ export function isTrustedSender(event: SenderView, trustedWebContentsIds: Readon
   }
 }
 
-export function createIpcHandler(dispatch: Dispatch, trustedWebContentsIds: ReadonlySet<number>) {
+// Typed to the renderer's dispatcher: the local one, which takes paths, cannot be wired here.
+export function createIpcHandler(dispatch: RendererDispatch, trustedWebContentsIds: ReadonlySet<number>) {
   return async (event: SenderView, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, trustedWebContentsIds)) {
       return fail('forbidden', 'This call did not come from a Credence window and was refused.');

@@ -26,7 +26,9 @@ import { createHistory } from './audit/history.ts';
 import { readPacketFile, verifyPacket } from './packet/verify.ts';
 import { createBundles } from './bundle/bundle.ts';
 import { ServiceError } from '../../shared/result.ts';
-import type { Method } from '../../shared/contract.ts';
+import type { FilePurpose, Method } from '../../shared/contract.ts';
+import { createFileHandles } from './file-handles.ts';
+import { stripNameControls } from '../../shared/schemas/text.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -48,8 +50,10 @@ export interface WorkspaceOptions {
     choosePacket?(): Promise<string | null>;
     chooseBundleSavePath?(defaultName: string): Promise<string | null>;
     chooseBundle?(): Promise<string | null>;
-    chooseFile?(title: string, extensions: string[]): Promise<string | null>;
+    chooseFile?(title: string, extensions: string[], kind: string): Promise<string | null>;
   };
+  /** Clock for dialog handles' lifetime (tests move it). */
+  clock?: () => number;
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -104,6 +108,16 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
   const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review };
 
+  // Files from a window arrive as dialog handles, from the CLI as paths; services see paths.
+  const handles = createFileHandles(opts.clock);
+  const offer = (purpose: FilePurpose, file: string | null) => (file ? handles.issue(file, purpose) : null);
+  const fileOf = (i: { path: string } | { handle: string }, purpose: FilePurpose) => ('path' in i ? i.path : handles.take(i.handle, purpose));
+  const PICKS: Record<'checklist-pack' | 'rubric-pack' | 'roster-key', [title: string, kind: string, ext: string]> = {
+    'checklist-pack': ['Install a checklist pack', 'Checklist pack', 'json'],
+    'rubric-pack': ['Install a rubric pack', 'Rubric pack', 'json'],
+    'roster-key': ['Trust a review lead’s public key', 'Public key', 'pem'],
+  };
+
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, dataDir: paths.dataDir, sampleCaseId: readMeta(db, 'sample_case_id'), actor: ctx.actor }),
     'cases.list': (i) => cases.list(i),
@@ -112,38 +126,45 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'cases.update': (i) => cases.update(i),
     'cases.archive': (i) => cases.archive(i),
     'documents.list': (i) => documents.list(i),
-    'documents.import': (i) => documents.import(i),
-    'documents.importFiles': (i) => documents.importFiles(i),
-    'documents.replace': (i) => carryForward.replace(i),
-    'dialog.choosePdf': async () => {
-      if (!opts.platform) throw new Error('The file chooser exists only in the desktop app. Pass a file path instead.');
-      return (await opts.platform.choosePdfs())[0] ?? null;
+    'documents.import': async (i) => {
+      if (!('handles' in i)) return documents.import(i);
+      // Spend every handle before the first file is read, so a bad one refuses the whole batch.
+      const paths = i.handles.map((h) => handles.take(h, 'pdf'));
+      const results = await documents.import({ caseId: i.caseId, paths, password: i.password, importId: i.importId });
+      return results.map((r) => ({ ...r, file: path.basename(r.file) }));
     },
-    'dialog.chooseBundleSavePath': async (i) => {
-      if (!opts.platform?.chooseBundleSavePath) throw new Error('The file chooser exists only in the desktop app.');
-      return opts.platform.chooseBundleSavePath(i.defaultName);
+    'documents.importFiles': (i) => documents.importFiles(i),
+    'documents.replace': (i) => carryForward.replace({ caseId: i.caseId, documentId: i.documentId, path: fileOf(i, 'pdf'), password: i.password }),
+    'dialog.choosePdf': async () => {
+      if (!opts.platform) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app. Pass a file path instead.');
+      return offer('pdf', (await opts.platform.choosePdfs())[0] ?? null);
+    },
+    'dialog.chooseBundleDestination': async (i) => {
+      if (!opts.platform?.chooseBundleSavePath) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app.');
+      return offer('bundle-save', await opts.platform.chooseBundleSavePath(path.basename(i.defaultName)));
     },
     'dialog.chooseBundle': async () => {
-      if (!opts.platform?.chooseBundle) throw new Error('The file chooser exists only in the desktop app.');
-      return opts.platform.chooseBundle();
+      if (!opts.platform?.chooseBundle) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app.');
+      return offer('bundle-open', await opts.platform.chooseBundle());
     },
     'dialog.chooseFile': async (i) => {
-      if (!opts.platform?.chooseFile) throw new Error('The file chooser exists only in the desktop app.');
-      return opts.platform.chooseFile(i.title, i.extensions);
+      if (!opts.platform?.chooseFile) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app.');
+      const [title, kind, ext] = PICKS[i.purpose];
+      return offer(i.purpose, await opts.platform.chooseFile(title, [ext], kind));
     },
     'dialog.choosePacket': async () => {
-      if (!opts.platform?.choosePacket) throw new Error('The file chooser exists only in the desktop app. Pass the packet path instead.');
-      return opts.platform.choosePacket();
+      if (!opts.platform?.choosePacket) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app. Pass the packet path instead.');
+      return offer('packet-open', await opts.platform.choosePacket());
     },
     'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
     'documents.update': (i) => documents.update(i),
     'dialog.choosePdfs': async () => {
-      if (!opts.platform) throw new Error('The file chooser exists only in the desktop app. Pass file paths instead.');
-      return opts.platform.choosePdfs();
+      if (!opts.platform) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app. Pass file paths instead.');
+      return (await opts.platform.choosePdfs()).map((f) => handles.issue(f, 'pdf'));
     },
     'search.query': (i) => search.query(i),
     'checklists.packs': () => packs.list(),
-    'checklists.importPack': (i) => packs.import(i.path),
+    'checklists.importPack': (i) => packs.import(fileOf(i, 'checklist-pack')),
     'checklists.forCase': (i) => checklist.forCase(i.caseId),
     'annotations.list': (i) => annotations.list(i),
     'annotations.create': (i) => annotations.create(i),
@@ -154,7 +175,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'determinations.clear': (i) => ({ cleared: checklist.clear(i.caseId, i.itemId) }),
     'lint.forCase': (i) => lint.forCase(i.caseId),
     'rubrics.list': () => rubrics.list(),
-    'rubrics.importPack': (i) => rubrics.import(i.path),
+    'rubrics.importPack': (i) => rubrics.import(fileOf(i, 'rubric-pack')),
     'rubrics.forCase': (i) => rubrics.forCase(i.caseId, i.scorer ?? ctx.actor),
     'rubrics.score': (i) => rubrics.score(i),
     'rubrics.agreement': (i) => rubrics.agreement(i.caseId, i.rubricId),
@@ -164,7 +185,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'identity.changePassphrase': (i) => identities.changePassphrase(i.identityId, i.current, i.next),
     'identity.use': (i) => review.use(i.identityId),
     'identity.current': () => review.current,
-    'roster.import': (i) => identities.importRosterKey(i.path, i.name),
+    'roster.import': (i) => {
+      const file = fileOf(i, 'roster-key');
+      // A file name can hold control characters too; the default name is stripped like a typed one.
+      return identities.importRosterKey(file, i.name ?? (stripNameControls(path.basename(file).replace(/\.(pub\.)?pem$/i, '')).trim() || 'Imported key'));
+    },
     'roster.list': () => identities.roster(),
     'review.state': (i) => review.state(i.caseId),
     'review.submit': (i) => review.submit(i.caseId),
@@ -173,23 +198,36 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'review.signSummary': (i) => review.signSummary(i.caseId),
     'review.sign': (i) => review.sign(i.caseId, i.passphrase, i.acknowledge),
     'review.export': async (i) => {
-      let out = i.outPath ?? null;
-      if (!out) {
-        if (!opts.platform?.choosePacketPath) throw new ServiceError('invalid_input', 'Say where to write the packet (--out FILE.zip).');
-        const c = cases.get(i.caseId);
-        out = await opts.platform.choosePacketPath(`${c.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}-review-packet.zip`);
-        if (!out) throw new ServiceError('cancelled', 'Export cancelled.');
-      }
+      if ('outPath' in i) return review.exportPacket(i.caseId, i.outPath);
+      // From a window: main asks where in its own save dialog; the page never names the file.
+      if (!opts.platform?.choosePacketPath) throw new ServiceError('invalid_input', 'Say where to write the packet (--out FILE.zip).');
+      const c = cases.get(i.caseId);
+      const out = await opts.platform.choosePacketPath(`${c.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}-review-packet.zip`);
+      if (!out) throw new ServiceError('cancelled', 'Export cancelled.');
       return review.exportPacket(i.caseId, out);
     },
     'review.settings': (i) => review.settings(i),
-    'bundle.export': (i) => bundles.export(i.caseId, i.outPath, i.passphrase),
-    'bundle.import': (i) => bundles.import(i.path, i.acceptUntrusted),
+    'bundle.export': (i) => bundles.export(i.caseId, 'outPath' in i ? i.outPath : handles.take(i.handle, 'bundle-save'), i.passphrase),
+    'bundle.import': (i) => {
+      const file = fileOf(i, 'bundle-open');
+      try {
+        return bundles.import(file, i.acceptUntrusted);
+      } catch (err) {
+        // Asking the person to confirm an unknown signer does not end their choice of file: a
+        // fresh single-use handle for the same file lets the window ask, then try again.
+        if ('handle' in i && err instanceof ServiceError && err.fields?.acceptUntrusted) {
+          throw new ServiceError(err.code, err.message, { ...err.fields, handle: handles.issue(file, 'bundle-open').handle });
+        }
+        throw err;
+      }
+    },
     'audit.list': (i) => audit.list(i.caseId),
     'audit.verify': (i) => audit.verify(i.caseId),
     'audit.history': (i) => history.forCase(i.caseId),
     'packet.verify': (i) => {
-      return verifyPacket(i.bytes ?? readPacketFile(i.path!), { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
+      if (i.bytes) return verifyPacket(i.bytes, { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
+      const file = 'handle' in i && i.handle ? handles.take(i.handle, 'packet-open') : (i as { path: string }).path;
+      return verifyPacket(readPacketFile(file), { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
     },
     'lint.decide': (i) => lint.decide(i),
   };
@@ -226,13 +264,16 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return out;
     };
   }
-  const dispatch: Dispatch = createDispatcher(handlers, opts.log);
+  // The CLI and tests call by path; IPC and the browser bridge get only rendererDispatch.
+  const dispatch: Dispatch = createDispatcher(handlers, opts.log, 'local');
+  const rendererDispatch = createDispatcher(handlers, opts.log, 'renderer');
   return {
     ctx,
     paths,
     migration,
     services,
     dispatch,
+    rendererDispatch,
     subscribe(listener: (event: EventName, payload: unknown) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

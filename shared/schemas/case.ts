@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from './text.ts';
 import { US_STATE_CODES } from '../us-states.ts';
 
 export const AGENCY_TYPES = ['municipal', 'county', 'state', 'tribal', 'campus', 'other'] as const;
@@ -31,7 +32,7 @@ export const ori = z
   );
 
 const fields = {
-  agencyName: z.string().trim().min(2, 'Give the agency its full name.').max(200, 'Keep the agency name under 200 characters.'),
+  agencyName: nameText().trim().min(2, 'Give the agency its full name.').max(200, 'Keep the agency name under 200 characters.'),
   ori,
   state: stateCode,
   agencyType: z.enum(AGENCY_TYPES).nullable(),

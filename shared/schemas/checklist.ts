@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from './text.ts';
 
 export const DETERMINATION_STATUSES = ['met', 'partially_met', 'not_met', 'not_applicable', 'needs_information'] as const;
 export type DeterminationStatus = (typeof DETERMINATION_STATUSES)[number];
@@ -21,9 +22,9 @@ const citation = z.object({
 
 export const checklistItem = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Item ids are lower-case letters, digits, dots and hyphens, such as "mandatory.chokehold".'),
-  title: z.string().min(3).max(200),
+  title: nameText().min(3).max(200),
   kind: z.enum(ITEM_KINDS),
-  group: z.string().min(1).max(100),
+  group: nameText().min(1).max(100),
   orderText: z.string().min(1).optional(),
   citations: z.array(citation).min(1, 'Every item needs at least one citation.'),
   guidance: z.string().min(1, 'Give the reviewer guidance for this item.'),
@@ -38,8 +39,8 @@ export const checklistPack = z
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'Pack ids are lower-case letters, digits and hyphens.'),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0.'),
-    title: z.string().min(3),
-    publisher: z.string().min(1),
+    title: nameText().min(3),
+    publisher: nameText().min(1),
     description: z.string().optional(),
     items: z.array(checklistItem).min(1),
   })

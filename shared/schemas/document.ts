@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from './text.ts';
 
 export const documentRecord = z.object({
   id: z.string(),
@@ -47,8 +48,8 @@ export const importFilesInput = z.object({
 
 export const documentUpdateInput = z.object({
   id: z.string().min(1),
-  title: z.string().trim().min(1, 'A document needs a title.').max(300).optional(),
-  agencyDocNumber: z.string().trim().max(100).nullable().optional(),
+  title: nameText().trim().min(1, 'A document needs a title.').max(300).optional(),
+  agencyDocNumber: nameText().trim().max(100).nullable().optional(),
   effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2020-06-15.').nullable().optional(),
 });
 

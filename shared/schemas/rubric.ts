@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { nameText } from './text.ts';
 
 const level = z.object({ level: z.number().int().min(0).max(3), descriptor: z.string().min(3, 'Say what evidence earns this level.') });
 
 export const rubricCriterion = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, 'Criterion ids are lower-case letters, digits, dots and hyphens.'),
-  title: z.string().min(3),
+  title: nameText().min(3),
   description: z.string().min(3),
   weight: z.number().positive('A weight is a positive number.').max(100),
   levels: z
@@ -20,13 +21,13 @@ export const rubricPack = z
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'Rubric ids are lower-case letters, digits and hyphens.'),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0.'),
-    title: z.string().min(3),
-    publisher: z.string().min(1),
+    title: nameText().min(3),
+    publisher: nameText().min(1),
     description: z.string().optional(),
     /** The checklist item whose evidence this rubric scores, to offer those highlights first. */
     checklistItemId: z.string().optional(),
     /** Bands by weighted percentage, highest threshold first is not required: sorted on use. */
-    bands: z.array(z.object({ min: z.number().min(0).max(100), label: z.string().min(1) })).min(1),
+    bands: z.array(z.object({ min: z.number().min(0).max(100), label: nameText().min(1) })).min(1),
     criteria: z.array(rubricCriterion).min(1),
   })
   .superRefine((p, ctx) => {

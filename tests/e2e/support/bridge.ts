@@ -78,7 +78,8 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
   await page.exposeBinding('__credenceInvoke', async (source, method: unknown, input: unknown) => {
     // Same rule as IPC: only the page's top frame speaks for the app.
     if (source.frame !== page.mainFrame()) return fail('forbidden', 'This call did not come from the top frame and was refused.');
-    return ws.dispatch(method, input);
+    // The renderer's dispatcher, as over IPC: files only as dialog handles, never paths.
+    return ws.rendererDispatch(method, input);
   });
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();

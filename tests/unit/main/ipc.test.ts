@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { createIpcHandler, isTrustedSender } from '../../../electron/main/ipc.ts';
-import type { Dispatch } from '../../../electron/api/dispatcher.ts';
+import type { RendererDispatch } from '../../../electron/api/dispatcher.ts';
 
 type Ev = Parameters<typeof isTrustedSender>[0];
 const frame = (url: string) => ({ url }) as unknown as WebFrameMain;
@@ -16,10 +16,13 @@ function event(opts: { id?: number; url?: string; sub?: boolean; gone?: boolean 
 describe('IPC sender check', () => {
   const trusted = new Set([1]);
   const calls: unknown[] = [];
-  const dispatch: Dispatch = async (m, i) => {
-    calls.push([m, i]);
-    return { ok: true, value: 'ran' };
-  };
+  const dispatch: RendererDispatch = Object.assign(
+    async (m: unknown, i: unknown) => {
+      calls.push([m, i]);
+      return { ok: true as const, value: 'ran' };
+    },
+    { transport: 'renderer' as const },
+  );
   const handle = createIpcHandler(dispatch, trusted);
 
   it('passes calls from our window’s top frame on app:// to the dispatcher', async () => {

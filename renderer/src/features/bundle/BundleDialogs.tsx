@@ -30,9 +30,9 @@ export function ExportBundleDialog({ caseRecord, signer, onDone, onClose }: { ca
       onSubmit={async () => {
         setBusy(true);
         try {
-          const out = await call('dialog.chooseBundleSavePath', { defaultName: `${caseRecord.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}.credence-case` });
+          const out = await call('dialog.chooseBundleDestination', { defaultName: `${caseRecord.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}.credence-case` });
           if (!out) return;
-          const r = await call('bundle.export', { caseId: caseRecord.id, outPath: out, passphrase });
+          const r = await call('bundle.export', { caseId: caseRecord.id, handle: out.handle, passphrase });
           onDone(`Case bundle written to ${r.path}, signed by ${r.signer.name} (key ${r.signer.fingerprintGrouped}).`);
         } catch (err) {
           setError(messageOf(err));
@@ -64,9 +64,11 @@ export function ExportBundleDialog({ caseRecord, signer, onDone, onClose }: { ca
 
 /**
  * Import a bundle the user chose; asks before trusting an unknown signer, then shows who signed.
- * `file` is what the chooser returned.
+ * `file` is the handle the chooser returned; each handle works once, so a refusal that asks about
+ * the signer brings a fresh one for the same file.
  */
 export function ImportBundleFlow({ file, onOpen, onClose }: { file: string; onOpen: (caseId: string) => void; onClose: () => void }) {
+  const handle = useRef(file);
   const [untrusted, setUntrusted] = useState<{ fingerprint: string; message: string } | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,10 +78,12 @@ export function ImportBundleFlow({ file, onOpen, onClose }: { file: string; onOp
   async function run(acceptUntrusted?: string) {
     setBusy(true);
     try {
-      setImported(await call('bundle.import', acceptUntrusted ? { path: file, acceptUntrusted } : { path: file }));
+      setImported(await call('bundle.import', acceptUntrusted ? { handle: handle.current, acceptUntrusted } : { handle: handle.current }));
       setUntrusted(null);
     } catch (err) {
       const fp = err instanceof ApiFailure ? err.error.fields?.acceptUntrusted : undefined;
+      const again = err instanceof ApiFailure ? err.error.fields?.handle : undefined;
+      if (again) handle.current = again;
       if (fp && !acceptUntrusted) setUntrusted({ fingerprint: fp, message: messageOf(err) });
       else setError(messageOf(err));
     } finally {

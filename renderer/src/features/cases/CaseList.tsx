@@ -95,7 +95,7 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
           onClick={async () => {
             try {
               const file = await call('dialog.chooseBundle', {});
-              if (file) setBundle(file);
+              if (file) setBundle(file.handle);
             } catch (e) {
               setError(messageOf(e));
             }

@@ -55,7 +55,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
     try {
       const file = await call('dialog.choosePdf', {});
       if (!file) return;
-      const r = await call('documents.replace', { caseId: caseRecord.id, documentId: d.id, path: file });
+      const r = await call('documents.replace', { caseId: caseRecord.id, documentId: d.id, handle: file.handle });
       setReplaced(
         `Replaced “${d.title}”. Highlights: ${r.kept + r.relocated} carried forward unchanged, ${r.edited} re-found in edited text, ${r.orphaned} orphaned.` +
           (r.edited + r.orphaned > 0 ? ' Determinations resting on them are marked stale.' : ''),
@@ -92,8 +92,8 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
     if (importing) return;
     setError(null);
     try {
-      const paths = await call('dialog.choosePdfs', {});
-      if (paths.length > 0) await runImport((importId) => call('documents.import', { caseId: caseRecord.id, paths, importId }));
+      const chosen = await call('dialog.choosePdfs', {});
+      if (chosen.length > 0) await runImport((importId) => call('documents.import', { caseId: caseRecord.id, handles: chosen.map((c) => c.handle), importId }));
     } catch (e) {
       setError(messageOf(e));
     }

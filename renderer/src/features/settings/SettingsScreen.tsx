@@ -38,11 +38,12 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
   };
   const importFrom = (kind: 'roster' | 'checklist' | 'rubric') =>
     act(async () => {
-      const file = await call('dialog.chooseFile', kind === 'roster' ? { title: 'Trust a review lead’s public key', extensions: ['pem'] } : { title: `Install a ${kind} pack`, extensions: ['json'] });
+      const file = await call('dialog.chooseFile', { purpose: kind === 'roster' ? 'roster-key' : kind === 'checklist' ? 'checklist-pack' : 'rubric-pack' });
       if (!file) return 'Nothing chosen.';
-      if (kind === 'roster') return `Trusted key ${(await call('roster.import', { path: file })).fingerprintGrouped}.`;
-      if (kind === 'checklist') return `Installed ${(await call('checklists.importPack', { path: file })).title}.`;
-      return `Installed ${(await call('rubrics.importPack', { path: file })).title}.`;
+      const { handle } = file;
+      if (kind === 'roster') return `Trusted key ${(await call('roster.import', { handle })).fingerprintGrouped}.`;
+      if (kind === 'checklist') return `Installed ${(await call('checklists.importPack', { handle })).title}.`;
+      return `Installed ${(await call('rubrics.importPack', { handle })).title}.`;
     });
 
   return (

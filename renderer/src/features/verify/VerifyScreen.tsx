@@ -11,7 +11,7 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  const verify = async (input: { path: string } | { bytes: Uint8Array<ArrayBuffer> }) => {
+  const verify = async (input: { handle: string } | { bytes: Uint8Array<ArrayBuffer> }) => {
     setError(null);
     try {
       setResult(await call('packet.verify', input));
@@ -46,7 +46,7 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
           onClick={async () => {
             try {
               const p = await call('dialog.choosePacket', {});
-              if (p) await verify({ path: p });
+              if (p) await verify({ handle: p.handle });
             } catch (e) {
               setError(messageOf(e));
             }
