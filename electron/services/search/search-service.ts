@@ -21,14 +21,41 @@ interface HitRow {
 }
 
 const OPERATOR = /^(AND|OR|NOT|NEAR)$/;
+// What the index counts as a word: letters, digits and marks, joined by inner hyphens, dots or
+// apostrophes ("force-on-force", "300.5", "officer's"); FTS5's tokenizer splits the rest.
+const WORD = /[\p{L}\p{N}\p{M}]+(?:[-.'’][\p{L}\p{N}\p{M}]+)*/gu;
 
 export const quoteEveryWord = (q: string): string =>
-  q
-    .split(/\s+/)
-    .map((w) => w.replace(/"/g, ''))
-    .filter((w) => /[\p{L}\p{N}]/u.test(w) && !OPERATOR.test(w))
+  (q.match(WORD) ?? [])
+    .filter((w) => !OPERATOR.test(w))
     .map((w) => `"${w}"`)
     .join(' ');
+
+/** The query as a person typed it, safe to repeat in a message: one line, no controls, short. */
+const shown = (q: string): string => {
+  const one = q.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069`]/g, ' ').replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+};
+
+const UNMATCHED = 'it has an opening quote (") without a closing one';
+
+// FTS5's own complaints, in a reviewer's words.
+function whyUnreadable(q: string, ftsMessage: string): string {
+  if ((q.match(/"/g) ?? []).length % 2 === 1) return UNMATCHED;
+  if (/unknown special query/i.test(ftsMessage) || /(^|[^\p{L}\p{N}])\*/u.test(q)) return 'a * goes at the end of a word, to find every word starting with it (polic* finds police and policy)';
+  if (/expected integer/i.test(ftsMessage)) return 'NEAR(word word, N) needs N to be a number of words';
+  if (/no such column/i.test(ftsMessage) || /:/.test(q)) return 'a word followed by : names a column, and the pages have none by that name';
+  if (/\b(AND|OR|NOT|NEAR)\b/.test(q)) return 'AND, OR, NOT and NEAR are operators and need words on both sides';
+  return 'it has no words or numbers to look for';
+}
+
+const unreadable = (q: string, why: string) =>
+  why === UNMATCHED
+    ? new ServiceError('invalid_input', `Search could not read \`${shown(q)}\`: ${why}. Add the closing quote to search for an exact phrase, or remove it.`, { query: 'Unmatched quote.' })
+    : new ServiceError('invalid_input', `Search could not read \`${shown(q)}\`: ${why}; put words in quotes to search them literally ("like this").`, { query: why });
+
+// Errors in the MATCH expression come back as SQLITE_ERROR; a busy or damaged database does not.
+const isQueryError = (err: unknown): err is Error => err instanceof Error && (err as { code?: string }).code === 'SQLITE_ERROR';
 
 export function createSearchService(ctx: ServiceContext, cases: CasesService) {
   const { db } = ctx;
@@ -77,22 +104,23 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     query(input: ParsedInput<'search.query'>): SearchHit[] {
       cases.get(input.caseId);
       // Plain words are searched as words (all of them, any order); FTS syntax only when the query uses it.
-      const usesSyntax = /["()*^:]|\b(AND|OR|NOT|NEAR)\b/.test(input.query);
+      const usesSyntax = /["()*^:{}+]|\b(AND|OR|NOT|NEAR)\b/.test(input.query);
       const q = usesSyntax ? input.query : quoteEveryWord(input.query);
-      if (!q) throw new ServiceError('invalid_input', 'Search for at least one word or number.', { query: 'No words to search for.' });
+      if (!q) throw unreadable(input.query, whyUnreadable(input.query, ''));
       try {
         return run(q, input.caseId, input.limit);
       } catch (err) {
-        if (!(err instanceof Error) || !/fts5|syntax|unterminated|no such column/i.test(err.message)) throw err;
-        const quotes = (input.query.match(/"/g) ?? []).length;
-        if (quotes % 2 === 1) {
-          throw new ServiceError('invalid_input', 'Your search has an opening quote (") without a closing one. Add the closing quote to search for an exact phrase, or remove it.', {
-            query: 'Unmatched quote.',
-          });
-        }
+        if (!isQueryError(err)) throw err;
+        // FTS5 could not parse it: an unmatched quote is a mistake to point out; anything else is
+        // searched as its plain words, and explained only when there are none.
         const safe = quoteEveryWord(input.query);
-        if (!safe) throw new ServiceError('invalid_input', 'Search for at least one word or number.', { query: 'No words to search for.' });
-        return run(safe, input.caseId, input.limit);
+        if (!safe || (input.query.match(/"/g) ?? []).length % 2 === 1) throw unreadable(input.query, whyUnreadable(input.query, err.message));
+        try {
+          return run(safe, input.caseId, input.limit);
+        } catch (again) {
+          if (isQueryError(again)) throw unreadable(input.query, whyUnreadable(input.query, again.message));
+          throw again;
+        }
       }
     },
   };

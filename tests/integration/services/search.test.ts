@@ -61,7 +61,7 @@ describe('case-wide search', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'Your search has an opening quote (") without a closing one. Add the closing quote to search for an exact phrase, or remove it.',
+        message: 'Search could not read `"deadly force`: it has an opening quote (") without a closing one. Add the closing quote to search for an exact phrase, or remove it.',
         fields: { query: 'Unmatched quote.' },
       },
     });
