@@ -17,7 +17,7 @@ import { ServiceError } from '../../shared/result.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
-import { EXIT, UsageError, unwrap, table, type Io } from './output.ts';
+import { EXIT, UsageError, unwrap, table, terminalSafe, type Io } from './output.ts';
 import type { CaseRecord } from '../../shared/schemas/case.ts';
 import { GAP_KINDS, type GapKind, type SignSummary } from '../../shared/schemas/sign-summary.ts';
 import type { DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
@@ -124,7 +124,8 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const io = terminalSafe(rawIo);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

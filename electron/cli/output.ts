@@ -12,6 +12,19 @@ export interface Io {
   err: (s: string) => void;
 }
 
+// Control characters in stored data (an agency name with ESC[31m from an old workspace, a
+// document title from PDF metadata) must never reach the terminal as controls: ESC and the
+// 8-bit CSI (U+009B) start sequences that recolour, move the cursor or retitle the window.
+// Line feeds and tabs are the CLI's own layout and stay. JSON.stringify already escapes C0,
+// but not DEL or C1, so the same escape applies to --json output and keeps it valid JSON.
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Shows every control character as a visible \uXXXX escape, keeping line feeds and tabs. */
+export const escapeControls = (s: string): string => s.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The same streams, with every line escaped before it is written. */
+export const terminalSafe = (io: Io): Io => ({ out: (s) => io.out(escapeControls(s)), err: (s) => io.err(escapeControls(s)) });
+
 export function exitCodeFor(error: ApiError): number {
   switch (error.code) {
     case 'invalid_input':

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
 import type { DocumentRecord, ImportFileResult } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
+import { stripNameControls } from '../../../shared/schemas/text.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { extractPdf, ExtractionError, type Extracted } from '../extraction/extract-pool.ts';
@@ -81,7 +82,8 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   const store = db.transaction((caseId: string, id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) => {
     const at = ctx.now().toISOString();
     const ocr = x.pages.filter((p) => p.needsOcr).length;
-    const title = x.title ?? name.replace(/\.pdf$/i, '');
+    // PDF metadata and file names are the author's text: a title never keeps control characters.
+    const title = stripNameControls(x.title ?? name.replace(/\.pdf$/i, '')).trim() || 'Untitled document';
     insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
     for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
     link.run(caseId, id, ctx.actor, at);
