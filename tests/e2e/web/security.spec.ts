@@ -66,3 +66,21 @@ test('only the top frame may call the API', async ({ app: page }) => {
   const unknown = await page.evaluate(() => window.credence!.invoke('fs.readFile', { path: '/etc/passwd' }));
   expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
 });
+
+test('the page cannot name a file: a path sent straight through the bridge is refused, and so is a path posing as a handle', async ({ page, harness }) => {
+  await page.goto('https://credence.test/index.html');
+  await page.waitForFunction(() => 'credence' in window);
+  const probe = await page.evaluate(async () => {
+    const c = (window as unknown as { credence: { invoke(m: string, i: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> } }).credence;
+    return {
+      pack: await c.invoke('checklists.importPack', { path: '/etc/passwd' }),
+      bundle: await c.invoke('bundle.export', { caseId: 'any', outPath: '/tmp/stolen.credence-case' }),
+      forged: await c.invoke('bundle.import', { handle: '../../../../etc/passwd' }),
+    };
+  });
+  expect(probe.pack).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The window cannot name files on this computer. Choose the file in Credence’s own dialog.' } });
+  expect(probe.bundle).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(probe.forged).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(fs.existsSync('/tmp/stolen.credence-case')).toBe(false);
+  void harness;
+});

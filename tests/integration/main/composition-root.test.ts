@@ -58,6 +58,8 @@ describe.skipIf(!built)('the built main process (needs `npx electron-vite build`
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await ipc(event({ url: 'app://credence/index.html' }), 'cases.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The window's own calls may not name files: the real IPC handler is wired to the renderer's dispatcher.
+    expect(await ipc(event(fake.recorded.mainFrame), 'checklists.importPack', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // The checklist and rubric packs were found where the app keeps them.
     expect(await ipc(event(fake.recorded.mainFrame), 'checklists.packs', {})).toMatchObject({ ok: true, value: [expect.objectContaining({ id: 'eo13929-doj-2020' })] });
     expect(((await ipc(event(fake.recorded.mainFrame), 'rubrics.list', {})) as { value: unknown[] }).value).toHaveLength(2);
