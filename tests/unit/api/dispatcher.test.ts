@@ -52,6 +52,22 @@ describe('dispatcher', () => {
     expect(logged).toEqual(['unexpected error in cases.get']);
   });
 
+  it('never passes on a JSON.parse message, which quotes the text it read', async () => {
+    const d = createDispatcher(handlers({ 'bundle.import': () => JSON.parse('root:x:0:0:root:/root:/bin/bash') }));
+    const r = await d('bundle.import', { handle: 'AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(r).toEqual({ ok: false, error: { code: 'bad_file', message: 'Something went wrong in bundle.import: a file it read is not valid JSON.' } });
+  });
+
+  it('the renderer’s dispatcher refuses a path field in any call; the local one parses paths', async () => {
+    let called = 0;
+    const h = handlers({ 'bundle.import': () => (called++, { caseId: 'c1', replaced: false, documents: 0 }) });
+    expect(await createDispatcher(h)('bundle.import', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await createDispatcher(h)('cases.list', { outPath: '/tmp/x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(called).toBe(0);
+    expect(await createDispatcher(h, undefined, 'local')('bundle.import', { path: '/home/lee/case.credence-case' })).toMatchObject({ ok: true });
+    expect(await createDispatcher(h, undefined, 'local')('bundle.import', { handle: 'AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('catches a handler whose output breaks the contract', async () => {
     const d = createDispatcher(handlers({ 'cases.get': () => ({ ...sample, status: 'lost' }) as never }));
     const r = await d('cases.get', { id: 'c1' });
