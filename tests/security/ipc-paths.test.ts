@@ -11,6 +11,7 @@ import { HANDLE_LIFETIME_MS } from '../../electron/services/file-handles.ts';
 import { numberedPdf } from '../fixtures/pdfs.ts';
 import { tempWorkspace } from '../support/workspace.ts';
 
+const PASS = 'correct horse battery';
 const PASSWD = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nlee:x:1000:1000:Lee Lead,,,:/home/lee:/bin/bash\n';
 
 let t: ReturnType<typeof tempWorkspace>;
@@ -37,6 +38,9 @@ beforeEach(async () => {
   const handler = createIpcHandler(t.ws.rendererDispatch, new Set([1]));
   ipc = (method, input) => handler(event, method, input) as never;
   caseId = (await t.call('cases.create', { agencyName: 'Lake County Sheriff', ori: 'IL0490000', state: 'IL' })).id;
+  // Bundles are signed by the acting identity.
+  const lee = await t.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: PASS });
+  await t.call('identity.use', { identityId: lee.id });
   outside = path.dirname(t.write('placeholder', ''));
 });
 afterEach(() => t.cleanup());
@@ -66,7 +70,7 @@ describe('the window cannot name files', () => {
     ['documents.import', () => ({ caseId, paths: ['/etc/passwd'] })],
     ['documents.replace', () => ({ caseId, documentId: 'd', path: '/etc/passwd' })],
     ['bundle.import', () => ({ path: '/etc/passwd' })],
-    ['bundle.export', () => ({ caseId, outPath: path.join(outside, 'stolen.credence-case') })],
+    ['bundle.export', () => ({ caseId, outPath: path.join(outside, 'stolen.credence-case'), passphrase: PASS })],
     ['review.export', () => ({ caseId, outPath: path.join(outside, 'stolen.zip') })],
     ['packet.verify', () => ({ path: '/etc/passwd' })],
     ['cases.list', () => ({ path: '../../../etc/passwd' })],
@@ -82,7 +86,7 @@ describe('the window cannot name files', () => {
 
   it('refuses a path, a ../ climb or a made-up id where a handle belongs, writing nothing', async () => {
     for (const handle of ['/etc/passwd', '../../etc/passwd', '..%2f..%2fetc%2fpasswd', 'C:\\Windows\\win.ini', 'AAAAAAAAAAAAAAAAAAAAAA']) {
-      const r = await ipc('bundle.export', { caseId, handle });
+      const r = await ipc('bundle.export', { caseId, handle, passphrase: PASS });
       expect(r.ok).toBe(false);
       expect(['invalid_input']).toContain(r.error!.code);
       expect(r.error!.message).toMatch(/Choose the file in Credence’s own dialog|expired or was already used/);
@@ -91,7 +95,7 @@ describe('the window cannot name files', () => {
   });
 
   it('the CLI (local dispatcher) still names files by path; it runs as the user in their shell', async () => {
-    const r = await t.ws.dispatch('bundle.export', { caseId, outPath: path.join(outside, 'mine.credence-case') });
+    const r = await t.ws.dispatch('bundle.export', { caseId, outPath: path.join(outside, 'mine.credence-case'), passphrase: PASS });
     expect(r.ok).toBe(true);
     expect(fs.existsSync(path.join(outside, 'mine.credence-case'))).toBe(true);
   });
@@ -110,7 +114,7 @@ describe('dialog handles', () => {
   it('write a bundle only where the person chose, and tell the page only the file name', async () => {
     const dest = path.join(outside, 'lake.credence-case');
     const handle = await chosen('dialog.chooseBundleDestination', { defaultName: 'lake.credence-case' }, dest);
-    const r = await ipc('bundle.export', { caseId, handle });
+    const r = await ipc('bundle.export', { caseId, handle, passphrase: PASS });
     expect(r).toMatchObject({ ok: true, value: { path: dest } });
     expect(fs.existsSync(dest)).toBe(true);
   });
@@ -119,7 +123,7 @@ describe('dialog handles', () => {
     const pack = t.write('pack.json', '{}');
     const handle = await chosen('dialog.chooseFile', { purpose: 'checklist-pack' }, pack);
     const before = fs.readFileSync(pack, 'utf8');
-    const r = await ipc('bundle.export', { caseId, handle });
+    const r = await ipc('bundle.export', { caseId, handle, passphrase: PASS });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'That file was chosen as a checklist pack, not as the place to write a case bundle. Choose the file again for this.' } });
     expect(fs.readFileSync(pack, 'utf8')).toBe(before); // not overwritten by a bundle
     expect(await ipc('checklists.importPack', { handle })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'That file choice has expired or was already used. Choose the file again.' } });
@@ -141,11 +145,37 @@ describe('dialog handles', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('a bundle by an unknown signer: the refusal brings a fresh handle for the same file, so the person can confirm without choosing again', async () => {
+    const bundle = path.join(outside, 'lake.credence-case');
+    expect((await t.ws.dispatch('bundle.export', { caseId, outPath: bundle, passphrase: PASS })).ok).toBe(true);
+    // Another machine: a workspace that knows neither the signer nor the case.
+    let choice: string | null = bundle;
+    const b = tempWorkspace({ platform: { choosePdfs: async () => [], chooseBundle: async () => choice } });
+    try {
+      const main = { url: 'app://credence/index.html' };
+      const ev = { sender: { id: 1, mainFrame: main }, senderFrame: main } as never;
+      const ipcB = createIpcHandler(b.ws.rendererDispatch, new Set([1]));
+      const first = (await ipcB(ev, 'dialog.chooseBundle', {})) as { value: { handle: string } };
+      choice = null;
+      const refused = (await ipcB(ev, 'bundle.import', { handle: first.value.handle })) as { ok: false; error: { fields: Record<string, string> } };
+      expect(refused.ok).toBe(false);
+      const { acceptUntrusted, handle: again } = refused.error.fields;
+      expect(acceptUntrusted).toMatch(/^[0-9a-f]{64}$/);
+      expect(again).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(again).not.toBe(first.value.handle);
+      expect(await ipcB(ev, 'bundle.import', { handle: first.value.handle, acceptUntrusted })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await ipcB(ev, 'bundle.import', { handle: again, acceptUntrusted })).toMatchObject({ ok: true, value: { caseId, signer: { trust: 'accepted' } } });
+      expect(await ipcB(ev, 'bundle.import', { handle: again, acceptUntrusted })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    } finally {
+      b.cleanup();
+    }
+  });
+
   it('expire: a choice left for longer than its lifetime is refused', async () => {
     const dest = path.join(outside, 'late.credence-case');
     const handle = await chosen('dialog.chooseBundleDestination', { defaultName: 'late.credence-case' }, dest);
     clock += HANDLE_LIFETIME_MS + 1;
-    expect(await ipc('bundle.export', { caseId, handle })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'That file choice has expired or was already used. Choose the file again.' } });
+    expect(await ipc('bundle.export', { caseId, handle, passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'That file choice has expired or was already used. Choose the file again.' } });
     expect(fs.existsSync(dest)).toBe(false);
   });
 });

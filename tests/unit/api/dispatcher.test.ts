@@ -60,7 +60,8 @@ describe('dispatcher', () => {
 
   it('the renderer’s dispatcher refuses a path field in any call; the local one parses paths', async () => {
     let called = 0;
-    const h = handlers({ 'bundle.import': () => (called++, { caseId: 'c1', replaced: false, documents: 0 }) });
+    const imported = { caseId: 'c1', agencyName: 'A', replaced: false, documents: 0, signer: { fingerprint: 'f', fingerprintGrouped: 'f', name: null, trust: 'roster' as const } };
+    const h = handlers({ 'bundle.import': () => (called++, imported) });
     expect(await createDispatcher(h)('bundle.import', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await createDispatcher(h)('cases.list', { outPath: '/tmp/x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(called).toBe(0);
