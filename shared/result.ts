@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'bad_file'
   | 'cancelled'
+  /** The disk is full or the workspace is read-only: nothing was saved. */
+  | 'storage'
   | 'internal';
 
 export interface ApiError {

@@ -41,12 +41,17 @@ export function migrate(
   let backupFile: string | null = null;
   if (pending.length > 0 && from > 0 && options.backupDir) {
     fs.mkdirSync(options.backupDir, { recursive: true });
+    fs.chmodSync(options.backupDir, 0o700);
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupFile = path.join(options.backupDir, `workspace-v${from}-${stamp}.sqlite`);
     db.prepare('VACUUM INTO ?').run(backupFile);
+    fs.chmodSync(backupFile, 0o600);
   }
   for (const m of pending) {
     db.transaction(() => {
+      // Another process opening the same workspace at the same moment may have applied it while
+      // this one waited for the write lock: the version is read again under the lock.
+      if (currentVersion(db) >= m.version) return;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/channels.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
+import { resolveDataDir } from '../services/data-dir.ts';
 import { ensureSampleCase } from '../services/sample/sample-case.ts';
 import { SAMPLE_FILE_NAME } from '../services/sample/sample-file.ts';
 import { createIpcHandler } from './ipc.ts';
@@ -47,9 +48,10 @@ if (!app.requestSingleInstanceLock()) {
       return r.canceled || !r.filePath ? null : r.filePath;
     };
     const argDir = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
-    const dataDir = argDir ?? process.env.CREDENCE_DATA_DIR ?? app.getPath('userData');
+    const dataDir = resolveDataDir(argDir, process.env, app.getPath('userData'));
     ws = openWorkspace({
       dataDir,
+      appLock: true,
       rubricsDir: app.isPackaged ? path.join(process.resourcesPath, 'rubrics') : path.join(app.getAppPath(), 'resources', 'rubrics'),
       packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
       // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
@@ -99,6 +101,10 @@ if (!app.requestSingleInstanceLock()) {
       win = null;
     });
     await win.loadURL('app://credence/index.html');
+  }).catch((err: unknown) => {
+    // Another Credence window has this workspace, or it cannot be opened at all: say so and stop.
+    dialog.showErrorBox('Credence cannot start', err instanceof Error ? err.message : String(err));
+    app.quit();
   });
 
   app.on('window-all-closed', () => {

@@ -4,12 +4,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(target: string, bytes: Uint8Array, tmpDir = path.dirname(target)): void {
+/** `mode` (e.g. 0o600 inside the workspace) is set with chmod, so the umask cannot widen it. */
+export function writeFileAtomic(target: string, bytes: Uint8Array, tmpDir = path.dirname(target), mode?: number): void {
   fs.mkdirSync(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.partial`);
   try {
-    const fd = fs.openSync(tmp, 'wx');
+    const fd = fs.openSync(tmp, 'wx', mode ?? 0o666);
     try {
+      if (mode !== undefined) fs.fchmodSync(fd, mode);
       fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);
     } finally {

@@ -11,7 +11,10 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_NAME);
 }
 
-/** --data-dir wins, then CREDENCE_DATA_DIR, then the default. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(flag ?? env.CREDENCE_DATA_DIR ?? defaultDataDir(process.platform, env));
+/** An empty or blank value is no value: `CREDENCE_DATA_DIR=` must not mean "the current folder". */
+const given = (v: string | undefined): string | undefined => (v?.trim() ? v : undefined);
+
+/** --data-dir wins, then CREDENCE_DATA_DIR, then the default (the app passes its userData folder). */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, fallback = defaultDataDir(process.platform, env)): string {
+  return path.resolve(given(flag) ?? given(env.CREDENCE_DATA_DIR) ?? fallback);
 }

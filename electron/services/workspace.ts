@@ -1,10 +1,12 @@
 // Opens a workspace (data folder) and wires the services into the one handler map that every
 // transport dispatches to. Used by the Electron main process, the CLI and the tests alike.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../db/open.ts';
+import { openDatabase, type Db } from '../db/open.ts';
+import type { MigrationReport } from '../db/migrate.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.ts';
 import type { EventName, EventPayload } from '../../shared/contract.ts';
 import type { ServiceContext, WorkspacePaths } from './context.ts';
@@ -29,6 +31,8 @@ import { ServiceError } from '../../shared/result.ts';
 import type { FilePurpose, Method } from '../../shared/contract.ts';
 import { createFileHandles } from './file-handles.ts';
 import { stripNameControls } from '../../shared/schemas/text.ts';
+import { READ_ONLY_MESSAGE, storageError, workspaceFsError } from '../db/storage-errors.ts';
+import { acquireAppLock, createProcessTmp, prepareFolder, type AccessCheck } from './workspace-folder.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -55,6 +59,10 @@ export interface WorkspaceOptions {
   /** Clock for dialog handles' lifetime (tests move it). */
   clock?: () => number;
   log?: (msg: string, err: unknown) => void;
+  /** The desktop app takes the workspace lock: one app per workspace (the CLI beside it is fine). */
+  appLock?: boolean;
+  /** How writability is checked (fs.accessSync); tests stand in for a read-only folder with it. */
+  access?: AccessCheck;
 }
 
 export function workspacePaths(dataDir: string): WorkspacePaths {
@@ -69,15 +77,22 @@ export function workspacePaths(dataDir: string): WorkspacePaths {
 }
 
 export function openWorkspace(opts: WorkspaceOptions) {
+  if (!opts.dataDir.trim()) throw new Error('No workspace folder was given. Choose one with --data-dir or CREDENCE_DATA_DIR.');
   const paths = workspacePaths(opts.dataDir);
+  const { writable } = prepareFolder(paths, opts.access);
+  const releaseLock = writable && opts.appLock ? acquireAppLock(paths.dataDir) : () => {};
+  let db: Db;
+  let migration: MigrationReport;
+  let ownTmp: string | null = null;
   try {
-    fs.mkdirSync(paths.dataDir, { recursive: true });
+    if (writable) paths.tmp = ownTmp = createProcessTmp(paths.tmp);
+    ({ db, migration } = openDatabase(paths.database, { backupDir: paths.backups, now: opts.now, readonly: !writable }));
   } catch (err) {
-    throw new Error(`Cannot create the data folder ${paths.dataDir}: ${(err as Error).message}. Choose another with --data-dir or CREDENCE_DATA_DIR.`);
+    releaseLock();
+    if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
+    const plain = storageError(err);
+    throw plain ? new Error(plain.message) : err;
   }
-  // Leftovers of an interrupted write are never real data: clear them at every start.
-  fs.rmSync(paths.tmp, { recursive: true, force: true });
-  const { db, migration } = openDatabase(paths.database, { backupDir: paths.backups, now: opts.now });
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const ctx: ServiceContext = {
     db,
@@ -91,6 +106,12 @@ export function openWorkspace(opts: WorkspaceOptions) {
       for (const l of listeners) l(event, payload);
     },
     config: { pageLimit: opts.pageLimit ?? pageLimitFromEnv(), extractWorkers: Math.min(2, Math.max(1, os.availableParallelism())) },
+    writable,
+    writeTransaction: (fn) => db.transaction(fn).immediate(),
+    // Bound below, once the audit trail and the workflow exist.
+    recordChange: () => {
+      throw new Error('The audit trail is not ready yet.');
+    },
   };
   const cases = createCasesService(ctx);
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH);
@@ -253,15 +274,49 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'rubrics.score': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}` }],
     'rubrics.consensus': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}:consensus` }],
   };
+  // The API call in progress, for changes recorded by services after asynchronous work (import).
+  const call = new AsyncLocalStorage<{ method: Method }>();
+  function record(method: string, t: Touch, state: unknown) {
+    if (!db.inTransaction) throw new Error(`${method}: a change must be recorded inside its write transaction.`);
+    if (method !== 'cases.create') review.reopenIfNeeded(t.caseId);
+    audit.append(t.caseId, ctx.actor, method, t.entity, t.entityId, state);
+  }
+  ctx.recordChange = (action, caseId, entity, entityId, state) => record(call.getStore()?.method ?? action, { caseId, entity, entityId }, state);
+  // These extract in workers first, then write each file in one transaction of their own, which
+  // records its own audit entry through ctx.recordChange: the map above only says what they touch.
+  const RECORDED_BY_SERVICE = new Set<Method>(['documents.import', 'documents.importFiles', 'documents.replace']);
   for (const [method, touched] of Object.entries(AUDITED) as Array<[Method, (i: unknown, o: unknown) => Touch[]]>) {
     const inner = handlers[method] as (i: unknown) => unknown;
+    const refuseIfReadOnly = () => {
+      if (!writable) throw new ServiceError('storage', READ_ONLY_MESSAGE);
+    };
+    (handlers as Record<Method, (i: unknown) => unknown>)[method] = RECORDED_BY_SERVICE.has(method)
+      ? (input: unknown) => {
+          refuseIfReadOnly();
+          return call.run({ method }, () => inner(input));
+        }
+      : (input: unknown) => {
+          refuseIfReadOnly();
+          // The change, the reopening of an approved case and the audit entry: one IMMEDIATE
+          // transaction, so the entry's sequence number is taken under the write lock and an
+          // entry that cannot be written takes the change back with it.
+          return db.transaction(() => {
+            const out = inner(input);
+            if (out instanceof Promise) throw new Error(`${method} is asynchronous: it must record its changes with ctx.recordChange.`);
+            for (const t of touched(input, out)) record(method, t, out);
+            return out;
+          }).immediate();
+        };
+  }
+  // A full disk or a read-only folder is said plainly, whichever call meets it.
+  for (const method of Object.keys(handlers) as Method[]) {
+    const inner = handlers[method] as (i: unknown) => unknown;
     (handlers as Record<Method, (i: unknown) => unknown>)[method] = async (input: unknown) => {
-      const out = await inner(input);
-      for (const t of touched(input, out)) {
-        if (method !== 'cases.create') review.reopenIfNeeded(t.caseId);
-        audit.append(t.caseId, ctx.actor, method, t.entity, t.entityId, out);
+      try {
+        return await inner(input);
+      } catch (err) {
+        throw storageError(err) ?? (writable ? null : workspaceFsError(err)) ?? err;
       }
-      return out;
     };
   }
   // The CLI and tests call by path; IPC and the browser bridge get only rendererDispatch.
@@ -280,6 +335,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     },
     close() {
       db.close();
+      if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
+      releaseLock();
     },
   };
 }

@@ -39,7 +39,7 @@ export function createCarryForward(ctx: ServiceContext, documents: DocumentsServ
         `UPDATE annotations SET document_id = ?, doc_sha256 = ?, page_from = ?, page_to = ?, rects = ?, quote = ?, prefix = ?, suffix = ?,
            start_offset = ?, end_offset = ?, extractor_version = ?, status = 'active', updated_at = ? WHERE id = ?`,
       );
-      db.transaction(() => {
+      ctx.writeTransaction(() => {
         const at = ctx.now().toISOString();
         for (const a of old) {
           const exact = reanchor(texts, { start: a.start_offset, end: a.end_offset, quote: a.quote, prefix: a.prefix, suffix: a.suffix });
@@ -61,7 +61,8 @@ export function createCarryForward(ctx: ServiceContext, documents: DocumentsServ
         }
         // The revision takes the old version's place in this case (other cases keep theirs).
         db.prepare('DELETE FROM case_documents WHERE case_id = ? AND document_id = ?').run(input.caseId, input.documentId);
-      })();
+        ctx.recordChange('documents.replace', input.caseId, 'document', input.documentId, { replacedBy: next.id, ...result });
+      });
       return result;
     },
   };

@@ -63,13 +63,24 @@ const toEntry = (r: Row): AuditEntry => ({ caseId: r.case_id, seq: r.seq, at: r.
 
 export function createAudit(ctx: ServiceContext) {
   const { db } = ctx;
+  const lastEntry = db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare('INSERT INTO audit_log (case_id, seq, at, actor, action, entity, entity_id, state_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   return {
+    /**
+     * Appends one entry. The sequence number and previous hash are read under the write lock:
+     * inside the caller's IMMEDIATE transaction (so the entry commits or rolls back with the
+     * change it records), or in a transaction of its own when there is none. Read outside the
+     * lock, two processes would take the same number and one change would lose its entry.
+     */
     append(caseId: string, actor: string, action: string, entity: string, entityId: string, state: unknown): AuditEntry {
-      const last = db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(caseId);
-      const e = { caseId, seq: (last?.seq ?? 0) + 1, at: ctx.now().toISOString(), actor, action, entity, entityId, stateHash: sha(canonical(state)), prevHash: last?.hash ?? GENESIS };
-      const hash = entryHash(e);
-      db.prepare('INSERT INTO audit_log (case_id, seq, at, actor, action, entity, entity_id, state_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(e.caseId, e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.stateHash, e.prevHash, hash);
-      return { ...e, hash };
+      const write = (): AuditEntry => {
+        const last = lastEntry.get(caseId);
+        const e = { caseId, seq: (last?.seq ?? 0) + 1, at: ctx.now().toISOString(), actor, action, entity, entityId, stateHash: sha(canonical(state)), prevHash: last?.hash ?? GENESIS };
+        const hash = entryHash(e);
+        insert.run(e.caseId, e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.stateHash, e.prevHash, hash);
+        return { ...e, hash };
+      };
+      return db.inTransaction ? write() : db.transaction(write).immediate();
     },
     list(caseId: string): AuditEntry[] {
       // In rowid order, as written: reordering shows up as a broken chain, not a sorted-away one.

@@ -19,8 +19,10 @@ export function blobPath(blobDir: string, sha256: string): string {
 export function putBlob(blobDir: string, tmpDir: string, sha256: string, bytes: Uint8Array): boolean {
   const final = blobPath(blobDir, sha256);
   if (fs.existsSync(final) && fs.statSync(final).size === bytes.byteLength) return false;
-  fs.mkdirSync(path.dirname(final), { recursive: true });
-  writeFileAtomic(final, bytes, tmpDir);
+  // Owner-only, like the rest of the workspace: agencies' documents are not for other users.
+  fs.mkdirSync(path.dirname(final), { recursive: true, mode: 0o700 });
+  fs.chmodSync(path.dirname(final), 0o700);
+  writeFileAtomic(final, bytes, tmpDir, 0o600);
   return true;
 }
 

@@ -13,6 +13,7 @@ import { extractPdf, ExtractionError, type Extracted } from '../extraction/extra
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { blobPath, putBlob, removeBlob, sha256Hex } from './blob-store.ts';
 import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
+import { storageError } from '../../db/storage-errors.ts';
 
 interface DocumentRow {
   id: string;
@@ -88,6 +89,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
     link.run(caseId, id, ctx.actor, at);
     cases.touch(caseId);
+    ctx.recordChange('documents.import', caseId, 'document', id, toRecord(byId.get(id)!));
   });
 
   async function importOne(
@@ -123,8 +125,11 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const sha = sha256Hex(bytes);
     const existing = bySha.get(sha);
     if (existing) {
-      link.run(caseId, existing.id, ctx.actor, ctx.now().toISOString());
-      cases.touch(caseId);
+      ctx.writeTransaction(() => {
+        link.run(caseId, existing.id, ctx.actor, ctx.now().toISOString());
+        cases.touch(caseId);
+        ctx.recordChange('documents.import', caseId, 'document', existing.id, toRecord(existing));
+      });
       progress('done', existing.page_count, existing.page_count);
       return { ok: true, file, document: toRecord(existing), alreadyInWorkspace: true };
     }
@@ -156,9 +161,12 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     let wroteBlob = false;
     try {
       wroteBlob = putBlob(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
-      store(caseId, id, sha, bytes.byteLength, name, extracted, extracted.hasScripts || mentionsActiveContent(bytes));
+      // IMMEDIATE: the rows and their audit entry are written under the write lock, together.
+      store.immediate(caseId, id, sha, bytes.byteLength, name, extracted, extracted.hasScripts || mentionsActiveContent(bytes));
     } catch (err) {
       if (wroteBlob) removeBlob(ctx.paths.blobs, sha);
+      const plain = storageError(err);
+      if (plain) return failed('storage', plain.message);
       return failed('storage', `It could not be saved in the workspace (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
     }
     progress('done', extracted.numPages, extracted.numPages);

@@ -56,7 +56,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(to, ctx.now().toISOString(), caseId);
       db.prepare('INSERT INTO review_events (case_id, at, actor, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, ctx.now().toISOString(), ctx.actor, action, c.status, to, comment);
       audit.append(caseId, ctx.actor, `review.${action}`, 'case', caseId, { status: to, comment });
-    })();
+    }).immediate();
     return cases.get(caseId);
   }
 

@@ -58,7 +58,7 @@ describe('opening a workspace database', () => {
     const { db } = openDatabase(path.join(fresh(), 'w.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(30_000);
     db.close();
   });
 
