@@ -18,7 +18,8 @@ function credence(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/run.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CREDENCE_DATA_DIR: '', ...env },
+    // Never the user's real workspace (nor, as an empty value once meant, the checkout).
+    env: { ...process.env, CREDENCE_DATA_DIR: dir, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
