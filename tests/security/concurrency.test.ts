@@ -129,3 +129,37 @@ describe('two long-lived writers and parallel CLI calls on one workspace', () =>
     expect(fs.readdirSync(path.join(t.dataDir, 'tmp')).filter((n) => !n.startsWith(`${process.pid}-`))).toEqual([]);
   }, 180_000);
 });
+
+describe('an audit entry that cannot be written', () => {
+  it('takes its change back with it: no unaudited case edit, highlight, determination or document', async () => {
+    const caseId = (await t.call('cases.create', { agencyName: 'Atomic Police Department', ori: 'IL0000001', state: 'IL' })).id;
+    const [imported] = await t.call('documents.import', { caseId, paths: [t.write('order.pdf', await numberedPdf(2, 'General Order 1'))] });
+    const db = t.ws.ctx.db;
+    const snapshot = () => ({
+      case: db.prepare('SELECT * FROM cases').all(),
+      annotations: db.prepare('SELECT * FROM annotations').all(),
+      determinations: db.prepare('SELECT * FROM determinations').all(),
+      documents: db.prepare('SELECT id FROM documents').all(),
+      links: db.prepare('SELECT * FROM case_documents').all(),
+      audit: db.prepare('SELECT * FROM audit_log').all(),
+      blobs: fs.readdirSync(t.ws.paths.blobs, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort(),
+    });
+    const before = snapshot();
+    // This connection's own trigger: every audit append fails, as a corrupt or full audit table would.
+    db.exec("CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit_log BEGIN SELECT RAISE(ABORT, 'audit entry refused'); END");
+    try {
+      const calls = [
+        await t.ws.dispatch('cases.update', { id: caseId, patch: { agencyName: 'Renamed Police Department' } }),
+        await t.ws.dispatch('annotations.create', { caseId, documentId: imported.document.id, page: 1, quote: 'officers shall use reasonable force' }),
+        await t.ws.dispatch('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'needs_information', rationale: 'Asked the agency.' }),
+      ];
+      for (const r of calls) expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+      const [doc] = await t.call('documents.import', { caseId, paths: [t.write('other.pdf', await numberedPdf(3, 'General Order 2'))] });
+      expect(doc).toMatchObject({ ok: false, code: 'storage' });
+      expect(doc.message).toContain('audit entry refused');
+      expect(snapshot()).toEqual(before);
+    } finally {
+      db.exec('DROP TRIGGER refuse_audit');
+    }
+  });
+});
