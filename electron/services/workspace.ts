@@ -253,15 +253,13 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'lint.decide': (i) => lint.decide(i),
   };
   // Every change to a case goes into its audit trail; a change to an approved or signed case
-  // reopens it. One place, around the handlers, so no service can forget.
+  // reopens it. One place, around the handlers, so no service can forget (imports, which are
+  // asynchronous, record theirs inside their own write transactions: see below).
   type Touch = { caseId: string; entity: string; entityId: string };
   const AUDITED: Partial<Record<Method, (input: any, out: any) => Touch[]>> = {
     'cases.create': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     'cases.update': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     'cases.archive': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
-    'documents.import': (i, o) => o.filter((r: { ok: boolean }) => r.ok).map((r: { document: { id: string } }) => ({ caseId: i.caseId, entity: 'document', entityId: r.document.id })),
-    'documents.importFiles': (i, o) => o.filter((r: { ok: boolean }) => r.ok).map((r: { document: { id: string } }) => ({ caseId: i.caseId, entity: 'document', entityId: r.document.id })),
-    'documents.replace': (i, o) => [{ caseId: i.caseId, entity: 'document', entityId: o.documentId }],
     // A document can serve several cases: a rename is recorded in the trail of each.
     'documents.update': (i) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').all(i.id).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: i.id })),
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
@@ -282,31 +280,32 @@ export function openWorkspace(opts: WorkspaceOptions) {
     audit.append(t.caseId, ctx.actor, method, t.entity, t.entityId, state);
   }
   ctx.recordChange = (action, caseId, entity, entityId, state) => record(call.getStore()?.method ?? action, { caseId, entity, entityId }, state);
-  // These extract in workers first, then write each file in one transaction of their own, which
-  // records its own audit entry through ctx.recordChange: the map above only says what they touch.
-  const RECORDED_BY_SERVICE = new Set<Method>(['documents.import', 'documents.importFiles', 'documents.replace']);
+  const refuseIfReadOnly = () => {
+    if (!writable) throw new ServiceError('storage', READ_ONLY_MESSAGE);
+  };
+  // Imports extract in worker threads first, then write each file in a transaction of its own,
+  // which records the file's audit entry itself (ctx.recordChange), under this call's name.
+  for (const method of ['documents.import', 'documents.importFiles', 'documents.replace'] as const) {
+    const inner = handlers[method] as (i: unknown) => unknown;
+    (handlers as Record<Method, (i: unknown) => unknown>)[method] = (input: unknown) => {
+      refuseIfReadOnly();
+      return call.run({ method }, () => inner(input));
+    };
+  }
   for (const [method, touched] of Object.entries(AUDITED) as Array<[Method, (i: unknown, o: unknown) => Touch[]]>) {
     const inner = handlers[method] as (i: unknown) => unknown;
-    const refuseIfReadOnly = () => {
-      if (!writable) throw new ServiceError('storage', READ_ONLY_MESSAGE);
+    (handlers as Record<Method, (i: unknown) => unknown>)[method] = (input: unknown) => {
+      refuseIfReadOnly();
+      // The change, the reopening of an approved case and the audit entry: one IMMEDIATE
+      // transaction, so the entry's sequence number is taken under the write lock and an entry
+      // that cannot be written takes the change back with it.
+      return db.transaction(() => {
+        const out = inner(input);
+        if (out instanceof Promise) throw new Error(`${method} is asynchronous: it must record its changes with ctx.recordChange.`);
+        for (const t of touched(input, out)) record(method, t, out);
+        return out;
+      }).immediate();
     };
-    (handlers as Record<Method, (i: unknown) => unknown>)[method] = RECORDED_BY_SERVICE.has(method)
-      ? (input: unknown) => {
-          refuseIfReadOnly();
-          return call.run({ method }, () => inner(input));
-        }
-      : (input: unknown) => {
-          refuseIfReadOnly();
-          // The change, the reopening of an approved case and the audit entry: one IMMEDIATE
-          // transaction, so the entry's sequence number is taken under the write lock and an
-          // entry that cannot be written takes the change back with it.
-          return db.transaction(() => {
-            const out = inner(input);
-            if (out instanceof Promise) throw new Error(`${method} is asynchronous: it must record its changes with ctx.recordChange.`);
-            for (const t of touched(input, out)) record(method, t, out);
-            return out;
-          }).immediate();
-        };
   }
   // A full disk or a read-only folder is said plainly, whichever call meets it.
   for (const method of Object.keys(handlers) as Method[]) {
