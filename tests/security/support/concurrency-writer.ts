@@ -24,8 +24,19 @@ process.stdout.write('ready\n');
 for await (const line of lines) if (line.trim() === 'go') break;
 lines.close();
 
+// Halfway, wait until a CLI call has written too, so the CLI's changes land in the middle of
+// this writer's, however fast this machine starts processes.
+async function untilOthersWrote() {
+  const others = ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE actor NOT IN ('writer-a', 'writer-b', 'tester')");
+  for (let waited = 0; (others.get() as { n: number }).n === 0; waited += 20) {
+    if (waited > 120_000) throw new Error('No other process wrote within two minutes.');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 let lastAnnotation: string | null = null;
 for (let i = 0; i < writes; i++) {
+  if (i === writes / 2) await untilOthersWrote();
   if (i % 3 === 0) {
     const a = await call('annotations.create', { caseId, documentId, page: 1 + (i % 4), quote: 'officers shall use reasonable force', note: `${name} #${i}` });
     if (a) lastAnnotation = a.id;
