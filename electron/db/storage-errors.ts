@@ -7,17 +7,22 @@ export const DISK_FULL_MESSAGE =
 export const READ_ONLY_MESSAGE =
   'The workspace folder is read-only (a read-only disk, or no permission to write), so nothing can be changed: it is open for reading only. To make changes, copy the folder somewhere you can write, or ask for write permission, and open it from there.';
 
+export const BUSY_MESSAGE =
+  'The workspace is busy: another Credence process (the app or a command-line call) has been writing to it for over 30 seconds. Nothing was saved; try again when it has finished.';
+
 const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 const READ_ONLY = /^SQLITE_READONLY/;
 const FS_READ_ONLY = new Set(['EROFS', 'EACCES', 'EPERM']);
 
-/** The plain-language ServiceError for a full or read-only disk; null for any other error. */
+/** The plain-language ServiceError for a full or read-only disk, or a workspace held too long by another writer; null for any other error. */
 export function storageError(err: unknown): ServiceError | null {
   if (err instanceof ServiceError || !(err instanceof Error)) return null;
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
   if (FULL.has(code)) return new ServiceError('storage', DISK_FULL_MESSAGE);
   if (READ_ONLY.test(code)) return new ServiceError('storage', READ_ONLY_MESSAGE);
+  // Only after the busy timeout (open.ts) has run out: one writer held the lock all that time.
+  if (code === 'SQLITE_BUSY') return new ServiceError('conflict', BUSY_MESSAGE);
   return null;
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISK_FULL_MESSAGE, READ_ONLY_MESSAGE, storageError } from '../../electron/db/storage-errors.ts';
+import { BUSY_MESSAGE, DISK_FULL_MESSAGE, READ_ONLY_MESSAGE, storageError } from '../../electron/db/storage-errors.ts';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 import { numberedPdf } from '../fixtures/pdfs.ts';
 import { tempWorkspace } from '../support/workspace.ts';
@@ -74,6 +74,25 @@ describe('a full disk', () => {
       enospc = err;
     }
     if (enospc) expect(storageError(enospc)?.message).toBe(DISK_FULL_MESSAGE);
+  });
+});
+
+describe('a workspace held by another writer past the busy timeout', () => {
+  it('is said plainly, not as an internal error', () => {
+    // A second connection that will not wait (timeout 0) stands for one whose 30 s ran out.
+    const impatient = new Database(t.ws.paths.database, { timeout: 0 });
+    let busy: unknown;
+    t.ws.ctx.db.transaction(() => {
+      t.ws.ctx.db.prepare('UPDATE cases SET updated_at = updated_at').run();
+      try {
+        impatient.prepare('UPDATE cases SET updated_at = updated_at').run();
+      } catch (err) {
+        busy = err;
+      }
+    }).immediate();
+    impatient.close();
+    expect((busy as { code: string }).code).toBe('SQLITE_BUSY');
+    expect(storageError(busy)).toMatchObject({ code: 'conflict', message: BUSY_MESSAGE });
   });
 });
 
