@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { numberedPdf } from '../fixtures/pdfs.ts';
 import { tempWorkspace } from '../support/workspace.ts';
+import { openWorkspace } from '../../electron/services/workspace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -160,6 +161,31 @@ describe('an audit entry that cannot be written', () => {
       expect(snapshot()).toEqual(before);
     } finally {
       db.exec('DROP TRIGGER refuse_audit');
+    }
+  });
+});
+
+describe('the same PDF imported by two processes at once', () => {
+  it('is stored once and linked by the other, both audited, its blob kept', async () => {
+    const caseId = (await t.call('cases.create', { agencyName: 'Race Police Department', ori: 'IL0000001', state: 'IL' })).id;
+    const file = t.write('order.pdf', await numberedPdf(6, 'General Order 6'));
+    // A second connection to the same folder, as the CLI beside the app is. Both look the file up
+    // before either has stored it, so both extract it and the second to finish meets the first's row.
+    const other = openWorkspace({ dataDir: t.dataDir, actor: 'other' });
+    try {
+      const [mine, theirs] = await Promise.all([t.call('documents.import', { caseId, paths: [file] }), other.dispatch('documents.import', { caseId, paths: [file] })]);
+      expect(theirs.ok).toBe(true);
+      const results = [mine[0], (theirs as { value: Array<{ ok: boolean; alreadyInWorkspace: boolean; document: { id: string; sha256: string } }> }).value[0]!];
+      expect(results.map((r) => r.ok)).toEqual([true, true]);
+      expect(results.map((r) => r.alreadyInWorkspace).sort()).toEqual([false, true]);
+      expect(results[0].document.id).toBe(results[1].document.id);
+      const db = t.ws.ctx.db;
+      expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 1 });
+      expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'documents.import'").get()).toEqual({ n: 2 });
+      const sha = results[0].document.sha256;
+      expect(fs.existsSync(path.join(t.ws.paths.blobs, sha.slice(0, 2), `${sha}.pdf`))).toBe(true);
+    } finally {
+      other.close();
     }
   });
 });

@@ -123,15 +123,17 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     if (problem) return failed(problem.code, problem.reason);
 
     const sha = sha256Hex(bytes);
+    const linkExisting = (existing: DocumentRow): ImportFileResult => {
+      link.run(caseId, existing.id, ctx.actor, ctx.now().toISOString());
+      cases.touch(caseId);
+      ctx.recordChange('documents.import', caseId, 'document', existing.id, toRecord(existing));
+      return { ok: true, file, document: toRecord(existing), alreadyInWorkspace: true };
+    };
     const existing = bySha.get(sha);
     if (existing) {
-      ctx.writeTransaction(() => {
-        link.run(caseId, existing.id, ctx.actor, ctx.now().toISOString());
-        cases.touch(caseId);
-        ctx.recordChange('documents.import', caseId, 'document', existing.id, toRecord(existing));
-      });
+      const linked = ctx.writeTransaction(() => linkExisting(existing));
       progress('done', existing.page_count, existing.page_count);
-      return { ok: true, file, document: toRecord(existing), alreadyInWorkspace: true };
+      return linked;
     }
 
     let extracted: Extracted;
@@ -162,9 +164,21 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     try {
       wroteBlob = putBlob(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
       // IMMEDIATE: the rows and their audit entry are written under the write lock, together.
-      store.immediate(caseId, id, sha, bytes.byteLength, name, extracted, extracted.hasScripts || mentionsActiveContent(bytes));
+      // Another process may have stored the same file while this one extracted it: asked again
+      // under the lock, that copy is linked instead (and the blob, now its blob, stays).
+      const raced = ctx.writeTransaction(() => {
+        const stored = bySha.get(sha);
+        if (stored) return linkExisting(stored);
+        store(caseId, id, sha, bytes.byteLength, name, extracted, extracted.hasScripts || mentionsActiveContent(bytes));
+        return null;
+      });
+      if (raced) {
+        progress('done', extracted.numPages, extracted.numPages);
+        return raced;
+      }
     } catch (err) {
-      if (wroteBlob) removeBlob(ctx.paths.blobs, sha);
+      // Not a blob another process's document now rests on.
+      if (wroteBlob && !bySha.get(sha)) removeBlob(ctx.paths.blobs, sha);
       const plain = storageError(err);
       if (plain) return failed('storage', plain.message);
       return failed('storage', `It could not be saved in the workspace (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
