@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { prereviewDocument } from '../../shared/domain/prereview/engine.ts';
 import { RULE_IDS, type DocumentPrereview, type RuleId } from '../../shared/domain/prereview/types.ts';
-import { RULES_VERSION } from '../../shared/domain/prereview/rules/index.ts';
+import { RULES, RULES_VERSION } from '../../shared/domain/prereview/rules/index.ts';
 
 // As in tests/support/workspace.ts, without loading a workspace: the eval reads files only.
 const CORPUS = path.resolve(process.env.CREDENCE_CORPUS ?? path.join(import.meta.dirname, '../../../shared/corpus'));
@@ -80,7 +80,7 @@ for (const f of fs.readdirSync(policies).filter((n) => n.endsWith('.pdf')).sort(
       disagreements.push(`${f} ${id}: engine says ${got.stance}, label says ${label.stances.join('|')} (p${label.pages.join(',') || '—'}). Engine evidence: ${ev}`);
     }
     // Recall is measured where both the label and the engine find a rule.
-    if (label.pages.length > 0 && label.stances.some((x) => x !== 'not_addressed' && x !== 'absent')) {
+    if (label.pages.length > 0 && label.stances.some((x) => x !== 'not_addressed' && x !== 'absent') && got.stance !== RULES[id].none) {
       s.recallTotal++;
       if (label.pages.some((p) => shown.has(p))) s.recallHit++;
       else missedPages.push(`${f} ${id}: labelled p${label.pages.join(',')}, shown p${[...shown].join(',') || '—'}`);

@@ -30,6 +30,8 @@ export function deriveFinding(rule: RuleDef, passages: Passage[]): RuleFinding {
 function unitsFor(rule: RuleDef, units: Unit[], pages: string[]): Unit[] {
   const keep = new Set<number>();
   pages.forEach((p, i) => {
+    // Split words ("warning  shot", "de-\nescalation") would otherwise hide a page: the units are read with whitespace collapsed.
+    p = p.replace(/-\n(?=[a-z])/g, '').replace(/\s+/g, ' ');
     if (rule.candidate.test(p)) for (const j of [i, i + 1, i + 2]) keep.add(j); // 1-based pages i..i+2 = 0-based i-1..i+1
   });
   return units.filter((u) => keep.has(u.page) || keep.has(u.endPage));

@@ -18,6 +18,7 @@ export const rule: RuleDef = {
   read: (units) =>
     readTopic(units, {
       topic: REPORT,
+      itemsOfTopicLeadIn: true,
       offTopic: [
         [/\b(canine|K-?9|dog) (bite|deployment)s?\b|\bbites?\b/i, 'reporting of one tool only'],
         [/\bearly intervention\b|\bannual(ly)? (analysis|review)\b/i, 'a review of reports, not a duty to report'],

@@ -25,6 +25,7 @@ export const rule: RuleDef = {
         [/\bleast (assertive|intrusive)\b[^.;]{0,40}\bnot required\b|\bnot required\b[^.;]{0,40}\bleast\b/i, 'says there is no such rule'],
       ],
       classify({ text }) {
+        if (!/\bforce\b|\bweapons?\b|\bfirearms?\b|\bshoot\w*|\bresist\w*|\btactics?\b|\bthreat\b|\bofficers?\b/i.test(text)) return { mention: 'alternatives, but not to force' };
         const s = strength(text);
         if (STRONG.test(text) && s === 'firm' && !ONE_SITUATION.test(text)) return { stance: 'required', reason: 'force only after other means are exhausted' };
         if (STRONG.test(text) && /\bonly\b/i.test(text) && !ONE_SITUATION.test(text) && s !== 'soft') return { stance: 'required', reason: 'force only when no alternative remains' };

@@ -25,8 +25,8 @@ export const rule: RuleDef = {
         [/\bfitness[\s-]for[\s-]duty\b|\bphysical examination\b/i, 'an employee’s examination'],
       ],
       classify({ text }) {
-        if (!AFTER_FORCE.test(text)) return { mention: 'medical words, not aid after force or injury' };
         const s = strength(text);
+        if (!AFTER_FORCE.test(text)) return s === 'soft' ? { stance: 'encouraged', reason: 'medical aid described as what should be done' } : { mention: 'medical words, not aid after force or injury' };
         if (s === 'firm' && ONE_SITUATION.test(text)) return { stance: 'encouraged', reason: 'required only after one tool or situation' };
         if (s === 'firm') return { stance: 'required', reason: 'officers shall render aid or summon medical help' };
         if (s === 'soft') return { stance: 'encouraged', reason: 'should, no firm duty' };

@@ -21,8 +21,9 @@ export const rule: RuleDef = {
         [/\bwarning[\s-]shots?\b/i, 'warning shots, another rule'],
         [/\b(canine|dog|K-?9|TASER|CEW|conducted (energy|electrical)|OC|pepper\w*|spray|release)\b/i, 'a warning before another tool, not deadly force'],
       ],
-      classify({ text }) {
-        if (!DEADLY.test(text)) return { mention: 'a warning, but not before deadly force' };
+      classify({ text, own }) {
+        // The deadly force must be in the sentence itself: a list of firearm rules may also ask for warnings before any force.
+        if (!DEADLY.test(own)) return { mention: 'a warning, but not before deadly force' };
         const s = strength(text);
         if (s === 'firm') return { stance: 'required', reason: 'officers shall warn before deadly force (where feasible)' };
         if (s === 'soft') return { stance: 'encouraged', reason: 'a warning should be given, no firm duty' };

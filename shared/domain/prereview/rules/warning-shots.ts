@@ -2,7 +2,7 @@
 // allowed under conditions (deadly force justified, no risk to others, approval).
 import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
-import { EXCEPTION, PROHIBIT, strength } from '../text/modality.ts';
+import { EXCEPTION, PROHIBIT } from '../text/modality.ts';
 
 const topic = /\bwarning[\s-]shots?\b/i;
 const ALLOWED = /\bmay (be )?(fire|fired|discharge|use|used)\b|\b(is|are) (authorized|permitted|allowed) (only )?(when|if)\b|\bshould (generally )?be avoided\b|\bdiscouraged\b/i;
@@ -21,7 +21,6 @@ export const rule: RuleDef = {
         if (ALLOWED.test(text)) return { stance: 'restricted', reason: 'allowed under conditions' };
         if (PROHIBIT.test(text) && EXCEPTION.test(text)) return { stance: 'restricted', reason: 'banned with exceptions' };
         if (PROHIBIT.test(text)) return { stance: 'prohibited', reason: 'warning shots are banned' };
-        if (strength(text)) return { stance: 'restricted', reason: 'governed by conditions' };
         return null;
       },
     }),

@@ -7,7 +7,7 @@ export const FIRM = /\b(shall|must|will)\b(?!\s+not\b)|\b(is|are) (required|mand
 /** A soft direction: should, may, encouraged, consider. */
 export const SOFT = /\bshould\b|\bmay\b|\b(strongly )?encouraged\b|\bconsider(ed|ation)?\b|\bdesired method\b/i;
 /** A ban. */
-export const PROHIBIT = /\b(shall|will|must|may|can|should) not\b|\bcannot\b|\bprohibit(s|ed|ing)?\b|\bnot (be )?(authorized|permitted|allowed)\b|\bunauthorized\b|\bforbidden\b|\bbanned\b|\bnever\b|\bat no time\b|\bis not to be\b|\bno (officer|member|employee)s? (shall|will|may)\b/i;
+export const PROHIBIT = /\b(shall|will|must|may|can|should) not\b|\bcannot\b|\bprohibit(s|ed|ing)?\b|\bnot (be )?(authorized|permitted|allowed)\b|\bunauthorized\b|\bforbidden\b|\bbanned\b|\bnever\b|\bat no time\b|\bunder no circumstances?\b|\bnot permissible\b|\bin no (case|event)\b|\bis not to be\b|\bno (officer|member|employee)s? (shall|will|may)\b/i;
 /** A ban that still lets the act happen in some cases: "unless", "except", "only when", "if it presents". */
 export const EXCEPTION = /\bunless\b|\bexcept\b|\bonly (when|if|in|as|after|where|under)\b|\blast resort\b|\bother than\b|\bwith (the )?(approval|authori[sz]ation|permission)\b|\bif (it|such|the|this)\b[^.;]{0,40}\b(presents?|creates?|poses?)\b/i;
 

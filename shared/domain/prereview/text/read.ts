@@ -23,6 +23,8 @@ export interface TopicSpec {
   /** Definitions and training mentions still count for this rule (e.g. a continuum defined is a continuum). */
   keepDefinitions?: boolean;
   keepTraining?: boolean;
+  /** The items of a list whose lead-in is on the subject are on it too ("Incidents that shall be reported include: (a) …"). */
+  itemsOfTopicLeadIn?: boolean;
   classify(r: Reading): Verdict;
 }
 
@@ -37,16 +39,26 @@ export function readTopic(units: Unit[], spec: TopicSpec): Passage[] {
   for (const u of units) {
     // Units of pages that were skipped are not there: nothing before the gap leads into this one.
     if (previous && u.page > previous.endPage + 1) (leadIns = []), (previous = null);
-    if (u.leadIn) leadIns = u.listItem ? [...leadIns, u.text] : [u.text];
-    else if (!u.listItem) leadIns = [];
     const before = previous;
     previous = u;
-    if (!spec.topic.test(u.text)) continue;
-    const leadIn = u.listItem && !u.leadIn ? (leadIns.at(-1) ?? null) : u.listItem && u.leadIn ? (leadIns.at(-2) ?? null) : null;
-    let text = leadIn ? `${leadIn} ${u.text}` : u.text;
-    if (!leadIn && before && LEANS_BACK.test(u.text) && before.endPage >= u.page - 1) text = `${before.text} ${u.text}`;
+    if (u.leadIn) {
+      // "These factors include:" leans on the sentence before it for its rule.
+      const own = before && LEANS_BACK.test(u.text) && u.text.split(' ').length < 10 ? `${before.text} ${u.text}` : u.text;
+      leadIns = u.listItem || u.inItem ? [...leadIns, own] : [own];
+    } else if (!u.listItem && !u.inItem) leadIns = [];
+    const onTopic = spec.topic.test(u.text) || (!!spec.itemsOfTopicLeadIn && (u.listItem || u.inItem) && leadIns.some((l) => spec.topic.test(l)));
+    if (!onTopic) continue;
+    // The whole chain of lead-ins: "The supervisor shall: … when a member does any of the following: a. Uses deadly force, including: 1) …".
+    const chain = (u.listItem || u.inItem) && !u.leadIn ? leadIns : (u.listItem || u.inItem) && u.leadIn ? leadIns.slice(0, -1) : [];
+    // The nearest lead-in that directs anyone governs; a lead-in that only names ("including:") defers to the one above it.
+    let from = chain.length - 1;
+    while (from > 0 && !DIRECTS.test(chain[from]!)) from--;
+    const leadIn = chain.length ? chain.slice(Math.max(0, from)).join(' ') : null;
+    // "This includes …" states its rule through the sentence before it.
+    const own = before && LEANS_BACK.test(u.text) && before.endPage >= u.page - 1 && !before.leadIn ? `${before.text} ${u.text}` : u.text;
+    const text = leadIn ? `${leadIn} ${own}` : own;
     const note = (stance: string | null, reason: string) => out.push({ page: u.page, endPage: u.endPage, quote: clip(u.text, 600), stance, reason });
-    const off = spec.offTopic?.find(([re]) => re.test(text));
+    const off = spec.offTopic?.find(([re]) => re.test(u.text));
     if (off) {
       note(null, off[1]);
       continue;
@@ -63,7 +75,8 @@ export function readTopic(units: Unit[], spec: TopicSpec): Passage[] {
       note(null, 'a question, not a rule');
       continue;
     }
-    const directs = DIRECTS.test(text);
+    // A definition may say what "may" happen; only a firm word or a ban makes it a rule.
+    const directs = FIRM.test(u.text) || PROHIBIT.test(u.text) || (!DEFINITION.test(u.text) && DIRECTS.test(text));
     if (!spec.keepDefinitions && DEFINITION.test(u.text) && !directs) {
       note(null, 'definition only');
       continue;

@@ -8,8 +8,10 @@ export interface Unit {
   /** Where it ends: a sentence split by a page break is one unit on both pages. */
   endPage: number;
   listItem: boolean;
-  /** Ends with a colon: introduces what follows. */
+  /** Ends with a colon, or announces "the following": introduces what follows. */
   leadIn: boolean;
+  /** A later sentence of a list item: the item's list (and its lead-in) goes on. */
+  inItem: boolean;
 }
 
 const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|•|▪|-|–)\s+/;
@@ -98,7 +100,8 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
         page: pageAt(from),
         endPage: pageAt(Math.max(from, at - 1)),
         listItem: b.listItem && i === 0,
-        leadIn: i === parts.length - 1 && /:\s*$/.test(p),
+        leadIn: i === parts.length - 1 && (/:\s*$/.test(p) || /\b(the following|as follows)\b[^.]{0,80}\.\s*$/i.test(p)),
+        inItem: b.listItem && i > 0,
       });
     });
   }
