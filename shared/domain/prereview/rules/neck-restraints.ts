@@ -45,6 +45,7 @@ function ruleOf(text: string, firm: boolean): Verdict {
   if (exception) return { stance: 'prohibited_except_deadly_force', reason: 'allowed only where deadly force is, or classed as deadly force' };
   // "Life threatening", "should avoid … whenever practical": a rule, but short of the deadly-force standard.
   if (weak) return firm ? { stance: 'permitted', reason: 'allowed under a trigger short of the deadly-force standard' } : null;
+  if (V.CONDITIONAL_PERMISSION.test(text) && !prohibits) return firm ? { stance: 'permitted', reason: 'allowed under conditions short of deadly force (a permission worded as a limit, or its place among force options)' } : null;
   if (prohibits) return { stance: 'prohibited_outright', reason: 'prohibited with no deadly-force exception' };
   if (discourages) return firm ? { stance: 'permitted', reason: 'discouraged, not prohibited' } : null;
   if (V.PERMISSION.test(text)) return firm ? { stance: 'permitted', reason: 'expressly allowed' } : null;
