@@ -65,7 +65,7 @@ export function jsonOf(r: Row) {
   const rules = Object.fromEntries(
     RULE_IDS.map((id) => {
       const f = r.result.rules[id];
-      return [id, { stance: f.stance, evidence: f.evidence.map((e) => ({ page: e.page, quote: e.quote, reason: e.reason, ...(e.endPage !== e.page ? { endPage: e.endPage } : {}) })), mentions: f.mentions.length }];
+      return [id, { stance: f.stance, evidence: f.evidence.map((e) => ({ page: e.page, quote: e.quote, reason: e.reason, ...(e.endPage !== e.page ? { endPage: e.endPage } : {}) })), mentions: f.mentions.length, ...(f.unreadPages ? { unreadPages: f.unreadPages } : {}) }];
     }),
   );
   return { file: r.file, sha256: r.sha256, isDirective: r.result.isDirective, rulesVersion: r.result.rulesVersion, pagesWithoutText: r.result.pagesWithoutText, rules };
@@ -94,7 +94,8 @@ function textOf(r: Row, io: Io) {
   for (const id of RULE_IDS) {
     const f = r.result.rules[id];
     const pages = pagesOf(f);
-    io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.join(', ')})` : ''}`);
+    const unread = f.unreadPages?.length ? `  (not in the text; ${f.unreadPages.length} page(s) without text need OCR)` : '';
+    io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.join(', ')})` : ''}${unread}`);
   }
 }
 

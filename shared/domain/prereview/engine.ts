@@ -53,7 +53,9 @@ export function prereviewDocument(pages: string[], opts: { fileName?: string; ru
     // reading memoised per list is done once.
     let mine = cache.get(rule.candidate);
     if (!mine) cache.set(rule.candidate, (mine = unitsFor(rule, units, pages)));
-    rules[id] = deriveFinding(rule, rule.read(mine));
+    const finding = deriveFinding(rule, rule.read(mine));
+    if (finding.stance === rule.none && pagesWithoutText.length > 0) finding.unreadPages = pagesWithoutText;
+    rules[id] = finding;
   }
   return { rulesVersion: RULES_VERSION, isDirective: isDirective(pages, opts.fileName), pagesWithoutText, rules };
 }

@@ -55,6 +55,11 @@ export interface RuleFinding {
   stance: string;
   evidence: Evidence[];
   mentions: Mention[];
+  /**
+   * Pages without text when no rule was found in the rest: the stance is only "not found in the
+   * text", and these pages need OCR before anyone can say the item is not addressed.
+   */
+  unreadPages?: number[];
 }
 
 export interface DocumentPrereview {

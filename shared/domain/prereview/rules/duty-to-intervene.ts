@@ -4,7 +4,7 @@ import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
 import { PROHIBIT, strength } from '../text/modality.ts';
 
-const INTERVENE = /\b(interven\w*|interced\w*|intercession|step in|stop (the|such|any) (use of )?(excessive|unreasonable|unlawful) force)\b/i;
+const INTERVENE = /\b(interven\w*|interced\w*|intercession|step in|stop (the|such|any) (use of )?(excessive|unreasonable|unlawful) force|take (reasonable |appropriate |all reasonable )?(action|steps) to (prevent|stop))\b/i;
 const EXCESSIVE = /\b(excessive|unreasonable|unlawful|improper|clearly beyond|not (objectively )?reasonable|beyond that which)\b[^.;]{0,60}\bforce\b|\bforce\b[^.;]{0,60}\b(excessive|unreasonable|clearly beyond)/i;
 const REPORT = /\breport\w*\b|\bnotify\b|\bnotif\w+\b/i;
 const topic = new RegExp(`${INTERVENE.source}|\\bduty to intervene\\b`, 'i');

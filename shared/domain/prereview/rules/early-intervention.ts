@@ -3,7 +3,7 @@
 import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
 
-const SYSTEM = /\bearly (intervention|warning|identification)\b|\bpersonnel (performance|early intervention)\b|\bperformance (monitoring|management|review) system\b|\b(EIS|EIP|EWS)\b/;
+const SYSTEM = /\bearly (intervention|warning|identification)\b|\bpersonnel (performance|early intervention)\b|\bperformance (monitoring|management|review) system\b|\b(EIS|EIP|EWS)\b/i;
 /** Indicators or thresholds: numbers of events within a period, or named indicator lists. */
 const THRESHOLD = /\b(\w+|\d+) or more\b[^.;]{0,80}\b(within|in) (a |any |the )?(\w+|\d+)[\s-](month|day|year)|\b(within|in) (a |any |the )?(\w+|\d+)[\s-](month|day|year)s?\b[^.;]{0,40}\b(period|window|time ?frame)|\bthresholds?\b|\bindicators?\b|\b(occurrences?|incidents?) (shall|will) (be )?(reported|tracked|entered)\b/i;
 

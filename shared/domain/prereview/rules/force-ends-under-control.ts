@@ -21,7 +21,7 @@ export const rule: RuleDef = {
         [/\b(dog|canine|K-?9|animal|vehicle|pursuit|scene|fire|crowd|traffic)\b[^.;]{0,40}\bunder control\b|\bunder control\b[^.;]{0,10}\b(dog|canine|K-?9|animal)\b/i, 'control of a dog, scene or vehicle, not of a person'],
       ],
       classify({ text }) {
-        if (!/\bforce\b|\bresist\w*|\bcontrol\b|\bthreat\b/i.test(text)) return null;
+        if (!/\bforce\b|\bresist\w*|\bcontrol\b|\bthreat\b|\bcomplian\w*|\btechniques?\b/i.test(text)) return null;
         const s = strength(text);
         if (s === 'firm' && ONE_SITUATION.test(text)) return { stance: 'encouraged', reason: 'required only for one tool or situation' };
         if (s === 'firm') return { stance: 'required', reason: 'force must stop or come down once control is gained' };

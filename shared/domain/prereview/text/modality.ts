@@ -14,7 +14,7 @@ export const EXCEPTION = /\bunless\b|\bexcept\b|\bonly (when|if|in|as|after|wher
 /** "The law does not require…", "Personnel are not required to…": the text says there is no such rule. */
 export const NO_SUCH_RULE = /\b(does|do|did) not (require|prohibit|mandate)\b|\b(is|are) not required\b|\bnot required to\b|\bno (requirement|law|rule) (that|to|requiring)\b/i;
 
-export const DEFINITION = /^(?:\W*[A-Za-z0-9]{1,4}[.)]\s*)?["“]?[A-Z][\w\s/'’-]{0,60}["”]?\s*(?:[:–—]|-\s)|\b(means|is defined as|refers to|shall mean|are defined as)\b/;
+export const DEFINITION = /^(?:\W*[A-Za-z0-9]{1,4}[.)]\s*)?["“]?[A-Z][\w\s/'’-]{0,60}["”]?\s*(?:[:–—](?=\s*\S)|-\s)|\b(means|is defined as|refers to|shall mean|are defined as)\b/;
 export const PURPOSE = /^\W*(?:[IVX]{1,4}\.|[A-Z0-9]{1,3}[.)])?\s*purpose\b|\bthe purpose of this (policy|order|directive|procedure|general order|section)\b|\bthis (policy|order|directive) (is intended|establishes guidelines)\b/i;
 export const TRAINING = /\b(are|is|were|was|will be|shall be) (trained|taught|instructed)\b|\b(receive|attend|complete)s? (periodic |annual |in-service )?training\b|\btraining (on|in|shall include|will include|includes)\b|\bnot taught\b|\bcurriculum\b/i;
 /** A question-and-answer line of a public FAQ. */

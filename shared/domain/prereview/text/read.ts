@@ -76,7 +76,7 @@ export function readTopic(units: Unit[], spec: TopicSpec): Passage[] {
       continue;
     }
     // A definition may say what "may" happen; only a firm word or a ban makes it a rule.
-    const directs = FIRM.test(u.text) || PROHIBIT.test(u.text) || (!DEFINITION.test(u.text) && DIRECTS.test(text));
+    const directs = FIRM.test(u.text) || PROHIBIT.test(u.text) || (!!leadIn && DIRECTS.test(leadIn)) || (!DEFINITION.test(u.text) && DIRECTS.test(text));
     if (!spec.keepDefinitions && DEFINITION.test(u.text) && !directs) {
       note(null, 'definition only');
       continue;
