@@ -59,7 +59,7 @@ export const DEADLY_EXCEPTION = [
  * A permission worded as a limit ("only when the subject is violent"), or a place in a force
  * classification short of deadly force ("classified as hard empty-hand control"): permitted.
  */
-export const CONDITIONAL_PERMISSION = /(may|can) (only )?be (used|applied|employed)[^.;]{0,60}(only )?(when|if|where)|(shall|will|may) (be used |be applied )?only (be used |be applied )?(when|if|where|in|against)|(is|are) (limited|restricted) to|(classified|categori[sz]ed|considered|listed) (as|among|under)[^.;]{0,40}(empty[\s-]hand|hard control|soft control|intermediate|less[\s-]lethal|non[\s-]?deadly|control techniques?|level [1-6IVX]+)\b/i;
+export const CONDITIONAL_PERMISSION = /\b(may|can) (only )?be (used|applied|employed)\b[^.;]{0,60}\b(only )?(when|if|where)\b|\b(shall|will|may) (be used |be applied )?only (be used |be applied )?(when|if|where|in|against)\b|\b(is|are) (limited|restricted) to\b|\b(classified|categori[sz]ed|considered|listed) (as|among|under)\b[^.;]{0,40}\b(empty[\s-]hand|hard control|soft control|intermediate|less[\s-]lethal|non[\s-]?deadly|control techniques?|level [1-6IVX]+)\b/i;
 
 /** Triggers short of the deadly-force standard: the restraint is then permitted in some situations. */
 export const WEAK_TRIGGERS = [
