@@ -4,7 +4,8 @@ import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
 import { strength } from '../text/modality.ts';
 
-const REPORT = /\b(report\w*|document\w*|memorandum|notif\w+|notify)\b/i;
+// "Documentation Guide" names a document; "shall document" is a duty.
+const REPORT = /\b(report(s|ed|ing)?|document(s|ed|ing)?|memorandum|notif(y|ied|ication))\b/i;
 const FORCE = /\b(use|uses|used|using|application|response|responses) (of|to) (force|resistance)\b|\buse[\s-]of[\s-]force\b|\bforce (is|was) used\b|\buses force\b|\bresponse to resistance\b/i;
 export const POINTING = /\b(point(s|ed|ing)?|aim(s|ed|ing)?|display(s|ed|ing)?|draw(s|n|ing)?|unholster\w*)\b[^.;]{0,60}\b(firearms?|weapons?|guns?|handguns?|rifles?|shotguns?)\b|\b(firearms?|weapons?|guns?)\b[^.;]{0,30}\b(pointed|aimed|displayed|drawn)\b/i;
 

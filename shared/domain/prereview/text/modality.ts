@@ -3,7 +3,7 @@
 // training history, statements that no such rule exists).
 
 /** A firm direction: shall, must, will, is required, has a duty, is responsible for ensuring. */
-export const FIRM = /\b(shall|must|will)\b(?!\s+not\b)|\b(is|are) (required|mandated|obligated|expected)\b|\brequires?\b|\b(has|have) (a|an|the) (affirmative |positive )?(duty|obligation|responsibility)\b|\baffirmative duty\b|\b(is|are) responsible for (ensuring|providing|obtaining|summoning|rendering)\b|\bit is the policy of\b|\bis mandatory\b/i;
+export const FIRM = /\b(shall|must|will)\b(?!\s+not\b)|\b(is|are) (required|mandated|obligated|expected)\b|\b(policy|order|directive|department|agency|law|section|procedure) (also )?requires?\b|\b(has|have) (a|an|the) (affirmative |positive )?(duty|obligation|responsibility)\b|\baffirmative duty\b|\b(is|are) responsible for (ensuring|providing|obtaining|summoning|rendering)\b|\bit is the policy of\b|\bis mandatory\b/i;
 /** A soft direction: should, may, encouraged, consider. */
 export const SOFT = /\bshould\b|\bmay\b|\b(strongly )?encouraged\b|\bconsider(ed|ation)?\b|\bdesired method\b/i;
 /** A ban. */
