@@ -4,10 +4,10 @@ import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
 import { strength } from '../text/modality.ts';
 
-const topic = /\bde-?\s?escalat\w*|\btactical communication\b|\bslow(ing)? down the situation\b/i;
+// PREREVIEW.md's words, "time and distance" among them: a policy may describe de-escalation without naming it.
+const topic = /\bde-?\s?escalat\w*|\btactical communication\b|\bslow(ing)? down the situation\b|\btime,? (and )?distance\b/i;
 /** A duty limited to one kind of call or tool is encouraged, not required (PREREVIEW.md). */
 const ONE_SITUATION = /\b(mental[\s-]health|crisis|mentally ill|pain compliance|canine|K-?9|juvenile|autis\w*|persons? in crisis)\b/i;
-/** "De-escalate force to a lesser level" is about stepping force down (force-ends-under-control) but still a de-escalation duty. */
 
 export const rule: RuleDef = {
   id: 'de-escalation',

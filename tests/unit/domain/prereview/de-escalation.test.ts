@@ -26,6 +26,15 @@ describe('de-escalation', () => {
     'De-escalation: Taking action to stabilize a situation and reduce the immediacy of a threat.',
   ])('encouraged: %s', (s) => expect(stance(s)).toBe('encouraged'));
 
+  it('a description in PREREVIEW’s words, without the word de-escalation, read with the sentence it leans on (Buffalo Grove p2)', () => {
+    expect(
+      stance(
+        'Officers should continually assess when possible every situation in order to increase an officer’s ability to bring the situation to a peaceful result. This may be accomplished by using time, distance, information, isolation, teamwork, or other techniques.',
+      ),
+    ).toBe('encouraged');
+    expect(stance('Officers shall use time and distance to reduce the need for force when it is safe and feasible.')).toBe('required');
+  });
+
   it('not addressed when the words are absent (a domestic-violence order)', () => {
     expect(stance('Officers shall separate the parties and ensure the safety of persons present.')).toBe('not_addressed');
   });
