@@ -12,12 +12,29 @@ describe('CSV formula injection', () => {
   it('a hostile title stays one quoted text cell, and the row keeps its columns', () => {
     const title = '=cmd|\' /C calc\'!A0,"x"\nsecond line';
     const out = csvOf([{ file: title, sha256: 'a'.repeat(64), result: prereviewDocument(['Warning shots are prohibited.']) }]);
-    const [head, row] = out.split('\n').length === 2 ? out.split('\n') : [out.split('\n')[0], out.split('\n').slice(1).join('\n')];
-    expect(row!.startsWith(`"'=cmd`)).toBe(true);
-    expect(row).toContain('""x""');
-    // The header's column count equals the row's once the quoted cell is taken as one.
-    const cells = (line: string) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((c) => c !== '').length;
-    expect(cells(row!)).toBe(cells(head!));
-    expect(out).toContain('prohibited');
+    const [head, row] = parseCsv(out);
+    expect(row![0]).toBe(`'${title}`);
+    expect(row).toHaveLength(head!.length);
+    expect(row![head!.indexOf('warning-shots')]).toBe('prohibited');
   });
 });
+
+/** RFC 4180, as a spreadsheet reads it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') rows.at(-1)!.push(cell), (cell = '');
+    else if (ch === '\n') rows.at(-1)!.push(cell), (cell = ''), rows.push([]);
+    else cell += ch;
+  }
+  rows.at(-1)!.push(cell);
+  return rows;
+}
