@@ -26,15 +26,13 @@ export function deriveFinding(rule: RuleDef, passages: Passage[]): RuleFinding {
   return { stance: rule.none, evidence: [], mentions };
 }
 
-/** Units worth one rule's reading: those on candidate pages, with a page either side (lead-ins, "These techniques"). */
-function unitsFor(rule: RuleDef, units: Unit[], pages: string[]): Unit[] {
+/** 1-based pages worth a rule's reading: those its words are on, with a page either side (lead-ins, "These techniques"). */
+function pagesFor(rule: RuleDef, flat: string[]): Set<number> {
   const keep = new Set<number>();
-  pages.forEach((p, i) => {
-    // Split words ("warning  shot", "de-\nescalation") would otherwise hide a page: the units are read with whitespace collapsed.
-    p = p.replace(/-\n(?=[a-z])/g, '').replace(/\s+/g, ' ');
-    if (rule.candidate.test(p)) for (const j of [i, i + 1, i + 2]) keep.add(j); // 1-based pages i..i+2 = 0-based i-1..i+1
+  flat.forEach((p, i) => {
+    if (rule.candidate.test(p)) for (const j of [i, i + 1, i + 2]) if (j >= 1 && j <= flat.length) keep.add(j);
   });
-  return units.filter((u) => keep.has(u.page) || keep.has(u.endPage));
+  return keep;
 }
 
 export function prereviewDocument(pages: string[], opts: { fileName?: string; rules?: RuleId[] } = {}): DocumentPrereview {
@@ -45,14 +43,21 @@ export function prereviewDocument(pages: string[], opts: { fileName?: string; ru
     for (const id of ids) rules[id] = { stance: NO_TEXT, evidence: [], mentions: [] };
     return { rulesVersion: RULES_VERSION, isDirective: true, pagesWithoutText, rules };
   }
-  const units = segment(pages);
+  // Split words ("warning  shot", "de-\nescalation") would otherwise hide a page: units are read with whitespace collapsed.
+  const flat = pages.map((p) => p.replace(/-\n(?=[a-z])/g, '').replace(/\s+/g, ' '));
+  const wanted = new Map(ids.map((id) => [id, pagesFor(RULES[id], flat)]));
+  // Only pages some rule wants are segmented (most of a 700-page manual is not); running headers
+  // are still found from every page, and no sentence joins across a skipped page.
+  const union = new Set([...wanted.values()].flatMap((s) => [...s].map((p) => p - 1)));
+  const units = segment(pages, union);
   const cache = new Map<RegExp, Unit[]>();
   for (const id of ids) {
     const rule = RULES[id];
     // Rules that share a candidate pattern (chokehold and vascular) share one unit list, so a
     // reading memoised per list is done once.
     let mine = cache.get(rule.candidate);
-    if (!mine) cache.set(rule.candidate, (mine = unitsFor(rule, units, pages)));
+    const keep = wanted.get(id)!;
+    if (!mine) cache.set(rule.candidate, (mine = units.filter((u) => keep.has(u.page) || keep.has(u.endPage))));
     const finding = deriveFinding(rule, rule.read(mine));
     if (finding.stance === rule.none && pagesWithoutText.length > 0) finding.unreadPages = pagesWithoutText;
     rules[id] = finding;
