@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { lintFile } from '../services/lint/lint-files.ts';
 import { totalsLine } from '../../shared/domain/rubric-scoring.ts';
+import { runPrereview } from './commands/prereview.ts';
 import type { CategoryFinding } from '../../shared/domain/lint/classify.ts';
 import type { CaseRubric, ScoreRecord } from '../../shared/schemas/rubric.ts';
 import type { Identity } from '../services/identity/identities-service.ts';
@@ -73,6 +74,8 @@ Commands:
   packs import FILE.json                     install a checklist pack
   lint FILE.pdf...                           read policies for chokehold and vascular-restraint rules
                                              (works on files outside any case)
+  prereview [--case ID] [--json | --csv] [FILE.pdf | FOLDER]...
+                                             every pre-review rule (PREREVIEW.md) per document: stance and pages
 
 Options for every command:
   --json             print only JSON on stdout
@@ -84,6 +87,7 @@ Exit codes: 0 done; 1 failed (for import: any file failed; for verify: not valid
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  csv: { type: 'boolean' },
   'data-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   all: { type: 'boolean' },
@@ -140,6 +144,7 @@ export async function runCli(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv =
   }
   // The lint reads files, not a workspace: it needs no data folder.
   if (positionals[0] === 'lint') return runLint(positionals.slice(1), !!values.json, io);
+  if (positionals[0] === 'prereview') return runPrereview(positionals.slice(1), { json: !!values.json, csv: !!values.csv, caseId: values.case, openWorkspace: () => openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env) }) }, io);
   if (positionals[0] === 'verify' && values.trust) return runVerifyWithRoster(positionals[1], values.trust, !!values.json, io);
   let ws: Workspace | null = null;
   try {

@@ -2,7 +2,9 @@
 // finding: accepting one makes it a highlight and evidence on the chokehold item; dismissing
 // one records why. The lint suggests; the reviewer decides.
 import type { ParsedInput } from '../../../shared/contract.ts';
-import { lintDocument, type Category } from '../../../shared/domain/lint/classify.ts';
+import { lintView, type Category } from '../../../shared/domain/lint/classify.ts';
+import { prereviewDocument } from '../../../shared/domain/prereview/engine.ts';
+import type { DocumentPrereview } from '../../../shared/domain/prereview/types.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { AnnotationsService } from '../annotations/annotations-service.ts';
 import { loadTexts } from '../annotations/page-text.ts';
@@ -21,20 +23,28 @@ export interface FindingView {
 
 export function createCaseLint(ctx: ServiceContext, cases: CasesService, checklist: ChecklistService, annotations: AnnotationsService) {
   const { db } = ctx;
-  // Lint results depend only on the document's text: keep them per document for this session.
-  const cache = new Map<string, ReturnType<typeof lintDocument>>();
-  const lintOf = (documentId: string, title: string) => {
+  // Pre-review results depend only on the document's text (and the rule version, fixed for a
+  // session): keep them per document for this session. The lint is a view of them.
+  const cache = new Map<string, DocumentPrereview>();
+  const prereviewOf = (documentId: string, title: string) => {
     let r = cache.get(documentId);
     if (!r) {
-      r = lintDocument(loadTexts(db, documentId), { fileName: title });
+      r = prereviewDocument(loadTexts(db, documentId), { fileName: title });
       cache.set(documentId, r);
     }
     return r;
   };
+  const lintOf = (documentId: string, title: string) => lintView(prereviewOf(documentId, title));
 
   const chokeholdItem = (caseId: string) => checklist.packFor(caseId).items.find((i) => i.lint === 'chokehold')?.id ?? null;
 
   return {
+    /** Every rule of PREREVIEW.md for each of a case's documents (the CLI's `prereview --case`). */
+    prereviewCase(caseId: string) {
+      cases.get(caseId);
+      const docs = db.prepare<[string], { id: string; title: string; sha256: string }>('SELECT d.id, d.title, d.sha256 FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title').all(caseId);
+      return docs.map((d) => ({ documentId: d.id, title: d.title, sha256: d.sha256, result: prereviewOf(d.id, d.title) }));
+    },
     forCase(caseId: string) {
       cases.get(caseId);
       const docs = db.prepare<[string], { id: string; title: string }>('SELECT d.id, d.title FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title').all(caseId);

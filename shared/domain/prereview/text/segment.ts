@@ -4,10 +4,14 @@
 
 export interface Unit {
   text: string;
-  page: number; // 1-based
+  page: number; // 1-based, where the unit starts
+  /** Where it ends: a sentence split by a page break is one unit on both pages. */
+  endPage: number;
   listItem: boolean;
-  /** Ends with a colon: introduces what follows. */
+  /** Ends with a colon, or announces "the following": introduces what follows. */
   leadIn: boolean;
+  /** A later sentence of a list item: the item's list (and its lead-in) goes on. */
+  inItem: boolean;
 }
 
 const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|•|▪|-|–)\s+/;
@@ -49,10 +53,17 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
   });
 
   // Gather lines into blocks: a new block at a list marker, or after a line that ends a sentence.
-  const blocks: Array<{ text: string; page: number; listItem: boolean }> = [];
+  // `turns`: offsets in the block's text where a later page begins.
+  const blocks: Array<{ text: string; page: number; endPage: number; listItem: boolean; turns: Array<[number, number]> }> = [];
+  const grow = (b: (typeof blocks)[number], sep: string, text: string, page: number) => {
+    b.text += sep;
+    if (page !== b.endPage) b.turns.push([b.text.length, page]);
+    b.text += text;
+    b.endPage = page;
+  };
   for (const l of lines) {
     if (l.text === BREAK) {
-      blocks.push({ text: '.', page: l.page, listItem: false }); // ends lists and sentences
+      blocks.push({ text: '.', page: l.page, endPage: l.page, listItem: false, turns: [] }); // ends lists and sentences
       continue;
     }
     const prev = blocks.at(-1);
@@ -61,13 +72,14 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
     // pdf.js often gives a list marker ("a.") a line of its own: the item's text follows it.
     const prevIsBareMarker = !!prev && BARE_MARKER.test(prev.text);
     if (prev && prevIsBareMarker) {
-      prev.text += ` ${l.text}`;
+      grow(prev, ' ', l.text, l.page);
     } else if (!prev || startsItem || prevEnded) {
-      blocks.push({ text: l.text, page: l.page, listItem: startsItem });
+      blocks.push({ text: l.text, page: l.page, endPage: l.page, listItem: startsItem, turns: [] });
     } else if (/[A-Za-z]-$/.test(prev.text) && /^[a-z]/.test(l.text)) {
-      prev.text = prev.text.slice(0, -1) + l.text; // a word hyphenated across the line end
+      prev.text = prev.text.slice(0, -1); // a word hyphenated across the line end
+      grow(prev, '', l.text, l.page);
     } else {
-      prev.text += ` ${l.text}`;
+      grow(prev, ' ', l.text, l.page);
     }
   }
 
@@ -78,9 +90,20 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
     const marker = b.listItem ? (MARKER.exec(b.text)?.[0] ?? '') : '';
     const parts = b.text.slice(marker.length).split(/(?<=[a-z)"”\]][.;])\s+(?=["“(]?[A-Z])/);
     parts[0] = marker + parts[0];
-    parts.forEach((p, i) =>
-      units.push({ text: p.trim(), page: b.page, listItem: b.listItem && i === 0, leadIn: i === parts.length - 1 && /:\s*$/.test(p) }),
-    );
+    const pageAt = (offset: number) => b.turns.reduce((pg, [at, p]) => (offset >= at ? p : pg), b.page);
+    let at = 0;
+    parts.forEach((p, i) => {
+      const from = i === 0 ? 0 : b.text.indexOf(p, at);
+      at = from + p.length;
+      units.push({
+        text: p.trim(),
+        page: pageAt(from),
+        endPage: pageAt(Math.max(from, at - 1)),
+        listItem: b.listItem && i === 0,
+        leadIn: i === parts.length - 1 && (/:\s*$/.test(p) || /\b(the following|as follows)\b[^.]{0,80}\.\s*$/i.test(p)),
+        inItem: b.listItem && i > 0,
+      });
+    });
   }
   return units;
 }

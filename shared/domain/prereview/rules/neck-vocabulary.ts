@@ -46,12 +46,20 @@ export const TRAINING_HISTORY = /\b(are|is|were|was) not (taught|trained)\b|\bno
 export const DEFINITION = /^(?:\W*[A-Za-z0-9]{1,4}[.)]\s*)?["“]?[A-Z][\w\s/-]{0,60}["”]?\s*(?:[:–—]|-\s)|\b(means|is defined as|refers to|does not include|is a technique|are techniques)\b/;
 
 /** Phrases that allow a restraint only where deadly force is allowed, or class it as deadly force. */
+// "Lethal force" is deadly force in other words; so is an emergency to prevent death or serious bodily injury.
 export const DEADLY_EXCEPTION = [
-  /\b(unless|except|only|limited to|other than)\b[^.;]{0,90}\bdeadly (force|response to resistance)\b[^.;]{0,50}\b(justified|authorized|permitted|allowed|necessary|warranted|encounters?|situations?|circumstances|reasonable)\b/i,
-  /\b(unless|except|only|limited to)\b[^.;]{0,60}\b(justified|authorized) (use of )?deadly force\b/i,
-  /\bexcept in deadly force encounters\b/i,
-  /\b(considered|constitutes?|classified as|treated as|deemed)\b[^.;]{0,25}\bdeadly force\b/i,
+  /\b(unless|except|only|limited to|other than)\b[^.;]{0,90}\b(deadly|lethal) (force|response to resistance)\b[^.;]{0,50}\b(justified|authorized|permitted|allowed|necessary|warranted|encounters?|situations?|circumstances|reasonable)\b/i,
+  /\b(unless|except|only|limited to)\b[^.;]{0,60}\b(justified|authorized) (use of )?(deadly|lethal) force\b/i,
+  /\bexcept in (deadly|lethal) force (encounters|situations)\b/i,
+  /\b(considered|constitutes?|classified as|treated as|deemed)\b[^.;]{0,25}\b(deadly|lethal) force\b/i,
+  /\b(unless|except|only)\b[^.;]{0,80}\b(to (prevent|protect (against|from))|imminent (threat|danger|risk) of)\b[^.;]{0,40}\b(death|loss of life)\b[^.;]{0,10}\b(or|and)\b[^.;]{0,10}\b(serious|great|grave) (bodily|physical) (injury|harm)\b/i,
 ];
+
+/**
+ * A permission worded as a limit ("only when the subject is violent"), or a place in a force
+ * classification short of deadly force ("classified as hard empty-hand control"): permitted.
+ */
+export const CONDITIONAL_PERMISSION = /\b(may|can) (only )?be (used|applied|employed)\b[^.;]{0,60}\b(only )?(when|if|where)\b|\b(shall|will|may) (be used |be applied )?only (be used |be applied )?(when|if|where|in|against)\b|\b(is|are) (limited|restricted) to\b|\b(classified|categori[sz]ed|considered|listed) (as|among|under)\b[^.;]{0,40}\b(empty[\s-]hand|hard control|soft control|intermediate|less[\s-]lethal|non[\s-]?deadly|control techniques?|level [1-6IVX]+)\b/i;
 
 /** Triggers short of the deadly-force standard: the restraint is then permitted in some situations. */
 export const WEAK_TRIGGERS = [

@@ -1,0 +1,27 @@
+// warning-shots: prohibited when warning shots are banned outright; restricted when they are
+// allowed under conditions (deadly force justified, no risk to others, approval).
+import type { RuleDef } from '../types.ts';
+import { readTopic } from '../text/read.ts';
+import { EXCEPTION, PROHIBIT } from '../text/modality.ts';
+
+const topic = /\bwarning[\s-]shots?\b/i;
+const ALLOWED = /\bmay (be )?(fire|fired|discharge|use|used)\b|\b(is|are) (authorized|permitted|allowed) (only )?(when|if)\b|\bshould (generally )?be avoided\b|\bdiscouraged\b/i;
+
+export const rule: RuleDef = {
+  id: 'warning-shots',
+  item: 'consider.warning-shots',
+  kind: 'prohibition',
+  order: ['restricted', 'prohibited'],
+  none: 'not_addressed',
+  candidate: /warning[\s-]shot/i,
+  read: (units) =>
+    readTopic(units, {
+      topic,
+      classify({ text }) {
+        if (ALLOWED.test(text)) return { stance: 'restricted', reason: 'allowed under conditions' };
+        if (PROHIBIT.test(text) && EXCEPTION.test(text)) return { stance: 'restricted', reason: 'banned with exceptions' };
+        if (PROHIBIT.test(text)) return { stance: 'prohibited', reason: 'warning shots are banned' };
+        return null;
+      },
+    }),
+};
