@@ -72,6 +72,16 @@ if (built) {
   } else check('playwright ran', false);
 } else lines.push('playwright: not run (the build failed)');
 
+// The rule engines against the labelled corpus: a report of figures (accuracy, page recall,
+// every disagreement), not a test — the unit tests hold the behaviours. Skipped, saying so,
+// when the corpus is absent.
+for (const [label, script] of [['Chokehold lint against its labels (report)', 'tests/eval/eval-lint.ts'], ['Pre-review rules against their labels (report)', 'tests/eval/eval-prereview.ts']] as const) {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-eval-'));
+  const ran = step(label, process.execPath, [script], { CREDENCE_EVAL_CACHE: cache });
+  fs.rmSync(cache, { recursive: true, force: true });
+  lines.push(`report: ${path.basename(script)} ${ran ? 'printed above' : 'did not finish (see above); not counted'}`);
+}
+
 // Chromium and Playwright keep caches of their own in TMPDIR; those are not ours to clean.
 const THIRD_PARTY = /^(playwright-transform-cache|playwright-output|playwright-artifacts|playwright_chromiumdev_profile|org\.chromium\.|\.org\.chromium\.|hsperfdata_|v8-compile-cache|lu\d+\.tmp|OSL_PIPE)/;
 const left = fs.readdirSync(runTmp).filter((name) => !THIRD_PARTY.test(name));

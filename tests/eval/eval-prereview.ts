@@ -42,7 +42,8 @@ for (const [file, rule, stance, pages] of rows(path.join(CORPUS, 'labels.prerevi
   if (file) labels.set(`${file}|${rule}`, { stances: stance!.split('|'), pages: (pages ?? '').split(',').filter(Boolean).map(Number), source: 'labels.prereview.dev.tsv' });
 }
 
-const cacheDir = path.join(os.tmpdir(), 'credence-eval-cache');
+// CREDENCE_EVAL_CACHE names another folder (npm test gives it one it removes afterwards).
+const cacheDir = process.env.CREDENCE_EVAL_CACHE || path.join(os.tmpdir(), 'credence-eval-cache');
 fs.mkdirSync(cacheDir, { recursive: true });
 async function pagesOfPdf(file: string): Promise<string[]> {
   const bytes = new Uint8Array(fs.readFileSync(file));
