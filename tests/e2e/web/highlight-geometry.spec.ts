@@ -18,7 +18,8 @@ async function importAndOpen(page: Page, harness: Harness, name: string, bytes: 
   fs.writeFileSync(file, bytes);
   harness.choose([file]);
   await page.getByRole('button', { name: 'Add PDFs' }).click();
-  await expect(page.getByTestId('page-count')).toHaveText(String(pages));
+  // Importing a real policy takes a while on a busy machine: wait for it, not for a clock.
+  await expect(page.getByTestId('page-count')).toHaveText(String(pages), { timeout: 60_000 });
 }
 
 async function setZoom(page: Page, percent: string) {
@@ -31,7 +32,7 @@ async function setZoom(page: Page, percent: string) {
 async function goToPage(page: Page, n: number, text: string) {
   await page.getByLabel('Page number').fill(String(n));
   await page.getByLabel('Page number').press('Enter');
-  await expect(page.locator(`.page[data-page-number="${n}"] .textLayer`)).toContainText(text.slice(0, 12));
+  await expect(page.locator(`.page[data-page-number="${n}"] .textLayer`)).toContainText(text.slice(0, 12), { timeout: 20_000 });
 }
 
 /**

@@ -113,7 +113,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const actions: ItemActions & { createHighlight(h: NewHighlight & { documentId: string }): Promise<void> } = useMemo(
     () => ({
       async createHighlight(h) {
-        const a = await call('annotations.create', { caseId, documentId: h.documentId, page: h.page, endPage: h.endPage, quote: h.quote, itemIds: h.itemIds, stance: h.stance, note: h.note });
+        const a = await call('annotations.create', { caseId, documentId: h.documentId, page: h.page, endPage: h.endPage, quote: h.quote, itemIds: h.itemIds, stance: h.stance, note: h.note, rects: h.rects });
         undo.record({ label: 'add highlight', undo: () => call('annotations.delete', { id: a.id }), redo: () => call('annotations.restore', { id: a.id }) });
         if (h.itemIds[0]) {
           setTab('checklist');
