@@ -47,8 +47,12 @@ describe('cases', () => {
   it('keeps cases across a restart of the workspace', async () => {
     const c = await t.call('cases.create', lake);
     t.ws.close();
+    // The same data folder opened again; the first workspace's cleanup removes the folder.
     const again = tempWorkspace({ dataDir: t.dataDir });
-    expect((await again.call('cases.get', { id: c.id })).agencyName).toBe(lake.agencyName);
-    t = again;
+    try {
+      expect((await again.call('cases.get', { id: c.id })).agencyName).toBe(lake.agencyName);
+    } finally {
+      again.ws.close();
+    }
   });
 });
