@@ -20,7 +20,7 @@ const files = tempDir('credence-bundles-');
 beforeAll(async () => {
   a = tempWorkspace();
   const ana = await a.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'ana passphrase' });
-  await a.call('identity.use', { identityId: ana.id });
+  await a.call('identity.use', { identityId: ana.id, passphrase: 'ana passphrase' });
   anaKey = path.join(files, 'ana.pub.pem');
   fs.writeFileSync(anaKey, ana.publicKeyPem);
   anaFingerprint = ana.fingerprint;
@@ -89,7 +89,7 @@ describe('case bundles', () => {
       await b.call('roster.import', { path: anaKey });
       await b.call('bundle.import', { path: bundle });
       const lee = await b.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'lee passphrase' });
-      await b.call('identity.use', { identityId: lee.id });
+      await b.call('identity.use', { identityId: lee.id, passphrase: 'lee passphrase' });
       await b.call('review.return', { caseId, comment: 'Cite the statute.' });
       const back = path.join(files, 'returned.credence-case');
       await b.call('bundle.export', { caseId, outPath: back, passphrase: 'lee passphrase' });
