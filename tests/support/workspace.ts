@@ -27,6 +27,20 @@ export function actAs(ws: Workspace, person: Person = REVIEWER, passphrase = TES
 }
 
 /**
+ * For CLI tests: creates `person` in the workspace at `dataDir` and returns the environment a
+ * command needs to act as them (CREDENCE_IDENTITY, CREDENCE_PASSPHRASE).
+ */
+export function seedIdentity(dataDir: string, person: Person = REVIEWER, passphrase = TEST_PASSPHRASE) {
+  const ws = openWorkspace({ dataDir, transport: 'cli' });
+  try {
+    const identity = ws.services.identities.create({ ...person, passphrase });
+    return { identity, env: { CREDENCE_IDENTITY: identity.id, CREDENCE_PASSPHRASE: passphrase } };
+  } finally {
+    ws.close();
+  }
+}
+
+/**
  * A workspace in a temp folder of its own. The data folder sits one level down (root/data), so
  * whatever a test writes "beside" it (packets, bundles, PDFs) is inside the root and goes with
  * cleanup().

@@ -54,6 +54,13 @@ export function createIdentities(ctx: ServiceContext) {
       const r = db.prepare<[string], Row>('SELECT * FROM identities WHERE fingerprint = ?').get(fp);
       return r ? toIdentity(r) : null;
     },
+    /** The identity whose "Name <email>" this is (work recorded before keys were), retired ones included. */
+    byLabel: (label: string): Identity | null => {
+      const m = /^(.*) <([^<>]*)>$/.exec(label);
+      if (!m) return null;
+      const r = db.prepare<[string, string], Row>('SELECT * FROM identities WHERE name_key = ? AND email_key = ? ORDER BY retired_reason IS NOT NULL, created_at LIMIT 1').get(personKey(m[1]!), personKey(m[2]!));
+      return r ? toIdentity(r) : null;
+    },
     create(input: { name: string; email: string; role: Identity['role']; passphrase: string }): Identity {
       const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
       const email = input.email.normalize('NFC').trim();

@@ -77,13 +77,18 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
     const reasons: string[] = [];
     const own = (db.prepare('SELECT count(*) AS n FROM determinations WHERE case_id = ? AND (decided_by_fingerprint = ? OR (decided_by_fingerprint IS NULL AND decided_by = ?))').get(caseId, lead.fingerprint, actorLabel(lead)) as { n: number }).n;
     if (own > 0) reasons.push(`${lead.name} made ${own} of this case's determinations`);
-    const others = db.prepare<[string, string], { fp: string; n: number }>('SELECT decided_by_fingerprint AS fp, count(*) AS n FROM determinations WHERE case_id = ? AND decided_by_fingerprint IS NOT NULL AND decided_by_fingerprint != ? GROUP BY decided_by_fingerprint').all(caseId, lead.fingerprint);
+    // Rows from before keys were recorded name their maker only by label: resolved through every
+    // identity, retired duplicates included.
+    const resolve = (fp: string | null, label: string) => (fp ? identities.byFingerprint(fp) : identities.byLabel(label));
+    const others = db
+      .prepare<[string, string], { fp: string | null; label: string; n: number }>('SELECT decided_by_fingerprint AS fp, decided_by AS label, count(*) AS n FROM determinations WHERE case_id = ? AND coalesce(decided_by_fingerprint, \'\') != ? GROUP BY decided_by_fingerprint, decided_by')
+      .all(caseId, lead.fingerprint);
     for (const o of others) {
-      const who = identities.byFingerprint(o.fp);
-      if (who && samePerson(who, lead)) reasons.push(`${o.n} determination(s) were made by ${actorLabel(who)}, who shares ${lead.name}'s name or e-mail`);
+      const who = resolve(o.fp, o.label);
+      if (who && who.fingerprint !== lead.fingerprint && samePerson(who, lead)) reasons.push(`${o.n} determination(s) were made by ${actorLabel(who)}, who shares ${lead.name}'s name or e-mail`);
     }
-    const submitted = db.prepare<[string], { fp: string | null }>("SELECT actor_fingerprint AS fp FROM review_events WHERE case_id = ? AND action = 'submitted' ORDER BY id DESC LIMIT 1").get(caseId);
-    const submitter = submitted?.fp ? identities.byFingerprint(submitted.fp) : null;
+    const submitted = db.prepare<[string], { fp: string | null; label: string }>("SELECT actor_fingerprint AS fp, actor AS label FROM review_events WHERE case_id = ? AND action = 'submitted' ORDER BY id DESC LIMIT 1").get(caseId);
+    const submitter = submitted ? resolve(submitted.fp, submitted.label) : null;
     if (submitter && samePerson(submitter, lead)) reasons.push(`the case was submitted by ${actorLabel(submitter)}, who shares ${lead.name}'s ${submitter.fingerprint === lead.fingerprint ? 'key' : 'name or e-mail'}`);
     return reasons;
   }
