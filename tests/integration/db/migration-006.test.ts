@@ -7,19 +7,12 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentVersion, migrate } from '../../../electron/db/migrate.ts';
 import { MIGRATIONS } from '../../../electron/db/migrations/index.ts';
-import { fingerprintOf, generateKeyPair, seal } from '../../../electron/services/identity/keys.ts';
+import { v5Identity } from '../../support/legacy.ts';
 import { openWorkspace } from '../../../electron/services/workspace.ts';
 import { tempDir } from '../../support/workspace.ts';
 
 const root = tempDir();
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-export function v5Identity(db: Database.Database, id: string, name: string, email: string, role: 'reviewer' | 'lead', createdAt: string, passphrase: string) {
-  const { publicKey, privateKey } = generateKeyPair();
-  db.prepare('INSERT INTO identities (id, name, email, role, public_key_pem, fingerprint, encrypted_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    id, name, email, role, publicKey.export({ format: 'pem', type: 'spki' }).toString(), fingerprintOf(publicKey), JSON.stringify(seal(privateKey, passphrase)), createdAt,
-  );
-}
 
 describe('migration 006', () => {
   it('retires later duplicates by name or e-mail, keeps the oldest, and enforces uniqueness from then on', async () => {
