@@ -124,6 +124,9 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       const fp = d.fp ?? byLabel.get(d.decided_by) ?? null;
       add(d.item_id, (fp && byFp.get(fp)) || d.decided_by, fp);
     }
+    // A label known only from the audit trail (its identity is on another machine, say) is
+    // dropped where the determination row gives the same person with a key.
+    for (const [itemId, list] of Object.entries(madeBy)) madeBy[itemId] = list.filter((x) => x.fingerprint || !list.some((y) => y.fingerprint && y.person === x.person));
     const keyed = new Map<string, string>();
     for (const list of Object.values(madeBy)) for (const x of list) if (x.fingerprint) keyed.set(x.fingerprint, x.person);
     const singlePersonReviewLog = audit
