@@ -346,7 +346,7 @@ function actingIdentity(ws: Workspace, identityId: string | null, env: NodeJS.Pr
     const changes = ACTS[method as Method];
     if (identityId && changes && changes(input) && !ws.services.session.current) {
       const r = await ws.dispatch('identity.use', { identityId, passphrase: await unlock() });
-      if (!r.ok) return r;
+      if (!r.ok) return { ok: false, error: { ...r.error, message: `${r.error.message} Nothing changed.` } };
     }
     return ws.dispatch(method, input);
   };

@@ -35,7 +35,7 @@ describe('a change with no identity unlocked', () => {
       ['review.submit', { caseId: c.id }],
       ['review.settings', { singlePersonReview: true }],
       ['roster.import', { path: key }],
-      ['bundle.export', { caseId: c.id, outPath: path.join(t.dataDir, '..', 'x.credence-case') }],
+      ['bundle.export', { caseId: c.id, outPath: path.join(t.dataDir, '..', 'x.credence-case'), passphrase: 'whatever passphrase' }],
     ];
     for (const [method, input] of attempts) {
       const r = await t.ws.dispatch(method, input);
