@@ -617,8 +617,9 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
   if (cmd === 'bundle' && sub === 'export') {
     const caseId = need(v.case, 'case');
     const outPath = path.resolve(need(v.out, 'out'));
-    if (!v.identity) throw new UsageError('A bundle is signed with your key: say who you are with --identity ID (see: identity list).');
-    const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await passphraseFrom(env, 'Passphrase to sign the bundle: ') }), io, json);
+    if (!v.identity && !env.CREDENCE_IDENTITY) throw new UsageError('A bundle is signed with your key: say who you are with --identity ID or CREDENCE_IDENTITY (see: identity list).');
+    // The passphrase that unlocks the identity also signs: asked once.
+    const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await ws.passphrase() }), io, json);
     if ('code' in r) return r.code;
     const x = r.value as { path: string; bytes: number; documents: number; signer: { name: string; fingerprintGrouped: string } };
     print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.\nSigned by ${x.signer.name}, key ${x.signer.fingerprintGrouped}.`);
