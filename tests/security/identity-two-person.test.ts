@@ -93,7 +93,7 @@ describe('single-person review', () => {
     }
     expect((await t.call('review.approve', { caseId })).status).toBe('approved');
     expect((await t.call('audit.list', { caseId })).map((e: { action: string }) => e.action).slice(-2)).toEqual(['review.two-person-rule-waived', 'review.approved']);
-    expect((await t.call('review.sign', { caseId, passphrase: TEST_PASSPHRASE })).status).toBe('signed');
+    expect((await t.call('review.sign', { caseId, passphrase: TEST_PASSPHRASE, acknowledge: ['undecided-items', 'unscored-criteria'] })).status).toBe('signed');
     const zip = path.join(t.dataDir, '..', 'packet.zip');
     await t.call('review.export', { caseId, outPath: zip });
     const files = unzipSync(new Uint8Array(fs.readFileSync(zip)));
@@ -123,7 +123,7 @@ describe('single-person review', () => {
     cleanups.push(t.cleanup);
     const caseId = await submittedCase(t, false);
     await t.call('review.approve', { caseId });
-    await t.call('review.sign', { caseId, passphrase: TEST_PASSPHRASE });
+    await t.call('review.sign', { caseId, passphrase: TEST_PASSPHRASE, acknowledge: ['undecided-items', 'unscored-criteria'] });
     const zip = path.join(t.dataDir, '..', 'packet.zip');
     await t.call('review.export', { caseId, outPath: zip });
     const findings = JSON.parse(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(zip)))['findings.json']!));
