@@ -23,7 +23,7 @@ export const fileHandle = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Choose the fi
 const chosenFile = z.object({ handle: z.string(), name: z.string() });
 const passphrase = z.string().min(1, 'Enter your passphrase to sign the bundle.').max(1024);
 const acceptUntrusted = z.string().trim().regex(/^[0-9A-Fa-f\s:]{64,100}$/, 'Give the signer’s key fingerprint (64 hex digits).').optional();
-const identity = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['reviewer', 'lead']), fingerprint: z.string(), fingerprintGrouped: z.string(), publicKeyPem: z.string(), createdAt: z.string() });
+const identity = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['reviewer', 'lead']), fingerprint: z.string(), fingerprintGrouped: z.string(), publicKeyPem: z.string(), createdAt: z.string(), retired: z.string().nullable() });
 const auditEntry = z.object({ caseId: z.string(), seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), stateHash: z.string(), prevHash: z.string(), hash: z.string() });
 // verdict: trusted (valid, by a key in the roster), untrusted (valid, by an unknown key), invalid.
 // signer.name is the roster's name for the key, never the manifest's; `claimed` is the manifest's.
@@ -207,7 +207,9 @@ export const contract = {
     output: identity,
   },
   'identity.list': { input: z.object({}).strict(), output: z.array(identity) },
-  'identity.use': { input: z.object({ identityId: id.nullable() }).strict(), output: identity.nullable() },
+  /** Unlocks an identity for this session with its passphrase (null locks); it locks again after 30 idle minutes. */
+  'identity.use': { input: z.object({ identityId: id.nullable(), passphrase: z.string().max(1024).optional() }).strict(), output: identity.nullable() },
+  'identity.lock': { input: z.object({}).strict(), output: z.null() },
   'identity.current': { input: z.object({}).strict(), output: identity.nullable() },
   'roster.import': { input: z.object({ handle: fileHandle, name: nameText().trim().min(1).max(200).optional() }).strict(), output: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string() }) },
   'roster.list': { input: z.object({}).strict(), output: z.array(z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string(), importedAt: z.string() })) },

@@ -17,6 +17,8 @@ import { printable } from '../services/trust/printable.ts';
 import { ServiceError } from '../../shared/result.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
+import { ACTS } from '../services/identity/acting.ts';
+import type { Method } from '../../shared/contract.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, UsageError, unwrap, table, terminalSafe, type Io } from './output.ts';
 import type { CaseRecord } from '../../shared/schemas/case.ts';
@@ -80,7 +82,9 @@ Commands:
 Options for every command:
   --json             print only JSON on stdout
   --data-dir DIR     the workspace folder (default: $CREDENCE_DATA_DIR, else the app's data folder)
-  --identity ID      who acts (for commands that change a case)
+  --identity ID      who acts, for commands that change something (default: $CREDENCE_IDENTITY);
+                     unlocked with $CREDENCE_PASSPHRASE, else a prompt in a terminal. Commands that
+                     only read need no identity.
 
 Exit codes: 0 done; 1 failed (for import: any file failed; for verify: not valid); 2 bad usage or input;
 3 not found; 4 internal error; 5 (verify) valid signature from an unknown key: not the lead's signature.`;
@@ -148,12 +152,9 @@ export async function runCli(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv =
   if (positionals[0] === 'verify' && values.trust) return runVerifyWithRoster(positionals[1], values.trust, !!values.json, io);
   let ws: Workspace | null = null;
   try {
-    ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env) });
-    if (values.identity) {
-      const r = unwrap(await ws.dispatch('identity.use', { identityId: values.identity }), io, !!values.json);
-      if ('code' in r) return r.code;
-    }
-    return await route(ws, positionals, values, io, env);
+    ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env), transport: 'cli' });
+    const acting = actingIdentity(ws, values.identity || env.CREDENCE_IDENTITY || null, env);
+    return await route(acting, positionals, values, io, env);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`credence: ${err.message}\n\n${USAGE}`);
@@ -273,7 +274,7 @@ async function runVerifyWithRoster(file: string | undefined, trust: string, json
 
 async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<string> {
   if (env.CREDENCE_PASSPHRASE) return env.CREDENCE_PASSPHRASE;
-  if (!process.stdin.isTTY) throw new UsageError('Set CREDENCE_PASSPHRASE, or run in a terminal to be asked for the passphrase.');
+  if (!process.stdin.isTTY) throw new UsageError(`${prompt.replace(/: $/, '')} is needed: set CREDENCE_PASSPHRASE, or run in a terminal to be asked for it. Nothing changed.`);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   // Echo nothing while the passphrase is typed.
   (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
@@ -289,7 +290,7 @@ async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<s
  * Prints what a signature would cover, then signs only with every gap present acknowledged by
  * name (--acknowledge) or all at once (--acknowledge-all, which says what it acknowledged).
  */
-async function reviewSign(ws: Workspace, caseId: string, sign: boolean, v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+async function reviewSign(ws: Workspace & { passphrase(): Promise<string> }, caseId: string, sign: boolean, v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const json = !!v.json;
   const s = unwrap(await ws.dispatch('review.signSummary', { caseId }), io, json);
   if ('code' in s) return s.code;
@@ -317,7 +318,7 @@ async function reviewSign(ws: Workspace, caseId: string, sign: boolean, v: Value
     io.err(`credence: ${message}`);
     return EXIT.failed;
   }
-  const r = unwrap(await ws.dispatch('review.sign', { caseId, passphrase: await passphraseFrom(env, 'Passphrase to sign: '), acknowledge }), io, json);
+  const r = unwrap(await ws.dispatch('review.sign', { caseId, passphrase: await ws.passphrase(), acknowledge }), io, json);
   if ('code' in r) return r.code;
   const c = r.value as CaseRecord;
   const acknowledged = summary.gaps.map((g) => g.statement);
@@ -327,12 +328,37 @@ async function reviewSign(ws: Workspace, caseId: string, sign: boolean, v: Value
 
 const print = (io: Io, json: boolean, data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
 
+/**
+ * The workspace as the CLI uses it: the identity named by --identity or CREDENCE_IDENTITY is
+ * unlocked with its passphrase just before the first call that changes something, so read-only
+ * commands never ask for a passphrase. With no identity named, such a call is refused by the
+ * workspace itself, saying how to name one.
+ */
+function actingIdentity(ws: Workspace, identityId: string | null, env: NodeJS.ProcessEnv): Workspace & { passphrase(): Promise<string> } {
+  let passphrase: string | null = null;
+  const unlock = async () => {
+    if (passphrase !== null) return passphrase;
+    const who = ws.services.identities.list().find((i) => i.id === identityId);
+    passphrase = await passphraseFrom(env, `Passphrase for ${who ? who.name : identityId}: `);
+    return passphrase;
+  };
+  const dispatch: Workspace['dispatch'] = async (method, input) => {
+    const changes = ACTS[method as Method];
+    if (identityId && changes && changes(input) && !ws.services.session.current) {
+      const r = await ws.dispatch('identity.use', { identityId, passphrase: await unlock() });
+      if (!r.ok) return { ok: false, error: { ...r.error, message: `${r.error.message} Nothing changed.` } };
+    }
+    return ws.dispatch(method, input);
+  };
+  return Object.assign(Object.create(ws) as Workspace, { dispatch, passphrase: unlock });
+}
+
 const need = (v: string | undefined, flag: string): string => {
   if (!v) throw new UsageError(`--${flag} is required.`);
   return v;
 };
 
-async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: string[], v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const json = !!v.json;
   const [cmd, sub, ...rest] = pos;
   const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
@@ -501,7 +527,9 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
     return EXIT.ok;
   }
   if (cmd === 'scores') {
-    const r = unwrap(await ws.dispatch('rubrics.forCase', { caseId: need(v.case, 'case'), scorer: v.scorer }), io, json);
+    // Reading needs no passphrase: the named identity's own scores are shown unless --scorer says whose.
+    const named = ws.services.identities.list().find((i) => i.id === (v.identity || env.CREDENCE_IDENTITY));
+    const r = unwrap(await ws.dispatch('rubrics.forCase', { caseId: need(v.case, 'case'), scorer: v.scorer ?? (named ? `${named.name} <${named.email}>` : undefined) }), io, json);
     if ('code' in r) return r.code;
     const list = r.value as CaseRubric[];
     const data = list.map((x) => ({
@@ -589,8 +617,9 @@ async function route(ws: Workspace, pos: string[], v: Values, io: Io, env: NodeJ
   if (cmd === 'bundle' && sub === 'export') {
     const caseId = need(v.case, 'case');
     const outPath = path.resolve(need(v.out, 'out'));
-    if (!v.identity) throw new UsageError('A bundle is signed with your key: say who you are with --identity ID (see: identity list).');
-    const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await passphraseFrom(env, 'Passphrase to sign the bundle: ') }), io, json);
+    if (!v.identity && !env.CREDENCE_IDENTITY) throw new UsageError('A bundle is signed with your key: say who you are with --identity ID or CREDENCE_IDENTITY (see: identity list).');
+    // The passphrase that unlocks the identity also signs: asked once.
+    const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await ws.passphrase() }), io, json);
     if ('code' in r) return r.code;
     const x = r.value as { path: string; bytes: number; documents: number; signer: { name: string; fingerprintGrouped: string } };
     print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.\nSigned by ${x.signer.name}, key ${x.signer.fingerprintGrouped}.`);

@@ -17,10 +17,13 @@ export interface ServiceContext {
   paths: WorkspacePaths;
   now: () => Date;
   newId: () => string;
-  /** Who is acting: the chosen identity ("Name <email>"), else the OS user. */
+  /**
+   * Who is acting: the unlocked identity ("Name <email>"), the system for its own sample case,
+   * else empty — changes are refused then, never credited to the OS user.
+   */
   actor: string;
-  /** The OS user: who acts when no identity is chosen. */
-  defaultActor: string;
+  /** The acting identity's key fingerprint (null for the system or no one): what the two-person rule compares. */
+  actorFingerprint: string | null;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   config: { pageLimit: number; extractWorkers: number };
   /** False when the workspace folder cannot be written: it is open for reading only. */

@@ -26,6 +26,8 @@ import { createAudit } from './audit/audit-service.ts';
 import { createReview } from './review/review-service.ts';
 import { createHistory } from './audit/history.ts';
 import { readPacketFile, verifyPacket } from './packet/verify.ts';
+import { createSession, HOW_TO_CHOOSE } from './identity/session.ts';
+import { ACTS } from './identity/acting.ts';
 import { createBundles } from './bundle/bundle.ts';
 import { ServiceError } from '../../shared/result.ts';
 import type { FilePurpose, Method } from '../../shared/contract.ts';
@@ -38,7 +40,8 @@ export const APP_VERSION = '0.1.0';
 
 export interface WorkspaceOptions {
   dataDir: string;
-  actor?: string;
+  /** Which front end speaks, so a refusal for want of an identity says how to choose one there. */
+  transport?: 'app' | 'cli';
   emit?: ServiceContext['emit'];
   workerPath?: string;
   /** Folder of the bundled checklist packs (resources/checklists). */
@@ -99,8 +102,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     paths,
     now: opts.now ?? (() => new Date()),
     newId: () => crypto.randomUUID(),
-    actor: opts.actor ?? safeUserName(),
-    defaultActor: opts.actor ?? safeUserName(),
+    actor: '',
+    actorFingerprint: null,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
       opts.emit?.(event, payload);
       for (const l of listeners) l(event, payload);
@@ -124,10 +127,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
   const identities = createIdentities(ctx);
   const audit = createAudit(ctx);
-  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit });
-  const bundles = createBundles(ctx, { identities, audit, current: () => review.current });
+  const session = createSession(ctx, identities, HOW_TO_CHOOSE[opts.transport ?? 'app']);
+  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session });
+  const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
-  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review };
+  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review, session };
 
   // Files from a window arrive as dialog handles, from the CLI as paths; services see paths.
   const handles = createFileHandles(opts.clock);
@@ -204,8 +208,9 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'identity.create': (i) => identities.create(i),
     'identity.list': () => identities.list(),
     'identity.changePassphrase': (i) => identities.changePassphrase(i.identityId, i.current, i.next),
-    'identity.use': (i) => review.use(i.identityId),
-    'identity.current': () => review.current,
+    'identity.use': (i) => session.use(i.identityId, i.passphrase),
+    'identity.lock': () => session.lock(),
+    'identity.current': () => session.current,
     'roster.import': (i) => {
       const file = fileOf(i, 'roster-key');
       // A file name can hold control characters too; the default name is stripped like a typed one.
@@ -307,6 +312,15 @@ export function openWorkspace(opts: WorkspaceOptions) {
       }).immediate();
     };
   }
+  // Outside the audited transaction, so a refusal comes before any change or audit entry: every
+  // change is made by an unlocked identity, and credited to it.
+  for (const [method, changes] of Object.entries(ACTS) as Array<[Method, (i: unknown) => boolean]>) {
+    const inner = handlers[method] as (i: unknown) => unknown;
+    (handlers as Record<Method, (i: unknown) => unknown>)[method] = (input: unknown) => {
+      if (changes(input)) session.require();
+      return inner(input);
+    };
+  }
   // A full disk or a read-only folder is said plainly, whichever call meets it.
   for (const method of Object.keys(handlers) as Method[]) {
     const inner = handlers[method] as (i: unknown) => unknown;
@@ -340,14 +354,6 @@ export function openWorkspace(opts: WorkspaceOptions) {
   };
 }
 export type Workspace = ReturnType<typeof openWorkspace>;
-
-function safeUserName(): string {
-  try {
-    return os.userInfo().username || 'reviewer';
-  } catch {
-    return 'reviewer';
-  }
-}
 
 /** CREDENCE_PAGE_LIMIT raises (or lowers) the largest PDF import accepts; 5,000 pages otherwise. */
 export function pageLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-'));
-const ws = openWorkspace({ dataDir: dir, actor: 'bench' });
+const ws = openWorkspace({ dataDir: dir });
 const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();

@@ -27,7 +27,7 @@ function pageText(): string {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-search-'));
-const ws = openWorkspace({ dataDir: dir, actor: 'bench' });
+const ws = openWorkspace({ dataDir: dir });
 const db = ws.ctx.db;
 const c = ws.services.cases.create({ agencyName: 'Big Manual Police Department', ori: 'IL0000008', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
 const t0 = performance.now();

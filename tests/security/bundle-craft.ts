@@ -39,7 +39,7 @@ async function build(files: string, source: Ws, target: Ws, cleanup: () => void)
   const pdf = await generateSamplePdf();
 
   const ana = await source.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'ana passphrase' });
-  await source.call('identity.use', { identityId: ana.id });
+  await source.call('identity.use', { identityId: ana.id, passphrase: 'ana passphrase' });
   const caseId = (await source.call('cases.create', { agencyName: 'Lakeside Police Department', ori: 'IL9990002', state: 'IL' })).id;
   const [doc] = await source.call('documents.import', { caseId, paths: [source.write('go300.pdf', pdf)] });
   const h = await source.call('annotations.create', { caseId, documentId: doc.document.id, page: 2, quote: '(e) Vascular neck restraints or carotid control holds; (f) Choke holds.', itemIds: ['mandatory.chokehold'], note: 'list' });
@@ -50,7 +50,7 @@ async function build(files: string, source: Ws, target: Ws, cleanup: () => void)
   // The target: a victim case and identities whose sealed keys must never leak.
   const lee = await target.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'lee passphrase' });
   const tom = await target.call('identity.create', { name: 'Tom Reviewer', email: 'tom@body.example', role: 'reviewer', passphrase: 'tom passphrase' });
-  await target.call('identity.use', { identityId: tom.id });
+  await target.call('identity.use', { identityId: tom.id, passphrase: 'tom passphrase' });
   const victim = (await target.call('cases.create', { agencyName: 'Victim County Sheriff', ori: 'IL9990001', state: 'IL' })).id;
   const [vdoc] = await target.call('documents.import', { caseId: victim, paths: [target.write('go300.pdf', pdf)] });
   const vh = await target.call('annotations.create', { caseId: victim, documentId: vdoc.document.id, page: 2, quote: '(e) Vascular neck restraints or carotid control holds; (f) Choke holds.', itemIds: ['mandatory.chokehold'], note: 'victim note' });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { numberedPdf } from '../fixtures/pdfs.ts';
-import { tempWorkspace } from '../support/workspace.ts';
+import { actAs, TEST_PASSPHRASE, tempWorkspace } from '../support/workspace.ts';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,8 +21,12 @@ const CLI_CALLS = 48;
 const CLI_PARALLEL = 8;
 
 let t: ReturnType<typeof tempWorkspace>;
+let cliActor: Record<string, string> = {};
 beforeEach(() => {
   t = tempWorkspace();
+  // The CLI calls act as a person of their own, named by the environment.
+  const cleo = t.ws.services.identities.create({ name: 'Cleo Cli', email: 'cleo@body.example', role: 'reviewer', passphrase: TEST_PASSPHRASE });
+  cliActor = { CREDENCE_IDENTITY: cleo.id, CREDENCE_PASSPHRASE: TEST_PASSPHRASE };
 });
 afterEach(() => t.cleanup());
 
@@ -33,7 +37,7 @@ interface Run {
 }
 
 function run(args: string[], stdin?: (w: NodeJS.WritableStream, out: () => string) => void): Promise<Run> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, CREDENCE_DATA_DIR: t.dataDir } });
+  const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, CREDENCE_DATA_DIR: t.dataDir, ...cliActor } });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -121,11 +125,11 @@ describe('two long-lived writers and parallel CLI calls on one workspace', () =>
     // CLI entries land between them.
     const actors = db.prepare<[string], { actor: string }>('SELECT actor FROM audit_log WHERE case_id = ? ORDER BY rowid').all(caseId).map((r) => r.actor);
     const span = (a: string) => [actors.indexOf(a), actors.lastIndexOf(a)] as const;
-    const [aFirst, aLast] = span('writer-a');
-    const [bFirst, bLast] = span('writer-b');
+    const [aFirst, aLast] = span('writer-a <writer-a@body.example>');
+    const [bFirst, bLast] = span('writer-b <writer-b@body.example>');
     expect(bFirst).toBeLessThan(aLast);
     expect(aFirst).toBeLessThan(bLast);
-    const cliWithin = actors.filter((a, i) => !['writer-a', 'writer-b', 'tester'].includes(a) && i > Math.max(aFirst, bFirst) && i < Math.min(aLast, bLast)).length;
+    const cliWithin = actors.filter((a, i) => !['writer-a <writer-a@body.example>', 'writer-b <writer-b@body.example>', 'Rita Reviewer <rita@body.example>'].includes(a) && i > Math.max(aFirst, bFirst) && i < Math.min(aLast, bLast)).length;
     expect(cliWithin).toBeGreaterThan(0);
     expect(fs.readdirSync(path.join(t.dataDir, 'tmp')).filter((n) => !n.startsWith(`${process.pid}-`))).toEqual([]);
     // About 55 s of CPU in all (48 Node start-ups are most of it): ~30 s on two idle cores, several
@@ -173,7 +177,8 @@ describe('the same PDF imported by two processes at once', () => {
     const file = t.write('order.pdf', await numberedPdf(6, 'General Order 6'));
     // A second connection to the same folder, as the CLI beside the app is. Both look the file up
     // before either has stored it, so both extract it and the second to finish meets the first's row.
-    const other = openWorkspace({ dataDir: t.dataDir, actor: 'other' });
+    const other = openWorkspace({ dataDir: t.dataDir });
+    actAs(other, { name: 'Otto Other', email: 'otto@body.example', role: 'reviewer' });
     try {
       const [mine, theirs] = await Promise.all([t.call('documents.import', { caseId, paths: [file] }), other.dispatch('documents.import', { caseId, paths: [file] })]);
       expect(theirs.ok).toBe(true);

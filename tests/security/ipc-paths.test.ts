@@ -40,7 +40,7 @@ beforeEach(async () => {
   caseId = (await t.call('cases.create', { agencyName: 'Lake County Sheriff', ori: 'IL0490000', state: 'IL' })).id;
   // Bundles are signed by the acting identity.
   const lee = await t.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: PASS });
-  await t.call('identity.use', { identityId: lee.id });
+  await t.call('identity.use', { identityId: lee.id, passphrase: PASS });
   outside = path.dirname(t.write('placeholder', ''));
 });
 afterEach(() => t.cleanup());

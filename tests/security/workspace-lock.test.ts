@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/services/workspace.ts';
-import { tempDir } from '../support/workspace.ts';
+import { TEST_PASSPHRASE, tempDir } from '../support/workspace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -30,12 +30,19 @@ catch (err) { console.log(err.message); }`;
   return spawnSync(NODE, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
 }
 
+/** The CLI beside the app acts as a person too: an identity, named by the environment. */
+function seedIdentityIn(ws: ReturnType<typeof openWorkspace>) {
+  const i = ws.services.identities.create({ name: 'Cleo Cli', email: 'cleo@body.example', role: 'reviewer', passphrase: TEST_PASSPHRASE });
+  return { CREDENCE_IDENTITY: i.id, CREDENCE_PASSPHRASE: TEST_PASSPHRASE };
+}
+
 describe('one desktop app per workspace', () => {
   it('refuses a second app with a message saying which process has it, while the CLI works beside it', () => {
-    const app = openWorkspace({ dataDir, appLock: true, actor: 'app' });
+    const app = openWorkspace({ dataDir, appLock: true });
+    const cli = seedIdentityIn(app);
     try {
       expect(secondApp()).toBe(`This workspace is already open in Credence (process ${process.pid}). Close that window first, or open another workspace with --data-dir or CREDENCE_DATA_DIR.`);
-      const r = spawnSync(NODE, [path.join(ROOT, 'electron/cli/run.ts'), 'cases', 'create', '--agency', 'Lock Police Department', '--ori', 'IL0000001', '--state', 'IL', '--json', '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(NODE, [path.join(ROOT, 'electron/cli/run.ts'), 'cases', 'create', '--agency', 'Lock Police Department', '--ori', 'IL0000001', '--state', 'IL', '--json', '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...cli } });
       expect(r.status).toBe(0);
       expect((app.ctx.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(1);
     } finally {

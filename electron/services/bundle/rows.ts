@@ -33,6 +33,9 @@ const bytes = z
   .strict()
   .transform((b) => Buffer.from(b.$bytes, 'base64'));
 
+/** The acting key's fingerprint (schema 6); absent in bundles from before, then null. */
+const actorKey = sha.nullable().default(null);
+
 const pageItems = z.object({ w: z.number(), h: z.number(), items: z.array(z.array(z.number()).max(8)) }).strict();
 
 export const ROWS = {
@@ -101,7 +104,7 @@ export const ROWS = {
     .strict(),
   annotation_items: z.object({ annotation_id: id, item_id: text(100) }).strict(),
   determinations: z
-    .object({ case_id: uuid, item_id: text(100), status: z.enum(DETERMINATION_STATUSES), rationale: text(), no_rule_found: flag, stale: flag, decided_by: text(1000), decided_at: at })
+    .object({ case_id: uuid, item_id: text(100), status: z.enum(DETERMINATION_STATUSES), rationale: text(), no_rule_found: flag, stale: flag, decided_by: text(1000), decided_at: at, decided_by_fingerprint: actorKey })
     .strict(),
   determination_evidence: z.object({ case_id: uuid, item_id: text(100), annotation_id: id }).strict(),
   lint_decisions: z
@@ -116,13 +119,14 @@ export const ROWS = {
       annotation_id: id.nullable(),
       decided_by: text(1000),
       decided_at: at,
+      decided_by_fingerprint: actorKey,
     })
     .strict(),
   case_rubrics: z.object({ case_id: uuid, rubric_id: text(100), version: text(40) }).strict(),
-  scores: z.object({ case_id: uuid, rubric_id: text(100), criterion_id: text(100), scorer: text(1000), level: z.number().int().min(0).max(3), rationale: text(), decided_at: at }).strict(),
+  scores: z.object({ case_id: uuid, rubric_id: text(100), criterion_id: text(100), scorer: text(1000), level: z.number().int().min(0).max(3), rationale: text(), decided_at: at, scorer_fingerprint: actorKey }).strict(),
   score_evidence: z.object({ case_id: uuid, rubric_id: text(100), criterion_id: text(100), scorer: text(1000), annotation_id: id }).strict(),
   // No id: the workspace numbers its own events, so an incoming number never meets another case's.
-  review_events: z.object({ case_id: uuid, at, actor: text(1000), action: text(100), from_status: text(40), to_status: text(40), comment: text() }).strict(),
+  review_events: z.object({ case_id: uuid, at, actor: text(1000), action: text(100), from_status: text(40), to_status: text(40), comment: text(), actor_fingerprint: actorKey }).strict(),
   audit_log: z
     .object({ case_id: uuid, seq: z.number().int().min(1), at, actor: text(1000), action: text(200), entity: text(100), entity_id: text(1000), state_hash: sha, prev_hash: sha, hash: sha })
     .strict(),

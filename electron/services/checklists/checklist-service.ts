@@ -110,10 +110,10 @@ export function createChecklistService(ctx: ServiceContext, cases: CasesService,
       const at = ctx.now().toISOString();
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO determinations (case_id, item_id, status, rationale, no_rule_found, stale, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+          `INSERT INTO determinations (case_id, item_id, status, rationale, no_rule_found, stale, decided_by, decided_at, decided_by_fingerprint) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
            ON CONFLICT (case_id, item_id) DO UPDATE SET status = excluded.status, rationale = excluded.rationale, no_rule_found = excluded.no_rule_found,
-             stale = 0, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-        ).run(input.caseId, input.itemId, input.status, input.rationale, input.noRuleFound && input.status === 'not_met' ? 1 : 0, ctx.actor, at);
+             stale = 0, decided_by = excluded.decided_by, decided_at = excluded.decided_at, decided_by_fingerprint = excluded.decided_by_fingerprint`,
+        ).run(input.caseId, input.itemId, input.status, input.rationale, input.noRuleFound && input.status === 'not_met' ? 1 : 0, ctx.actor, at, ctx.actorFingerprint);
         db.prepare('DELETE FROM determination_evidence WHERE case_id = ? AND item_id = ?').run(input.caseId, input.itemId);
         const ins = db.prepare('INSERT INTO determination_evidence (case_id, item_id, annotation_id) VALUES (?, ?, ?)');
         const link = db.prepare('INSERT OR IGNORE INTO annotation_items (annotation_id, item_id) VALUES (?, ?)');

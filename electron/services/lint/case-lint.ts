@@ -90,9 +90,9 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, checkli
         annotationId = a.id;
       }
       db.prepare(
-        `INSERT INTO lint_decisions (case_id, document_id, category, page, quote, decision, reason, annotation_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (case_id, document_id, category, page, quote) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, annotation_id = excluded.annotation_id, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-      ).run(input.caseId, input.documentId, input.category, input.page, input.quote, input.decision, input.reason, annotationId, ctx.actor, ctx.now().toISOString());
+        `INSERT INTO lint_decisions (case_id, document_id, category, page, quote, decision, reason, annotation_id, decided_by, decided_at, decided_by_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_id, document_id, category, page, quote) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, annotation_id = excluded.annotation_id, decided_by = excluded.decided_by, decided_at = excluded.decided_at, decided_by_fingerprint = excluded.decided_by_fingerprint`,
+      ).run(input.caseId, input.documentId, input.category, input.page, input.quote, input.decision, input.reason, annotationId, ctx.actor, ctx.now().toISOString(), ctx.actorFingerprint);
       return { annotationId };
     },
   };

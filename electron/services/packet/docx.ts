@@ -23,6 +23,12 @@ export function rubricResult(r: Findings['rubrics'][number]): string {
   return `${r.percent}% — ${r.band}`;
 }
 
+const SPR_ACTION: Record<string, string> = {
+  'single-person-review-on': 'turned on',
+  'single-person-review-off': 'turned off',
+  'two-person-rule-waived': 'two-person rule waived',
+};
+
 export async function findingsDocx(f: Findings): Promise<Buffer> {
   const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
   const mandatory = f.items.filter((i) => i.kind === 'mandatory');
@@ -36,11 +42,12 @@ export async function findingsDocx(f: Findings): Promise<Buffer> {
       ['Checklist', `${f.checklistPack.title} — ${f.checklistPack.id} v${f.checklistPack.version}`],
       ['Review due', date(f.case.dueDate)],
       ['Packet generated', f.generatedAt],
-      ['Reviewer(s)', f.reviewers.join('; ') || '—'],
+      ['Reviewer(s)', f.people.map((x) => `${x.person} (key ${groupFingerprint(x.fingerprint).slice(0, 19)}…)`).join('; ') || '—'],
       ['Review lead', f.lead ? `${f.lead.name} <${f.lead.email}>` : '—'],
       ['Items decided', `${f.progress.decided} of ${f.progress.total} (mandatory ${f.progress.mandatoryDecided} of ${f.progress.mandatoryTotal})`],
     ]),
-    f.singlePersonReview ? p('This review was completed under single-person review: the lead also made determinations.', { italics: true }) : p(''),
+    f.singlePersonReview ? p('This review was completed under single-person review: the two-person rule was waived for this case (see "Single-person review" below).', { italics: true }) : p(''),
+    ...f.singlePersonReviewLog.map((x) => p(`Single-person review: ${SPR_ACTION[x.action] ?? x.action} by ${x.actor} on ${x.at}.`, { size: 18 })),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
     p('Mandatory conditions (EO 13929 sec. 2(c)(i)–(ii)):', { bold: true }),
@@ -62,6 +69,7 @@ export async function findingsDocx(f: Findings): Promise<Buffer> {
     if (i.rationale) children.push(new Paragraph({ children: [new TextRun({ text: 'Rationale: ', bold: true }), new TextRun(i.rationale)] }));
     if (i.noRuleFound) children.push(p('The policies contain no such rule.', { italics: true }));
     if (i.decidedBy) children.push(p(`Decided by ${i.decidedBy} on ${date(i.decidedAt)}.`, { size: 18 }));
+    if (i.madeBy.length) children.push(p(`Made by: ${i.madeBy.map((x) => (x.fingerprint ? `${x.person}, key ${groupFingerprint(x.fingerprint)}` : `${x.person} (no identity key)`)).join('; ')}.`, { size: 18 }));
     for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${e.document}, page ${e.pages} (${e.stance})`)] }));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Rubric scores')] }));

@@ -12,9 +12,13 @@ export interface Findings {
   case: { id: string; agencyName: string; ori: string; state: string; agencyType: string | null; jurisdiction: string | null; dueDate: string | null };
   checklistPack: { id: string; version: string; title: string };
   generatedAt: string;
+  /** The people (identities, with their keys) who made determinations; never the OS user. */
   reviewers: string[];
+  people: Array<{ person: string; fingerprint: string }>;
   lead: { name: string; email: string; fingerprint: string } | null;
   singlePersonReview: boolean;
+  /** Single-person review turned on or off, and the two-person rule waived, as this case's audit trail records it. */
+  singlePersonReviewLog: Array<{ at: string; actor: string; action: string }>;
   progress: CaseChecklist['progress'];
   items: Array<{
     id: string;
@@ -29,6 +33,8 @@ export interface Findings {
     noRuleFound: boolean;
     decidedBy: string | null;
     decidedAt: string | null;
+    /** Everyone who set or cleared this determination, from the audit trail, with their key (null: no identity). */
+    madeBy: Array<{ person: string; fingerprint: string | null }>;
     evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string }>;
   }>;
   /**
@@ -52,16 +58,23 @@ export interface Findings {
   acknowledgedGaps: AcknowledgedGap[];
 }
 
-export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: CaseRubric[], extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean; acknowledgedGaps?: AcknowledgedGap[] }): Findings {
-  const reviewers = [...new Set(checklist.entries.map((e) => e.determination?.decidedBy).filter((x): x is string => !!x))].sort();
+export function buildFindings(
+  c: CaseRecord,
+  checklist: CaseChecklist,
+  rubrics: CaseRubric[],
+  extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean; people: Findings['people']; madeBy: Record<string, Findings['items'][number]['madeBy']>; singlePersonReviewLog: Findings['singlePersonReviewLog']; acknowledgedGaps?: AcknowledgedGap[] },
+): Findings {
+  const reviewers = extra.people.map((p) => p.person);
   return {
     schema: FINDINGS_SCHEMA,
     case: { id: c.id, agencyName: c.agencyName, ori: c.ori, state: c.state, agencyType: c.agencyType, jurisdiction: c.jurisdiction, dueDate: c.dueDate },
     checklistPack: { id: checklist.pack.id, version: checklist.pack.version, title: checklist.pack.title },
     generatedAt: extra.generatedAt,
     reviewers,
+    people: extra.people,
     lead: extra.lead,
     singlePersonReview: extra.singlePersonReview,
+    singlePersonReviewLog: extra.singlePersonReviewLog,
     progress: checklist.progress,
     items: checklist.entries.map((e) => {
       const chosen = e.determination ? e.evidence.filter((a) => e.determination!.evidenceIds.includes(a.id)) : [];
@@ -78,6 +91,7 @@ export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: 
         noRuleFound: e.determination?.noRuleFound ?? false,
         decidedBy: e.determination?.decidedBy ?? null,
         decidedAt: e.determination?.decidedAt ?? null,
+        madeBy: extra.madeBy[e.item.id] ?? [],
         evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: a.quote.replace(/\s+/g, ' ').trim(), note: a.note })),
       };
     }),

@@ -1,7 +1,12 @@
 // The review workflow: Draft → Submitted (reviewer) → Returned with comments, or Approved (lead)
 // → Signed (lead, with the passphrase: the packet is built and signed then) → Exported.
-// The two-person rule: a lead may not approve or sign a case in which they made determinations,
-// unless the workspace allows single-person review — which the packet then records.
+// The two-person rule is about people, not labels: a lead may not approve or sign a case whose
+// determinations were made with their key, or by an identity sharing their name or e-mail, or
+// that was submitted by such an identity — unless the workspace allows single-person review,
+// and then the waiver is written into the case's audit trail and the packet says so.
+// What Credence cannot do: prove that two keys with different names and e-mails belong to two
+// people. The packet names every person with their key fingerprint; matching those keys to the
+// body's roster of staff is the credentialing body's own control.
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
@@ -12,7 +17,8 @@ import type { Audit } from '../audit/audit-service.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
-import type { Identities, Identity } from '../identity/identities-service.ts';
+import { personKey, type Identities, type Identity } from '../identity/identities-service.ts';
+import { actorLabel, type Session } from '../identity/session.ts';
 import { readMeta, writeMeta } from '../meta.ts';
 import { findingsDocx } from '../packet/docx.ts';
 import { buildFindings } from '../packet/findings.ts';
@@ -23,7 +29,9 @@ import { createSignOff, packetRubrics } from './sign-off.ts';
 
 type Status = CaseRecord['status'];
 
-export const actorLabel = (i: Pick<Identity, 'name' | 'email'>) => `${i.name} <${i.email}>`;
+
+/** Two identities that may be one person: the same key, or the same name or e-mail. */
+const samePerson = (a: Identity, b: Identity) => a.fingerprint === b.fingerprint || personKey(a.name) === personKey(b.name) || personKey(a.email) === personKey(b.email);
 
 const NEXT: Record<Status, string> = {
   draft: 'A reviewer completes the mandatory items and submits the case.',
@@ -34,54 +42,123 @@ const NEXT: Record<Status, string> = {
   exported: 'Done. The packet can be exported again at any time.',
 };
 
-export function createReview(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; identities: Identities; rubrics: RubricsService; audit: Audit }) {
+export function createReview(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; identities: Identities; rubrics: RubricsService; audit: Audit; session: Session }) {
   const { db } = ctx;
-  const { cases, checklist, identities, rubrics, audit } = deps;
-  let current: Identity | null = null;
+  const { cases, checklist, identities, rubrics, audit, session } = deps;
   const signOff = createSignOff(ctx, { cases, checklist, rubrics });
 
   const singlePerson = () => readMeta(db, 'single_person_review') === '1';
 
   function requireIdentity(role?: Identity['role']): Identity {
-    if (!current) throw new ServiceError('forbidden', 'Choose who you are first: create or select an identity (CLI: --identity ID).');
-    if (role && current.role !== role) throw new ServiceError('forbidden', `Only a ${role === 'lead' ? 'review lead' : 'reviewer'} may do this; ${current.name} is a ${current.role === 'lead' ? 'review lead' : 'reviewer'}.`);
-    return current;
+    const me = session.require();
+    if (role && me.role !== role) throw new ServiceError('forbidden', `Only a ${role === 'lead' ? 'review lead' : 'reviewer'} may do this; ${me.name} is a ${me.role === 'lead' ? 'review lead' : 'reviewer'}.`);
+    return me;
   }
 
-  function transition(caseId: string, from: Status[], to: Status, action: string, comment = ''): CaseRecord {
+  function transition(caseId: string, from: Status[], to: Status, action: string, comment = '', alsoRecord?: () => void): CaseRecord {
     const c = cases.get(caseId);
     if (c.archived) throw new ServiceError('conflict', 'This case is archived. Restore it first.');
     if (!from.includes(c.status)) throw new ServiceError('conflict', `A case that is ${c.status} cannot be ${action}. ${NEXT[c.status]}`);
     db.transaction(() => {
+      alsoRecord?.();
       db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(to, ctx.now().toISOString(), caseId);
-      db.prepare('INSERT INTO review_events (case_id, at, actor, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, ctx.now().toISOString(), ctx.actor, action, c.status, to, comment);
+      db.prepare('INSERT INTO review_events (case_id, at, actor, action, from_status, to_status, comment, actor_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(caseId, ctx.now().toISOString(), ctx.actor, action, c.status, to, comment, ctx.actorFingerprint);
       audit.append(caseId, ctx.actor, `review.${action}`, 'case', caseId, { status: to, comment });
     }).immediate();
     return cases.get(caseId);
   }
 
-  /** Determinations this lead made in the case: the two-person rule forbids approving their own. */
-  function ownDeterminations(caseId: string, lead: Identity): number {
-    return (db.prepare('SELECT count(*) AS n FROM determinations WHERE case_id = ? AND decided_by = ?').get(caseId, actorLabel(lead)) as { n: number }).n;
-  }
-  function twoPersonRule(caseId: string, lead: Identity, what: string) {
-    const own = ownDeterminations(caseId, lead);
-    if (own > 0 && !singlePerson()) {
-      throw new ServiceError('forbidden', `${lead.name} made ${own} of this case's determinations and so may not ${what} it: another lead must, or the workspace must allow single-person review (recorded in the packet).`);
+  /**
+   * Why this lead may not approve or sign the case alone: determinations made with their key (or,
+   * for rows from before keys were recorded, under their label), or by an identity sharing their
+   * name or e-mail, and a submission by such an identity.
+   */
+  function sameHands(caseId: string, lead: Identity): string[] {
+    const reasons: string[] = [];
+    const own = (db.prepare('SELECT count(*) AS n FROM determinations WHERE case_id = ? AND (decided_by_fingerprint = ? OR (decided_by_fingerprint IS NULL AND decided_by = ?))').get(caseId, lead.fingerprint, actorLabel(lead)) as { n: number }).n;
+    if (own > 0) reasons.push(`${lead.name} made ${own} of this case's determinations`);
+    // Rows from before keys were recorded name their maker only by label: resolved through every
+    // identity, retired duplicates included.
+    const resolve = (fp: string | null, label: string) => (fp ? identities.byFingerprint(fp) : identities.byLabel(label));
+    const others = db
+      .prepare<[string, string], { fp: string | null; label: string; n: number }>('SELECT decided_by_fingerprint AS fp, decided_by AS label, count(*) AS n FROM determinations WHERE case_id = ? AND coalesce(decided_by_fingerprint, \'\') != ? GROUP BY decided_by_fingerprint, decided_by')
+      .all(caseId, lead.fingerprint);
+    for (const o of others) {
+      const who = resolve(o.fp, o.label);
+      if (who && who.fingerprint !== lead.fingerprint && samePerson(who, lead)) reasons.push(`${o.n} determination(s) were made by ${actorLabel(who)}, who shares ${lead.name}'s name or e-mail`);
     }
+    const submitted = db.prepare<[string], { fp: string | null; label: string }>("SELECT actor_fingerprint AS fp, actor AS label FROM review_events WHERE case_id = ? AND action = 'submitted' ORDER BY id DESC LIMIT 1").get(caseId);
+    const submitter = submitted ? resolve(submitted.fp, submitted.label) : null;
+    if (submitter && samePerson(submitter, lead)) reasons.push(`the case was submitted by ${actorLabel(submitter)}, who shares ${lead.name}'s ${submitter.fingerprint === lead.fingerprint ? 'key' : 'name or e-mail'}`);
+    return reasons;
+  }
+  /** Refuses, or — under single-person review — returns the waiver to write with the transition. */
+  function twoPersonRule(caseId: string, lead: Identity, what: string): (() => void) | undefined {
+    const reasons = sameHands(caseId, lead);
+    if (reasons.length === 0) return undefined;
+    if (!singlePerson()) {
+      throw new ServiceError('forbidden', `${lead.name} may not ${what} this case: ${reasons.join('; ')}. Another lead must, or the workspace must allow single-person review (recorded in the case's audit trail and the packet). Nothing changed.`);
+    }
+    return () => audit.append(caseId, ctx.actor, 'review.two-person-rule-waived', 'case', caseId, { step: what, lead: lead.fingerprint, reasons });
+  }
+  /**
+   * Who made each determination, from the audit trail (everyone who set or cleared it, in order)
+   * and the determination row's own key; labels resolve to identities, so a name shown comes
+   * with its key. A label no identity holds (work from before identities were required) is shown
+   * without a key rather than dropped.
+   */
+  function people(caseId: string) {
+    const all = db.prepare<[], { name: string; email: string; fingerprint: string; retired_reason: string | null }>('SELECT name, email, fingerprint, retired_reason FROM identities ORDER BY retired_reason IS NOT NULL, created_at').all();
+    const byLabel = new Map<string, string>();
+    for (const i of all) if (!byLabel.has(actorLabel(i))) byLabel.set(actorLabel(i), i.fingerprint);
+    const byFp = new Map(all.map((i) => [i.fingerprint, actorLabel(i)]));
+    const madeBy: Record<string, Array<{ person: string; fingerprint: string | null }>> = {};
+    const add = (itemId: string, person: string, fingerprint: string | null) => {
+      const list = (madeBy[itemId] ??= []);
+      if (!list.some((x) => x.person === person && x.fingerprint === fingerprint)) list.push({ person, fingerprint });
+    };
+    for (const e of audit.list(caseId)) {
+      if (e.action === 'determinations.set' || e.action === 'determinations.clear') add(e.entityId, e.actor, byLabel.get(e.actor) ?? null);
+    }
+    for (const d of db.prepare<[string], { item_id: string; decided_by: string; fp: string | null }>('SELECT item_id, decided_by, decided_by_fingerprint AS fp FROM determinations WHERE case_id = ?').all(caseId)) {
+      const fp = d.fp ?? byLabel.get(d.decided_by) ?? null;
+      add(d.item_id, (fp && byFp.get(fp)) || d.decided_by, fp);
+    }
+    // A label known only from the audit trail (its identity is on another machine, say) is
+    // dropped where the determination row gives the same person with a key.
+    for (const [itemId, list] of Object.entries(madeBy)) madeBy[itemId] = list.filter((x) => x.fingerprint || !list.some((y) => y.fingerprint && y.person === x.person));
+    const keyed = new Map<string, string>();
+    for (const list of Object.values(madeBy)) for (const x of list) if (x.fingerprint) keyed.set(x.fingerprint, x.person);
+    const singlePersonReviewLog = audit
+      .list(caseId)
+      .filter((e) => e.action.startsWith('review.single-person-review-') || e.action === 'review.two-person-rule-waived')
+      .map((e) => ({ at: e.at, actor: e.actor, action: e.action.replace(/^review\./, '') }));
+    return { people: [...keyed].map(([fingerprint, person]) => ({ person, fingerprint })).sort((a, b) => a.person.localeCompare(b.person)), madeBy, singlePersonReviewLog };
+  }
+  /** The case went through under single-person review since it was last submitted. */
+  function waivedSinceSubmission(caseId: string): boolean {
+    const entries = audit.list(caseId);
+    const lastSubmit = entries.map((e) => e.action).lastIndexOf('review.submitted');
+    return entries.slice(lastSubmit + 1).some((e) => e.action === 'review.two-person-rule-waived');
   }
 
   return {
-    get current() {
-      return current;
-    },
-    use(identityId: string | null): Identity | null {
-      current = identityId ? identities.get(identityId) : null;
-      ctx.actor = current ? actorLabel(current) : ctx.defaultActor;
-      return current;
-    },
+    /**
+     * Single-person review is a workspace setting; turning it on or off is written into every
+     * case's audit trail (so each case's packet can show when it held), with who did it.
+     */
     settings(input: { singlePersonReview?: boolean }) {
-      if (input.singlePersonReview !== undefined) writeMeta(db, 'single_person_review', input.singlePersonReview ? '1' : '0');
+      if (input.singlePersonReview !== undefined && input.singlePersonReview !== singlePerson()) {
+        const me = session.require();
+        const on = input.singlePersonReview;
+        db.transaction(() => {
+          writeMeta(db, 'single_person_review', on ? '1' : '0');
+          writeMeta(db, 'single_person_review_changed', JSON.stringify({ on, at: ctx.now().toISOString(), by: actorLabel(me), fingerprint: me.fingerprint }));
+          for (const { id } of db.prepare<[], { id: string }>('SELECT id FROM cases ORDER BY created_at').all()) {
+            audit.append(id, ctx.actor, on ? 'review.single-person-review-on' : 'review.single-person-review-off', 'workspace', 'single-person-review', { singlePersonReview: on, by: me.fingerprint });
+          }
+        })();
+      }
       return { singlePersonReview: singlePerson() };
     },
     state(caseId: string) {
@@ -107,14 +184,14 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
     },
     approve(caseId: string): CaseRecord {
       const lead = requireIdentity('lead');
-      twoPersonRule(caseId, lead, 'approve');
-      return transition(caseId, ['submitted'], 'approved', 'approved');
+      const waiver = twoPersonRule(caseId, lead, 'approve');
+      return transition(caseId, ['submitted'], 'approved', 'approved', '', waiver);
     },
     /** What signing would cover: the gaps to acknowledge, for the dialog and the CLI alike. */
     signSummary: (caseId: string) => signOff.summary(caseId),
     async sign(caseId: string, passphrase: string, acknowledge: readonly GapKind[] = []): Promise<CaseRecord> {
       const lead = requireIdentity('lead');
-      twoPersonRule(caseId, lead, 'sign');
+      const waiver = twoPersonRule(caseId, lead, 'sign');
       const c = cases.get(caseId);
       if (c.status !== 'approved') throw new ServiceError('conflict', `A case that is ${c.status} cannot be signed. ${NEXT[c.status]}`);
       const acknowledgedGaps = signOff.acknowledged(caseId, acknowledge);
@@ -126,6 +203,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
         throw err;
       }
       const publicKey = crypto.createPublicKey(lead.publicKeyPem);
+      waiver?.();
       const zip = await this.buildSignedPacket(caseId, lead, privateKey, publicKey, acknowledgedGaps);
       const signed = transition(caseId, ['approved'], 'signed', 'signed');
       db.prepare('INSERT INTO packets (id, case_id, created_at, signer_fingerprint, zip) VALUES (?, ?, ?, ?, ?)').run(ctx.newId(), caseId, ctx.now().toISOString(), lead.fingerprint, Buffer.from(zip));
@@ -136,7 +214,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       const cl = checklist.forCase(caseId);
       const scored = packetRubrics(ctx, rubrics, caseId);
       const createdAt = ctx.now().toISOString();
-      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: singlePerson() && ownDeterminations(caseId, lead) > 0, acknowledgedGaps });
+      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: waivedSinceSubmission(caseId), ...people(caseId), acknowledgedGaps });
       const sources = db
         .prepare<[string], { original_name: string; title: string; sha256: string; page_count: number }>('SELECT d.original_name, d.title, d.sha256, d.page_count FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title')
         .all(caseId)
@@ -185,7 +263,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       const c = cases.get(caseId);
       if (c.status === 'approved' || c.status === 'signed' || c.status === 'exported') {
         db.prepare('UPDATE cases SET status = ? WHERE id = ?').run('draft', caseId);
-        db.prepare('INSERT INTO review_events (case_id, at, actor, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, ctx.now().toISOString(), ctx.actor, 'reopened', c.status, 'draft', 'Edited after approval');
+        db.prepare('INSERT INTO review_events (case_id, at, actor, action, from_status, to_status, comment, actor_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(caseId, ctx.now().toISOString(), ctx.actor, 'reopened', c.status, 'draft', 'Edited after approval', ctx.actorFingerprint);
       }
     },
   };

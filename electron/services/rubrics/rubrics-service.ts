@@ -89,9 +89,9 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
     }
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO scores (case_id, rubric_id, criterion_id, scorer, level, rationale, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (case_id, rubric_id, criterion_id, scorer) DO UPDATE SET level = excluded.level, rationale = excluded.rationale, decided_at = excluded.decided_at`,
-      ).run(caseId, rubricId, criterionId, scorer, level, rationale, ctx.now().toISOString());
+        `INSERT INTO scores (case_id, rubric_id, criterion_id, scorer, level, rationale, decided_at, scorer_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_id, rubric_id, criterion_id, scorer) DO UPDATE SET level = excluded.level, rationale = excluded.rationale, decided_at = excluded.decided_at, scorer_fingerprint = excluded.scorer_fingerprint`,
+      ).run(caseId, rubricId, criterionId, scorer, level, rationale, ctx.now().toISOString(), ctx.actorFingerprint);
       db.prepare('DELETE FROM score_evidence WHERE case_id = ? AND rubric_id = ? AND criterion_id = ? AND scorer = ?').run(caseId, rubricId, criterionId, scorer);
       const ins = db.prepare('INSERT INTO score_evidence (case_id, rubric_id, criterion_id, scorer, annotation_id) VALUES (?, ?, ?, ?, ?)');
       for (const id of ids) ins.run(caseId, rubricId, criterionId, scorer, id);

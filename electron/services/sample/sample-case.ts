@@ -13,14 +13,23 @@ export const SAMPLE_CASE = {
   dueDate: null,
 } as const;
 
+export const SAMPLE_ACTOR = 'Credence (sample)';
+
 /** Creates the sample case once per workspace; later starts (or a deleted sample) leave it alone. */
 export async function ensureSampleCase(ws: Workspace, samplePdf: string): Promise<string | null> {
   const db = ws.ctx.db;
   if (readMeta(db, 'sample_seeded')) return readMeta(db, 'sample_case_id');
   if (!fs.existsSync(samplePdf)) return null;
-  const c = ws.services.cases.create({ ...SAMPLE_CASE }, { isSample: true });
-  const [result] = await ws.services.documents.import({ caseId: c.id, paths: [samplePdf] });
-  if (!result?.ok) throw new Error(`The sample policy could not be imported: ${result?.ok === false ? result.message : 'no result'}`);
+  // The system makes the sample, not a person: it is credited as such in the audit trail, and
+  // needs no identity (the first-run dialog asks for one afterwards).
+  const c = await ws.services.session.asSystem(SAMPLE_ACTOR, async () => {
+    const c = ws.services.cases.create({ ...SAMPLE_CASE }, { isSample: true });
+    ws.services.audit.append(c.id, SAMPLE_ACTOR, 'cases.create', 'case', c.id, c);
+    const [result] = await ws.services.documents.import({ caseId: c.id, paths: [samplePdf] });
+    if (!result?.ok) throw new Error(`The sample policy could not be imported: ${result?.ok === false ? result.message : 'no result'}`);
+    // The import records its own audit entry (ctx.recordChange), credited to the system as well.
+    return c;
+  });
   writeMeta(db, 'sample_case_id', c.id);
   writeMeta(db, 'sample_seeded', new Date().toISOString());
   return c.id;

@@ -23,9 +23,16 @@ function bridge(): CredenceBridge {
   return window.credence;
 }
 
+/** Sent on window when a change was refused because no identity is unlocked (or it went idle). */
+export const NEED_IDENTITY = 'credence:need-identity';
+
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const result = (await bridge().invoke(method, input)) as Result<Output<M>>;
-  if (!result.ok) throw new ApiFailure(result.error);
+  if (!result.ok) {
+    // The identity picker answers by asking for the passphrase; the caller still shows the message.
+    if (result.error.code === 'forbidden' && result.error.fields?.identity) window.dispatchEvent(new Event(NEED_IDENTITY));
+    throw new ApiFailure(result.error);
+  }
   return result.value;
 }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../../electron/launch/electron-binary.ts';
-import { createCaseThroughForm, expectSampleCaseOpen, searchCase } from '../support/pages.ts';
+import { answerFirstRun, createCaseThroughForm, expectSampleCaseOpen, searchCase } from '../support/pages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const binary = findElectronBinary();
@@ -32,12 +32,14 @@ test('the page has no Node and sees only invoke and on', async () => {
   expect(page.url()).toBe('app://credence/index.html');
 });
 
-test('first run opens the sample case', async () => {
+test('first run opens the sample case and asks who you are', async () => {
   await expectSampleCaseOpen(page);
+  await expect(page.getByRole('dialog', { name: 'Who are you?' })).toBeVisible();
 });
 
 test('create a case, find it in the list, search the sample', async () => {
   await expectSampleCaseOpen(page);
+  await answerFirstRun(page);
   await searchCase(page, 'chokehold');
   await expect(page.getByRole('button', { name: /p\. 3/ })).toBeVisible();
   await page.getByRole('button', { name: 'Back to cases' }).click();
@@ -48,6 +50,7 @@ test('create a case, find it in the list, search the sample', async () => {
 
 test('navigation away from the app is refused', async () => {
   await expectSampleCaseOpen(page);
+  await answerFirstRun(page);
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });

@@ -12,6 +12,7 @@ import { ensureSampleCase } from '../../../electron/services/sample/sample-case.
 import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
 import { SAMPLE_PDF } from '../../../resources/sample/generate-sample.ts';
 import { fail } from '../../../shared/result.ts';
+import { actAs, type Person } from '../../support/workspace.ts';
 
 // https so the page is a secure context, as app:// is in Electron (crypto.randomUUID needs one).
 export const ORIGIN = 'https://credence.test';
@@ -27,7 +28,10 @@ export interface Harness {
   close(): void;
 }
 
-export async function attachBridge(page: Page, opts: { sample?: boolean } = {}): Promise<Harness> {
+/** Who acts in a browser test unless it says otherwise: unlocked before the page opens. */
+export const E2E_REVIEWER: Person = { name: 'Eve Reviewer', email: 'eve@body.example', role: 'reviewer' };
+
+export async function attachBridge(page: Page, opts: { sample?: boolean; actingAs?: Person | null } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it for you).');
   }
@@ -48,7 +52,6 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
   };
   const ws = openWorkspace({
     dataDir,
-    actor: 'e2e-reviewer',
     platform: {
       async choosePdfs() {
         const p = next;
@@ -66,6 +69,8 @@ export async function attachBridge(page: Page, opts: { sample?: boolean } = {}):
     },
   });
   if (opts.sample !== false) await ensureSampleCase(ws, SAMPLE_PDF);
+  const actingAs = opts.actingAs === undefined ? E2E_REVIEWER : opts.actingAs;
+  if (actingAs) actAs(ws, actingAs);
 
   await page.route(`${ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());

@@ -51,3 +51,14 @@ export async function selectAcross(page: Page, a: number, from: string, b: numbe
     [a, from, b, to] as const,
   );
 }
+
+/** The first run's "Who are you?" dialog: creates the identity, which then acts. */
+export async function answerFirstRun(page: Page, who = { name: 'Ana Reviewer', email: 'ana@body.example', passphrase: 'ana passphrase' }): Promise<void> {
+  const d = page.getByRole('dialog', { name: 'Who are you?' });
+  await d.getByLabel('Full name').fill(who.name);
+  await d.getByLabel('Email').fill(who.email);
+  await d.getByLabel('Passphrase (protects your signing key)').fill(who.passphrase);
+  await d.getByLabel('Passphrase again').fill(who.passphrase);
+  await d.getByRole('button', { name: 'Create identity' }).click();
+  await expect(d).toBeHidden();
+}

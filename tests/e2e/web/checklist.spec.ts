@@ -52,7 +52,7 @@ test('from the sample case to a complete checklist with evidence-backed determin
   await expect(checklist.getByRole('alert')).toContainText('Write the rationale for this determination.');
   await checklist.getByLabel('Rationale').fill('GO 300.5 bans choke holds except where deadly force is justified; vascular restraints are held to the same standard.');
   await checklist.getByRole('button', { name: 'Save determination' }).click();
-  await expect(checklist).toContainText('Recorded Met by e2e-reviewer');
+  await expect(checklist).toContainText('Recorded Met by Eve Reviewer <eve@body.example>');
 
   // Choosing a passage jumps to it in the viewer.
   await page.getByLabel('Page number').fill('1');

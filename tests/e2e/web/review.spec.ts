@@ -148,9 +148,9 @@ test('export the case as a signed bundle; import one from an unknown signer only
   await page.getByRole('button', { name: 'Close' }).click();
 
   // A bundle from another workspace, signed by a key this one has never seen.
-  const other = openWorkspace({ dataDir: path.join(path.dirname(harness.dataDir), 'other'), actor: 'other' });
+  const other = openWorkspace({ dataDir: path.join(path.dirname(harness.dataDir), 'other') });
   const mallory = unwrap(await other.dispatch('identity.create', { name: 'Mallory Stranger', email: 'm@example.org', role: 'reviewer', passphrase: 'mallory passphrase' })) as { id: string; fingerprint: string; fingerprintGrouped: string };
-  await other.dispatch('identity.use', { identityId: mallory.id });
+  await other.dispatch('identity.use', { identityId: mallory.id, passphrase: 'mallory passphrase' });
   const made = unwrap(await other.dispatch('cases.create', { agencyName: 'Lakeside Police Department', ori: 'IL9990002', state: 'IL' })) as { id: string };
   const foreign = path.join(path.dirname(harness.dataDir), 'lakeside.credence-case');
   unwrap(await other.dispatch('bundle.export', { caseId: made.id, outPath: foreign, passphrase: 'mallory passphrase' }));

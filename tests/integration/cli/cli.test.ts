@@ -5,12 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { numberedPdf } from '../../fixtures/pdfs.ts';
-import { tempDir } from '../../support/workspace.ts';
+import { seedIdentity, tempDir } from '../../support/workspace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dir: string;
+/** Who acts in `dir`: a reviewer named by CREDENCE_IDENTITY, unlocked by CREDENCE_PASSPHRASE. */
+let actor: Record<string, string>;
 beforeEach(() => {
   dir = tempDir('credence-cli-');
+  actor = seedIdentity(dir).env;
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -19,7 +22,7 @@ function credence(args: string[], env: Record<string, string> = {}) {
     cwd: ROOT,
     encoding: 'utf8',
     // Never the user's real workspace (nor, as an empty value once meant, the checkout).
-    env: { ...process.env, CREDENCE_DATA_DIR: dir, ...env },
+    env: { ...process.env, CREDENCE_DATA_DIR: dir, ...actor, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -169,21 +172,23 @@ describe('credence CLI: identities, review and packets', () => {
   it('takes the sample case from draft to a verified packet with two identities, and catches tampering', async () => {
     const { generateSamplePdf } = await import('../../../resources/sample/generate-sample.ts');
     const d = tempDir('credence-cli-review-');
-    const run = (args: string[], env: Record<string, string> = {}) => credence([...args, '--data-dir', d], env);
+    const run = (args: string[], env: Record<string, string> = {}) => credence([...args, '--data-dir', d], { CREDENCE_IDENTITY: '', CREDENCE_PASSPHRASE: '', ...env });
+    const asAna = { CREDENCE_PASSPHRASE: 'ana passphrase' };
+    const asLee = { CREDENCE_PASSPHRASE: 'lee passphrase' };
     const ana = JSON.parse(run(['identity', 'create', '--name', 'Ana Reviewer', '--email', 'ana@body.example', '--role', 'reviewer', '--json'], { CREDENCE_PASSPHRASE: 'ana passphrase' }).out);
     const lee = JSON.parse(run(['identity', 'create', '--name', 'Lee Lead', '--email', 'lee@body.example', '--role', 'lead', '--json'], { CREDENCE_PASSPHRASE: 'lee passphrase' }).out);
     expect(run(['identity', 'list']).out).toContain(lee.fingerprintGrouped);
     const pdf = path.join(d, 'go300.pdf');
     fs.writeFileSync(pdf, await generateSamplePdf());
-    const c = JSON.parse(run(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--identity', ana.id, '--json']).out);
-    const [imp] = JSON.parse(run(['import', '--case', c.id, '--identity', ana.id, '--json', pdf]).out);
-    const a1 = JSON.parse(run(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '3', '--quote', '(f) Choke holds.', '--item', 'mandatory.chokehold', '--identity', ana.id, '--json']).out);
-    const a2 = JSON.parse(run(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '1', '--quote', 'objectively reasonable', '--item', 'mandatory.adherence-to-law', '--identity', ana.id, '--json']).out);
-    run(['determine', '--case', c.id, '--item', 'mandatory.chokehold', '--status', 'met', '--rationale', 'Banned except where deadly force is justified.', '--evidence', a1.id, '--identity', ana.id]);
-    run(['determine', '--case', c.id, '--item', 'mandatory.adherence-to-law', '--status', 'met', '--rationale', 'Objective reasonableness.', '--evidence', a2.id, '--identity', ana.id]);
-    expect(run(['review', 'approve', '--case', c.id, '--identity', ana.id]).code).toBe(1);
-    expect(run(['review', 'submit', '--case', c.id, '--identity', ana.id]).code).toBe(0);
-    expect(run(['review', 'approve', '--case', c.id, '--identity', lee.id]).code).toBe(0);
+    const c = JSON.parse(run(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--identity', ana.id, '--json'], asAna).out);
+    const [imp] = JSON.parse(run(['import', '--case', c.id, '--identity', ana.id, '--json', pdf], asAna).out);
+    const a1 = JSON.parse(run(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '3', '--quote', '(f) Choke holds.', '--item', 'mandatory.chokehold', '--identity', ana.id, '--json'], asAna).out);
+    const a2 = JSON.parse(run(['annotate', '--case', c.id, '--document', imp.documentId, '--page', '1', '--quote', 'objectively reasonable', '--item', 'mandatory.adherence-to-law', '--identity', ana.id, '--json'], asAna).out);
+    run(['determine', '--case', c.id, '--item', 'mandatory.chokehold', '--status', 'met', '--rationale', 'Banned except where deadly force is justified.', '--evidence', a1.id, '--identity', ana.id], asAna);
+    run(['determine', '--case', c.id, '--item', 'mandatory.adherence-to-law', '--status', 'met', '--rationale', 'Objective reasonableness.', '--evidence', a2.id, '--identity', ana.id], asAna);
+    expect(run(['review', 'approve', '--case', c.id, '--identity', ana.id], asAna).code).toBe(1);
+    expect(run(['review', 'submit', '--case', c.id, '--identity', ana.id], asAna).code).toBe(0);
+    expect(run(['review', 'approve', '--case', c.id, '--identity', lee.id], asLee).code).toBe(0);
     // Signing prints what it covers and refuses until each gap is acknowledged by name.
     const unconfirmed = run(['review', 'sign', '--case', c.id, '--identity', lee.id], { CREDENCE_PASSPHRASE: 'lee passphrase' });
     expect(unconfirmed.code).toBe(1);
@@ -195,7 +200,7 @@ describe('credence CLI: identities, review and packets', () => {
     const partly = run(['review', 'sign', '--case', c.id, '--identity', lee.id, '--acknowledge', 'undecided-items'], { CREDENCE_PASSPHRASE: 'lee passphrase' });
     expect(partly.code).toBe(1);
     expect(partly.err).toContain('--acknowledge unscored-criteria');
-    expect(run(['review', 'sign', '--case', c.id, '--identity', lee.id, '--acknowledge', 'undecided-items,everything']).code).toBe(2);
+    expect(run(['review', 'sign', '--case', c.id, '--identity', lee.id, '--acknowledge', 'undecided-items,everything'], asLee).code).toBe(2);
     expect(run(['review', 'status', '--case', c.id]).out).toContain('Status: approved');
     const wrong = run(['review', 'sign', '--case', c.id, '--identity', lee.id, '--acknowledge', 'undecided-items,unscored-criteria'], { CREDENCE_PASSPHRASE: 'not it' });
     expect(wrong.code).toBe(1);
@@ -204,7 +209,7 @@ describe('credence CLI: identities, review and packets', () => {
     expect(signed.code).toBe(0);
     expect(signed.out).toContain('Acknowledged:\n  - I sign with 19 items undecided\n  - I sign with 18 rubric criteria unscored (shown as not assessed)');
     const out = path.join(d, 'packet.zip');
-    expect(run(['export', '--case', c.id, '--out', out, '--identity', lee.id]).code).toBe(0);
+    expect(run(['export', '--case', c.id, '--out', out, '--identity', lee.id], asLee).code).toBe(0);
     expect(run(['review', 'status', '--case', c.id]).out).toContain('Status: exported');
 
     const keyFile = path.join(d, 'lee.pub.pem');

@@ -20,7 +20,7 @@ const files = tempDir('credence-bundles-');
 beforeAll(async () => {
   a = tempWorkspace();
   const ana = await a.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'ana passphrase' });
-  await a.call('identity.use', { identityId: ana.id });
+  await a.call('identity.use', { identityId: ana.id, passphrase: 'ana passphrase' });
   anaKey = path.join(files, 'ana.pub.pem');
   fs.writeFileSync(anaKey, ana.publicKeyPem);
   anaFingerprint = ana.fingerprint;
@@ -72,7 +72,7 @@ describe('case bundles', () => {
       });
       const [va, vb] = [await view(a), await view(b)];
       // The import itself is the one entry the receiving copy adds to the audit trail.
-      expect(vb.audit.at(-1)).toMatchObject({ action: 'bundle.import', actor: 'tester', entity: 'case', entityId: caseId });
+      expect(vb.audit.at(-1)).toMatchObject({ action: 'bundle.import', actor: 'Rita Reviewer <rita@body.example>', entity: 'case', entityId: caseId });
       expect({ ...vb, audit: vb.audit.slice(0, -1), auditOk: null }).toEqual({ ...va, auditOk: null });
       expect(vb.auditOk).toMatchObject({ ok: true, entries: va.audit.length + 1 });
       // The PDF came along, byte for byte.
@@ -89,7 +89,7 @@ describe('case bundles', () => {
       await b.call('roster.import', { path: anaKey });
       await b.call('bundle.import', { path: bundle });
       const lee = await b.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'lee passphrase' });
-      await b.call('identity.use', { identityId: lee.id });
+      await b.call('identity.use', { identityId: lee.id, passphrase: 'lee passphrase' });
       await b.call('review.return', { caseId, comment: 'Cite the statute.' });
       const back = path.join(files, 'returned.credence-case');
       await b.call('bundle.export', { caseId, outPath: back, passphrase: 'lee passphrase' });
@@ -150,10 +150,10 @@ describe('case bundles', () => {
     const out = path.join(files, 'unsigned.credence-case');
     const wrong = await a.ws.dispatch('bundle.export', { caseId, outPath: out, passphrase: 'not the passphrase' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The passphrase is wrong for Ana Reviewer. Nothing was exported.' } });
-    const c = tempWorkspace();
+    const c = tempWorkspace({ actingAs: null });
     try {
       const nobody = await c.ws.dispatch('bundle.export', { caseId, outPath: out, passphrase: 'whatever' });
-      expect(nobody).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Choose who you are first') } });
+      expect(nobody).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Choose who you are (top right)') } });
     } finally {
       c.cleanup();
     }

@@ -103,7 +103,7 @@ describe('highlights and determinations', () => {
     expect(await set({ status: 'needs_information', rationale: 'Ask for the training manual.' })).toMatchObject({ ok: true });
     const a = await t.call('annotations.create', { caseId, documentId: doc, page: 3, quote: '(f) Choke holds.', stance: 'supports' });
     const d = await t.call('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'met', rationale: 'Banned except where deadly force is justified (300.5).', evidenceIds: [a.id] });
-    expect(d).toMatchObject({ status: 'met', evidenceIds: [a.id], decidedBy: 'tester', stale: false });
+    expect(d).toMatchObject({ status: 'met', evidenceIds: [a.id], decidedBy: 'Rita Reviewer <rita@body.example>', stale: false });
     // Evidence becomes linked to the item it supports.
     expect((await t.call('annotations.list', { caseId }))[0].itemIds).toEqual(['mandatory.chokehold']);
   });

@@ -15,7 +15,7 @@ const sentences = async (caseId: string) => (await t.call('audit.history', { cas
 beforeAll(async () => {
   t = tempWorkspace();
   const ana = await t.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'reviewer pass 1' });
-  await t.call('identity.use', { identityId: ana.id });
+  await t.call('identity.use', { identityId: ana.id, passphrase: 'reviewer pass 1' });
   caseA = (await t.call('cases.create', { agencyName: 'Riverside Police Department', ori: 'IL9990000', state: 'IL' })).id;
   caseB = (await t.call('cases.create', { agencyName: 'Riverside County Sheriff', ori: 'IL9990001', state: 'IL' })).id;
   const pdf = t.write('go300.pdf', await generateSamplePdf());

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const ana = await t.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'reviewer pass 1' });
   lead = await t.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'correct horse battery' });
   await t.call('rubrics.importPack', { path: t.write('uof.json', JSON.stringify(unscoredRubric)) });
-  await t.call('identity.use', { identityId: ana.id });
+  await t.call('identity.use', { identityId: ana.id, passphrase: 'reviewer pass 1' });
   caseId = (await t.call('cases.create', { agencyName: 'Riverside Police Department', ori: 'IL9990000', state: 'IL' })).id;
   const [r] = await t.call('documents.import', { caseId, paths: [t.write('go300.pdf', await generateSamplePdf())] });
   const doc = r.document.id;
@@ -58,7 +58,7 @@ beforeAll(async () => {
     await t.call('rubrics.score', { caseId, rubricId: 'community-engagement', criterionId: c.id, level: c.id === 'ce.advisory-body' ? 3 : 1, rationale: 'Read in GO 300.', evidenceIds: [e.id] });
   }
   await t.call('review.submit', { caseId });
-  await t.call('identity.use', { identityId: lead.id });
+  await t.call('identity.use', { identityId: lead.id, passphrase: 'correct horse battery' });
   await t.call('review.approve', { caseId });
 });
 afterAll(() => t.cleanup());

@@ -35,7 +35,7 @@ describe('importing good PDFs', () => {
   it('stores the document once, with its pages, text positions and a blob named by its SHA-256', async () => {
     const file = t.write('order.pdf', await numberedPdf(5, 'General Order 5.1'));
     const [r] = await t.call('documents.import', { caseId, paths: [file] });
-    expect(r).toMatchObject({ ok: true, alreadyInWorkspace: false, document: { title: 'General Order 5.1', originalName: 'order.pdf', pageCount: 5, pagesNeedingOcr: 0, importedBy: 'tester' } });
+    expect(r).toMatchObject({ ok: true, alreadyInWorkspace: false, document: { title: 'General Order 5.1', originalName: 'order.pdf', pageCount: 5, pagesNeedingOcr: 0, importedBy: 'Rita Reviewer <rita@body.example>' } });
     const sha = r.document.sha256;
     expect(fs.readFileSync(path.join(t.ws.paths.blobs, sha.slice(0, 2), `${sha}.pdf`))).toEqual(fs.readFileSync(file));
     const page3 = t.ws.ctx.db.prepare(`SELECT text, items FROM pages WHERE document_id = ? AND page_index = 2`).get(r.document.id) as { text: string; items: string };

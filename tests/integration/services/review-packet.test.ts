@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = tempWorkspace();
   reviewer = await t.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'reviewer pass 1' });
   lead = await t.call('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'correct horse battery' });
-  await t.call('identity.use', { identityId: reviewer.id });
+  await t.call('identity.use', { identityId: reviewer.id, passphrase: 'reviewer pass 1' });
   caseId = (await t.call('cases.create', { agencyName: 'Riverside Police Department', ori: 'IL9990000', state: 'IL', agencyType: 'municipal', jurisdiction: 'urban' })).id;
   const [r] = await t.call('documents.import', { caseId, paths: [t.write('go300.pdf', await generateSamplePdf())] });
   const doc = r.document.id;
@@ -64,12 +64,12 @@ describe('the workflow', () => {
   it('enforces roles, the two-person rule, the passphrase, and records every transition', async () => {
     expect(await t.ws.dispatch('review.approve', { caseId })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a review lead') } });
     expect((await t.call('review.submit', { caseId })).status).toBe('submitted');
-    await t.call('identity.use', { identityId: lead.id });
+    await t.call('identity.use', { identityId: lead.id, passphrase: 'correct horse battery' });
     expect((await t.call('review.return', { caseId, comment: 'Add the vascular stance to the rationale.' })).status).toBe('returned');
-    await t.call('identity.use', { identityId: reviewer.id });
+    await t.call('identity.use', { identityId: reviewer.id, passphrase: 'reviewer pass 1' });
     await t.call('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'met', rationale: 'GO 300.5 bans choke holds except where deadly force is justified; vascular restraints likewise.', evidenceIds: (await t.call('annotations.list', { caseId })).filter((a: { itemIds: string[] }) => a.itemIds.includes('mandatory.chokehold')).map((a: { id: string }) => a.id) });
     await t.call('review.submit', { caseId });
-    await t.call('identity.use', { identityId: lead.id });
+    await t.call('identity.use', { identityId: lead.id, passphrase: 'correct horse battery' });
     expect((await t.call('review.approve', { caseId })).status).toBe('approved');
     expect(await t.ws.dispatch('review.sign', { caseId, passphrase: 'wrong passphrase', acknowledge: ['undecided-items', 'unscored-criteria'] })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The passphrase is wrong for Lee Lead. Nothing was signed.' } });
     expect((await t.call('review.sign', { caseId, passphrase: 'correct horse battery', acknowledge: ['undecided-items', 'unscored-criteria'] })).status).toBe('signed');
@@ -87,9 +87,9 @@ describe('the workflow', () => {
     const c2 = (await t.call('cases.create', { agencyName: 'Other Police Department', ori: 'IL0000002', state: 'IL' })).id;
     await t.call('determinations.set', { caseId: c2, itemId: 'mandatory.chokehold', status: 'not_met', rationale: 'None.', noRuleFound: true });
     await t.call('determinations.set', { caseId: c2, itemId: 'mandatory.adherence-to-law', status: 'needs_information', rationale: 'Ask.' });
-    await t.call('identity.use', { identityId: reviewer.id });
+    await t.call('identity.use', { identityId: reviewer.id, passphrase: 'reviewer pass 1' });
     await t.call('review.submit', { caseId: c2 });
-    await t.call('identity.use', { identityId: lead.id });
+    await t.call('identity.use', { identityId: lead.id, passphrase: 'correct horse battery' });
     expect(await t.ws.dispatch('review.approve', { caseId: c2 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Lee Lead made 2 of this case\'s determinations') } });
     await t.call('review.settings', { singlePersonReview: true });
     expect((await t.call('review.approve', { caseId: c2 })).status).toBe('approved');
@@ -100,7 +100,7 @@ describe('the workflow', () => {
   });
 
   it('refuses to submit with a mandatory item undecided', async () => {
-    await t.call('identity.use', { identityId: reviewer.id });
+    await t.call('identity.use', { identityId: reviewer.id, passphrase: 'reviewer pass 1' });
     const c3 = (await t.call('cases.create', { agencyName: 'Third Police Department', ori: 'IL0000003', state: 'IL' })).id;
     expect(await t.ws.dispatch('review.submit', { caseId: c3 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Decide the mandatory items before submitting') } });
   });
@@ -125,6 +125,12 @@ describe('the packet', () => {
     ]);
     expect(findings.items[1].evidence[0]).toMatchObject({ pages: '2–3' });
     expect(findings.items.filter((i: { determination: string }) => i.determination === 'Undecided')).toHaveLength(19);
+    // The people come from identities, with their keys — never from the OS user.
+    const ana = t.ws.services.identities.get(reviewer.id);
+    expect(findings.reviewers).toEqual(['Ana Reviewer <ana@body.example>']);
+    expect(findings.people).toEqual([{ person: 'Ana Reviewer <ana@body.example>', fingerprint: ana.fingerprint }]);
+    expect(findings.items[1].madeBy).toEqual([{ person: 'Ana Reviewer <ana@body.example>', fingerprint: ana.fingerprint }]);
+    expect(findings.singlePersonReview).toBe(false);
   });
 
   it.each(['findings.docx', 'findings.json', 'sources.json', 'audit.jsonl', 'VERIFY.txt', 'manifest.json', 'manifest.sig', 'signer.pub.pem'])('a flipped byte in %s is caught', (name) => {

@@ -5,10 +5,13 @@
 // and every failure's message.
 import readline from 'node:readline';
 import { openWorkspace } from '../../../electron/services/workspace.ts';
+import { actAs } from '../../support/workspace.ts';
 
 const [dataDir, name, caseId, documentId, writesArg] = process.argv.slice(2) as [string, string, string, string, string];
 const writes = Number(writesArg);
-const ws = openWorkspace({ dataDir, actor: name });
+const ws = openWorkspace({ dataDir });
+// Each writer is a person of its own, as the app's user is: "writer-a <writer-a@body.example>".
+actAs(ws, { name, email: `${name}@body.example`, role: 'reviewer' });
 const ok: Record<string, number> = {};
 const failures: string[] = [];
 
@@ -27,7 +30,7 @@ lines.close();
 // Halfway, wait until a CLI call has written too, so the CLI's changes land in the middle of
 // this writer's, however fast this machine starts processes.
 async function untilOthersWrote() {
-  const others = ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE actor NOT IN ('writer-a', 'writer-b', 'tester')");
+  const others = ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE actor NOT LIKE 'writer-%' AND actor != 'Rita Reviewer <rita@body.example>'");
   for (let waited = 0; (others.get() as { n: number }).n === 0; waited += 20) {
     if (waited > 120_000) throw new Error('No other process wrote within two minutes.');
     await new Promise((r) => setTimeout(r, 20));

@@ -1,53 +1,61 @@
-// Who is acting: always visible, switchable, and a way to create an identity (an Ed25519 key
-// whose private half is sealed with the passphrase).
+// Who is acting: always visible at the top right. Choosing an identity asks for its passphrase
+// (acting as someone is proof of being them); the main process keeps it unlocked for the session
+// and locks it after 30 idle minutes, when the next change asks for the passphrase again.
 import { useEffect, useState } from 'react';
 import { Modal } from '../../ui/Modal.tsx';
 import type { Output } from '../../../../shared/contract.ts';
-import { ApiFailure, call, messageOf } from '../../api/client.ts';
+import { ApiFailure, call, messageOf, NEED_IDENTITY } from '../../api/client.ts';
 
 type Identity = Output<'identity.list'>[number];
+/** The identity chosen last, offered first when the passphrase is asked again (never used without it). */
 export const IDENTITY_KEY = 'credence.identity';
-
-/** Re-applies the identity chosen last time (the main process forgets it on restart). */
-export async function restoreIdentity(): Promise<Identity | null> {
-  const id = localStorage.getItem(IDENTITY_KEY);
-  if (!id) return null;
-  try {
-    return await call('identity.use', { identityId: id });
-  } catch {
-    localStorage.removeItem(IDENTITY_KEY);
-    return null;
-  }
-}
 
 export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) => void }) {
   const [list, setList] = useState<Identity[]>([]);
-  const [current, setCurrent] = useState<string>('');
+  const [current, setCurrent] = useState<Identity | null>(null);
   const [creating, setCreating] = useState(false);
+  const [unlocking, setUnlocking] = useState<Identity | null>(null);
 
   const load = () =>
     Promise.all([call('identity.list', {}), call('identity.current', {})]).then(([l, c]) => {
-      setList(l);
-      setCurrent(c?.id ?? '');
+      setList(l.filter((i) => !i.retired));
+      setCurrent(c);
+      return { list: l, current: c };
     });
   useEffect(() => {
     void load();
+    // A change refused because no one is unlocked (or the identity went idle): ask at once.
+    const ask = () =>
+      void load().then(({ list: l }) => {
+        const last = l.find((i) => i.id === localStorage.getItem(IDENTITY_KEY) && !i.retired) ?? l.find((i) => !i.retired);
+        if (last) setUnlocking(last);
+        else setCreating(true);
+      });
+    window.addEventListener(NEED_IDENTITY, ask);
+    return () => window.removeEventListener(NEED_IDENTITY, ask);
   }, []);
 
-  async function use(id: string) {
-    const i = await call('identity.use', { identityId: id || null });
-    if (id) localStorage.setItem(IDENTITY_KEY, id);
-    else localStorage.removeItem(IDENTITY_KEY);
-    setCurrent(id);
+  function unlocked(i: Identity | null) {
+    if (i) localStorage.setItem(IDENTITY_KEY, i.id);
+    setCurrent(i);
     onChange?.(i);
+  }
+
+  async function choose(id: string) {
+    if (!id) {
+      await call('identity.lock', {});
+      return unlocked(null);
+    }
+    const i = list.find((x) => x.id === id);
+    if (i) setUnlocking(i);
   }
 
   return (
     <div className="identity-picker">
       <label>
         Acting as{' '}
-        <select value={current} onChange={(e) => void use(e.target.value)}>
-          <option value="">(no identity)</option>
+        <select value={current?.id ?? ''} onChange={(e) => void choose(e.target.value)}>
+          <option value="">{list.length ? '(locked — choose who you are)' : '(no identity yet)'}</option>
           {list.map((i) => (
             <option key={i.id} value={i.id}>
               {i.name} — {i.role === 'lead' ? 'review lead' : 'reviewer'}
@@ -55,14 +63,25 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
           ))}
         </select>
       </label>
+      {current && <button onClick={() => void choose('')}>Lock</button>}
       <button onClick={() => setCreating(true)}>New identity…</button>
+      {unlocking && (
+        <UnlockDialog
+          identity={unlocking}
+          onClose={() => setUnlocking(null)}
+          onUnlocked={(i) => {
+            setUnlocking(null);
+            unlocked(i);
+          }}
+        />
+      )}
       {creating && (
         <IdentityDialog
           onClose={() => setCreating(false)}
           onCreated={async (i) => {
             setCreating(false);
             await load();
-            await use(i.id);
+            unlocked(i);
           }}
         />
       )}
@@ -70,7 +89,39 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
   );
 }
 
-function IdentityDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (i: Identity) => void }) {
+function UnlockDialog({ identity, onClose, onUnlocked }: { identity: Identity; onClose: () => void; onUnlocked: (i: Identity) => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    setBusy(true);
+    try {
+      const i = await call('identity.use', { identityId: identity.id, passphrase });
+      if (i) onUnlocked(i);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal id="unlock" title={`Act as ${identity.name}`} submitLabel="Unlock" error={error} busy={busy} onClose={onClose} onSubmit={submit}>
+      <p className="subtle">
+        Enter {identity.name}’s passphrase. Credence locks again after 30 minutes without a change. Key {identity.fingerprintGrouped.slice(0, 19)}…
+      </p>
+      <div className="field">
+        <label htmlFor="unlock-passphrase">Passphrase</label>
+        <input id="unlock-passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+      </div>
+    </Modal>
+  );
+}
+
+/**
+ * Creates an identity and acts as it at once (its passphrase was just typed). `firstRun` is the
+ * welcome shown when the workspace has no identity yet.
+ */
+export function IdentityDialog({ onClose, onCreated, firstRun = false }: { onClose: () => void; onCreated: (i: Identity) => void; firstRun?: boolean }) {
   const [f, setF] = useState({ name: '', email: '', role: 'reviewer' as 'reviewer' | 'lead', passphrase: '', again: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +129,8 @@ function IdentityDialog({ onClose, onCreated }: { onClose: () => void; onCreated
   async function submit() {
     if (f.passphrase !== f.again) return setErrors({ again: 'The two passphrases differ.' });
     try {
-      onCreated(await call('identity.create', { name: f.name, email: f.email, role: f.role, passphrase: f.passphrase }));
+      const made = await call('identity.create', { name: f.name, email: f.email, role: f.role, passphrase: f.passphrase });
+      onCreated((await call('identity.use', { identityId: made.id, passphrase: f.passphrase })) ?? made);
     } catch (err) {
       if (err instanceof ApiFailure && err.error.fields) setErrors(err.error.fields);
       setError(messageOf(err));
@@ -96,7 +148,8 @@ function IdentityDialog({ onClose, onCreated }: { onClose: () => void; onCreated
     </div>
   );
   return (
-    <Modal id="identity" title="New identity" submitLabel="Create identity" error={error} onClose={onClose} onSubmit={submit}>
+    <Modal id="identity" title={firstRun ? 'Who are you?' : 'New identity'} submitLabel="Create identity" error={error} onClose={onClose} onSubmit={submit}>
+      {firstRun && <p className="subtle">Every change in Credence is made, and signed, by a person. Create your identity to start work; you can look around without one.</p>}
       {field('name', 'Full name')}
       {field('email', 'Email')}
       <div className="field">
