@@ -12,6 +12,7 @@ import type { CasesService } from '../cases/cases-service.ts';
 import { extractPdf, ExtractionError, type Extracted } from '../extraction/extract-pool.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { blobPath, putBlob, removeBlob, sha256Hex } from './blob-store.ts';
+import { documentTitle } from '../../../shared/domain/document-title.ts';
 import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
 import { storageError } from '../../db/storage-errors.ts';
 
@@ -83,8 +84,10 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   const store = db.transaction((caseId: string, id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) => {
     const at = ctx.now().toISOString();
     const ocr = x.pages.filter((p) => p.needsOcr).length;
+    // The first pages are read in index order whatever order the workers finished them in.
+    const firstPages = x.pages.filter((p) => p.index < 2).sort((a, b) => a.index - b.index).map((p) => p.text);
     // PDF metadata and file names are the author's text: a title never keeps control characters.
-    const title = stripNameControls(x.title ?? name.replace(/\.pdf$/i, '')).trim() || 'Untitled document';
+    const title = stripNameControls(documentTitle(x.title, firstPages, name).title).trim() || 'Untitled document';
     insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
     for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
     link.run(caseId, id, ctx.actor, at);

@@ -52,6 +52,9 @@ export interface Findings {
   acknowledgedGaps: AcknowledgedGap[];
 }
 
+/** How the packet cites a passage: "205-P Use of Force, p. 4" or "…, pp. 4–5". */
+export const citation = (document: string, pages: string): string => `${document}, ${pages.includes('–') ? 'pp.' : 'p.'} ${pages}`;
+
 export function buildFindings(c: CaseRecord, checklist: CaseChecklist, rubrics: CaseRubric[], extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean; acknowledgedGaps?: AcknowledgedGap[] }): Findings {
   const reviewers = [...new Set(checklist.entries.map((e) => e.determination?.decidedBy).filter((x): x is string => !!x))].sort();
   return {
