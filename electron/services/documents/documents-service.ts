@@ -258,6 +258,44 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       );
       return get(input.id);
     },
+    /**
+     * Takes a document out of one case: only the link goes; other cases keep the document, and
+     * this case's highlights on it stay, read as document-removed, so undo brings them back.
+     */
+    removeFromCase(input: ParsedInput<'documents.removeFromCase'>) {
+      const c = cases.get(input.caseId);
+      if (c.archived) throw new ServiceError('conflict', 'This case is archived. Restore it before changing its documents.');
+      const d = get(input.documentId);
+      if (!db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(input.caseId, input.documentId)) {
+        throw new ServiceError('not_found', `“${d.title}” is not in this case (already removed?).`);
+      }
+      const evidence = `SELECT id FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`;
+      const highlights = (db.prepare(`SELECT count(*) AS n FROM (${evidence})`).get(input.caseId, input.documentId) as { n: number }).n;
+      const determinations = (db.prepare(`SELECT count(DISTINCT item_id) AS n FROM determination_evidence WHERE case_id = ? AND annotation_id IN (${evidence})`).get(input.caseId, input.caseId, input.documentId) as { n: number }).n;
+      db.transaction(() => {
+        db.prepare('DELETE FROM case_documents WHERE case_id = ? AND document_id = ?').run(input.caseId, input.documentId);
+        cases.touch(input.caseId);
+      })();
+      return { caseId: input.caseId, documentId: input.documentId, title: d.title, highlights, determinations };
+    },
+    /** Undo of removeFromCase: only for a document this case held before (its trail or its highlights say so). */
+    restoreToCase(input: ParsedInput<'documents.restoreToCase'>): DocumentRecord {
+      const c = cases.get(input.caseId);
+      if (c.archived) throw new ServiceError('conflict', 'This case is archived. Restore it before changing its documents.');
+      const d = get(input.documentId);
+      if (db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(input.caseId, input.documentId)) {
+        throw new ServiceError('conflict', `“${d.title}” is already in this case.`);
+      }
+      const heldBefore =
+        db.prepare(`SELECT 1 FROM audit_log WHERE case_id = ? AND entity = 'document' AND entity_id = ? LIMIT 1`).get(input.caseId, input.documentId) ||
+        db.prepare('SELECT 1 FROM annotations WHERE case_id = ? AND document_id = ? LIMIT 1').get(input.caseId, input.documentId);
+      if (!heldBefore) throw new ServiceError('not_found', `“${d.title}” was never in this case. Import it to add it.`);
+      db.transaction(() => {
+        link.run(input.caseId, input.documentId, ctx.actor, ctx.now().toISOString());
+        cases.touch(input.caseId);
+      })();
+      return d;
+    },
     /** Absolute path of a document's bytes, for the app:// protocol. Null when unknown. */
     blobFor(documentId: string): string | null {
       const row = byId.get(documentId);
