@@ -10,12 +10,11 @@ export interface Candidate {
 }
 
 export class IdError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
     super(message);
     this.name = 'IdError';
+    this.exitCode = exitCode;
   }
 }
 
@@ -47,4 +46,49 @@ export function resolveId(given: string, candidates: Candidate[], what: { kind: 
   }
   const known = candidates.length ? ` ${what.plural[0]!.toUpperCase()}${what.plural.slice(1)}: ${listed(candidates)}.` : ` There are no ${what.plural} here.`;
   throw new IdError(`No ${what.kind} ${text || '(empty id)'}.${known} (run \`${what.listCommand}\`)`, EXIT.notFound);
+}
+
+/** The id-taking flags, as parsed. */
+export interface IdFlags {
+  case?: string;
+  document?: string;
+  identity?: string;
+  evidence?: string[];
+}
+
+interface Dispatching {
+  dispatch(method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
+  ctx: { db: { prepare(sql: string): { all(): unknown[] } } };
+}
+
+const CLI = 'npm run -s credence --';
+
+/**
+ * Rewrites each id flag given as a prefix into the full id, in place: the case first, then what
+ * lives in it (its documents and highlights), and the identity. Throws IdError.
+ */
+export async function resolveIdFlags(ws: Dispatching, v: IdFlags): Promise<void> {
+  const list = async <T>(method: string, input: unknown): Promise<T[]> => {
+    const r = await ws.dispatch(method, input);
+    return r.ok ? (r.value as T[]) : [];
+  };
+  if (v.case !== undefined) {
+    const cases = await list<{ id: string; agencyName: string; archived: boolean }>('cases.list', { includeArchived: true });
+    v.case = resolveId(v.case, cases.map((c) => ({ id: c.id, label: `${c.agencyName}${c.archived ? ' (archived)' : ''}` })), { kind: 'case', plural: 'cases', listCommand: `${CLI} cases list --all` });
+  }
+  if (v.identity !== undefined) {
+    const ids = await list<{ id: string; name: string; email: string }>('identity.list', {});
+    v.identity = resolveId(v.identity, ids.map((i) => ({ id: i.id, label: `${i.name} <${i.email}>` })), { kind: 'identity', plural: 'identities', listCommand: `${CLI} identity list` });
+  }
+  if (v.document !== undefined) {
+    // Every document in the workspace, not only the case's: a removed one can be restored by id.
+    const docs = ws.ctx.db.prepare('SELECT id, title FROM documents ORDER BY title, id').all() as Array<{ id: string; title: string }>;
+    const listCommand = v.case ? `${CLI} documents --case ${shortId(v.case).replace('…', '')}` : `${CLI} documents --case ID`;
+    v.document = resolveId(v.document, docs.map((d) => ({ id: d.id, label: d.title })), { kind: 'document', plural: 'documents', listCommand });
+  }
+  if (v.evidence?.length && v.case) {
+    const highlights = await list<{ id: string; pageFrom: number; documentTitle: string }>('annotations.list', { caseId: v.case });
+    const candidates = highlights.map((a) => ({ id: a.id, label: `p. ${a.pageFrom} of ${a.documentTitle}` }));
+    v.evidence = v.evidence.map((e) => resolveId(e, candidates, { kind: 'highlight', plural: 'highlights', listCommand: `${CLI} highlights --case ${shortId(v.case!).replace('…', '')}` }));
+  }
 }

@@ -133,8 +133,8 @@ export function createCasesService(ctx: ServiceContext) {
       if (held.length || c.status !== 'draft') {
         throw new ServiceError('conflict', `This case holds ${held.length ? held.join(', ') : `a ${c.status} review`}: deleting it would erase its audit trail. Archive it instead (it can be restored).`);
       }
-      const head = db.prepare<[string], { hash: string; seq: number }>('SELECT hash, seq FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(input.id);
       db.transaction(() => {
+        const head = db.prepare<[string], { hash: string; seq: number }>('SELECT hash, seq FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(input.id);
         const own = `SELECT id FROM annotations WHERE case_id = ?`;
         db.prepare(`DELETE FROM annotation_items WHERE annotation_id IN (${own})`).run(input.id);
         for (const table of ['lint_decisions', 'annotations', 'case_documents', 'case_rubrics', 'audit_log']) db.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(input.id);
@@ -144,7 +144,7 @@ export function createCasesService(ctx: ServiceContext) {
         );
         // A deleted sample is not offered again at the next start.
         db.prepare(`DELETE FROM meta WHERE key = 'sample_case_id' AND value = ?`).run(input.id);
-      })();
+      }).immediate();
       return { id: c.id, agencyName: c.agencyName, deleted: true };
     },
     touch(id: string): void {
