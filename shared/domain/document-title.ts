@@ -17,6 +17,8 @@ export interface DocumentTitle {
 /** How much of the first pages is read: a header sits at the top, never 200 lines down. */
 const HEADER_LINES = 60;
 const MAX_TITLE = 200;
+const MAX_LINE = 400;
+const MAX_HEADER_CHARS = 200_000;
 
 const DOC_TYPES = /^(general|special|standing|departmental|department|division|administrative|training|personnel)?\s*(orders?|directives?|policy|policies|policy manual|manual|procedures?|standard operating procedures?|sops?|memorandum|memo|notice|rules? and regulations)$/i;
 const AGENCY_END = /\b(police|sheriff'?s?|sheriff’s|department|dept\.?|office|agency|pd|so|constabulary|marshals?|patrol|bureau|division)$/i;
@@ -53,7 +55,7 @@ export function tidyCase(s: string): string {
 /** A metadata title worth showing: it names a subject, not the letterhead, the form or the file. */
 export function isMeaningfulTitle(raw: string | null | undefined): boolean {
   if (!raw) return false;
-  const t = squash(raw);
+  const t = squash(raw.slice(0, MAX_TITLE * 2));
   if (t.length < 3 || t.length > MAX_TITLE || !/[a-z]{2}/i.test(t)) return false;
   if (TOOL_PREFIX.test(t) || FILE_LIKE.test(t)) return false;
   // One token with separators but no spaces ("GO_1-06", "6.01r", "UOF01final") is a file name.
@@ -183,14 +185,21 @@ const withNumber = (number: string | null, kind: string | null, subject: string)
  * its file name. Never empty, at most 200 characters.
  */
 export function documentTitle(metadataTitle: string | null | undefined, firstPages: readonly string[], fileName: string): DocumentTitle {
-  const lines = firstPages.slice(0, 2).join('\n').split('\n').slice(0, HEADER_LINES * 2);
+  // A header line is short: capping each keeps every pattern below linear on a hostile page.
+  const lines = firstPages
+    .slice(0, 2)
+    .map((p) => p.slice(0, MAX_HEADER_CHARS))
+    .join('\n')
+    .split('\n')
+    .slice(0, HEADER_LINES * 2)
+    .map((l) => l.slice(0, MAX_LINE));
   const lexipol = findLexipol(lines);
   const found = lexipol ? { number: lexipol.number, kind: 'Policy' } : findNumber(lines.slice(0, HEADER_LINES * 2));
   const number = found?.number ?? null;
   const kind = found?.kind ?? documentKind(lines);
   const done = (title: string, source: TitleSource): DocumentTitle => ({ title: squash(title).slice(0, MAX_TITLE), number, source });
 
-  if (isMeaningfulTitle(metadataTitle)) return done(withNumber(number, kind, squash(metadataTitle!)), 'metadata');
+  if (isMeaningfulTitle(metadataTitle)) return done(withNumber(number, kind, squash(metadataTitle!.slice(0, MAX_TITLE * 2))), 'metadata');
   if (lexipol) return done(withNumber(number, kind, tidyCase(lexipol.subject)), 'subject');
   const subject = findSubject(lines);
   if (subject) return done(withNumber(number, kind, tidyCase(subject)), 'subject');
