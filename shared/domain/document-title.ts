@@ -21,7 +21,7 @@ const MAX_LINE = 400;
 const MAX_HEADER_CHARS = 200_000;
 
 const DOC_TYPES = /^(general|special|standing|departmental|department|division|administrative|training|personnel)?\s*(orders?|directives?|policy|policies|policy manual|manual|procedures?|standard operating procedures?|sops?|memorandum|memo|notice|rules? and regulations)$/i;
-const AGENCY_END = /\b(police|sheriff'?s?|sheriff’s|department|dept\.?|office|agency|pd|so|constabulary|marshals?|patrol|bureau|division)$/i;
+const AGENCY_END = /\b(police|sheriff'?s?|sheriff’s|department|dept\.?|office|pd|so|constabulary|marshals?|patrol|bureau)$/i;
 const AGENCY_WORDS = /\b(police|sheriff'?s?|sheriff’s|department|dept|office|agency|county|city|village|town|township|of|the|state|pd)\b/gi;
 const FILE_LIKE = /\.(docx?|pdf|wpd|rtf|odt|txt|xlsx?|pptx?|indd|tiff?|jpe?g)$/i;
 const TOOL_PREFIX = /^(microsoft\s+(word|excel|powerpoint)|adobe|acrobat|untitled|document\s*\d*$|title$|new document|scan(ned)?\b|img[_\s-]?\d)/i;
