@@ -66,6 +66,11 @@ export const contract = {
   'cases.create': { input: caseCreateInput, output: caseRecord },
   'cases.update': { input: caseUpdateInput, output: caseRecord },
   'cases.archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: caseRecord },
+  /** Only a draft case with nothing decided, and only with its agency's name typed back; archive the rest. */
+  'cases.delete': {
+    input: z.object({ id, confirmAgencyName: z.string().max(300) }).strict(),
+    output: z.object({ id: z.string(), agencyName: z.string(), deleted: z.literal(true) }),
+  },
   'documents.list': { input: z.object({ caseId: id }).strict(), output: z.array(documentRecord) },
   'documents.import': {
     input: z
@@ -95,6 +100,13 @@ export const contract = {
   'dialog.chooseBundle': { input: z.object({}).strict(), output: chosenFile.nullable() },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
+  /** Unlinks a document from one case (other cases keep it); its highlights there are kept, marked document-removed. */
+  'documents.removeFromCase': {
+    input: z.object({ caseId: id, documentId: id }).strict(),
+    output: z.object({ caseId: z.string(), documentId: z.string(), title: z.string(), highlights: z.number().int(), determinations: z.number().int() }),
+  },
+  /** Undoes documents.removeFromCase: the document and the highlights resting on it come back. */
+  'documents.restoreToCase': { input: z.object({ caseId: id, documentId: id }).strict(), output: documentRecord },
   /** Opens the system file chooser (Electron only): a handle per chosen PDF for documents.import, empty when cancelled. */
   'dialog.choosePdfs': { input: z.object({}).strict(), output: z.array(chosenFile) },
   'checklists.packs': { input: z.object({}).strict(), output: z.array(packSummary) },

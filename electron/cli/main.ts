@@ -24,6 +24,8 @@ import { EXIT, UsageError, unwrap, table, terminalSafe, type Io } from './output
 import type { CaseRecord } from '../../shared/schemas/case.ts';
 import { GAP_KINDS, type GapKind, type SignSummary } from '../../shared/schemas/sign-summary.ts';
 import type { DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
+import { IdError, resolveIdFlags, shortId } from './resolve-id.ts';
+import { localToday, overdueLabel } from '../../shared/domain/due-date.ts';
 
 export const USAGE = `Usage: npm run -s credence -- <command> [options]
 
@@ -31,11 +33,21 @@ Commands:
   cases list [--all]                         list cases (--all includes archived ones)
   cases create --agency NAME --ori ORI --state XX
                [--type municipal|county|state|tribal|campus|other]
-               [--jurisdiction urban|rural] [--due YYYY-MM-DD]
+               [--jurisdiction urban|rural] [--due YYYY-MM-DD] [--allow-duplicate-ori]
+                                             (a second case for an ORI is refused unless --allow-duplicate-ori)
   cases show --case ID
   cases archive --case ID [--restore]
+  cases delete --case ID --confirm "AGENCY NAME"
+                                             delete a draft case with nothing decided (it takes its audit
+                                             trail with it); archive any other case instead
   import --case ID [--password P] FILE.pdf...  import policy PDFs into a case
-  documents --case ID                        list a case's documents
+  documents --case ID                        list a case's documents (title and original file name)
+  documents rename --document ID --title "TITLE"
+                                             correct a document's title (recorded in every case using it)
+  documents remove --case ID --document ID   take a document out of one case (other cases keep it; its
+                                             highlights there are kept, marked document-removed)
+  documents restore --case ID --document ID  undo a remove: the document and its highlights come back
+  highlights --case ID                       the case's highlights with their ids, pages and documents
   search --case ID "QUERY"                   search a case's documents
   checklist --case ID                        the case's checklist: items, determinations, evidence counts
   annotate --case ID --document ID --page N --quote "TEXT" --item ITEM-ID [--item …]
@@ -61,11 +73,11 @@ Commands:
                                              each gap present must be acknowledged by name
   review summary --case ID                   the gaps a signature would cover, without signing
   review status --case ID                    the case's status, history and who acts next
-  export --case ID --out FILE.zip            write the signed review packet
+  export --case ID --out FILE.zip [--force]  write the signed review packet (--force replaces an existing file)
   verify PACKET.zip [--trust KEY.pem|DIR]    check a packet: signature, every file, and whether the
                                              signing key is trusted (the roster, or the keys given)
   audit verify --case ID                     check the case's audit trail is unbroken
-  bundle export --case ID --identity ID --out FILE.credence-case
+  bundle export --case ID --identity ID --out FILE.credence-case [--force]
                                              the whole case in one file for another machine, signed
                                              with your key (passphrase from $CREDENCE_PASSPHRASE or a prompt)
   bundle import FILE.credence-case [--accept-untrusted FINGERPRINT]
@@ -85,6 +97,9 @@ Options for every command:
   --identity ID      who acts, for commands that change something (default: $CREDENCE_IDENTITY);
                      unlocked with $CREDENCE_PASSPHRASE, else a prompt in a terminal. Commands that
                      only read need no identity.
+
+IDs: any unique beginning of an id will do, like git (--case 3f2a); a beginning shared by several
+is refused listing them (exit 2), one that matches nothing lists what exists (exit 3).
 
 Exit codes: 0 done; 1 failed (for import: any file failed; for verify: not valid); 2 bad usage or input;
 3 not found; 4 internal error; 5 (verify) valid signature from an unknown key: not the lead's signature.`;
@@ -128,6 +143,10 @@ const OPTIONS = {
   'accept-untrusted': { type: 'string' },
   acknowledge: { type: 'string', multiple: true },
   'acknowledge-all': { type: 'boolean' },
+  'allow-duplicate-ori': { type: 'boolean' },
+  confirm: { type: 'string' },
+  force: { type: 'boolean' },
+  title: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -153,12 +172,18 @@ export async function runCli(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv =
   let ws: Workspace | null = null;
   try {
     ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env), transport: 'cli' });
+    await resolveIdFlags(ws, values);
     const acting = actingIdentity(ws, values.identity || env.CREDENCE_IDENTITY || null, env);
     return await route(acting, positionals, values, io, env);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`credence: ${err.message}\n\n${USAGE}`);
       return EXIT.usage;
+    }
+    if (err instanceof IdError) {
+      if (values.json) io.out(JSON.stringify({ error: { code: err.exitCode === EXIT.notFound ? 'not_found' : 'invalid_input', message: err.message } }));
+      io.err(`credence: ${err.message}`);
+      return err.exitCode;
     }
     io.err(`credence: ${(err as Error).message}`);
     return EXIT.internal;
@@ -353,6 +378,15 @@ function actingIdentity(ws: Workspace, identityId: string | null, env: NodeJS.Pr
   return Object.assign(Object.create(ws) as Workspace, { dispatch, passphrase: unlock });
 }
 
+/** An export never replaces a file silently: true (after saying so) when one exists and --force was not given. */
+function refuseOverwrite(outPath: string, v: Values, io: Io, json: boolean): boolean {
+  if (v.force || !fs.existsSync(outPath)) return false;
+  const message = `${outPath} already exists. Choose another --out, or add --force to replace it.`;
+  if (json) io.out(JSON.stringify({ error: { code: 'conflict', message } }));
+  io.err(`credence: ${message}`);
+  return true;
+}
+
 const need = (v: string | undefined, flag: string): string => {
   if (!v) throw new UsageError(`--${flag} is required.`);
   return v;
@@ -370,7 +404,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     print(cases, () =>
       cases.length === 0
         ? 'No cases yet. Create one with: npm run -s credence -- cases create --agency NAME --ori ORI --state XX'
-        : table([['ID', 'AGENCY', 'ORI', 'STATE', 'STATUS', 'DUE', 'DOCS'], ...cases.map((c) => [c.id, c.agencyName + (c.archived ? ' (archived)' : ''), c.ori, c.state, c.status, c.dueDate ?? '-', String(c.documentCount)])]),
+        : table([['ID', 'AGENCY', 'ORI', 'STATE', 'STATUS', 'DUE', 'DOCS'], ...cases.map((c) => [c.id, c.agencyName + (c.archived ? ' (archived)' : ''), c.ori, c.state, c.status, c.dueDate ? (overdueLabel(c, localToday()) ? `${c.dueDate} OVERDUE` : c.dueDate) : '-', String(c.documentCount)])]),
     );
     return EXIT.ok;
   }
@@ -383,6 +417,11 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
         agencyType: v.type ?? null,
         jurisdiction: v.jurisdiction ?? null,
         dueDate: v.due ?? null,
+        allowDuplicateOri: !!v['allow-duplicate-ori'],
+      }).then((x) => {
+        // Name the existing case and the two ways on, with its real id.
+        const existing = !x.ok ? x.error.fields?.existingCaseId : undefined;
+        return existing && !x.ok ? { ...x, error: { ...x.error, message: `${x.error.message.replace(/ Open it, or create another case anyway\.$/, '')} Open it with \`npm run -s credence -- cases show --case ${shortId(existing).replace('…', '')}\`, or create another anyway with --allow-duplicate-ori.` } } : x;
       }),
       io,
       json,
@@ -397,6 +436,13 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if ('code' in r) return r.code;
     const c = r.value as CaseRecord;
     print(c, () => table(Object.entries(c).map(([k, val]) => [k, String(val)])));
+    return EXIT.ok;
+  }
+  if (cmd === 'cases' && sub === 'delete') {
+    const r = unwrap(await ws.dispatch('cases.delete', { id: need(v.case, 'case'), confirmAgencyName: need(v.confirm, 'confirm') }), io, json);
+    if ('code' in r) return r.code;
+    const x = r.value as { id: string; agencyName: string };
+    print(x, () => `Deleted case ${x.id} (${x.agencyName}) and its audit trail. Its documents stay in the workspace for other cases.`);
     return EXIT.ok;
   }
   if (cmd === 'cases' && sub === 'archive') {
@@ -421,13 +467,43 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     );
     return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed;
   }
+  if (cmd === 'documents' && sub === 'rename') {
+    const r = unwrap(await ws.dispatch('documents.update', { id: need(v.document, 'document'), title: need(v.title, 'title') }), io, json);
+    if ('code' in r) return r.code;
+    const d = r.value as DocumentRecord;
+    print(d, () => `Document ${d.id} is now “${d.title}” (file ${d.originalName}).`);
+    return EXIT.ok;
+  }
+  if (cmd === 'documents' && (sub === 'remove' || sub === 'restore')) {
+    const input = { caseId: need(v.case, 'case'), documentId: need(v.document, 'document') };
+    if (sub === 'remove') {
+      const r = unwrap(await ws.dispatch('documents.removeFromCase', input), io, json);
+      if ('code' in r) return r.code;
+      const x = r.value as { title: string; highlights: number; determinations: number };
+      print(x, () => `Removed “${x.title}” from the case. ${x.highlights} highlight(s) on it kept, marked document-removed; ${x.determinations} determination(s) resting on them are stale.\nUndo with: npm run -s credence -- documents restore --case ${shortId(input.caseId).replace('…', '')} --document ${shortId(input.documentId).replace('…', '')}`);
+      return EXIT.ok;
+    }
+    const r = unwrap(await ws.dispatch('documents.restoreToCase', input), io, json);
+    if ('code' in r) return r.code;
+    const d = r.value as DocumentRecord;
+    print(d, () => `“${d.title}” is back in the case, with its highlights.`);
+    return EXIT.ok;
+  }
+  if (cmd === 'highlights') {
+    const r = unwrap(await ws.dispatch('annotations.list', { caseId: need(v.case, 'case') }), io, json);
+    if ('code' in r) return r.code;
+    const list = r.value as AnnotationRecord[];
+    print(list, () => (list.length ? table([['ID', 'PAGE', 'STATUS', 'ITEMS', 'DOCUMENT'], ...list.map((a) => [a.id, String(a.pageFrom), a.status, a.itemIds.join(',') || '-', a.documentTitle])]) : 'No highlights in this case yet.'));
+    return EXIT.ok;
+  }
+  if (cmd === 'documents' && sub) throw new UsageError(`documents takes rename, remove or restore (or nothing, to list), not ${sub}.`);
   if (cmd === 'documents') {
     const r = unwrap(await ws.dispatch('documents.list', { caseId: need(v.case, 'case') }), io, json);
     if ('code' in r) return r.code;
     const docs = r.value as DocumentRecord[];
     print(
-      docs.map((d) => ({ id: d.id, title: d.title, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, sha256: d.sha256 })),
-      () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), String(d.pagesNeedingOcr), d.sha256, d.title])])),
+      docs.map((d) => ({ id: d.id, title: d.title, originalName: d.originalName, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, sha256: d.sha256 })),
+      () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'FILE', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), String(d.pagesNeedingOcr), d.sha256, d.originalName, d.title])])),
     );
     return EXIT.ok;
   }
@@ -601,7 +677,9 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     return EXIT.ok;
   }
   if (cmd === 'export') {
-    const r = unwrap(await ws.dispatch('review.export', { caseId: need(v.case, 'case'), outPath: path.resolve(need(v.out, 'out')) }), io, json);
+    const outPath = path.resolve(need(v.out, 'out'));
+    if (refuseOverwrite(outPath, v, io, json)) return EXIT.failed;
+    const r = unwrap(await ws.dispatch('review.export', { caseId: need(v.case, 'case'), outPath }), io, json);
     if ('code' in r) return r.code;
     const x = r.value as { path: string; bytes: number };
     print(x, () => `Wrote the signed packet to ${x.path} (${x.bytes.toLocaleString('en-US')} bytes).`);
@@ -617,6 +695,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
   if (cmd === 'bundle' && sub === 'export') {
     const caseId = need(v.case, 'case');
     const outPath = path.resolve(need(v.out, 'out'));
+    if (refuseOverwrite(outPath, v, io, json)) return EXIT.failed;
     if (!v.identity && !env.CREDENCE_IDENTITY) throw new UsageError('A bundle is signed with your key: say who you are with --identity ID or CREDENCE_IDENTITY (see: identity list).');
     // The passphrase that unlocks the identity also signs: asked once.
     const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await ws.passphrase() }), io, json);

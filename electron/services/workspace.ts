@@ -150,6 +150,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'cases.create': (i) => cases.create(i),
     'cases.update': (i) => cases.update(i),
     'cases.archive': (i) => cases.archive(i),
+    'cases.delete': (i) => cases.remove(i),
     'documents.list': (i) => documents.list(i),
     'documents.import': async (i) => {
       if (!('handles' in i)) return documents.import(i);
@@ -183,6 +184,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     },
     'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
     'documents.update': (i) => documents.update(i),
+    'documents.removeFromCase': (i) => documents.removeFromCase(i),
+    'documents.restoreToCase': (i) => documents.restoreToCase(i),
     'dialog.choosePdfs': async () => {
       if (!opts.platform) throw new ServiceError('invalid_input', 'The file chooser exists only in the desktop app. Pass file paths instead.');
       return (await opts.platform.choosePdfs()).map((f) => handles.issue(f, 'pdf'));
@@ -267,6 +270,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'cases.archive': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     // A document can serve several cases: a rename is recorded in the trail of each.
     'documents.update': (i) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').all(i.id).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: i.id })),
+    'documents.removeFromCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
+    'documents.restoreToCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],

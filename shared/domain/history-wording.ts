@@ -82,6 +82,10 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
       // changed cannot be told, only what the document was called after this edit.
       if (n.newTitle !== undefined) return `${who} renamed or renumbered a document: now ${n.document?.number ? `${n.document.number} ` : ''}${quoted(n.newTitle)}`;
       return `${who} edited the title, number or date of ${fullDoc} (since changed again)`;
+    case 'documents.removeFromCase':
+      return `${who} removed ${fullDoc} from the case (its highlights kept, marked)`;
+    case 'documents.restoreToCase':
+      return `${who} put ${fullDoc} back in the case`;
     case 'annotations.create':
       return n.items?.length ? `${who} linked ${pagesOf(n)} to ${list(n.items)}` : `${who} highlighted ${pagesOf(n)}`;
     case 'annotations.update':

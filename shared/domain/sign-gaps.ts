@@ -38,7 +38,7 @@ export function signGaps(checklist: CaseChecklist, rubrics: CaseRubric[]): SignG
       count: stale.length,
       title: `${plural(stale.length, 'determination rests', 'determinations rest')} on evidence that changed in a revised document`,
       statement: `I sign with ${plural(stale.length, 'determination', 'determinations')} resting on changed or missing evidence`,
-      entries: stale.map((e) => `${e.item.title}: ${e.determination!.stale ? 'its evidence was edited or could not be found in the revised document' : 'a linked passage could not be found in the revised document'}`),
+      entries: stale.map((e) => `${e.item.title}: ${e.evidence.some((a) => a.status === 'document-removed' && e.determination!.evidenceIds.includes(a.id)) ? 'a linked passage is in a document removed from the case' : e.determination!.stale ? 'its evidence was edited or could not be found in the revised document' : 'a linked passage could not be found in the revised document'}`),
     });
   }
   // "Met" while the item's own evidence contradicts it: the one combination a reader would question.

@@ -58,6 +58,8 @@ export const caseCreateInput = z
     agencyType: fields.agencyType.default(null),
     jurisdiction: fields.jurisdiction.default(null),
     dueDate: fields.dueDate.default(null),
+    /** Create even when a case for this ORI exists (the reviewer was warned and chose to). */
+    allowDuplicateOri: z.boolean().default(false),
   })
   .superRefine(checkOriState);
 export type CaseCreateInput = z.input<typeof caseCreateInput>;

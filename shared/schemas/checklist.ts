@@ -86,7 +86,8 @@ export const annotationRecord = z.object({
   stance: z.enum(STANCES),
   note: z.string(),
   itemIds: z.array(z.string()),
-  status: z.enum(['active', 'orphaned', 'deleted']),
+  /** document-removed: stored as active, but its document was taken out of the case (undo puts it back). */
+  status: z.enum(['active', 'orphaned', 'deleted', 'document-removed']),
   createdBy: z.string(),
   createdAt: z.string(),
 });

@@ -5,6 +5,7 @@ import { m003Review } from './003_review.ts';
 import { m004Rubrics } from './004_rubrics.ts';
 import { m005Trust } from './005_trust.ts';
 import { m006People } from './006_people.ts';
+import { m007CaseRemovals } from './007_case_removals.ts';
 
 /** In order; each number exactly once. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review, m004Rubrics, m005Trust, m006People];
+export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review, m004Rubrics, m005Trust, m006People, m007CaseRemovals];

@@ -30,10 +30,15 @@ interface Row {
   created_by: string;
   created_at: string;
   item_ids: string | null;
+  /** 1 while the document is still in the case; absent where a query does not ask. */
+  linked?: number;
 }
 
+/** Whether the highlight's document is still in its case: evidence on a removed document is marked, not dropped. */
+export const LINKED_SQL = `EXISTS (SELECT 1 FROM case_documents cd WHERE cd.case_id = a.case_id AND cd.document_id = a.document_id) AS linked`;
+
 const SELECT = `
-  SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids
+  SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL}
   FROM annotations a JOIN documents d ON d.id = a.document_id`;
 
 export const toAnnotation = (r: Row): AnnotationRecord => ({
@@ -54,7 +59,7 @@ export const toAnnotation = (r: Row): AnnotationRecord => ({
   stance: r.stance,
   note: r.note,
   itemIds: r.item_ids ? r.item_ids.split('\u001f').sort() : [],
-  status: r.status,
+  status: r.status === 'active' && r.linked === 0 ? 'document-removed' : r.status,
   createdBy: r.created_by,
   createdAt: r.created_at,
 });

@@ -59,7 +59,16 @@ export function createCasesService(ctx: ServiceContext) {
       const rows = db.prepare<[], CaseRow>(`${SELECT} ${input.includeArchived ? '' : 'WHERE c.archived_at IS NULL'} ORDER BY c.updated_at DESC`).all();
       return rows.map(toRecord);
     },
-    create(input: ParsedInput<'cases.create'>, options: { isSample?: boolean } = {}): CaseRecord {
+    create(input: Omit<ParsedInput<'cases.create'>, 'allowDuplicateOri'> & { allowDuplicateOri?: boolean }, options: { isSample?: boolean } = {}): CaseRecord {
+      // Two cases for one agency split its evidence: say so, and name the case to open instead.
+      const same = db.prepare<[string], { id: string; agency_name: string; archived_at: string | null }>('SELECT id, agency_name, archived_at FROM cases WHERE ori = ? ORDER BY created_at LIMIT 1').get(input.ori);
+      if (same && !input.allowDuplicateOri && !options.isSample) {
+        throw new ServiceError(
+          'conflict',
+          `A case for ${input.ori} exists: ${same.agency_name} (${same.id}${same.archived_at ? ', archived' : ''}). Open it, or create another case anyway.`,
+          { ori: `A case for ${input.ori} exists.`, existingCaseId: same.id },
+        );
+      }
       const id = ctx.newId();
       const at = ctx.now().toISOString();
       db.prepare(
@@ -102,6 +111,41 @@ export function createCasesService(ctx: ServiceContext) {
         input.id,
       );
       return get(input.id);
+    },
+    /**
+     * Deleting erases the case's audit trail with it, so it is allowed only while nothing has been
+     * decided (no determinations, scores, workflow steps or packets) and when the agency's name is
+     * typed back; otherwise archive. The workspace keeps one line about the deleted case.
+     */
+    remove(input: ParsedInput<'cases.delete'>): { id: string; agencyName: string; deleted: true } {
+      const c = get(input.id);
+      if (input.confirmAgencyName.trim().toLowerCase() !== c.agencyName.trim().toLowerCase()) {
+        throw new ServiceError('invalid_input', `Type the agency's name exactly (“${c.agencyName}”) to delete this case.`, { confirmAgencyName: `Type “${c.agencyName}”.` });
+      }
+      const count = (sql: string) => (db.prepare<[string], { n: number }>(sql).get(input.id)?.n ?? 0);
+      const decided = [
+        [count('SELECT count(*) AS n FROM determinations WHERE case_id = ?'), 'determination', 'determinations'],
+        [count('SELECT count(*) AS n FROM scores WHERE case_id = ?'), 'rubric score', 'rubric scores'],
+        [count('SELECT count(*) AS n FROM review_events WHERE case_id = ?'), 'workflow step', 'workflow steps'],
+        [count('SELECT count(*) AS n FROM packets WHERE case_id = ?'), 'signed packet', 'signed packets'],
+      ] as const;
+      const held = decided.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+      if (held.length || c.status !== 'draft') {
+        throw new ServiceError('conflict', `This case holds ${held.length ? held.join(', ') : `a ${c.status} review`}: deleting it would erase its audit trail. Archive it instead (it can be restored).`);
+      }
+      db.transaction(() => {
+        const head = db.prepare<[string], { hash: string; seq: number }>('SELECT hash, seq FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(input.id);
+        const own = `SELECT id FROM annotations WHERE case_id = ?`;
+        db.prepare(`DELETE FROM annotation_items WHERE annotation_id IN (${own})`).run(input.id);
+        for (const table of ['lint_decisions', 'annotations', 'case_documents', 'case_rubrics', 'audit_log']) db.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(input.id);
+        db.prepare('DELETE FROM cases WHERE id = ?').run(input.id);
+        db.prepare(`INSERT INTO deleted_cases (id, agency_name, ori, documents, audit_entries, audit_head, deleted_by, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+          c.id, c.agencyName, c.ori, c.documentCount, head?.seq ?? 0, head?.hash ?? '', ctx.actor, ctx.now().toISOString(),
+        );
+        // A deleted sample is not offered again at the next start.
+        db.prepare(`DELETE FROM meta WHERE key = 'sample_case_id' AND value = ?`).run(input.id);
+      }).immediate();
+      return { id: c.id, agencyName: c.agencyName, deleted: true };
     },
     touch(id: string): void {
       db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(ctx.now().toISOString(), id);

@@ -12,6 +12,7 @@ import type { CasesService } from '../cases/cases-service.ts';
 import { extractPdf, ExtractionError, type Extracted } from '../extraction/extract-pool.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { blobPath, putBlob, removeBlob, sha256Hex } from './blob-store.ts';
+import { documentTitle } from '../../../shared/domain/document-title.ts';
 import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
 import { storageError } from '../../db/storage-errors.ts';
 
@@ -83,8 +84,10 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   const store = db.transaction((caseId: string, id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) => {
     const at = ctx.now().toISOString();
     const ocr = x.pages.filter((p) => p.needsOcr).length;
+    // The first pages are read in index order whatever order the workers finished them in.
+    const firstPages = x.pages.filter((p) => p.index < 2).sort((a, b) => a.index - b.index).map((p) => p.text);
     // PDF metadata and file names are the author's text: a title never keeps control characters.
-    const title = stripNameControls(x.title ?? name.replace(/\.pdf$/i, '')).trim() || 'Untitled document';
+    const title = stripNameControls(documentTitle(x.title, firstPages, name).title).trim() || 'Untitled document';
     insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
     for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
     link.run(caseId, id, ctx.actor, at);
@@ -254,6 +257,44 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         input.id,
       );
       return get(input.id);
+    },
+    /**
+     * Takes a document out of one case: only the link goes; other cases keep the document, and
+     * this case's highlights on it stay, read as document-removed, so undo brings them back.
+     */
+    removeFromCase(input: ParsedInput<'documents.removeFromCase'>) {
+      const c = cases.get(input.caseId);
+      if (c.archived) throw new ServiceError('conflict', 'This case is archived. Restore it before changing its documents.');
+      const d = get(input.documentId);
+      if (!db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(input.caseId, input.documentId)) {
+        throw new ServiceError('not_found', `“${d.title}” is not in this case (already removed?).`);
+      }
+      const evidence = `SELECT id FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`;
+      const highlights = (db.prepare(`SELECT count(*) AS n FROM (${evidence})`).get(input.caseId, input.documentId) as { n: number }).n;
+      const determinations = (db.prepare(`SELECT count(DISTINCT item_id) AS n FROM determination_evidence WHERE case_id = ? AND annotation_id IN (${evidence})`).get(input.caseId, input.caseId, input.documentId) as { n: number }).n;
+      db.transaction(() => {
+        db.prepare('DELETE FROM case_documents WHERE case_id = ? AND document_id = ?').run(input.caseId, input.documentId);
+        cases.touch(input.caseId);
+      })();
+      return { caseId: input.caseId, documentId: input.documentId, title: d.title, highlights, determinations };
+    },
+    /** Undo of removeFromCase: only for a document this case held before (its trail or its highlights say so). */
+    restoreToCase(input: ParsedInput<'documents.restoreToCase'>): DocumentRecord {
+      const c = cases.get(input.caseId);
+      if (c.archived) throw new ServiceError('conflict', 'This case is archived. Restore it before changing its documents.');
+      const d = get(input.documentId);
+      if (db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(input.caseId, input.documentId)) {
+        throw new ServiceError('conflict', `“${d.title}” is already in this case.`);
+      }
+      const heldBefore =
+        db.prepare(`SELECT 1 FROM audit_log WHERE case_id = ? AND entity = 'document' AND entity_id = ? LIMIT 1`).get(input.caseId, input.documentId) ||
+        db.prepare('SELECT 1 FROM annotations WHERE case_id = ? AND document_id = ? LIMIT 1').get(input.caseId, input.documentId);
+      if (!heldBefore) throw new ServiceError('not_found', `“${d.title}” was never in this case. Import it to add it.`);
+      db.transaction(() => {
+        link.run(input.caseId, input.documentId, ctx.actor, ctx.now().toISOString());
+        cases.touch(input.caseId);
+      })();
+      return d;
     },
     /** Absolute path of a document's bytes, for the app:// protocol. Null when unknown. */
     blobFor(documentId: string): string | null {

@@ -4,7 +4,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { groupFingerprint } from '../identity/keys.ts';
-import type { Findings } from './findings.ts';
+import { citation, type Findings } from './findings.ts';
 
 const p = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size })] });
 const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold })] });
@@ -70,7 +70,7 @@ export async function findingsDocx(f: Findings): Promise<Buffer> {
     if (i.noRuleFound) children.push(p('The policies contain no such rule.', { italics: true }));
     if (i.decidedBy) children.push(p(`Decided by ${i.decidedBy} on ${date(i.decidedAt)}.`, { size: 18 }));
     if (i.madeBy.length) children.push(p(`Made by: ${i.madeBy.map((x) => (x.fingerprint ? `${x.person}, key ${groupFingerprint(x.fingerprint)}` : `${x.person} (no identity key)`)).join('; ')}.`, { size: 18 }));
-    for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${e.document}, page ${e.pages} (${e.stance})`)] }));
+    for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${citation(e.document, e.pages)} (${e.stance})`)] }));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Rubric scores')] }));
   for (const r of f.rubrics) {

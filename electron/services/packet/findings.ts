@@ -58,6 +58,9 @@ export interface Findings {
   acknowledgedGaps: AcknowledgedGap[];
 }
 
+/** How the packet cites a passage: "205-P Use of Force, p. 4" or "…, pp. 4–5". */
+export const citation = (document: string, pages: string): string => `${document}, ${pages.includes('–') ? 'pp.' : 'p.'} ${pages}`;
+
 export function buildFindings(
   c: CaseRecord,
   checklist: CaseChecklist,

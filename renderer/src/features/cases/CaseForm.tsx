@@ -11,11 +11,13 @@ interface Props {
   existing?: CaseRecord;
   onSaved: (c: CaseRecord) => void;
   onCancel: () => void;
+  /** Opens a case that already exists for the ORI typed (offered instead of a duplicate). */
+  onOpenExisting?: (id: string) => void;
 }
 
 type Fields = { agencyName: string; ori: string; state: string; agencyType: string; jurisdiction: string; dueDate: string };
 
-export function CaseForm({ existing, onSaved, onCancel }: Props) {
+export function CaseForm({ existing, onSaved, onCancel, onOpenExisting }: Props) {
   const [f, setF] = useState<Fields>({
     agencyName: existing?.agencyName ?? '',
     ori: existing?.ori ?? '',
@@ -28,6 +30,8 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A case for this ORI exists: the reviewer chooses to open it or to create another anyway.
+  const [duplicate, setDuplicate] = useState<{ ori: string; id: string; agencyName: string } | null>(null);
 
 
   const input = {
@@ -48,10 +52,11 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
   const set = (k: keyof Fields) => (e: { target: { value: string } }) => {
     setF({ ...f, [k]: e.target.value });
     setServerErrors((s) => ({ ...s, [k]: '' }));
+    if (k === 'ori' || k === 'state') setDuplicate(null);
   };
   const blur = (k: keyof Fields) => () => setTouched((t) => ({ ...t, [k]: true }));
 
-  async function submit() {
+  async function submit(allowDuplicateOri = false) {
     setTouched({ agencyName: true, ori: true, state: true, agencyType: true, jurisdiction: true, dueDate: true });
     if (Object.keys(clientErrors).length > 0) {
       const first = Object.keys(clientErrors)[0];
@@ -61,8 +66,14 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
     setSaving(true);
     setFormError(null);
     try {
-      onSaved(existing ? await call('cases.update', { id: existing.id, patch: input }) : await call('cases.create', input));
+      onSaved(existing ? await call('cases.update', { id: existing.id, patch: input }) : await call('cases.create', { ...input, allowDuplicateOri }));
     } catch (err) {
+      const existingId = err instanceof ApiFailure ? err.error.fields?.existingCaseId : undefined;
+      if (existingId) {
+        const other = await call('cases.get', { id: existingId }).catch(() => null);
+        setDuplicate({ ori: input.ori.trim().toUpperCase(), id: existingId, agencyName: other?.agencyName ?? 'another agency' });
+        return;
+      }
       if (err instanceof ApiFailure && err.error.fields) setServerErrors(err.error.fields);
       setFormError(messageOf(err));
     } finally {
@@ -94,7 +105,25 @@ export function CaseForm({ existing, onSaved, onCancel }: Props) {
   });
 
   return (
-    <Modal id="case-form" title={existing ? 'Edit case' : 'New case'} submitLabel={existing ? 'Save changes' : 'Create case'} error={formError} busy={saving} onClose={onCancel} onSubmit={submit}>
+    <Modal id="case-form" title={existing ? 'Edit case' : 'New case'} submitLabel={existing ? 'Save changes' : 'Create case'} error={formError} busy={saving} onClose={onCancel} onSubmit={() => submit()}>
+        {duplicate && (
+          <div className="dup-ori" role="alert">
+            <strong>
+              A case for <span className="mono">{duplicate.ori}</span> exists: {duplicate.agencyName}.
+            </strong>{' '}
+            Two cases for one agency split its evidence and its audit trail.
+            <div className="actions-inline">
+              {onOpenExisting && (
+                <button type="button" className="primary" onClick={() => onOpenExisting(duplicate.id)}>
+                  Open it
+                </button>
+              )}
+              <button type="button" onClick={() => void submit(true)}>
+                Create anyway
+              </button>
+            </div>
+          </div>
+        )}
         {field('agencyName', 'Agency name', <input {...aria('agencyName')} value={f.agencyName} onChange={set('agencyName')} autoFocus autoComplete="off" />)}
         <div className="row">
           {field('ori', 'ORI', <input {...aria('ori')} value={f.ori} onChange={set('ori')} maxLength={9} autoComplete="off" spellCheck={false} />, '9 characters, such as IL0160000')}

@@ -6,6 +6,8 @@ import { CaseForm } from './CaseForm.tsx';
 import { IdentityPicker } from '../identity/IdentityPicker.tsx';
 import { ImportBundleFlow } from '../bundle/BundleDialogs.tsx';
 import { STATUS_LABEL, formatDate } from './labels.ts';
+import { DeleteCaseDialog } from './DeleteCaseDialog.tsx';
+import { localToday, overdueLabel } from '../../../../shared/domain/due-date.ts';
 
 type SortKey = 'agencyName' | 'ori' | 'state' | 'status' | 'dueDate' | 'documentCount' | 'updatedAt';
 const COLUMNS: Array<[SortKey, string]> = [
@@ -26,6 +28,8 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'updatedAt', dir: -1 });
   const [creating, setCreating] = useState(false);
   const [bundle, setBundle] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<CaseRecord | null>(null);
+  const today = localToday();
 
   const load = useCallback(() => {
     call('cases.list', { includeArchived: showArchived })
@@ -152,7 +156,14 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
                 <td>
                   <span className={`chip status-${c.status}`}>{STATUS_LABEL[c.status]}</span>
                 </td>
-                <td>{formatDate(c.dueDate)}</td>
+                <td>
+                  {formatDate(c.dueDate)}
+                  {overdueLabel(c, today) && (
+                    <span className="chip overdue" title={overdueLabel(c, today)!}>
+                      overdue
+                    </span>
+                  )}
+                </td>
                 <td className="num">{c.documentCount}</td>
                 <td>{formatDate(c.updatedAt)}</td>
                 <td>
@@ -166,6 +177,16 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
                       Restore
                     </button>
                   )}
+                  <button
+                    aria-label={`Delete the case for ${c.agencyName}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDeleting(c);
+                    }}
+                    onKeyDown={(e) => e.stopPropagation()}
+                  >
+                    Delete…
+                  </button>
                 </td>
               </tr>
             ))}
@@ -193,8 +214,26 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
           }}
         />
       )}
+      {deleting && (
+        <DeleteCaseDialog
+          caseRecord={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            load();
+          }}
+          onArchived={() => {
+            setDeleting(null);
+            load();
+          }}
+        />
+      )}
       {creating && (
         <CaseForm
+          onOpenExisting={(id) => {
+            setCreating(false);
+            onOpen(id);
+          }}
           onCancel={() => setCreating(false)}
           onSaved={(c) => {
             setCreating(false);

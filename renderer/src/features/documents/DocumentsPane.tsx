@@ -13,6 +13,16 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onChanged: () => void;
+  /** Puts a removal on the workspace's undo stack (Ctrl+Z), besides the pane's own Undo button. */
+  recordUndo?: (entry: { label: string; undo: () => Promise<unknown>; redo: () => Promise<unknown> }) => void;
+}
+
+/** What the pane says after a removal, with the way back. */
+interface Removal {
+  documentId: string;
+  title: string;
+  highlights: number;
+  determinations: number;
 }
 
 type Progress = EventPayload<'import.progress'>;
@@ -24,7 +34,7 @@ const LINT_SHORT: Record<string, string> = {
   not_addressed: 'not addressed',
 };
 
-export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged }: Props) {
+export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged, recordUndo }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failures, setFailures] = useState<ImportFileResult[]>([]);
@@ -47,6 +57,55 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       .then((r) => setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective }]))))
       .catch(() => setLint(new Map()));
   }, [caseRecord.id, docKey]);
+
+  // Inline title editing: Enter saves, Esc (or leaving the field) cancels.
+  const [renaming, setRenaming] = useState<{ id: string; draft: string } | null>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+
+  async function saveTitle() {
+    if (!renaming) return;
+    const d = documents.find((x) => x.id === renaming.id);
+    const title = renaming.draft.trim();
+    if (!d || title === d.title) return setRenaming(null);
+    if (!title) return setError('A document needs a title. Press Esc to keep the old one.');
+    try {
+      await call('documents.update', { id: d.id, title });
+      setRenaming(null);
+      setError(null);
+      onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  /** Out of this case only; its highlights stay, marked, and Undo brings everything back. */
+  async function remove(d: DocumentRecord) {
+    setError(null);
+    try {
+      const r = await call('documents.removeFromCase', { caseId: caseRecord.id, documentId: d.id });
+      setRemoval(r);
+      recordUndo?.({
+        label: `remove ${d.title}`,
+        undo: () => call('documents.restoreToCase', { caseId: caseRecord.id, documentId: d.id }),
+        redo: () => call('documents.removeFromCase', { caseId: caseRecord.id, documentId: d.id }),
+      });
+      onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function undoRemoval() {
+    if (!removal) return;
+    try {
+      await call('documents.restoreToCase', { caseId: caseRecord.id, documentId: removal.documentId });
+      setRemoval(null);
+      onChanged();
+      onSelect(removal.documentId);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
 
   /** A revised version takes the old one's place; highlights follow their words. */
   async function replace(d: DocumentRecord) {
@@ -176,6 +235,14 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           }}
         />
       )}
+      {removal && (
+        <p className="notice doc-removed" role="status">
+          Removed “{removal.title}” from this case (other cases keep it).
+          {removal.highlights > 0 &&
+            ` ${removal.highlights === 1 ? 'Its highlight is' : `Its ${removal.highlights} highlights are`} kept, marked “document removed”${removal.determinations > 0 ? `; ${removal.determinations === 1 ? '1 determination resting on them is' : `${removal.determinations} determinations resting on them are`} stale until it is back` : ''}.`}{' '}
+          <button onClick={() => void undoRemoval()}>Undo</button> <button onClick={() => setRemoval(null)}>Dismiss</button>
+        </p>
+      )}
       {replaced && (
         <p className="notice" role="status">
           {replaced} <button onClick={() => setReplaced(null)}>Dismiss</button>
@@ -206,34 +273,94 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
               className={d.id === selectedId ? 'selected' : ''}
               onClick={() => onSelect(d.id)}
               onKeyDown={(e) => {
+                if (e.target !== e.currentTarget) return;
                 if (e.key === 'Enter') onSelect(d.id);
+                if (e.key === 'F2' && !caseRecord.archived) setRenaming({ id: d.id, draft: d.title });
                 listKeys(e);
               }}
             >
-              <span className="doc-title">{d.title}</span>
-              {!caseRecord.archived && (
-                <button
-                  className="doc-edit"
-                  aria-label={`Edit details of ${d.title}`}
-                  onClick={(e) => {
+              {renaming?.id === d.id ? (
+                <input
+                  className="doc-title-input"
+                  aria-label={`Title of ${d.originalName}`}
+                  aria-describedby={`doc-rename-hint-${d.id}`}
+                  value={renaming.draft}
+                  autoFocus
+                  maxLength={300}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={(e) => setRenaming({ id: d.id, draft: e.target.value })}
+                  onBlur={() => setRenaming(null)}
+                  onKeyDown={(e) => {
                     e.stopPropagation();
-                    setEditing(d);
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      void saveTitle();
+                    }
+                    if (e.key === 'Escape') {
+                      e.preventDefault();
+                      setRenaming(null);
+                      setError(null);
+                    }
                   }}
-                >
-                  Details…
-                </button>
+                />
+              ) : (
+                <span className="doc-title" onDoubleClick={() => !caseRecord.archived && setRenaming({ id: d.id, draft: d.title })}>
+                  {d.title}
+                </span>
               )}
-              {!caseRecord.archived && (
-                <button
-                  className="doc-replace"
-                  aria-label={`Replace ${d.title} with a revised version`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    void replace(d);
-                  }}
-                >
-                  Replace…
-                </button>
+              {renaming?.id === d.id && (
+                <span className="doc-meta" id={`doc-rename-hint-${d.id}`}>
+                  Enter saves, Esc cancels
+                </span>
+              )}
+              <span className="doc-file" title="The file's original name">
+                {d.originalName}
+              </span>
+              {!caseRecord.archived && renaming?.id !== d.id && (
+                <span className="doc-actions">
+                  <button
+                    className="doc-action"
+                    aria-label={`Rename ${d.title}`}
+                    title="Rename (F2)"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setRenaming({ id: d.id, draft: d.title });
+                    }}
+                  >
+                    Rename
+                  </button>
+                  <button
+                    className="doc-action"
+                    aria-label={`Edit details of ${d.title}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setEditing(d);
+                    }}
+                  >
+                    Details…
+                  </button>
+                  <button
+                    className="doc-action"
+                    aria-label={`Replace ${d.title} with a revised version`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void replace(d);
+                    }}
+                  >
+                    Replace…
+                  </button>
+                  <button
+                    className="doc-action"
+                    aria-label={`Remove ${d.title} from this case`}
+                    title="Remove from this case (other cases keep it); Undo brings it back"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void remove(d);
+                    }}
+                  >
+                    Remove
+                  </button>
+                </span>
               )}
               <span className="doc-meta">
                 {d.agencyDocNumber && <span className="mono">{d.agencyDocNumber} · </span>}

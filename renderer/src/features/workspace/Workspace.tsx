@@ -9,6 +9,7 @@ import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { STATUS_LABEL } from '../cases/labels.ts';
+import { localToday, overdueLabel } from '../../../../shared/domain/due-date.ts';
 import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { RubricsPanel } from '../rubrics/RubricsPanel.tsx';
 import type { ItemActions } from '../checklist/ItemDetail.tsx';
@@ -180,6 +181,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         </h1>
         <span className={`chip status-${c.status}`}>{STATUS_LABEL[c.status]}</span>
         {c.archived && <span className="chip subtle">Archived</span>}
+        {overdueLabel(c, localToday()) && <span className="chip overdue">{overdueLabel(c, localToday())}</span>}
         <span className="spacer" />
         <span className="undo-status" role="status" aria-live="polite">
           {undo.message}
@@ -214,7 +216,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
       <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
         <Panel id="left" defaultSize="22" minSize="15">
           <section className="pane left" aria-label="Documents and search">
-            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1 })} onChanged={() => void reload()} />
+            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1 })} onChanged={() => void reload()} recordUndo={undo.record} />
             <SearchPanel caseId={c.id} inputRef={searchRef} hasDocuments={docs.length > 0} onOpenHit={(h, query) => setTarget({ documentId: h.documentId, page: h.page, query })} />
           </section>
         </Panel>
