@@ -9,7 +9,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import { stripNameControls } from '../../../shared/schemas/text.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
-import { extractPdf, ExtractionError, type Extracted } from '../extraction/extract-pool.ts';
+import { extractPdf, ExtractionError, REFUSAL_CODES, type Extracted } from '../extraction/extract-pool.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { blobPath, putBlob, removeBlob, sha256Hex } from './blob-store.ts';
 import { documentTitle } from '../../../shared/domain/document-title.ts';
@@ -48,6 +48,8 @@ const CANCELLED = 'Import cancelled before this file was stored.';
 
 /** What a person reads for each way extraction can fail. */
 function extractionMessage(err: ExtractionError): string {
+  // Refused for what it would cost to read, or as damaged: the extractor's sentence says it all.
+  if (REFUSAL_CODES.has(err.code)) return err.message;
   switch (err.code) {
     case 'password_required':
       return 'The PDF is password-protected. Enter its password and import it again.';

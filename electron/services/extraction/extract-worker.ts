@@ -1,11 +1,13 @@
 // A worker thread that opens one PDF with pdf.js and extracts the text of the pages it is
 // given, with the position of every text item. Runs as plain Node (type stripping), so it
-// imports nothing but pdf.js and node built-ins, and types only.
+// imports nothing but pdf.js, node built-ins, its own plain-TypeScript helpers, and types.
+// Its heap is capped by the pool (resourceLimits), and the pool ends it when it runs too long.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { WorkerIn, WorkerOut, PageText } from './messages.ts';
+import type { WorkerIn, WorkerOut } from './messages.ts';
+import { PageTextBuilder, round } from './page-text.ts';
 
 // Not named `require`: the bundler adds its own `require` shim to the built worker.
 const requireHere = createRequire(import.meta.url);
@@ -14,6 +16,37 @@ const asDir = (p: string) => p.split(path.sep).join('/') + '/';
 
 const post = (m: WorkerOut) => parentPort!.postMessage(m);
 const job = workerData as WorkerIn;
+const limits = job.limits;
+
+// pdf.js repairs a damaged file silently; its warnings are the only word of it. This thread runs
+// nothing but pdf.js, so its console is ours to read: the repairs that change which pages exist
+// are kept (in plain words), every other warning is dropped as before.
+const REPAIRS: Array<[RegExp, string]> = [
+  [/Indexing all PDF objects/, 'its cross-reference table is broken'],
+  [/invalid \/Pages tree/, 'its page tree is broken'],
+  [/Skipping invalid first page/, 'its first page cannot be read'],
+  [/XRef/, 'its cross-reference table is broken'],
+];
+const repairs = new Set<string>();
+const heard = (said: string) => {
+  for (const [pattern, plain] of REPAIRS) if (pattern.test(said)) repairs.add(plain);
+};
+console.warn = (...args: unknown[]) => heard(args.map(String).join(' '));
+console.log = () => {};
+// pdf.js leaves some internal promises of a repaired file rejected with no handler; that must
+// not end the thread (Node's default) while the pages themselves were read.
+process.on('unhandledRejection', (reason) => heard(String(reason)));
+
+const IMAGE_OPS = new Set<number>([
+  pdfjs.OPS.paintImageXObject,
+  pdfjs.OPS.paintImageMaskXObject,
+  pdfjs.OPS.paintImageMaskXObjectGroup,
+  pdfjs.OPS.paintInlineImageXObject,
+  pdfjs.OPS.paintInlineImageXObjectGroup,
+  pdfjs.OPS.paintImageXObjectRepeat,
+  pdfjs.OPS.paintImageMaskXObjectRepeat,
+  pdfjs.OPS.paintSolidColorImageMask,
+]);
 
 function errorOut(err: unknown): WorkerOut {
   const e = err as { name?: string; code?: number; message?: string };
@@ -28,7 +61,8 @@ function errorOut(err: unknown): WorkerOut {
 
 async function run(): Promise<void> {
   const task = pdfjs.getDocument({
-    data: new Uint8Array(job.bytes),
+    // The pool transferred this copy to us: pdf.js may keep it without copying it again.
+    data: job.bytes,
     password: job.password,
     standardFontDataUrl: asDir(path.join(pdfjsRoot, 'standard_fonts')),
     cMapUrl: asDir(path.join(pdfjsRoot, 'cmaps')),
@@ -37,7 +71,7 @@ async function run(): Promise<void> {
     // Nothing in a PDF ever runs: no scripting, no font code evaluation.
     enableXfa: false,
     stopAtErrors: false,
-    verbosity: 0,
+    verbosity: pdfjs.VerbosityLevel.WARNINGS,
   });
   const doc = await task.promise;
   if (job.probe) {
@@ -56,38 +90,39 @@ async function run(): Promise<void> {
       return;
     }
   }
+  let allEmpty = true;
   for (let i = job.first; i < doc.numPages; i += job.stride) {
     const page = await doc.getPage(i + 1);
-    const content = await page.getTextContent({ includeMarkedContent: false });
     const [, , pageWidth, pageHeight] = page.view;
-    let text = '';
-    const items: PageText['items'] = [];
-    // Items are joined by one space, or a newline where pdf.js marks a line end. The space is
-    // added only before the next item, never fixed up afterwards, so each item's offset stays true.
-    let pendingSpace = false;
-    for (const it of content.items) {
-      if (!('str' in it)) continue;
-      if (it.str.length > 0) {
-        if (pendingSpace && !/\s$/.test(text)) text += ' ';
-        // [offset into page text, length, x, y, width, height] in PDF user space.
-        items.push([text.length, it.str.length, round(it.transform[4]), round(it.transform[5]), round(it.width), round(it.height)]);
-        text += it.str;
-        pendingSpace = true;
-      }
-      if (it.hasEOL) {
-        text += '\n';
-        pendingSpace = false;
+    const built = new PageTextBuilder();
+    // Streamed, so a page that would expand to gigabytes of text is stopped at the cap, not after.
+    const reader = page.streamTextContent({ includeMarkedContent: false }).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      for (const it of r.value.items) if ('str' in it) built.add(it);
+      if (built.length > limits.pageTextChars || built.items.length > limits.pageItems) {
+        post({ type: 'too_much_text', page: i, what: built.length > limits.pageTextChars ? 'text' : 'items' });
+        await reader.cancel().catch(() => {});
+        await task.destroy();
+        return;
       }
     }
-    post({ type: 'page', page: { index: i, text, items, needsOcr: text.trim().length === 0, width: round(pageWidth ?? 0), height: round(pageHeight ?? 0) } });
+    const text = built.text();
+    const needsOcr = text.trim().length === 0;
+    allEmpty &&= needsOcr;
+    post({ type: 'page', page: { index: i, text, items: built.items, needsOcr, width: round(pageWidth ?? 0), height: round(pageHeight ?? 0) } });
     page.cleanup();
   }
+  // Only for a repaired file with nothing but empty pages: a scan still draws its images, a page
+  // tree pdf.js could not read draws nothing. Rare, so the cost of the operator lists is fine.
+  let imagesSeen = false;
+  if (repairs.size > 0 && allEmpty) {
+    for (let i = job.first; i < doc.numPages && !imagesSeen; i += job.stride) {
+      const ops = await (await doc.getPage(i + 1)).getOperatorList().catch(() => null);
+      imagesSeen = !!ops?.fnArray.some((fn) => IMAGE_OPS.has(fn));
+    }
+  }
   await task.destroy();
-  post({ type: 'done' });
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+  post({ type: 'done', damage: { repairs: [...repairs], imagesSeen } });
 }
 
 run().catch((err) => post(errorOut(err)));

@@ -1,4 +1,7 @@
-// Messages between the extraction pool and its worker threads.
+// Messages between the extraction pool and its worker threads, and what a person reads when a
+// file is refused for what it would cost to read.
+import { formatSize, type ExtractLimits } from './limits.ts';
+
 export interface WorkerIn {
   bytes: Uint8Array;
   password?: string;
@@ -8,6 +11,7 @@ export interface WorkerIn {
   /** Only the probing worker reports page count, fingerprint and metadata. */
   probe: boolean;
   pageLimit: number;
+  limits: ExtractLimits;
 }
 
 export interface PageText {
@@ -20,10 +24,41 @@ export interface PageText {
   height: number;
 }
 
+/** What a worker saw of a damaged structure. */
+export interface Damage {
+  /** Each repair pdf.js made to read the file, in plain words ("its page tree is broken"). */
+  repairs: string[];
+  /** Whether any of this worker's pages draws an image (asked only when all of them were empty). */
+  imagesSeen: boolean;
+}
+
 export type WorkerOut =
   | { type: 'opened'; numPages: number; fingerprint: string; title: string | null; hasScripts: boolean }
   | { type: 'page'; page: PageText }
-  | { type: 'done' }
-  | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt'; message: string };
+  | { type: 'done'; damage: Damage }
+  | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt'; message: string }
+  | { type: 'too_much_text'; page: number; what: 'text' | 'items' };
 
 export const EXTRACTOR_VERSION = 'pdfjs-6.5/items-v2';
+
+const CRAFTED = 'The file may be crafted to exhaust memory; ask the agency for another copy.';
+
+/** Each refusal for cost, as one plain sentence (the import prefixes the file name). */
+export const REFUSALS = {
+  pageText: (l: ExtractLimits, page: number) => `It expands to more than ${formatSize(l.pageTextChars)} of text on page ${page}: refused. ${CRAFTED}`,
+  documentText: (l: ExtractLimits, page: number) =>
+    `It expands to more than ${formatSize(l.documentTextChars)} of text in all (passed on page ${page}): refused. ${CRAFTED}`,
+  pageItems: (l: ExtractLimits, page: number) =>
+    `Page ${page} is cut into more than ${l.pageItems.toLocaleString('en-US')} separately placed pieces of text: refused. ${CRAFTED}`,
+  documentItems: (l: ExtractLimits, page: number) =>
+    `It is cut into more than ${l.documentItems.toLocaleString('en-US')} separately placed pieces of text (passed on page ${page}): refused. ${CRAFTED}`,
+  buffers: (l: ExtractLimits) =>
+    `Its compressed contents expand to more than ${l.bufferMb.toLocaleString('en-US')} MB while being read: refused. ${CRAFTED}`,
+  heap: (l: ExtractLimits) => `Reading it needs more than the text extractor's ${l.heapMb.toLocaleString('en-US')} MB of memory: refused. ${CRAFTED}`,
+  time: (ms: number, pages: number | null) =>
+    `Reading its text took longer than the limit of ${Math.ceil(ms / 1000).toLocaleString('en-US')} s${pages === null ? '' : ` for ${pages.toLocaleString('en-US')} page${pages === 1 ? '' : 's'}`}: refused. ` +
+    'The file may be crafted to stall the import; ask the agency for another copy (on a very slow computer, CREDENCE_EXTRACT_TIMEOUT_MS raises the limit).',
+  damaged: (repairs: string[]) =>
+    `It is damaged (${repairs.join('; ')}), and what could be recovered of it has no text and no images, so it is not a scan. ` +
+    'Re-save it from a PDF reader ("Print to PDF"), or ask the agency for a new copy.',
+} as const;

@@ -1,0 +1,72 @@
+// How much one PDF may cost to read. A 163 KB file can inflate to gigabytes, and pdf.js keeps
+// every decoded stream whole, so each limit below is enforced where the cost arises: text as it
+// streams out of pdf.js (worker), the worker's heap by V8 (resourceLimits), its decoded buffers
+// (which V8's heap limit does not count) by polling the worker from the main thread, and time by
+// a timer that terminates the workers.
+//
+// The numbers leave wide room for real manuals: the 762-page La Grange manual has 1.7 MB of text
+// in all and 3.7 KB on its fullest page.
+
+export interface ExtractLimits {
+  /** Characters of text on one page. */
+  pageTextChars: number;
+  /** Characters of text in the whole document. */
+  documentTextChars: number;
+  /** Separately positioned pieces of text on one page (each costs memory beyond its characters). */
+  pageItems: number;
+  /** Pieces of text in the whole document. */
+  documentItems: number;
+  /** Each worker's JavaScript heap (V8 old generation), in MB. */
+  heapMb: number;
+  /** Each worker's decoded streams and other buffers, beyond the file's own bytes, in MB. */
+  bufferMb: number;
+  /** Time for a file: base plus so much per page, unless fixed (CREDENCE_EXTRACT_TIMEOUT_MS). */
+  baseTimeMs: number;
+  perPageTimeMs: number;
+  fixedTimeMs: number | null;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: ExtractLimits = {
+  pageTextChars: 2 * MB,
+  // A 5,000-page manual (the page limit) at 13 KB a page: four times La Grange's fullest page.
+  documentTextChars: 64 * MB,
+  pageItems: 100_000,
+  documentItems: 2_000_000,
+  heapMb: 1024,
+  bufferMb: 512,
+  baseTimeMs: 120_000,
+  // La Grange takes about 17 ms a page on two busy cores; 100 ms leaves a slow laptop room.
+  perPageTimeMs: 100,
+  fixedTimeMs: null,
+};
+
+const positive = (v: string | undefined): number | null => {
+  const n = Number(v);
+  return v !== undefined && v.trim() !== '' && Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/**
+ * CREDENCE_EXTRACT_TIMEOUT_MS fixes the time limit of every file (tests make it tiny; a very slow
+ * machine may raise it); CREDENCE_EXTRACT_MEMORY_MB sets a worker's heap, its buffers getting half.
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ExtractLimits {
+  const time = positive(env.CREDENCE_EXTRACT_TIMEOUT_MS);
+  const memory = positive(env.CREDENCE_EXTRACT_MEMORY_MB);
+  return {
+    ...DEFAULT_LIMITS,
+    ...(time ? { fixedTimeMs: time } : {}),
+    ...(memory ? { heapMb: memory, bufferMb: Math.max(16, Math.floor(memory / 2)) } : {}),
+  };
+}
+
+/** The time a file of `pages` pages may take, from the moment its workers start. */
+export function timeLimitMs(l: ExtractLimits, pages: number): number {
+  return l.fixedTimeMs ?? l.baseTimeMs + l.perPageTimeMs * pages;
+}
+
+/** "2 MB", "64 MB", "512 KB": sizes of text as a person reads them. */
+export function formatSize(chars: number): string {
+  return chars >= MB ? `${+(chars / MB).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
+}
