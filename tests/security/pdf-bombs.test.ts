@@ -51,7 +51,7 @@ describe('inflation bombs', () => {
   });
 
   it('a content stream of spaces that inflates past the buffer cap is refused, and the batch goes on', async () => {
-    // 256 MB of spaces against a cap of 64 MB (the default 512 MB cap stops a 1 GB file the same way).
+    // 256 MB of spaces against a cap of 64 MB (the default 256 MB cap stops a 1 GB file the same way).
     restoreEnv = withEnv({ CREDENCE_EXTRACT_MEMORY_MB: '128' });
     const r = await importBombThenGood('spaces.pdf', whitespaceBombPdf(256));
     expect(r).toMatchObject({ ok: false, code: 'too_much_memory' });
@@ -66,7 +66,7 @@ describe('inflation bombs', () => {
   });
 });
 
-describe('caps over the whole document (small caps on real text, straight through the extractor)', () => {
+describe('limits made small, straight through the extractor', () => {
   const refusal = async (bytes: Uint8Array, limits: Partial<typeof DEFAULT_LIMITS>) => {
     const err = await extractPdf(bytes, { workerPath: SOURCE_WORKER_PATH, workers: 2, pageLimit: 5000, limits: { ...DEFAULT_LIMITS, ...limits } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExtractionError);
@@ -78,6 +78,16 @@ describe('caps over the whole document (small caps on real text, straight throug
     const err = await refusal(await numberedPdf(20), { documentTextChars: 1000 });
     expect(err.code).toBe('too_much_text');
     expect(err.message).toMatch(/^It expands to more than 1 KB of text in all \(passed on page \d+\): refused\. /);
+  });
+
+  it('a worker ended by V8 itself for its heap is refused alike, and the next file gets a fresh one', async () => {
+    // The pool's own watch stands aside (it ends a worker at 90 % of its heap, earlier than V8 would).
+    const limits = { heapMb: 128, bufferMb: 64, heapWatchFraction: 2 };
+    const err = await refusal(heapBombPdf(16), limits);
+    expect(err.code).toBe('too_much_memory');
+    expect(err.message).toBe(`Reading it needs more than the text extractor's 128 MB of memory: refused. ${CRAFTED}`);
+    const next = await extractPdf(await numberedPdf(2), { workerPath: SOURCE_WORKER_PATH, workers: 2, pageLimit: 5000, limits: { ...DEFAULT_LIMITS, ...limits } });
+    expect(next.pages.map((p) => p.text.split('\n')[0])).toEqual(['Policy page 1', 'Policy page 2']);
   });
 
   it('refuses a page, and a document, cut into too many separately placed pieces', async () => {

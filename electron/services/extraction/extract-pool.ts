@@ -45,15 +45,16 @@ export interface ExtractOptions {
   onPage?: (done: number, total: number) => void;
 }
 
-/** How often the workers' decoded buffers are measured. */
-const BUFFER_POLL_MS = 100;
+/** How often the workers' memory is measured. */
+const MEMORY_POLL_MS = 100;
 
 export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Extracted> {
   const limits = opts.limits ?? limitsFromEnv();
   // Small documents are not worth a second worker's start-up (~60 ms to load pdf.js).
   const count = bytes.byteLength < 256 * 1024 ? 1 : Math.max(1, opts.workers);
   // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
-  const bufferCap = (limits.bufferMb * 1024 * 1024) + bytes.byteLength;
+  const bufferCap = limits.bufferMb * 1024 * 1024 + bytes.byteLength;
+  const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
   return new Promise<Extracted>((resolve, reject) => {
     const workers: Worker[] = [];
     const pages: PageText[] = [];
@@ -93,16 +94,18 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
 
     // V8's heap limit does not count ArrayBuffers, where pdf.js keeps each decoded stream whole:
     // a 1 MB file inflating to 1 GB of spaces stays under any heap limit. So they are measured
-    // from here, where a worker busy in a long synchronous loop still answers.
+    // from here, where a worker busy in a long synchronous loop still answers. The heap is read
+    // too: a worker near its limit spends up to a minute collecting garbage before V8 gives up.
     poll = setInterval(() => {
       for (const w of workers) {
         w.getHeapStatistics?.()
           .then((s) => {
             if ((s as { external_memory?: number }).external_memory! > bufferCap) failWith(new ExtractionError('too_much_memory', REFUSALS.buffers(limits)));
+            else if (s.used_heap_size > heapNearLimit) failWith(new ExtractionError('too_much_memory', REFUSALS.heap(limits)));
           })
           .catch(() => {});
       }
-    }, BUFFER_POLL_MS);
+    }, MEMORY_POLL_MS);
 
     const maybeDone = () => {
       if (settled || !opened || finished < count) return;

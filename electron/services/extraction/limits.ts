@@ -18,6 +18,11 @@ export interface ExtractLimits {
   documentItems: number;
   /** Each worker's JavaScript heap (V8 old generation), in MB. */
   heapMb: number;
+  /**
+   * The share of the heap at which the pool ends a worker itself, before V8 would after up to a
+   * minute of collecting garbage. Above 1, V8's own limit is left to act (its end is refused alike).
+   */
+  heapWatchFraction: number;
   /** Each worker's decoded streams and other buffers, beyond the file's own bytes, in MB. */
   bufferMb: number;
   /** Time for a file: base plus so much per page, unless fixed (CREDENCE_EXTRACT_TIMEOUT_MS). */
@@ -34,8 +39,10 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   documentTextChars: 64 * MB,
   pageItems: 100_000,
   documentItems: 2_000_000,
-  heapMb: 1024,
-  bufferMb: 512,
+  // La Grange's workers peak at 56 MB of heap and 17 MB of buffers: nine and fifteen times that.
+  heapMb: 512,
+  heapWatchFraction: 0.9,
+  bufferMb: 256,
   baseTimeMs: 120_000,
   // La Grange takes about 17 ms a page on two busy cores; 100 ms leaves a slow laptop room.
   perPageTimeMs: 100,
