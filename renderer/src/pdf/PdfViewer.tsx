@@ -1,7 +1,7 @@
 // The document viewer, built on pdf.js's own viewer components (PDFViewer, EventBus,
 // PDFLinkService, PDFFindController): virtualised pages, a selectable text layer, zoom,
 // fit width, page navigation and find in document.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
 import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
@@ -123,6 +123,38 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
     if (ready) drawAll();
   }, [annotations, ready]);
 
+  // Keyboard-only evidence: Shift+Down/Up select the text line by line from the top of the page
+  // in view, H opens the highlight form for the selection (a mouse selection too).
+  const keyboardLines = useRef<{ anchor: number; focus: number } | null>(null);
+  const onViewerKey = (e: ReactKeyboardEvent) => {
+    const el = container.current;
+    if (!el || e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.key === 'h' || e.key === 'H') && !e.shiftKey) {
+      e.preventDefault();
+      onMouseUp();
+      return;
+    }
+    if (!e.shiftKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+    const spans = [...el.querySelectorAll<HTMLElement>('.textLayer span:not(.markedContent)')].filter((sp) => sp.firstChild?.nodeType === Node.TEXT_NODE && sp.textContent?.trim());
+    if (!spans.length) return;
+    e.preventDefault();
+    const sel = window.getSelection();
+    let k = keyboardLines.current;
+    if (!k || !sel || sel.isCollapsed || !spans[k.focus]) {
+      const top = el.getBoundingClientRect().top;
+      const start = Math.max(0, spans.findIndex((sp) => sp.closest<HTMLElement>('.page')?.dataset.pageNumber === String(page) && sp.getBoundingClientRect().bottom > top));
+      k = { anchor: start, focus: start };
+    } else k = { anchor: k.anchor, focus: Math.max(0, Math.min(spans.length - 1, k.focus + (e.key === 'ArrowDown' ? 1 : -1))) };
+    keyboardLines.current = k;
+    const [from, to] = [spans[Math.min(k.anchor, k.focus)]!, spans[Math.max(k.anchor, k.focus)]!];
+    const range = window.document.createRange();
+    range.setStart(from.firstChild!, 0);
+    range.setEnd(to.firstChild!, to.firstChild!.textContent!.length);
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    spans[k.focus]!.scrollIntoView({ block: 'nearest' });
+  };
+
   const onMouseUp = () => {
     if (readOnly) return;
     setTimeout(() => {
@@ -138,7 +170,14 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
       if (rects.length === 0) return;
       const rect = range.getBoundingClientRect();
       const body = bodyRef.current.getBoundingClientRect();
-      setPending({ page: Math.min(a, b), endPage: Math.max(a, b), quote, rects, left: Math.max(8, Math.min(rect.left - body.left, body.width - 340)), top: Math.min(rect.bottom - body.top + 6, body.height - 280) });
+      setPending({
+        page: Math.min(a, b),
+        endPage: Math.max(a, b),
+        quote,
+        rects,
+        anchor: { left: rect.left - body.left, top: rect.top - body.top, bottom: rect.bottom - body.top },
+        bounds: { width: body.width, height: body.height },
+      });
     }, 0);
   };
 
@@ -439,7 +478,19 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             }}
           />
         )}
-        <div ref={container} onMouseUp={onMouseUp} className="viewer-container" tabIndex={0} aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`} data-current-page={page}>
+        <p id="viewer-keys" className="visually-hidden">
+          Shift+Down and Shift+Up select the text line by line; H adds a highlight for the selection.
+        </p>
+        <div
+          ref={container}
+          onMouseUp={onMouseUp}
+          onKeyDown={onViewerKey}
+          className="viewer-container"
+          tabIndex={0}
+          aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`}
+          aria-describedby="viewer-keys"
+          data-current-page={page}
+        >
           <div ref={inner} className="pdfViewer" />
         </div>
       </div>

@@ -26,7 +26,9 @@ test('from the sample case to a complete checklist with evidence-backed determin
   await selectAcross(page, 2, '(e) Vascular', 3, '(f) Choke holds.');
   const popover = page.getByRole('dialog', { name: 'Add highlight' });
   await expect(popover).toContainText('p. 2–3');
-  await expect(popover.getByLabel('Checklist item')).toHaveValue('mandatory.chokehold');
+  // Came from the chokehold item: that item, and only it, is ticked.
+  await expect(popover.getByRole('checkbox', { name: /Chokeholds prohibited/ })).toBeChecked();
+  await expect(popover.getByRole('checkbox', { checked: true })).toHaveCount(1);
   await popover.getByLabel('Note').fill('List under 300.5 carries the deadly-force exception');
   await popover.getByLabel('Note').press('Enter');
   await expect(popover).toBeHidden();
@@ -66,7 +68,7 @@ test('from the sample case to a complete checklist with evidence-backed determin
   await page.getByLabel('Page number').fill('1');
   await page.keyboard.press('Enter');
   await selectAcross(page, 1, 'This order guides', 1, 'This order guides');
-  await expect(popover.getByLabel('Checklist item')).toHaveValue('mandatory.adherence-to-law');
+  await expect(popover.getByRole('checkbox', { name: /adhere to all applicable/ })).toBeChecked();
   await popover.getByRole('button', { name: 'Add highlight' }).click();
   await checklist.getByLabel('Met', { exact: true }).check();
   await checklist.getByLabel('Rationale').fill('The order adopts the objective-reasonableness standard of Illinois law.');

@@ -266,7 +266,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
             <div id="tabpanel-right" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'case' && <CaseDetails caseRecord={c} documents={docs} />}
               {tab === 'history' && <HistoryPanel caseId={c.id} version={version} />}
-              {tab === 'rubrics' && <RubricsPanel key={identity?.id ?? 'none'} caseId={c.id} highlights={annotations} readOnly={c.archived} defaultScorer={identity ? `${identity.name} <${identity.email}>` : actor || '(no identity)'} />}
+              {tab === 'rubrics' && <RubricsPanel key={identity?.id ?? 'none'} caseId={c.id} highlights={annotations} documents={docs} readOnly={c.archived} defaultScorer={identity ? `${identity.name} <${identity.email}>` : actor || '(no identity)'} />}
               {tab === 'checklist' &&
                 (checklistError ? (
                   <p className="error" role="alert">
