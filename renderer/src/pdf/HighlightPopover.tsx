@@ -4,7 +4,8 @@
 // scrolls within it rather than spilling out.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EvidenceStance, SelectionRect } from '../../../shared/schemas/checklist.ts';
-import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
+import { STANCE_LABEL } from '../features/checklist/stance.ts';
+import { StanceIcon } from '../ui/icons.tsx';
 
 export interface PendingSelection {
   page: number;
@@ -111,7 +112,7 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
         <legend>Stance</legend>
         {(['supports', 'contradicts', 'context'] as const).map((s) => (
           <label key={s}>
-            <input type="radio" name="stance" value={s} checked={stance === s} onChange={() => setStance(s)} /> <span aria-hidden="true">{STANCE_ICON[s]}</span> {STANCE_LABEL[s]}
+            <input type="radio" name="stance" value={s} checked={stance === s} onChange={() => setStance(s)} /> <StanceIcon stance={s} /> {STANCE_LABEL[s]}
           </label>
         ))}
       </fieldset>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
-import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
+import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, highlightTerms, loadPdfjs } from './pdfjs.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
@@ -12,7 +12,7 @@ import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
 import { parseSection, startsWithSection } from './sections.ts';
-import { IconOutline, IconPages } from '../ui/icons.tsx';
+import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, stanceIconNode } from '../ui/icons.tsx';
 
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
@@ -107,7 +107,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         if (first) {
           const badge = window.document.createElement('span');
           badge.className = 'hl-badge';
-          badge.textContent = STANCE_ICON[a.stance];
+          badge.appendChild(stanceIconNode(window.document, a.stance));
           el.appendChild(badge);
           first = false;
         }
@@ -370,19 +370,19 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         </span>
         <form onSubmit={goTo} className="page-nav">
           <button type="button" aria-label="Previous page" onClick={() => viewerRef.current?.previousPage()} disabled={!ready || page <= 1}>
-            ‹
+            <IconBack />
           </button>
           <label>
             Page <input aria-label="Page number" disabled={!ready} value={pageInput} onChange={(e) => setPageInput(e.target.value)} size={4} inputMode="numeric" /> of{' '}
             <span data-testid="page-count">{doc.pageCount}</span>
           </label>
           <button type="button" aria-label="Next page" onClick={() => viewerRef.current?.nextPage()} disabled={!ready || page >= doc.pageCount}>
-            ›
+            <IconForward />
           </button>
         </form>
         <div className="zoom">
           <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
-            −
+            <IconMinus />
           </button>
           <form
             className="scale"
@@ -397,7 +397,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             <span aria-hidden="true">%</span>
           </form>
           <button type="button" aria-label="Zoom in" disabled={!ready} onClick={() => zoom(Math.min(5, scale * 1.2))}>
-            +
+            <IconPlus />
           </button>
           <button type="button" disabled={!ready} onClick={() => zoom('page-width')}>
             Fit width

@@ -96,3 +96,20 @@ export const IconPages = () => (
     <rect x="9" y="9" width="5" height="6" rx="0.8" />
   </Svg>
 );
+
+/** A highlight's stance as a shape as well as a colour: a tick, a cross, an "i". */
+export const StanceIcon = ({ stance }: { stance: 'supports' | 'contradicts' | 'context' }) => (stance === 'supports' ? <IconCheck /> : stance === 'contradicts' ? <IconCross /> : <IconInfo />);
+
+const STANCE_PATHS = { supports: ['m3 8.5 3 3 7-7'], contradicts: ['m4 4 8 8M12 4l-8 8'], context: ['M8 7.2v4M8 4.8v.1'] } as const;
+/** The same icon as a DOM node, for the highlight badges pdf.js pages carry (outside React). */
+export function stanceIconNode(doc: Document, stance: keyof typeof STANCE_PATHS): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '10', height: '10', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linecap': 'round', 'aria-hidden': 'true' })) svg.setAttribute(k, v);
+  for (const d of STANCE_PATHS[stance]) {
+    const path = doc.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    svg.appendChild(path);
+  }
+  return svg;
+}

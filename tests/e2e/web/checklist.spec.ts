@@ -40,7 +40,7 @@ test('from the sample case to a complete checklist with evidence-backed determin
 
   // Accept the lint's chokehold finding too: it becomes a second passage.
   await lint.getByRole('button', { name: 'Accept' }).first().click();
-  await expect(lint).toContainText('✓ accepted as evidence');
+  await expect(lint).toContainText('accepted as evidence');
   await expect(evidence).toHaveCount(2);
   // Dismiss the vascular finding, with a reason.
   await lint.getByRole('button', { name: 'Dismiss' }).first().click();
@@ -63,7 +63,7 @@ test('from the sample case to a complete checklist with evidence-backed determin
   await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '2');
 
   // Adherence to law: highlight on page 1 and record Met.
-  await checklist.getByRole('button', { name: '← All items' }).click();
+  await checklist.getByRole('button', { name: 'All items', exact: true }).click();
   await checklist.getByRole('button', { name: /adhere to all applicable/ }).click();
   await page.getByLabel('Page number').fill('1');
   await page.keyboard.press('Enter');
@@ -74,7 +74,7 @@ test('from the sample case to a complete checklist with evidence-backed determin
   await checklist.getByLabel('Rationale').fill('The order adopts the objective-reasonableness standard of Illinois law.');
   await checklist.getByRole('button', { name: 'Save determination' }).click();
   await expect(checklist).toContainText('Recorded Met');
-  await checklist.getByRole('button', { name: '← All items' }).click();
+  await checklist.getByRole('button', { name: 'All items', exact: true }).click();
   await expect(checklist).toContainText('mandatory 2 of 2');
 
   // The rest: each item decided with a rationale (Needs information needs no passage).
@@ -87,7 +87,7 @@ test('from the sample case to a complete checklist with evidence-backed determin
     await checklist.getByLabel('Rationale').fill('The policy set received does not cover this; requested from the agency.');
     await checklist.getByRole('button', { name: 'Save determination' }).click();
     await expect(checklist).toContainText('Recorded Needs information');
-    await checklist.getByRole('button', { name: '← All items' }).click();
+    await checklist.getByRole('button', { name: 'All items', exact: true }).click();
   }
   await checklist.getByRole('button', { name: 'All', exact: true }).click();
   await expect(checklist).toContainText('21 of 21 items decided · mandatory 2 of 2');
@@ -116,6 +116,6 @@ test('undo and redo a highlight and a determination with the keyboard', async ({
   await expect(checklist.locator('.evidence')).toHaveCount(1);
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByRole('status').filter({ hasText: 'Redid: determination' })).toBeVisible();
-  await checklist.getByRole('button', { name: '← All items' }).click();
+  await checklist.getByRole('button', { name: 'All items', exact: true }).click();
   await expect(checklist).toContainText('1 of 21 items decided');
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { AnnotationRecord } from '../../../../shared/schemas/checklist.ts';
 import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import type { RubricCriterion, ScoreRecord } from '../../../../shared/schemas/rubric.ts';
-import { STANCE_ICON } from '../checklist/stance.ts';
+import { StanceIcon } from '../../ui/icons.tsx';
 
 interface Props {
   criterion: RubricCriterion;
@@ -69,7 +69,7 @@ export function CriterionForm({ criterion: c, score, highlights, documents, read
                     <li key={a.id}>
                       <label>
                         <input type="checkbox" disabled={readOnly} checked={evidence.includes(a.id)} onChange={(e) => setEvidence((x) => (e.target.checked ? [...x, a.id] : x.filter((y) => y !== a.id)))} />{' '}
-                        <span className="subtle">p. {a.pageFrom}</span> <span aria-hidden="true">{STANCE_ICON[a.stance]}</span> “{a.quote.replace(/\s+/g, ' ').slice(0, 90)}
+                        <span className="subtle">p. {a.pageFrom}</span> <StanceIcon stance={a.stance} /> “{a.quote.replace(/\s+/g, ' ').slice(0, 90)}
                         {a.quote.length > 90 ? '…' : ''}”
                       </label>
                     </li>

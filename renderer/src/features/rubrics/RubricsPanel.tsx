@@ -63,9 +63,10 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
       )}
       {!rubrics && !error && <p className="subtle">Loading rubrics…</p>}
       {rubrics && rubrics.length > 1 && (
-        <label className="rubric-picker">
-          Rubric{' '}
+        <div className="rubric-picker">
+          <label htmlFor="rubric-picker">Rubric</label>
           <select
+            id="rubric-picker"
             value={rubrics.some((r) => r.rubric.id === chosen) ? chosen : rubrics[0]!.rubric.id}
             onChange={(e) => {
               setChosen(e.target.value);
@@ -78,7 +79,7 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {rubrics?.filter((r, i) => (rubrics.some((x) => x.rubric.id === chosen) ? r.rubric.id === chosen : i === 0)).map((r) => {
         const linked = highlights.filter((h) => r.rubric.checklistItemId && h.itemIds.includes(r.rubric.checklistItemId));
