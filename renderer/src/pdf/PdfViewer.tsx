@@ -359,7 +359,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           aria-label="Contents and pages"
           title="Contents and pages"
           aria-pressed={nav !== null}
-          aria-controls="viewer-nav"
+          aria-controls={nav && pdf ? 'viewer-nav' : undefined}
           disabled={!ready}
           onClick={() => setNav((n) => (n ? null : outline.length ? 'outline' : 'pages'))}
         >
