@@ -1,16 +1,36 @@
-// The small form that opens over a text selection: link it to a checklist item, with a stance
-// and a note. Enter adds the highlight, Esc closes.
-import { useEffect, useRef, useState } from 'react';
+// The small form that opens beside a text selection: link it to one or more checklist items,
+// with a stance and a note. Enter adds the highlight, Esc closes. It sits below the selection,
+// or above it when there is no room below, and always inside the viewer; its list of items
+// scrolls within it rather than spilling out.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EvidenceStance, SelectionRect } from '../../../shared/schemas/checklist.ts';
-import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
+import { STANCE_LABEL } from '../features/checklist/stance.ts';
+import { StanceIcon } from '../ui/icons.tsx';
 
 export interface PendingSelection {
   page: number;
   endPage: number;
   quote: string;
   rects: SelectionRect[];
-  left: number;
-  top: number;
+  /** The selection's box, relative to the viewer body. */
+  anchor: { left: number; top: number; bottom: number };
+  /** The viewer body's size. */
+  bounds: { width: number; height: number };
+}
+
+const WIDTH = 330;
+const GAP = 6;
+
+/** Where the popover goes: under the selection if it fits, else over it, else where it covers least; always inside the bounds. */
+export function placePopover(anchor: PendingSelection['anchor'], bounds: PendingSelection['bounds'], height: number): { left: number; top: number } {
+  const left = Math.max(8, Math.min(anchor.left, bounds.width - WIDTH - 8));
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - height;
+  let top: number;
+  if (below + height <= bounds.height - 4) top = below;
+  else if (above >= 4) top = above;
+  else top = bounds.height - anchor.bottom > anchor.top ? below : Math.max(4, above);
+  return { left, top: Math.max(4, Math.min(top, bounds.height - Math.min(height, bounds.height) - 4)) };
 }
 
 interface Props {
@@ -22,12 +42,19 @@ interface Props {
 }
 
 export function HighlightPopover({ selection, items, defaultItemId, onSubmit, onClose }: Props) {
-  const [itemId, setItemId] = useState(defaultItemId ?? '');
+  // Nothing chosen unless the reviewer came here from an item.
+  const [itemIds, setItemIds] = useState<string[]>(defaultItemId ? [defaultItemId] : []);
   const [stance, setStance] = useState<EvidenceStance>('supports');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => setPlace(placePopover(selection.anchor, selection.bounds, form.current?.offsetHeight ?? 300)), [selection]);
+  // Focus once placed (a hidden element takes no focus): the ticked item, else the first.
+  const placed = place !== null;
+  useEffect(() => {
+    if (placed) (form.current?.querySelector<HTMLInputElement>('input[type="checkbox"]:checked') ?? form.current?.querySelector<HTMLInputElement>('input[type="checkbox"]'))?.focus();
+  }, [placed]);
 
   const groups = new Map<string, typeof items>();
   for (const i of items) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
@@ -37,7 +64,8 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
       className="popover"
       role="dialog"
       aria-label="Add highlight"
-      style={{ left: selection.left, top: selection.top }}
+      ref={form}
+      style={{ left: place?.left ?? 0, top: place?.top ?? 0, visibility: place ? 'visible' : 'hidden', maxHeight: selection.bounds.height - 8 }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
@@ -47,7 +75,7 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          await onSubmit({ itemIds: itemId ? [itemId] : [], stance, note });
+          await onSubmit({ itemIds, stance, note });
         } catch (err) {
           setError(err instanceof Error ? err.message : String(err));
         }
@@ -57,26 +85,34 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
         “{selection.quote.replace(/\s+/g, ' ').slice(0, 120)}
         {selection.quote.length > 120 ? '…' : ''}” <span className="subtle">p. {selection.page}{selection.endPage !== selection.page ? `–${selection.endPage}` : ''}</span>
       </p>
-      <label>
-        Checklist item
-        <select ref={first} value={itemId} onChange={(e) => setItemId(e.target.value)}>
-          <option value="">(none yet)</option>
+      <fieldset className="item-picks">
+        <legend>Checklist items{itemIds.length ? ` (${itemIds.length})` : ''}</legend>
+        <div className="item-pick-list">
           {[...groups.entries()].map(([g, list]) => (
-            <optgroup key={g} label={g}>
+            <div key={g} role="group" aria-label={g}>
+              <div className="item-pick-group" aria-hidden="true">
+                {g}
+              </div>
               {list.map((i) => (
-                <option key={i.id} value={i.id}>
+                <label key={i.id}>
+                  <input
+                    type="checkbox"
+                    value={i.id}
+                    checked={itemIds.includes(i.id)}
+                    onChange={(e) => setItemIds((ids) => (e.target.checked ? [...ids, i.id] : ids.filter((x) => x !== i.id)))}
+                  />{' '}
                   {i.title}
-                </option>
+                </label>
               ))}
-            </optgroup>
+            </div>
           ))}
-        </select>
-      </label>
+        </div>
+      </fieldset>
       <fieldset className="stances">
         <legend>Stance</legend>
         {(['supports', 'contradicts', 'context'] as const).map((s) => (
           <label key={s}>
-            <input type="radio" name="stance" value={s} checked={stance === s} onChange={() => setStance(s)} /> <span aria-hidden="true">{STANCE_ICON[s]}</span> {STANCE_LABEL[s]}
+            <input type="radio" name="stance" value={s} checked={stance === s} onChange={() => setStance(s)} /> <StanceIcon stance={s} /> {STANCE_LABEL[s]}
           </label>
         ))}
       </fieldset>

@@ -1,14 +1,25 @@
 // The document viewer, built on pdf.js's own viewer components (PDFViewer, EventBus,
 // PDFLinkService, PDFFindController): virtualised pages, a selectable text layer, zoom,
 // fit width, page navigation and find in document.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
-import { STANCE_ICON, STANCE_LABEL } from '../features/checklist/stance.ts';
+import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, highlightTerms, loadPdfjs } from './pdfjs.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
+import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
+import { Thumbnails } from './Thumbnails.tsx';
+import { parseSection, startsWithSection } from './sections.ts';
+import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, stanceIconNode } from '../ui/icons.tsx';
+
+/** Where the viewer keeps the page a reader last had open in each document. */
+const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
+export function rememberedPage(documentId: string): number | null {
+  const n = Number(localStorage.getItem(lastPageKey(documentId)));
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
 
 export interface ViewerTarget {
   documentId: string;
@@ -17,6 +28,8 @@ export interface ViewerTarget {
   query?: string;
   /** A highlight to show (flash) on arrival. */
   annotationId?: string;
+  /** Opened from the document list: go back to the page the reader last had open. */
+  resume?: boolean;
 }
 
 export interface NewHighlight {
@@ -42,6 +55,7 @@ interface ViewerProps {
 
 type Viewer = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['PDFViewer']>;
 type Bus = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['EventBus']>;
+type Pdf = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['core']['getDocument']>['promise']>;
 
 export function PdfViewer({ document: doc, target, annotations, items, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -59,6 +73,12 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const [findStatus, setFindStatus] = useState('');
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const [pdf, setPdf] = useState<Pdf | null>(null);
+  const [aspect, setAspect] = useState(11 / 8.5);
+  const [outline, setOutline] = useState<OutlineNode[]>([]);
+  const [nav, setNav] = useState<null | 'outline' | 'pages'>(null);
+  const [section, setSection] = useState('');
+  const [sectionStatus, setSectionStatus] = useState('');
   const annotationsRef = useRef(annotations);
   annotationsRef.current = annotations;
 
@@ -87,7 +107,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         if (first) {
           const badge = window.document.createElement('span');
           badge.className = 'hl-badge';
-          badge.textContent = STANCE_ICON[a.stance];
+          badge.appendChild(stanceIconNode(window.document, a.stance));
           el.appendChild(badge);
           first = false;
         }
@@ -102,6 +122,38 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   useEffect(() => {
     if (ready) drawAll();
   }, [annotations, ready]);
+
+  // Keyboard-only evidence: Shift+Down/Up select the text line by line from the top of the page
+  // in view, H opens the highlight form for the selection (a mouse selection too).
+  const keyboardLines = useRef<{ anchor: number; focus: number } | null>(null);
+  const onViewerKey = (e: ReactKeyboardEvent) => {
+    const el = container.current;
+    if (!el || e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.key === 'h' || e.key === 'H') && !e.shiftKey) {
+      e.preventDefault();
+      onMouseUp();
+      return;
+    }
+    if (!e.shiftKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+    const spans = [...el.querySelectorAll<HTMLElement>('.textLayer span:not(.markedContent)')].filter((sp) => sp.firstChild?.nodeType === Node.TEXT_NODE && sp.textContent?.trim());
+    if (!spans.length) return;
+    e.preventDefault();
+    const sel = window.getSelection();
+    let k = keyboardLines.current;
+    if (!k || !sel || sel.isCollapsed || !spans[k.focus]) {
+      const top = el.getBoundingClientRect().top;
+      const start = Math.max(0, spans.findIndex((sp) => sp.closest<HTMLElement>('.page')?.dataset.pageNumber === String(page) && sp.getBoundingClientRect().bottom > top));
+      k = { anchor: start, focus: start };
+    } else k = { anchor: k.anchor, focus: Math.max(0, Math.min(spans.length - 1, k.focus + (e.key === 'ArrowDown' ? 1 : -1))) };
+    keyboardLines.current = k;
+    const [from, to] = [spans[Math.min(k.anchor, k.focus)]!, spans[Math.max(k.anchor, k.focus)]!];
+    const range = window.document.createRange();
+    range.setStart(from.firstChild!, 0);
+    range.setEnd(to.firstChild!, to.firstChild!.textContent!.length);
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    spans[k.focus]!.scrollIntoView({ block: 'nearest' });
+  };
 
   const onMouseUp = () => {
     if (readOnly) return;
@@ -118,7 +170,14 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
       if (rects.length === 0) return;
       const rect = range.getBoundingClientRect();
       const body = bodyRef.current.getBoundingClientRect();
-      setPending({ page: Math.min(a, b), endPage: Math.max(a, b), quote, rects, left: Math.max(8, Math.min(rect.left - body.left, body.width - 340)), top: Math.min(rect.bottom - body.top + 6, body.height - 280) });
+      setPending({
+        page: Math.min(a, b),
+        endPage: Math.max(a, b),
+        quote,
+        rects,
+        anchor: { left: rect.left - body.left, top: rect.top - body.top, bottom: rect.bottom - body.top },
+        bounds: { width: body.width, height: body.height },
+      });
     }, 0);
   };
 
@@ -148,6 +207,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         viewerRef.current = viewer;
         busRef.current = eventBus;
         eventBus.on('pagechanging', (e: { pageNumber: number }) => {
+          localStorage.setItem(lastPageKey(doc.id), String(e.pageNumber));
           setPage(e.pageNumber);
           setPageInput(String(e.pageNumber));
         });
@@ -172,6 +232,11 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         if (destroyed) return;
         viewer.setDocument(pdf);
         linkService.setDocument(pdf);
+        setPdf(pdf);
+        const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
+        if (!destroyed) setAspect(first.height / first.width);
+        const bookmarks = (await pdf.getOutline().catch(() => null)) as OutlineNode[] | null;
+        if (!destroyed) setOutline(bookmarks ?? []);
       } catch (err) {
         if (!destroyed) setError(`This document could not be displayed: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -188,7 +253,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
     const viewer = viewerRef.current;
     const bus = busRef.current;
     if (!ready || !viewer || !bus) return;
-    viewer.currentPageNumber = Math.min(Math.max(1, target.page), doc.pageCount);
+    const wanted = (target.resume && rememberedPage(doc.id)) || target.page;
+    viewer.currentPageNumber = Math.min(Math.max(1, wanted), doc.pageCount);
     if (target.annotationId) {
       const id = target.annotationId;
       // Flash the highlight once its page has drawn it.
@@ -220,6 +286,57 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A pane resized or collapsed, or the contents opened: a page at fit-width keeps fitting.
+  useEffect(() => {
+    const el = container.current;
+    if (!ready || !el) return;
+    const ro = new ResizeObserver(() => {
+      const v = viewerRef.current;
+      if (v && v.currentScaleValue === 'page-width') v.currentScaleValue = 'page-width';
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ready]);
+
+  // Resolved here rather than with the link service's goToDestination, which moves focus to the
+  // page's text: a reader walking the outline with the keyboard stays in the outline.
+  const openBookmark = async (node: OutlineNode) => {
+    if (!pdf || !node.dest) return;
+    const explicit = (typeof node.dest === 'string' ? await pdf.getDestination(node.dest).catch(() => null) : node.dest) as unknown[] | null;
+    const ref = explicit?.[0];
+    const index = Number.isInteger(ref) ? (ref as number) : ref && typeof ref === 'object' ? await pdf.getPageIndex(ref as { num: number; gen: number }).catch(() => null) : null;
+    if (index === null || !viewerRef.current) return;
+    viewerRef.current.scrollPageIntoView({ pageNumber: index + 1, destArray: explicit ?? undefined, ignoreDestinationZoom: true });
+  };
+  const goToSection = async (e: FormEvent) => {
+    e.preventDefault();
+    const wanted = parseSection(section);
+    if (!wanted) return setSectionStatus('Type a section number such as 300.3.4.');
+    const bookmark = flatten(outline).find((n) => n.dest && startsWithSection(n.title, wanted));
+    if (bookmark) {
+      void openBookmark(bookmark);
+      return setSectionStatus(`Section ${wanted}: ${bookmark.title}`);
+    }
+    if (!pdf) return;
+    setSectionStatus(`Looking for ${wanted}…`);
+    // No bookmark: the first page with a line that starts with the number (a heading).
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      let line = '';
+      for (const item of content.items as Array<{ str?: string; hasEOL?: boolean }>) {
+        line += item.str ?? '';
+        if (item.hasEOL || item === content.items[content.items.length - 1]) {
+          if (startsWithSection(line, wanted)) {
+            if (viewerRef.current) viewerRef.current.currentPageNumber = n;
+            return setSectionStatus(`Section ${wanted}: page ${n}`);
+          }
+          line = '';
+        }
+      }
+    }
+    setSectionStatus(`No heading starts with ${wanted} in this document.`);
+  };
+
   const goTo = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(pageInput);
@@ -236,24 +353,36 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   return (
     <div className="viewer">
       <div className="viewer-toolbar" role="toolbar" aria-label="Viewer controls">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Contents and pages"
+          title="Contents and pages"
+          aria-pressed={nav !== null}
+          aria-controls={nav && pdf ? 'viewer-nav' : undefined}
+          disabled={!ready}
+          onClick={() => setNav((n) => (n ? null : outline.length ? 'outline' : 'pages'))}
+        >
+          <IconOutline />
+        </button>
         <span className="doc-name" title={doc.originalName}>
           {doc.title}
         </span>
         <form onSubmit={goTo} className="page-nav">
           <button type="button" aria-label="Previous page" onClick={() => viewerRef.current?.previousPage()} disabled={!ready || page <= 1}>
-            ‹
+            <IconBack />
           </button>
           <label>
             Page <input aria-label="Page number" disabled={!ready} value={pageInput} onChange={(e) => setPageInput(e.target.value)} size={4} inputMode="numeric" /> of{' '}
             <span data-testid="page-count">{doc.pageCount}</span>
           </label>
           <button type="button" aria-label="Next page" onClick={() => viewerRef.current?.nextPage()} disabled={!ready || page >= doc.pageCount}>
-            ›
+            <IconForward />
           </button>
         </form>
         <div className="zoom">
           <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
-            −
+            <IconMinus />
           </button>
           <form
             className="scale"
@@ -268,7 +397,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             <span aria-hidden="true">%</span>
           </form>
           <button type="button" aria-label="Zoom in" disabled={!ready} onClick={() => zoom(Math.min(5, scale * 1.2))}>
-            +
+            <IconPlus />
           </button>
           <button type="button" disabled={!ready} onClick={() => zoom('page-width')}>
             Fit width
@@ -309,6 +438,32 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           {error}
         </p>
       )}
+      <div className="viewer-frame">
+      {nav && pdf && (
+        <aside id="viewer-nav" className="nav-sidebar" aria-label="Contents and pages">
+          <div className="nav-tabs" role="group" aria-label="Show">
+            <button type="button" aria-pressed={nav === 'outline'} onClick={() => setNav('outline')}>
+              <IconOutline /> Outline
+            </button>
+            <button type="button" aria-pressed={nav === 'pages'} onClick={() => setNav('pages')}>
+              <IconPages /> Pages
+            </button>
+          </div>
+          <form className="go-section" onSubmit={(e) => void goToSection(e)}>
+            <label htmlFor="go-section">Go to section</label>
+            <div className="search-row">
+              <input id="go-section" value={section} onChange={(e) => setSection(e.target.value)} placeholder="300.3.4" inputMode="decimal" />
+              <button type="submit">Go</button>
+            </div>
+            <p className="subtle section-status" role="status">
+              {sectionStatus}
+            </p>
+          </form>
+          {nav === 'outline' &&
+            (outline.length ? <OutlineTree outline={outline} onOpen={openBookmark} /> : <p className="subtle">This document has no bookmarks.</p>)}
+          {nav === 'pages' && <Thumbnails pdf={pdf} current={page} aspect={aspect} onOpen={(n) => viewerRef.current && (viewerRef.current.currentPageNumber = n)} />}
+        </aside>
+      )}
       <div className="viewer-body" ref={bodyRef}>
         {pending && (
           <HighlightPopover
@@ -323,9 +478,22 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             }}
           />
         )}
-        <div ref={container} onMouseUp={onMouseUp} className="viewer-container" tabIndex={0} aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`} data-current-page={page}>
+        <p id="viewer-keys" className="visually-hidden">
+          Shift+Down and Shift+Up select the text line by line; H adds a highlight for the selection.
+        </p>
+        <div
+          ref={container}
+          onMouseUp={onMouseUp}
+          onKeyDown={onViewerKey}
+          className="viewer-container"
+          tabIndex={0}
+          aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`}
+          aria-describedby="viewer-keys"
+          data-current-page={page}
+        >
           <div ref={inner} className="pdfViewer" />
         </div>
+      </div>
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 // A modal form on the native <dialog>: focus is trapped, Esc closes, the first field gets focus.
 // Every dialog in the app has the same shape — title, fields, an error beside them, Cancel and
-// one primary action — so it lives here once.
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+// one primary action — so it lives here once. Once anything has been typed or chosen, Esc and
+// Cancel ask before throwing it away (an inline question, so it works without native dialogs).
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 interface Props {
   id: string;
@@ -19,16 +20,38 @@ interface Props {
 
 export function Modal({ id, title, submitLabel, error, busy, submitDisabled, className, onSubmit, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const dirty = useRef(false);
+  const [confirming, setConfirming] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await onSubmit();
   };
+  const askToClose = () => {
+    if (dirty.current && !confirming) setConfirming(true);
+    else ref.current?.close();
+  };
   return (
-    <dialog ref={ref} className={`case-form${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-title`} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+    <dialog
+      ref={ref}
+      className={`case-form${className ? ` ${className}` : ''}`}
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onCancel={(e) => {
+        // Esc: a half-filled form asks first; a second Esc while asking keeps the form.
+        if (!dirty.current) return;
+        e.preventDefault();
+        if (confirming) setConfirming(false);
+        else setConfirming(true);
+      }}
+    >
+      <form onSubmit={submit} onInput={() => (dirty.current = true)} onChange={() => (dirty.current = true)} noValidate>
         <h2 id={`${id}-title`}>{title}</h2>
         {children}
         {error && (
@@ -36,14 +59,28 @@ export function Modal({ id, title, submitLabel, error, busy, submitDisabled, cla
             {error}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || submitDisabled}>
-            {submitLabel}
-          </button>
-        </div>
+        {confirming ? (
+          <div className="actions discard" role="group" aria-labelledby={`${id}-discard`}>
+            <span id={`${id}-discard`} className="discard-question">
+              Discard what you entered?
+            </span>
+            <button type="button" ref={keep} onClick={() => setConfirming(false)}>
+              Keep editing
+            </button>
+            <button type="button" className="danger" onClick={() => ref.current?.close()}>
+              Discard
+            </button>
+          </div>
+        ) : (
+          <div className="actions">
+            <button type="button" onClick={askToClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy || submitDisabled}>
+              {submitLabel}
+            </button>
+          </div>
+        )}
       </form>
     </dialog>
   );

@@ -39,7 +39,8 @@ test.describe('case list', () => {
     await harness.ws.dispatch('cases.create', { agencyName: 'Lake County Sheriff', ori: 'IL0490000', state: 'IL' });
     await page.getByRole('button', { name: 'Back to cases' }).click();
     await page.getByRole('row', { name: /Lake County Sheriff/ }).click();
-    await page.getByRole('button', { name: 'Edit case' }).click();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Edit case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit case' });
     await dialog.getByLabel('Agency name').fill('Lake County Sheriff’s Office');
     await dialog.getByLabel('Agency type').selectOption('county');
@@ -79,11 +80,12 @@ test.describe('case list', () => {
     await rows.first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('button', { name: 'Edit case' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'More actions' })).toBeVisible();
   });
 
   test('archive hides a case, the toggle shows it, restore brings it back', async ({ app: page }) => {
-    await page.getByRole('button', { name: 'Archive case' }).click();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Archive case' }).click();
     await expect(page.getByText('Archived', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add PDFs' })).toBeDisabled();
     await page.getByRole('button', { name: 'Back to cases' }).click();

@@ -134,7 +134,8 @@ test('export the case as a signed bundle; import one from an unknown signer only
   await newIdentity(page, 'Ana Reviewer', 'ana@body.example', 'reviewer', 'ana passphrase');
   const out = path.join(path.dirname(harness.dataDir), `${path.basename(harness.dataDir)}.credence-case`);
   harness.chooseSave(out);
-  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Export bundle' }).click();
   const d = page.getByRole('dialog', { name: /as a signed bundle/ });
   await d.getByLabel('Passphrase').fill('ana passphrase');
   await d.getByRole('button', { name: 'Choose where and export' }).click();

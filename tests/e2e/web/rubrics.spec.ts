@@ -12,7 +12,7 @@ async function highlight(page: Page, pageNo: number, startsWith: string, item: s
   await expect(page.locator(`.page[data-page-number="${pageNo}"] .textLayer`)).toContainText(startsWith);
   await selectAcross(page, pageNo, startsWith, pageNo, startsWith);
   const pop = page.getByRole('dialog', { name: 'Add highlight' });
-  await pop.getByLabel('Checklist item').selectOption(item);
+  await pop.locator(`input[type="checkbox"][value="${item}"]`).check();
   await pop.getByRole('button', { name: 'Add highlight' }).click();
   await expect(pop).toBeHidden();
 }
@@ -40,6 +40,9 @@ test('score early intervention and community engagement with evidence; totals, c
   const panel = page.getByRole('tabpanel');
   await panel.getByLabel('Scoring as').fill('ana');
   await panel.getByRole('button', { name: 'Switch' }).click();
+  // One rubric at a time, chosen in the picker.
+  const rubric = panel.getByLabel('Rubric', { exact: true });
+  await rubric.selectOption('early-intervention-system');
   const eis = panel.getByRole('region', { name: 'Early intervention system', exact: true });
   // Nobody has scored it: "Not assessed", never "0%" and a band.
   await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('Not assessed');
@@ -66,6 +69,8 @@ test('score early intervention and community engagement with evidence; totals, c
   await expect(chart.locator('text', { hasText: 'not assessed' })).toHaveCount(6);
   await expect(eis.getByRole('region', { name: 'Supervisor training and accountability' })).toContainText('not assessed');
 
+  await rubric.selectOption('community-engagement');
+  await expect(eis).toBeHidden();
   const ce = panel.getByRole('region', { name: 'Community engagement', exact: true });
   await scoreCriterion(ce, 'Advisory or oversight body', 3, 'Advisory board meets monthly and reviews policy changes.', 'Community Police Advisory');
   await scoreCriterion(ce, 'Community input on policy', 3, 'The board reviews changes to this order before adoption.', 'Community Police Advisory');
@@ -94,6 +99,7 @@ test('score early intervention and community engagement with evidence; totals, c
   // A second reviewer scores blind, then the lead compares and records a consensus.
   await panel.getByLabel('Scoring as').fill('ben');
   await panel.getByRole('button', { name: 'Switch' }).click();
+  await rubric.selectOption('early-intervention-system');
   await expect(eis.getByTestId('total-early-intervention-system')).toHaveText('Not assessed');
   await scoreCriterion(eis, 'Written, non-disciplinary purpose', 3, 'Non-disciplinary purpose stated.', 'non-disciplinary');
   await scoreCriterion(eis, 'Breadth of indicators', 3, 'Broad set of indicators.', 'non-disciplinary');

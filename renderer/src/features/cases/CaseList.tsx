@@ -1,7 +1,7 @@
 // Home: every case in the workspace, filterable and sortable, with New case at hand.
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
-import { call, messageOf } from '../../api/client.ts';
+import { call, messageOf, onEvent } from '../../api/client.ts';
 import { CaseForm } from './CaseForm.tsx';
 import { IdentityPicker } from '../identity/IdentityPicker.tsx';
 import { ImportBundleFlow } from '../bundle/BundleDialogs.tsx';
@@ -40,6 +40,8 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
       .catch((e) => setError(messageOf(e)));
   }, [showArchived]);
   useEffect(load, [load]);
+  // A background import that finishes while the list is open changes its document counts.
+  useEffect(() => onEvent('import.progress', (p) => (p.phase === 'done' || p.phase === 'failed') && load()), [load]);
 
   const visible = useMemo(() => {
     if (!cases) return [];

@@ -1,5 +1,6 @@
 // The checklist: progress, filters, items grouped with the two mandatory conditions first and
 // set apart, and the open item's detail.
+import { IconCross, IconWarning } from '../../ui/icons.tsx';
 import { useState } from 'react';
 import { DETERMINATION_LABEL, type CaseChecklist, type ChecklistEntry } from '../../../../shared/schemas/checklist.ts';
 import { ItemDetail, type ItemActions } from './ItemDetail.tsx';
@@ -24,8 +25,8 @@ interface Props {
 function Flags({ e }: { e: ChecklistEntry }) {
   return (
     <span className="flags">
-      {e.flags.stale && <span className="chip warn" title="Evidence this rests on has changed">⚠ stale</span>}
-      {e.flags.contradicted && <span className="chip contra" title="A highlight contradicts this item">✗ contradicted</span>}
+      {e.flags.stale && <span className="chip warn" title="Evidence this rests on has changed"><IconWarning /> stale</span>}
+      {e.flags.contradicted && <span className="chip contra" title="A highlight contradicts this item"><IconCross /> contradicted</span>}
     </span>
   );
 }

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { DETERMINATION_LABEL, type AnnotationRecord, type ChecklistEntry, type DeterminationStatus } from '../../../../shared/schemas/checklist.ts';
 import { LintFindings, type LintActions } from './LintFindings.tsx';
-import { STANCE_ICON, STANCE_LABEL } from './stance.ts';
+import { STANCE_LABEL } from './stance.ts';
+import { IconBack, IconWarning, StanceIcon } from '../../ui/icons.tsx';
 
 export interface ItemActions extends LintActions {
   determine(input: { itemId: string; status: DeterminationStatus; rationale: string; noRuleFound: boolean; evidenceIds: string[] }, previous: ChecklistEntry['determination']): Promise<void>;
@@ -58,12 +59,12 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
   return (
     <div className="item-detail">
       <button className="link" onClick={onBack}>
-        ← All items
+        <IconBack /> All items
       </button>
       <h2 className="item-heading">{item.title}</h2>
       <p>
         <span className={`chip kind-${item.kind}`}>{item.kind === 'mandatory' ? 'Mandatory condition' : item.group}</span>
-        {entry.flags.stale && <span className="chip warn">⚠ stale: its evidence changed; review and save again</span>}
+        {entry.flags.stale && <span className="chip warn"><IconWarning /> stale: its evidence changed; review and save again</span>}
       </p>
       {item.orderText && (
         <blockquote className="order-text" aria-label={item.lint === 'chokehold' ? 'The order’s definition' : 'The order’s words'}>
@@ -97,7 +98,7 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
               </label>
               <div>
                 <span className="stance-tag">
-                  <span aria-hidden="true">{STANCE_ICON[a.stance]}</span> {STANCE_LABEL[a.stance]}
+                  <StanceIcon stance={a.stance} /> {STANCE_LABEL[a.stance]}
                   {a.status === 'orphaned' && <span className="chip warn">orphaned</span>}
                 </span>
                 <button className="link quote" onClick={() => actions.openEvidence(a)}>

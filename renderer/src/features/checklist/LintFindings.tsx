@@ -1,5 +1,6 @@
 // The chokehold lint's findings, beside the order's definition: airway and blood-flow stances
 // apart, each passage with Accept (it becomes evidence) or Dismiss (with a reason).
+import { IconCheck } from '../../ui/icons.tsx';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
 import { call, messageOf } from '../../api/client.ts';
@@ -59,7 +60,7 @@ export function LintFindings({ caseId, actions, readOnly }: { caseId: string; ac
                     <li key={key} className="finding">
                       <span className="subtle">p. {e.page}</span> “{e.quote}”
                       <div className="finding-actions">
-                        {e.decision === 'accepted' && <span className="chip">✓ accepted as evidence</span>}
+                        {e.decision === 'accepted' && <span className="chip"><IconCheck /> accepted as evidence</span>}
                         {e.decision === 'dismissed' && <span className="chip subtle">dismissed: {e.decisionReason}</span>}
                         {!readOnly && e.decision === null && (
                           <>

@@ -2,7 +2,7 @@ import type { EvidenceStance } from '../../../../shared/schemas/checklist.ts';
 
 // Stance is shown by an icon and a word as well as a colour, never by colour alone.
 export const STANCE_LABEL: Record<EvidenceStance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' };
-export const STANCE_ICON: Record<EvidenceStance, string> = { supports: '✓', contradicts: '✗', context: 'ℹ' };
+// The icon for each stance is StanceIcon in ui/icons.tsx (SVG: no emoji or symbol font needed).
 
 export const LINT_STANCE_LABEL: Record<string, string> = {
   prohibited_outright: 'Prohibited outright',

@@ -2,18 +2,20 @@
 // evidence it rests on, and the rationale.
 import { useState } from 'react';
 import type { AnnotationRecord } from '../../../../shared/schemas/checklist.ts';
+import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import type { RubricCriterion, ScoreRecord } from '../../../../shared/schemas/rubric.ts';
-import { STANCE_ICON } from '../checklist/stance.ts';
+import { StanceIcon } from '../../ui/icons.tsx';
 
 interface Props {
   criterion: RubricCriterion;
   score: ScoreRecord | undefined;
   highlights: AnnotationRecord[];
+  documents: DocumentRecord[];
   readOnly: boolean;
   onSave: (v: { level: number; rationale: string; evidenceIds: string[] }) => Promise<void>;
 }
 
-export function CriterionForm({ criterion: c, score, highlights, readOnly, onSave }: Props) {
+export function CriterionForm({ criterion: c, score, highlights, documents, readOnly, onSave }: Props) {
   const [level, setLevel] = useState<number | null>(score?.level ?? null);
   const [rationale, setRationale] = useState(score?.rationale ?? '');
   const [evidence, setEvidence] = useState<string[]>(score?.evidenceIds ?? []);
@@ -34,7 +36,7 @@ export function CriterionForm({ criterion: c, score, highlights, readOnly, onSav
 
   return (
     <section className="criterion" aria-labelledby={`crit-${c.id}`}>
-      <h4 id={`crit-${c.id}`}>
+      <h4 id={`crit-${c.id}`} tabIndex={-1}>
         {c.title} <span className="subtle">weight {c.weight}</span>
         {score ? <span className="chip">level {score.level}</span> : <span className="chip subtle">not assessed</span>}
       </h4>
@@ -53,17 +55,29 @@ export function CriterionForm({ criterion: c, score, highlights, readOnly, onSav
           Evidence ({evidence.length} of {highlights.length} highlights)
         </summary>
         {highlights.length === 0 && <p className="subtle">No highlights in this case yet. Select text in the viewer to make one.</p>}
-        <ul className="pick-list">
-          {highlights.map((a) => (
-            <li key={a.id}>
-              <label>
-                <input type="checkbox" disabled={readOnly} checked={evidence.includes(a.id)} onChange={(e) => setEvidence((x) => (e.target.checked ? [...x, a.id] : x.filter((y) => y !== a.id)))} />{' '}
-                <span aria-hidden="true">{STANCE_ICON[a.stance]}</span> “{a.quote.replace(/\s+/g, ' ').slice(0, 90)}
-                {a.quote.length > 90 ? '…' : ''}” <span className="subtle">p. {a.pageFrom}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        {/* Grouped by document, in page order, each with its page: a reviewer finds the passage they mean. */}
+        {[...new Set(highlights.map((h) => h.documentId))].map((docId) => {
+          const title = documents.find((d) => d.id === docId)?.title ?? 'Removed document';
+          return (
+            <div key={docId} role="group" aria-label={title} className="pick-doc">
+              <div className="pick-doc-title">{title}</div>
+              <ul className="pick-list">
+                {highlights
+                  .filter((a) => a.documentId === docId)
+                  .sort((x, y) => x.pageFrom - y.pageFrom)
+                  .map((a) => (
+                    <li key={a.id}>
+                      <label>
+                        <input type="checkbox" disabled={readOnly} checked={evidence.includes(a.id)} onChange={(e) => setEvidence((x) => (e.target.checked ? [...x, a.id] : x.filter((y) => y !== a.id)))} />{' '}
+                        <span className="subtle">p. {a.pageFrom}</span> <StanceIcon stance={a.stance} /> “{a.quote.replace(/\s+/g, ' ').slice(0, 90)}
+                        {a.quote.length > 90 ? '…' : ''}”
+                      </label>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          );
+        })}
       </details>
       <label className="field-label" htmlFor={`why-${c.id}`}>
         Rationale

@@ -1,15 +1,18 @@
-// Rubric scoring: totals and the chart on top (the same SVG the packet carries), then each
-// criterion. Scores belong to the scorer named at the top; another scorer's stay hidden until
+// Rubric scoring, one rubric at a time (a picker, then its criteria as a list to jump through):
+// totals and the chart on top (the same SVG the packet carries), then each criterion. Scores belong to the scorer named at the top; another scorer's stay hidden until
 // the lead compares them.
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationRecord } from '../../../../shared/schemas/checklist.ts';
+import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import type { Agreement, CaseRubric } from '../../../../shared/schemas/rubric.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CriterionForm } from './CriterionForm.tsx';
 
 const SCORER_KEY = 'credence.scorer';
+const RUBRIC_KEY = 'credence.rubric';
 
-export function RubricsPanel({ caseId, highlights, readOnly, defaultScorer }: { caseId: string; highlights: AnnotationRecord[]; readOnly: boolean; defaultScorer: string }) {
+export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultScorer }: { caseId: string; highlights: AnnotationRecord[]; documents: DocumentRecord[]; readOnly: boolean; defaultScorer: string }) {
+  const [chosen, setChosen] = useState(() => localStorage.getItem(RUBRIC_KEY) ?? '');
   // An identity, when chosen, scores under its own name; otherwise the name typed last time.
   const [scorer, setScorer] = useState(() => (defaultScorer.includes('<') ? defaultScorer : localStorage.getItem(SCORER_KEY) || defaultScorer));
   const [draftScorer, setDraftScorer] = useState(scorer);
@@ -59,7 +62,26 @@ export function RubricsPanel({ caseId, highlights, readOnly, defaultScorer }: { 
         </p>
       )}
       {!rubrics && !error && <p className="subtle">Loading rubrics…</p>}
-      {rubrics?.map((r) => {
+      {rubrics && rubrics.length > 1 && (
+        <div className="rubric-picker">
+          <label htmlFor="rubric-picker">Rubric</label>
+          <select
+            id="rubric-picker"
+            value={rubrics.some((r) => r.rubric.id === chosen) ? chosen : rubrics[0]!.rubric.id}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              localStorage.setItem(RUBRIC_KEY, e.target.value);
+            }}
+          >
+            {rubrics.map((r) => (
+              <option key={r.rubric.id} value={r.rubric.id}>
+                {r.rubric.title} ({r.totals.scored} of {r.totals.criteria} scored)
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {rubrics?.filter((r, i) => (rubrics.some((x) => x.rubric.id === chosen) ? r.rubric.id === chosen : i === 0)).map((r) => {
         const linked = highlights.filter((h) => r.rubric.checklistItemId && h.itemIds.includes(r.rubric.checklistItemId));
         const ordered = [...linked, ...highlights.filter((h) => !linked.includes(h))];
         const ag = agreement[r.rubric.id];
@@ -86,12 +108,28 @@ export function RubricsPanel({ caseId, highlights, readOnly, defaultScorer }: { 
             </p>
             {/* Our own SVG, generated with escaped text in shared/domain/rubric-scoring.ts. */}
             <div className="chart" dangerouslySetInnerHTML={{ __html: r.chartSvg }} />
+            <nav aria-label={`Criteria of ${r.rubric.title}`}>
+              <ol className="criterion-list">
+                {r.rubric.criteria.map((c) => {
+                  const s = r.scores.find((x) => x.criterionId === c.id);
+                  return (
+                    <li key={c.id}>
+                      <a href={`#crit-${c.id}`} onClick={(e) => (e.preventDefault(), window.document.getElementById(`crit-${c.id}`)?.scrollIntoView({ block: 'start' }), window.document.getElementById(`crit-${c.id}`)?.focus())}>
+                        {c.title}
+                      </a>{' '}
+                      <span className="subtle">{s ? `level ${s.level}` : 'unscored'}</span>
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
             {r.rubric.criteria.map((c) => (
               <CriterionForm
                 key={`${c.id}-${scorer}`}
                 criterion={c}
                 score={r.scores.find((s) => s.criterionId === c.id)}
                 highlights={ordered}
+                documents={documents}
                 readOnly={readOnly}
                 onSave={async (v) => {
                   await call('rubrics.score', { caseId, rubricId: r.rubric.id, criterionId: c.id, scorer, ...v });

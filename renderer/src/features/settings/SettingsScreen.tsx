@@ -1,5 +1,6 @@
 // Settings: identities (and their public keys), the trust roster, checklist and rubric packs,
 // single-person review, and where the data lives.
+import { IconBack } from '../../ui/icons.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
 import { call, messageOf } from '../../api/client.ts';
@@ -49,7 +50,9 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
   return (
     <main className="settings">
       <header className="bar">
-        <button onClick={onClose}>← Cases</button>
+        <button onClick={onClose} className="back">
+          <IconBack /> Cases
+        </button>
         <h1>Settings</h1>
         <span className="spacer" />
         <IdentityPicker onChange={() => void load()} />

@@ -2,7 +2,7 @@
 // three resizable panes whose sizes are remembered. Evidence and determination edits go
 // through `actions`, which records how to undo each one.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Panel, Separator, type Layout } from 'react-resizable-panels';
+import { Group, Panel, Separator, usePanelRef, type Layout } from 'react-resizable-panels';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { AnnotationRecord, CaseChecklist } from '../../../../shared/schemas/checklist.ts';
 import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
@@ -23,6 +23,8 @@ import { WorkflowBar } from '../review/WorkflowBar.tsx';
 import { HistoryPanel } from '../review/HistoryPanel.tsx';
 import { ExportBundleDialog } from '../bundle/BundleDialogs.tsx';
 import type { Output } from '../../../../shared/contract.ts';
+import { MenuButton } from '../../ui/MenuButton.tsx';
+import { IconBack, IconMore, IconPane, IconRedo, IconUndo } from '../../ui/icons.tsx';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
 
@@ -63,6 +65,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   }, []);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const leftPanel = usePanelRef();
+  const rightPanel = usePanelRef();
+  const [collapsed, setCollapsed] = useState({ left: false, right: false });
 
   const reload = useCallback(async () => {
     try {
@@ -70,7 +75,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
       setCase(cc);
       setDocs(dd);
       setAnnotations(aa);
-      setTarget((t) => t ?? (dd[0] ? { documentId: dd[0].id, page: 1 } : null));
+      setTarget((t) => t ?? (dd[0] ? { documentId: dd[0].id, page: 1, resume: true } : null));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -172,12 +177,12 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const items = checklist?.entries.map((e) => ({ id: e.item.id, title: e.item.title, group: e.item.group })) ?? [];
   return (
     <main className="workspace">
-      <header className="bar">
-        <button onClick={onClose} aria-label="Back to cases">
-          ← Cases
+      <header className="bar workspace-bar">
+        <button onClick={onClose} aria-label="Back to cases" className="back">
+          <IconBack /> Cases
         </button>
         <h1>
-          {c.agencyName} <span className="mono subtle">{c.ori}</span>
+          <span className="agency">{c.agencyName}</span> <span className="mono subtle">{c.ori}</span>
         </h1>
         <span className={`chip status-${c.status}`}>{STATUS_LABEL[c.status]}</span>
         {c.archived && <span className="chip subtle">Archived</span>}
@@ -186,21 +191,23 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         <span className="undo-status" role="status" aria-live="polite">
           {undo.message}
         </span>
-        <button onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Undo (Ctrl+Z)">
-          Undo
+        <button className="icon-button" aria-label="Undo" onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Undo (Ctrl+Z)">
+          <IconUndo />
         </button>
-        <button onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Redo (Ctrl+Shift+Z)">
-          Redo
+        <button className="icon-button" aria-label="Redo" onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Redo (Ctrl+Shift+Z)">
+          <IconRedo />
         </button>
         <IdentityPicker onChange={(i) => (setIdentity(i), void reload())} />
-        <button
-          title="The whole case in one file, for a reviewer or lead on another machine"
-          onClick={() => setExporting(true)}
-        >
-          Export bundle
-        </button>
-        <button onClick={() => setEditing(true)}>Edit case</button>
-        <button onClick={() => void toggleArchive()}>{c.archived ? 'Restore case' : 'Archive case'}</button>
+        {/* Secondary actions wait in a menu so the agency's name keeps its room on a laptop. */}
+        <MenuButton
+          label="More actions"
+          icon={<IconMore />}
+          actions={[
+            { label: 'Export bundle', title: 'The whole case in one file, for a reviewer or lead on another machine', onSelect: () => setExporting(true) },
+            { label: 'Edit case', onSelect: () => setEditing(true) },
+            { label: c.archived ? 'Restore case' : 'Archive case', onSelect: () => void toggleArchive() },
+          ]}
+        />
       </header>
       {notice && (
         <p className="notice banner" role="status">
@@ -214,15 +221,17 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         </p>
       )}
       <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
-        <Panel id="left" defaultSize="22" minSize="15">
-          <section className="pane left" aria-label="Documents and search">
-            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1 })} onChanged={() => void reload()} recordUndo={undo.record} />
+        <Panel id="left" defaultSize="18" minSize="12" collapsible panelRef={leftPanel} onResize={(size) => setCollapsed((x) => (x.left === (size.inPixels === 0) ? x : { ...x, left: size.inPixels === 0 }))}>
+          <section className="pane left" aria-label="Documents and search" hidden={collapsed.left}>
+            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1, resume: true })} onChanged={() => void reload()} recordUndo={undo.record} />
             <SearchPanel caseId={c.id} inputRef={searchRef} hasDocuments={docs.length > 0} onOpenHit={(h, query) => setTarget({ documentId: h.documentId, page: h.page, query })} />
           </section>
         </Panel>
         <Separator className="separator" aria-label="Resize documents pane" />
-        <Panel id="centre" defaultSize="48" minSize="30">
+        <Panel id="centre" defaultSize="54" minSize="30">
           <section className="pane centre" aria-label="Document viewer">
+            <PaneToggle side="left" name="documents pane" collapsed={collapsed.left} onToggle={() => (collapsed.left ? leftPanel.current?.expand() : leftPanel.current?.collapse())} />
+            <div className="centre-body">
             {current && target ? (
               <PdfViewer
                 key={current.id}
@@ -240,11 +249,13 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
                 <p>{docs.length === 0 ? 'Add the agency’s policy PDFs with “Add PDFs” on the left (Ctrl+O), or drop them there.' : 'Choose a document on the left to read it here.'}</p>
               </div>
             )}
+            </div>
+            <PaneToggle side="right" name="checklist pane" collapsed={collapsed.right} onToggle={() => (collapsed.right ? rightPanel.current?.expand() : rightPanel.current?.collapse())} />
           </section>
         </Panel>
         <Separator className="separator" aria-label="Resize checklist pane" />
-        <Panel id="right" defaultSize="30" minSize="18">
-          <section className="pane right" aria-label="Checklist and case details">
+        <Panel id="right" defaultSize="28" minSize="18" collapsible panelRef={rightPanel} onResize={(size) => setCollapsed((x) => (x.right === (size.inPixels === 0) ? x : { ...x, right: size.inPixels === 0 }))}>
+          <section className="pane right" aria-label="Checklist and case details" hidden={collapsed.right}>
             <div className="tabs" role="tablist" aria-label="Right pane">
               {TABS.map(([id, label]) => (
                 <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="tabpanel-right" onClick={() => setTab(id)}>
@@ -255,7 +266,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
             <div id="tabpanel-right" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'case' && <CaseDetails caseRecord={c} documents={docs} />}
               {tab === 'history' && <HistoryPanel caseId={c.id} version={version} />}
-              {tab === 'rubrics' && <RubricsPanel key={identity?.id ?? 'none'} caseId={c.id} highlights={annotations} readOnly={c.archived} defaultScorer={identity ? `${identity.name} <${identity.email}>` : actor || '(no identity)'} />}
+              {tab === 'rubrics' && <RubricsPanel key={identity?.id ?? 'none'} caseId={c.id} highlights={annotations} documents={docs} readOnly={c.archived} defaultScorer={identity ? `${identity.name} <${identity.email}>` : actor || '(no identity)'} />}
               {tab === 'checklist' &&
                 (checklistError ? (
                   <p className="error" role="alert">
@@ -293,5 +304,17 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         />
       )}
     </main>
+  );
+}
+
+/** A slim strip beside the viewer with the button that shuts or reopens the pane on that side. */
+function PaneToggle({ side, name, collapsed, onToggle }: { side: 'left' | 'right'; name: string; collapsed: boolean; onToggle: () => void }) {
+  const label = `${collapsed ? 'Expand' : 'Collapse'} ${name}`;
+  return (
+    <div className={`pane-toggle ${side}`}>
+      <button type="button" className="icon-button" aria-label={label} title={label} aria-expanded={!collapsed} onClick={onToggle}>
+        <IconPane side={side} />
+      </button>
+    </div>
   );
 }
