@@ -322,7 +322,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
   for (const [method, changes] of Object.entries(ACTS) as Array<[Method, (i: unknown) => boolean]>) {
     const inner = handlers[method] as (i: unknown) => unknown;
     (handlers as Record<Method, (i: unknown) => unknown>)[method] = (input: unknown) => {
-      if (changes(input)) session.require();
+      if (changes(input)) {
+        // A read-only workspace is said first: no identity could change it.
+        refuseIfReadOnly();
+        session.require();
+      }
       return inner(input);
     };
   }

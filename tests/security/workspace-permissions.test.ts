@@ -32,9 +32,14 @@ describe('workspace permissions', () => {
   it('creates the folder 0700 and the database, its WAL, blobs and temporary folders owner-only, even with umask 000', async () => {
     const pdf = path.join(root, 'order.pdf');
     fs.writeFileSync(pdf, await numberedPdf(2, 'General Order 2'));
-    const cli = (...args: string[]) => spawnSync('sh', ['-c', 'umask 000; exec "$@"', 'sh', NODE, path.join(ROOT, 'electron/cli/run.ts'), ...args, '--json', '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8' });
+    const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_PASSPHRASE: 'umask passphrase 1' };
+    const cli = (...args: string[]) => spawnSync('sh', ['-c', 'umask 000; exec "$@"', 'sh', NODE, path.join(ROOT, 'electron/cli/run.ts'), ...args, '--json', '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8', env });
+    // The workspace is made by the CLI under umask 000, by the person who then acts in it.
+    const who = cli('identity', 'create', '--name', 'Uma Reviewer', '--email', 'uma@body.example', '--role', 'reviewer');
+    expect(who.status, who.stderr).toBe(0);
+    env.CREDENCE_IDENTITY = JSON.parse(who.stdout).id;
     const made = cli('cases', 'create', '--agency', 'Umask Police Department', '--ori', 'IL0000001', '--state', 'IL');
-    expect(made.status).toBe(0);
+    expect(made.status, made.stderr).toBe(0);
     expect(cli('import', '--case', JSON.parse(made.stdout).id, pdf).status).toBe(0);
     // A workspace held open, so the -wal and -shm files and a temporary folder exist too.
     const ws = openWorkspace({ dataDir });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scannedPdf, textPdf } from '../../fixtures/pdfs.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 import { RULES_VERSION } from '../../../shared/domain/prereview/rules/index.ts';
-import { corpusFile, corpusPresent, tempDir } from '../../support/workspace.ts';
+import { corpusFile, corpusPresent, seedIdentity, tempDir } from '../../support/workspace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dir: string;
@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function credence(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/run.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDENCE_DATA_DIR: '', ...env } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/run.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDENCE_DATA_DIR: path.join(dir, 'default-data'), ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -77,8 +77,9 @@ describe('credence prereview', () => {
     const file = path.join(dir, 'go300.pdf');
     fs.writeFileSync(file, await orderPdf());
     const data = path.join(dir, 'data');
-    const c = JSON.parse(credence(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--json', '--data-dir', data]).out);
-    expect(credence(['import', '--case', c.id, '--json', '--data-dir', data, file]).code).toBe(0);
+    const { env } = seedIdentity(data);
+    const c = JSON.parse(credence(['cases', 'create', '--agency', 'Riverside Police Department', '--ori', 'IL9990000', '--state', 'IL', '--json', '--data-dir', data], env).out);
+    expect(credence(['import', '--case', c.id, '--json', '--data-dir', data, file], env).code).toBe(0);
     const r = credence(['prereview', '--case', c.id, '--json', '--data-dir', data]);
     expect(r.code).toBe(0);
     const [doc] = JSON.parse(r.out);
