@@ -8,6 +8,8 @@ import { afterAll } from 'vitest';
 const outer = os.tmpdir();
 const mine = fs.mkdtempSync(path.join(outer, 'credence-vitest-'));
 process.env.TMPDIR = mine;
+// A file whose tests are all skipped runs no afterAll: its folder still goes when it ends.
+process.on('exit', () => fs.rmSync(mine, { recursive: true, force: true }));
 
 afterAll(() => {
   process.env.TMPDIR = outer;

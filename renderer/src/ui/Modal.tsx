@@ -12,13 +12,15 @@ interface Props {
   busy?: boolean;
   /** Keeps the primary action off until the form is complete (the sign dialog's confirmations). */
   submitDisabled?: boolean;
+  /** False for a form holding nothing worth keeping (a passphrase): it closes without asking. */
+  confirmDiscard?: boolean;
   className?: string;
   onSubmit: () => void | Promise<void>;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function Modal({ id, title, submitLabel, error, busy, submitDisabled, className, onSubmit, onClose, children }: Props) {
+export function Modal({ id, title, submitLabel, error, busy, submitDisabled, confirmDiscard = true, className, onSubmit, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const dirty = useRef(false);
   const [confirming, setConfirming] = useState(false);
@@ -51,7 +53,7 @@ export function Modal({ id, title, submitLabel, error, busy, submitDisabled, cla
         else setConfirming(true);
       }}
     >
-      <form onSubmit={submit} onInput={() => (dirty.current = true)} onChange={() => (dirty.current = true)} noValidate>
+      <form onSubmit={submit} onInput={() => (dirty.current = confirmDiscard)} onChange={() => (dirty.current = confirmDiscard)} noValidate>
         <h2 id={`${id}-title`}>{title}</h2>
         {children}
         {error && (

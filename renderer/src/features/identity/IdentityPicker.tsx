@@ -105,7 +105,7 @@ function UnlockDialog({ identity, onClose, onUnlocked }: { identity: Identity; o
     }
   }
   return (
-    <Modal id="unlock" title={`Act as ${identity.name}`} submitLabel="Unlock" error={error} busy={busy} onClose={onClose} onSubmit={submit}>
+    <Modal id="unlock" title={`Act as ${identity.name}`} submitLabel="Unlock" error={error} busy={busy} confirmDiscard={false} onClose={onClose} onSubmit={submit}>
       <p className="subtle">
         Enter {identity.name}’s passphrase. Credence locks again after 30 minutes without a change. Key {identity.fingerprintGrouped.slice(0, 19)}…
       </p>
