@@ -27,6 +27,8 @@ export function canonical(v: unknown): string {
 }
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+/** The hash an entry records of the state a change left: history compares current rows with it. */
+export const stateHashOf = (state: unknown): string => sha(canonical(state));
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return sha(canonical([e.caseId, e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.stateHash, e.prevHash]));
@@ -75,7 +77,7 @@ export function createAudit(ctx: ServiceContext) {
     append(caseId: string, actor: string, action: string, entity: string, entityId: string, state: unknown): AuditEntry {
       const write = (): AuditEntry => {
         const last = lastEntry.get(caseId);
-        const e = { caseId, seq: (last?.seq ?? 0) + 1, at: ctx.now().toISOString(), actor, action, entity, entityId, stateHash: sha(canonical(state)), prevHash: last?.hash ?? GENESIS };
+        const e = { caseId, seq: (last?.seq ?? 0) + 1, at: ctx.now().toISOString(), actor, action, entity, entityId, stateHash: stateHashOf(state), prevHash: last?.hash ?? GENESIS };
         const hash = entryHash(e);
         insert.run(e.caseId, e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.stateHash, e.prevHash, hash);
         return { ...e, hash };

@@ -3,7 +3,6 @@
 // shared/domain/history-wording.ts. A state (a status, a level, a title) is named only when the
 // current record hashes to the state the entry recorded, so history never claims a value that
 // was later changed.
-import crypto from 'node:crypto';
 import { describeAuditEntry, type HistoryNames } from '../../../shared/domain/history-wording.ts';
 import { DETERMINATION_LABEL } from '../../../shared/schemas/checklist.ts';
 import { CONSENSUS } from '../../../shared/schemas/rubric.ts';
@@ -12,7 +11,7 @@ import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DocumentsService } from '../documents/documents-service.ts';
 import type { RubricsService } from '../rubrics/rubrics-service.ts';
-import { canonical, type Audit, type AuditEntry } from './audit-service.ts';
+import { stateHashOf as stateHash, type Audit, type AuditEntry } from './audit-service.ts';
 
 export interface HistoryLine {
   seq: number;
@@ -24,7 +23,6 @@ export interface HistoryLine {
   sentence: string;
 }
 
-const stateHash = (v: unknown) => crypto.createHash('sha256').update(canonical(v)).digest('hex');
 
 export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: CasesService; checklist: ChecklistService; documents: DocumentsService; rubrics: RubricsService }) {
   const { db } = ctx;
