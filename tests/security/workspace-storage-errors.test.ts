@@ -138,8 +138,11 @@ describe('a read-only workspace', () => {
 
   // Root ignores file permissions, so a real unwritable folder needs another user: the CLI runs
   // as "nobody" on a folder it owns with mode 0500.
-  const asNobody = process.getuid?.() === 0 && spawnSync('id', ['-u', 'nobody']).status === 0;
-  it.skipIf(!asNobody)('a real folder with mode 0500: the CLI lists the cases and refuses to create one, saying why', () => {
+  // "nobody" must also be able to run the project's Node: a checkout inside a private (0700)
+  // folder is out of its reach, and then the test says so instead of failing on the spawn.
+  const nobodyUid = process.getuid?.() === 0 ? Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim()) : NaN;
+  const asNobody = Number.isInteger(nobodyUid) && spawnSync(NODE, ['-e', '0'], { uid: nobodyUid, gid: nobodyUid }).status === 0;
+  it.skipIf(!asNobody)('a real folder with mode 0500: the CLI lists the cases and refuses to create one, saying why (skipped when not root, or when "nobody" cannot reach the checkout\'s Node)', () => {
     t.ws.close();
     const nobody = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
     // The temp folders above the workspace are root's, 0700: let "nobody" pass through them.
