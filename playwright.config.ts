@@ -14,7 +14,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
-  timeout: 60_000,
+  // Generous limits, not slow tests: on a loaded 2-core machine a page can take seconds to settle,
+  // and a waiting expect passes the moment its condition holds.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     trace: 'retain-on-failure',

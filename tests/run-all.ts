@@ -45,6 +45,14 @@ if (v) {
   totals.failed += v.numFailedTests + (v.success === false && v.numFailedTests === 0 ? 1 : 0);
   totals.skipped += skipped;
   lines.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${skipped} skipped`);
+  // A file that fails outside any test (a hook, a crashed worker, an unhandled error) counts as
+  // one failure; name it and its message here, where CI's tail of the log shows it.
+  for (const f of v.testResults ?? []) {
+    if (f.status !== 'failed') continue;
+    const failedTests = (f.assertionResults ?? []).filter((a: { status: string }) => a.status === 'failed').length;
+    if (failedTests > 0 && !f.message) continue;
+    lines.push(`  file failed: ${path.relative(root, f.name)}: ${String(f.message || 'it did not finish (no message: its worker may have crashed or been killed)').split('\n').slice(0, 4).join(' | ')}`);
+  }
 } else check('vitest ran', false);
 
 if (built) {
