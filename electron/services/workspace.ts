@@ -19,6 +19,7 @@ import { createPacks, SOURCE_PACKS_DIR } from './checklists/packs.ts';
 import { createChecklistService } from './checklists/checklist-service.ts';
 import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
+import { createPrereview } from './prereview/prereview-service.ts';
 import { createCarryForward } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 import { createIdentities } from './identity/identities-service.ts';
@@ -122,7 +123,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const packs = createPacks(ctx, opts.packsDir ?? SOURCE_PACKS_DIR);
   const checklist = createChecklistService(ctx, cases, packs);
   const annotations = createAnnotationsService(ctx, cases, checklist.itemExists);
-  const lint = createCaseLint(ctx, cases, checklist, annotations);
+  const prereview = createPrereview(ctx, cases, checklist, annotations);
+  const lint = createCaseLint(ctx, cases, prereview);
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
   const identities = createIdentities(ctx);
@@ -131,7 +133,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session });
   const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
-  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review, session };
+  const services = { cases, documents, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
 
   // Files from a window arrive as dialog handles, from the CLI as paths; services see paths.
   const handles = createFileHandles(opts.clock);
@@ -259,6 +261,18 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return verifyPacket(readPacketFile(file), { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
     },
     'lint.decide': (i) => lint.decide(i),
+    'prereview.forCase': (i) => prereview.forCase(i.caseId),
+    'prereview.decide': (i) => prereview.decide(i),
+    // The determination, the highlights it accepts and its audit entry — worded "adopted", or
+    // "adopted, edited" when the reviewer changed the status or rationale — in one transaction.
+    'prereview.adopt': (i) => {
+      refuseIfReadOnly();
+      return ctx.writeTransaction(() => {
+        const { record: out, edited } = prereview.adopt(i);
+        record(edited ? 'prereview.adopt-edited' : 'prereview.adopt', { caseId: i.caseId, entity: 'determination', entityId: i.itemId }, out);
+        return out;
+      });
+    },
   };
   // Every change to a case goes into its audit trail; a change to an approved or signed case
   // reopens it. One place, around the handlers, so no service can forget (imports, which are
@@ -279,6 +293,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'determinations.set': (i) => [{ caseId: i.caseId, entity: 'determination', entityId: i.itemId }],
     'determinations.clear': (i) => [{ caseId: i.caseId, entity: 'determination', entityId: i.itemId }],
     'lint.decide': (i) => [{ caseId: i.caseId, entity: 'lint-finding', entityId: `${i.documentId}:${i.category}:${i.page}` }],
+    'prereview.decide': (i) => [{ caseId: i.caseId, entity: 'lint-finding', entityId: `${i.documentId}:${i.rule}:${i.page}` }],
     'rubrics.score': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}` }],
     'rubrics.consensus': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}:consensus` }],
   };

@@ -112,7 +112,7 @@ export async function runPrereview(inputs: string[], opts: PrereviewOptions, io:
   if (opts.caseId) {
     const ws = opts.openWorkspace();
     try {
-      for (const d of ws.services.lint.prereviewCase(opts.caseId)) rows.push({ file: d.title, sha256: d.sha256, result: d.result });
+      for (const d of ws.services.prereview.prereviewCase(opts.caseId)) rows.push({ file: d.title, sha256: d.sha256, result: d.result });
     } catch (err) {
       io.err(`credence: ${(err as Error).message}`);
       return (err as { code?: string }).code === 'not_found' ? EXIT.notFound : EXIT.failed;

@@ -65,7 +65,7 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
         } else if (e.entity === 'determination') {
           n.items = [items.get(e.entityId) ?? e.entityId];
           const d = determinations.get(e.entityId);
-          if (e.action === 'determinations.set' && d && stateHash(d) === e.stateHash) n.status = DETERMINATION_LABEL[d.status];
+          if (['determinations.set', 'prereview.adopt', 'prereview.adopt-edited'].includes(e.action) && d && stateHash(d) === e.stateHash) n.status = DETERMINATION_LABEL[d.status];
         } else if (e.entity === 'score') {
           const [rubricId = '', criterionId = '', consensus] = e.entityId.split(':');
           const r = rubricTitles.get(rubricId);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AGENCY_TYPES, CASE_STATUSES, JURISDICTIONS, ori, stateCode } from '../../../shared/schemas/case.ts';
 import { checklistPack, DETERMINATION_STATUSES, rect, STANCES } from '../../../shared/schemas/checklist.ts';
 import { rubricPack } from '../../../shared/schemas/rubric.ts';
+import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 
 const text = (max = 1_000_000) => z.string().max(max);
 const id = z.string().min(1).max(100);
@@ -111,7 +112,7 @@ export const ROWS = {
     .object({
       case_id: uuid,
       document_id: id,
-      category: z.enum(['chokehold', 'vascular']),
+      category: z.enum(RULE_IDS),
       page: count,
       quote: text(),
       decision: z.enum(['accepted', 'dismissed']),
