@@ -209,7 +209,7 @@ export const contract = {
       rulesVersion: z.string(),
       /** Documents read / documents in the case (the worker is still running while done < total). */
       progress: z.object({ done: z.number().int(), total: z.number().int() }),
-      /** The case pack's items that name a rule ("prereview": id), in pack order. */
+      /** The case pack's items that name a rule ("prereview": id), in pack order; an item naming two rules (chokeholds and vascular restraints) has a row for each. */
       items: z.array(z.object({ itemId: z.string(), title: z.string(), ruleId })),
       documents: z.array(
         z.object({
@@ -217,6 +217,8 @@ export const contract = {
           title: z.string(),
           isDirective: z.boolean(),
           pending: z.boolean(),
+          /** Why the pre-review could not read this document (it then has no rules). */
+          error: z.string().optional(),
           pagesWithoutText: z.array(z.number().int()),
           rules: z.partialRecord(ruleId, prereviewDocFinding),
         }),

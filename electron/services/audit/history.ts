@@ -75,7 +75,8 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
           const s = scoresOf(scorer).find((x) => x.rubric.id === rubricId)?.scores.find((x) => x.criterionId === criterionId);
           if (s && stateHash(s) === e.stateHash) n.level = s.level;
         } else if (e.entity === 'lint-finding') {
-          const [documentId = '', category = '', page = ''] = e.entityId.split(':');
+          const [documentId = '', category = '', page = '', decision = ''] = e.entityId.split(':');
+          if (decision === 'accepted' || decision === 'dismissed') n.decision = decision;
           n.document = docName(documentId);
           n.category = category === 'vascular' ? 'vascular-restraint' : category;
           if (/^\d+$/.test(page)) n.pages = { from: Number(page), to: Number(page) };

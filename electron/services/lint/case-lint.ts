@@ -20,18 +20,19 @@ export interface FindingView {
 export function createCaseLint(ctx: ServiceContext, cases: CasesService, prereview: Prereview) {
   const { db } = ctx;
   // The lint is the chokehold view of the stored pre-review results.
-  const lintOf = (documentId: string) => lintView(prereview.resultOf(documentId));
 
   return {
-    forCase(caseId: string) {
+    async forCase(caseId: string) {
       cases.get(caseId);
       const docs = db.prepare<[string], { id: string; title: string }>('SELECT d.id, d.title FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title').all(caseId);
       const decisions = db
         .prepare<[string], { document_id: string; category: string; page: number; quote: string; decision: 'accepted' | 'dismissed'; reason: string; annotation_id: string | null }>("SELECT * FROM lint_decisions WHERE case_id = ? AND category IN ('chokehold', 'vascular')")
         .all(caseId);
       const decided = (documentId: string, category: Category, page: number, quote: string) => decisions.find((d) => d.document_id === documentId && d.category === category && d.page === page && d.quote === quote);
-      return docs.map((d) => {
-        const r = lintOf(d.id);
+      // Read in the worker where not yet stored, so the main thread stays free.
+      const results = await Promise.all(docs.map((d) => prereview.resultAsync(d.id)));
+      return docs.map((d, n) => {
+        const r = lintView(results[n]!);
         const view = (category: Category) => ({
           stance: r[category].stance,
           evidence: r[category].evidence.map((e): FindingView => {

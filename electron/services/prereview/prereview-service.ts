@@ -14,12 +14,87 @@ import type { CasesService } from '../cases/cases-service.ts';
 import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPrereviewStore } from './store.ts';
+import { createPrereviewPool, PrereviewFailed, SOURCE_PREREVIEW_WORKER_PATH, type PrereviewLimits } from './prereview-pool.ts';
 
 type Decision = { document_id: string; category: string; page: number; quote: string; decision: 'accepted' | 'dismissed'; reason: string; annotation_id: string | null };
 
-export function createPrereview(ctx: ServiceContext, cases: CasesService, checklist: ChecklistService, annotations: AnnotationsService) {
+/** Where a document stands: read (its result), being read by the worker, or failed to read. */
+type DocState = { result: DocumentPrereview } | { pending: true } | { error: string };
+
+export interface PrereviewOptions {
+  workerPath?: string;
+  limits?: PrereviewLimits;
+}
+
+export function createPrereview(ctx: ServiceContext, cases: CasesService, checklist: ChecklistService, annotations: AnnotationsService, opts: PrereviewOptions = {}) {
   const { db } = ctx;
   const store = createPrereviewStore(ctx);
+  const pool = createPrereviewPool(opts.workerPath ?? SOURCE_PREREVIEW_WORKER_PATH, opts.limits);
+  let closed = false;
+  // Documents the worker is reading, with the cases waiting for them (each told as it finishes).
+  const inflight = new Map<string, { hash: string; promise: Promise<DocumentPrereview>; cases: Set<string> }>();
+  // Documents that could not be read, for this text: not tried again this session.
+  const failed = new Map<string, { hash: string; message: string }>();
+
+  function emitProgress(caseId: string) {
+    if (closed) return;
+    const ids = caseDocs(caseId).map((d) => d.id);
+    const reading = ids.filter((id) => inflight.has(id)).length;
+    ctx.emit('prereview.progress', { caseId, done: ids.length - reading, total: ids.length });
+  }
+
+  /** Starts the worker on a document (or joins the reading under way) and stores what it finds. */
+  function schedule(documentId: string, input: { pages: string[]; fileName: string; hash: string }, caseId: string | null): Promise<DocumentPrereview> {
+    const running = inflight.get(documentId);
+    if (running && running.hash === input.hash) {
+      if (caseId) running.cases.add(caseId);
+      return running.promise;
+    }
+    const waiting = new Set(caseId ? [caseId] : []);
+    const promise = pool
+      .run(input.pages, input.fileName)
+      .then(
+        (result) => {
+          if (!closed) store.save(documentId, input.hash, result);
+          return result;
+        },
+        (err: unknown) => {
+          const title = closed ? '' : (db.prepare<[string], { title: string }>('SELECT title FROM documents WHERE id = ?').get(documentId)?.title ?? documentId);
+          const message = `${title} could not be pre-reviewed: ${err instanceof PrereviewFailed ? err.message : String(err)}.`;
+          if (!closed) failed.set(documentId, { hash: input.hash, message });
+          throw new ServiceError('internal', message);
+        },
+      )
+      .finally(() => {
+        if (inflight.get(documentId)?.promise === promise) inflight.delete(documentId);
+        for (const c of waiting) emitProgress(c);
+      });
+    promise.catch(() => {}); // a failure is recorded above and shown in forCase; nobody need await it
+    inflight.set(documentId, { hash: input.hash, promise, cases: waiting });
+    return promise;
+  }
+
+  /** The document's stored result, or the worker started on it (pending), or why it could not be read. */
+  function stateOf(documentId: string, caseId: string | null): DocState {
+    const input = store.input(documentId);
+    const result = store.lookup(documentId, input.hash);
+    if (result) return { result };
+    const f = failed.get(documentId);
+    if (f && f.hash === input.hash) return { error: f.message };
+    schedule(documentId, input, caseId);
+    return { pending: true };
+  }
+
+  /** Waits until every document of the case is read (or failed): the CLI and tests want the whole answer. */
+  async function settle(caseId: string): Promise<void> {
+    for (;;) {
+      const waits = caseDocs(caseId)
+        .map((d) => stateOf(d.id, caseId))
+        .filter((s) => 'pending' in s);
+      if (waits.length === 0) return;
+      await Promise.allSettled(caseDocs(caseId).flatMap((d) => (inflight.has(d.id) ? [inflight.get(d.id)!.promise] : [])));
+    }
+  }
 
   const caseDocs = (caseId: string) =>
     db.prepare<[string], { id: string; title: string; sha256: string }>('SELECT d.id, d.title, d.sha256 FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title, d.id').all(caseId);
@@ -40,14 +115,11 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
     return t;
   }
 
-  /** Every document's result and the case's aggregate, reading (and storing) any not yet stored. */
-  function caseResults(caseId: string): { docs: Array<CaseDocument & { pending: boolean }>; done: number } {
-    const docs = caseDocs(caseId).map((d) => {
-      const result = store.read(d.id) ?? store.compute(d.id);
-      return { documentId: d.id, title: d.title, result, pending: false };
-    });
-    return { docs, done: docs.length };
+  /** Every document's state, the worker started on those not yet read. */
+  function caseStates(caseId: string) {
+    return caseDocs(caseId).map((d) => ({ documentId: d.id, title: d.title, state: stateOf(d.id, caseId) }));
   }
+  const readDocs = (states: ReturnType<typeof caseStates>): CaseDocument[] => states.flatMap((d) => ('result' in d.state ? [{ documentId: d.documentId, title: d.title, result: d.state.result }] : []));
 
   function decisionsOf(caseId: string) {
     const rows = db.prepare<[string], Decision>('SELECT document_id, category, page, quote, decision, reason, annotation_id FROM lint_decisions WHERE case_id = ?').all(caseId);
@@ -55,7 +127,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
     return (documentId: string, rule: string, page: number, quote: string) => byKey.get(`${documentId}\u0000${rule}\u0000${page}\u0000${quote}`);
   }
 
-  function suggestionsOf(caseId: string, docs: CaseDocument[], pending: number) {
+  function suggestionsOf(caseId: string, docs: CaseDocument[], pending: number, failedTitles: string[] = []) {
     const agg = aggregateCase(docs);
     const seen = new Set<string>();
     const adoptedRows = db.prepare<[string], { item_id: string }>("SELECT item_id FROM determinations WHERE case_id = ? AND adopted_from IS NOT NULL").all(caseId);
@@ -65,7 +137,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const [first, ...rest] = itemRules(item);
       if (!first || seen.has(item.id)) continue;
       seen.add(item.id);
-      const s = suggestDetermination(first, agg[first], { documents: docs.length, pending, also: rest.map((r) => ({ ruleId: r, finding: agg[r] })) });
+      const s = suggestDetermination(first, agg[first], { documents: docs.length, pending, failed: failedTitles, also: rest.map((r) => ({ ruleId: r, finding: agg[r] })) });
       out.push({ item, suggestion: s, adopted: adopted.has(item.id) });
     }
     return { agg, suggestions: out };
@@ -74,6 +146,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
   function findPassage(caseId: string, documentId: string, rule: RuleId) {
     const linked = db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(caseId, documentId);
     if (!linked) throw new ServiceError('not_found', `Document ${documentId} is not in this case.`);
+    // A finding is decided after forCase showed it, so the result is stored; read it here if not.
     const result = store.read(documentId) ?? store.compute(documentId);
     return result.rules[rule];
   }
@@ -104,43 +177,71 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
 
   return {
     store,
-    /** Every rule for each of a case's documents, read (or read back) now: the CLI's `prereview --case`. */
-    prereviewCase(caseId: string) {
+    /** Every rule for each of a case's documents, read back or read by the worker now: the CLI's `prereview --case`. */
+    async prereviewCase(caseId: string) {
       cases.get(caseId);
-      return caseDocs(caseId).map((d) => ({ documentId: d.id, title: d.title, sha256: d.sha256, result: store.read(d.id) ?? store.compute(d.id) }));
+      await settle(caseId);
+      return caseDocs(caseId).map((d) => {
+        const s = stateOf(d.id, caseId);
+        if ('result' in s) return { documentId: d.id, title: d.title, sha256: d.sha256, result: s.result };
+        return { documentId: d.id, title: d.title, sha256: d.sha256, error: 'error' in s ? s.error : `${d.title} is still being read.` };
+      });
     },
-    /** One document's result, read back or read now (the lint's view of it too). */
+    /** Resolves when every document of the case has been read (or failed). */
+    settle,
+    /** Starts the worker on the case's documents that have no stored result for this rule version (after an import). */
+    warm(caseId: string) {
+      const unread = db
+        .prepare<[string, string], { id: string }>('SELECT cd.document_id AS id FROM case_documents cd WHERE cd.case_id = ? AND NOT EXISTS (SELECT 1 FROM prereview_results r WHERE r.document_id = cd.document_id AND r.rules_version = ?)')
+        .all(caseId, store.rulesVersion);
+      for (const d of unread) stateOf(d.id, caseId);
+      if (unread.length) emitProgress(caseId);
+    },
+    /** One document's result, read back or read now on this thread (a decision on a finding forCase showed). */
     resultOf(documentId: string): DocumentPrereview {
       documentTitle(documentId);
       return store.read(documentId) ?? store.compute(documentId);
     },
+    /** One document's result, read back or read by the worker. */
+    async resultAsync(documentId: string): Promise<DocumentPrereview> {
+      documentTitle(documentId);
+      const s = stateOf(documentId, null);
+      if ('result' in s) return s.result;
+      if ('error' in s) throw new ServiceError('internal', s.error);
+      return inflight.get(documentId)!.promise;
+    },
     forCase(caseId: string) {
       cases.get(caseId);
-      const { docs, done } = caseResults(caseId);
+      const docs = caseStates(caseId);
       const decided = decisionsOf(caseId);
-      const ready = docs.filter((d) => !d.pending);
-      const { agg, suggestions } = suggestionsOf(caseId, ready, docs.length - ready.length);
+      const ready = readDocs(docs);
+      const pending = docs.filter((d) => 'pending' in d.state).length;
+      const failedTitles = docs.flatMap((d) => ('error' in d.state ? [d.title] : []));
+      const { agg, suggestions } = suggestionsOf(caseId, ready, pending, failedTitles);
       return {
         rulesVersion: RULES_VERSION,
-        progress: { done, total: docs.length },
+        progress: { done: docs.length - pending, total: docs.length },
         items: itemsOf(caseId).map(({ itemId, title, ruleId }) => ({ itemId, title, ruleId })),
-        documents: docs.map((d) => ({
-          documentId: d.documentId,
-          title: d.title,
-          isDirective: d.pending ? true : d.result.isDirective,
-          pending: d.pending,
-          pagesWithoutText: d.pending ? [] : d.result.pagesWithoutText,
-          rules: d.pending
+        documents: docs.map(({ documentId, title, state }) => {
+          const result = 'result' in state ? state.result : null;
+          return {
+          documentId,
+          title,
+          isDirective: result ? result.isDirective : true,
+          pending: 'pending' in state,
+          ...('error' in state ? { error: state.error } : {}),
+          pagesWithoutText: result ? result.pagesWithoutText : [],
+          rules: !result
             ? {}
             : Object.fromEntries(
                 RULE_IDS.map((id) => {
-                  const f = d.result.rules[id];
+                  const f = result.rules[id];
                   return [
                     id,
                     {
                       stance: f.stance,
                       evidence: f.evidence.map((e) => {
-                        const dec = decided(d.documentId, id, e.page, e.quote);
+                        const dec = decided(documentId, id, e.page, e.quote);
                         return { page: e.page, endPage: e.endPage, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null };
                       }),
                       mentions: f.mentions,
@@ -149,7 +250,8 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
                   ];
                 }),
               ),
-        })),
+          };
+        }),
         case: Object.fromEntries(
           RULE_IDS.map((id) => {
             const { decidedBy, ...rest } = agg[id];
@@ -194,10 +296,11 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       if (!item) throw new ServiceError('not_found', `No checklist item ${input.itemId} in this case's pack.`);
       const rules = itemRules(item);
       if (rules.length === 0) throw new ServiceError('invalid_input', `“${item.title}” names no pre-review rule, so there is no suggestion to adopt. Record its determination yourself.`, { itemId: 'No suggestion for this item.' });
-      const { docs } = caseResults(input.caseId);
-      const pending = docs.filter((d) => d.pending).length;
+      const states = caseStates(input.caseId);
+      const pending = states.filter((d) => 'pending' in d.state).length;
       if (pending > 0) throw new ServiceError('conflict', `The pre-review is still reading ${pending} document${pending > 1 ? 's' : ''} of this case; its suggestion may change. Adopt it when the reading is done.`);
-      const { suggestions } = suggestionsOf(input.caseId, docs, 0);
+      const docs = readDocs(states);
+      const { suggestions } = suggestionsOf(input.caseId, docs, 0, states.flatMap((d) => ('error' in d.state ? [d.title] : [])));
       const s = suggestions.find((x) => x.item.id === item.id)!.suggestion;
       const decided = decisionsOf(input.caseId);
       const evidenceIds: string[] = [];
@@ -221,6 +324,10 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const det = checklist.determine({ caseId: input.caseId, itemId: item.id, status, rationale, noRuleFound: s.noRuleFound && status === 'not_met', evidenceIds });
       db.prepare('UPDATE determinations SET adopted_from = ? WHERE case_id = ? AND item_id = ?').run(edited ? 'edited' : 'suggested', input.caseId, item.id);
       return { record: det, edited };
+    },
+    close() {
+      closed = true;
+      pool.close();
     },
   };
 }

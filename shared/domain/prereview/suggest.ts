@@ -87,6 +87,8 @@ export interface SuggestOptions {
   documents: number;
   /** Documents not yet read by the pre-review: the suggestion may change when they are. */
   pending?: number;
+  /** Documents the pre-review could not read (their rules are unknown). */
+  failed?: string[];
   /** The case's stances of other rules the item names, described after the first (vascular beside chokehold). */
   also?: Array<{ ruleId: RuleId; finding: CaseRuleFinding }>;
 }
@@ -110,7 +112,7 @@ export function suggestDetermination(ruleId: RuleId, finding: CaseRuleFinding, o
     } else {
       status = meaning?.status ?? 'needs_information';
       noRuleFound = status === 'not_met';
-      lines.push(`None of the case's ${plural(opts.documents, 'document')} ${meaning ? meaning.says.replace(/^set /, 'sets ').replace(/^establish /, 'establishes ') : `addresses this item (${words(finding.stance)})`}.`);
+      lines.push(`The case's policies (${plural(opts.documents, 'document')}) ${meaning ? meaning.says : `read as ${words(finding.stance)}`}.`);
     }
   } else if (finding.describedOnly) {
     status = 'needs_information';
@@ -131,6 +133,7 @@ export function suggestDetermination(ruleId: RuleId, finding: CaseRuleFinding, o
     const where = ad ? `: ${citeEvidence(ad.title, ad.evidence) || ad.title}` : '';
     lines.push(`${RULE_LABEL[a.ruleId]}: ${m ? `the policies ${m.says}` : words(a.finding.stance)}${a.finding.describedOnly ? ' (described, not directed)' : ''}${where}.`);
   }
+  if (opts.failed?.length) lines.push(`The pre-review could not read ${opts.failed.join('; ')}: read ${opts.failed.length === 1 ? 'it' : 'them'} before deciding.`);
   if (opts.pending) lines.push(`${plural(opts.pending, 'document')} of the case ${opts.pending === 1 ? 'is' : 'are'} still being read; this suggestion may change.`);
   const evidenceStance = status === 'met' || status === 'partially_met' ? 'supports' : status === 'not_met' ? 'contradicts' : 'context';
   return { ruleId, status, rationale: lines.join(' '), evidence, evidenceStance, noRuleFound };
