@@ -105,7 +105,7 @@ export const ROWS = {
     .strict(),
   annotation_items: z.object({ annotation_id: id, item_id: text(100) }).strict(),
   determinations: z
-    .object({ case_id: uuid, item_id: text(100), status: z.enum(DETERMINATION_STATUSES), rationale: text(), no_rule_found: flag, stale: flag, decided_by: text(1000), decided_at: at, decided_by_fingerprint: actorKey })
+    .object({ case_id: uuid, item_id: text(100), status: z.enum(DETERMINATION_STATUSES), rationale: text(), no_rule_found: flag, stale: flag, decided_by: text(1000), decided_at: at, decided_by_fingerprint: actorKey, adopted_from: z.enum(['suggested', 'edited']).nullable().default(null) })
     .strict(),
   determination_evidence: z.object({ case_id: uuid, item_id: text(100), annotation_id: id }).strict(),
   lint_decisions: z
