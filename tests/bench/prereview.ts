@@ -16,13 +16,16 @@ const [mode, file] = process.argv.slice(2) as [string, string];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-'));
 // The app's transport pre-reviews after an import; the CLI's does not.
 const ws = openWorkspace({ dataDir: dir, transport: mode === 'import+prereview' ? 'app' : 'cli' });
+// Changes are made by someone: an identity, unlocked before the clock starts.
+const who = ws.services.identities.create({ name: 'Bench Reviewer', email: 'bench@body.example', role: 'reviewer', passphrase: 'bench passphrase' });
+ws.services.session.use(who.id, 'bench passphrase');
 const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
 const loop = monitorEventLoopDelay({ resolution: 5 });
 const lag = () => ({ loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 });
 const importFile = async () => {
   const r = await ws.dispatch('documents.import', { caseId: c.id, paths: [file] });
-  const [x] = (r as { ok: true; value: Array<{ ok: boolean; document: { id: string; pageCount: number } }> }).value;
-  if (!r.ok || !x?.ok) throw new Error('import failed');
+  const [x] = r.ok ? (r as { ok: true; value: Array<{ ok: boolean; document: { id: string; pageCount: number } }> }).value : [];
+  if (!r.ok || !x?.ok) throw new Error(`import failed: ${JSON.stringify(r)}`);
   return x.document;
 };
 let out: object;

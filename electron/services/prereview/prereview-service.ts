@@ -13,7 +13,7 @@ import type { AnnotationsService } from '../annotations/annotations-service.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
-import { createPrereviewStore } from './store.ts';
+import { createPrereviewStore, type DocumentKey } from './store.ts';
 import { createPrereviewPool, PrereviewFailed, SOURCE_PREREVIEW_WORKER_PATH, type PrereviewLimits } from './prereview-pool.ts';
 
 type Decision = { document_id: string; category: string; page: number; quote: string; decision: 'accepted' | 'dismissed'; reason: string; annotation_id: string | null };
@@ -44,15 +44,16 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
   }
 
   /** Starts the worker on a document (or joins the reading under way) and stores what it finds. */
-  function schedule(documentId: string, input: { pages: string[]; fileName: string; hash: string }, caseId: string | null): Promise<DocumentPrereview> {
+  function schedule(documentId: string, input: DocumentKey, caseId: string | null): Promise<DocumentPrereview> {
     const running = inflight.get(documentId);
     if (running && running.hash === input.hash) {
       if (caseId) running.cases.add(caseId);
       return running.promise;
     }
     const waiting = new Set(caseId ? [caseId] : []);
+    // The text is read here, in main, and posted: the worker opens no database.
     const promise = pool
-      .run(input.pages, input.fileName)
+      .run(store.pages(documentId), input.fileName)
       .then(
         (result) => {
           if (!closed) store.save(documentId, input.hash, result);
@@ -76,7 +77,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
 
   /** The document's stored result, or the worker started on it (pending), or why it could not be read. */
   function stateOf(documentId: string, caseId: string | null): DocState {
-    const input = store.input(documentId);
+    const input = store.keyOf(documentId);
     const result = store.lookup(documentId, input.hash);
     if (result) return { result };
     const f = failed.get(documentId);

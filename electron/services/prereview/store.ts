@@ -9,11 +9,10 @@ import { RULE_IDS, type DocumentPrereview } from '../../../shared/domain/prerevi
 import type { ServiceContext } from '../context.ts';
 import { loadTexts } from '../annotations/page-text.ts';
 
-/** What the engine reads for one document: its pages' text, and the name it was imported under (an FAQ says so there). */
-export interface DocumentInput {
+/** Which reading of a document a stored result belongs to: the hash of what the engine reads (its pages' text and the name it was imported under). */
+export interface DocumentKey {
   documentId: string;
   fileName: string;
-  pages: string[];
   hash: string;
 }
 
@@ -30,10 +29,24 @@ export function createPrereviewStore(ctx: ServiceContext, rulesVersion = RULES_V
   // Results used this session, keyed by input hash: hashing the text is far cheaper than parsing the JSON again.
   const memo = new Map<string, { hash: string; result: DocumentPrereview }>();
 
-  function input(documentId: string): DocumentInput {
+  // Hashing a 700-page manual's text on every forCase would cost the main thread more than it
+  // should: the hash is kept per document with a cheap signature of its pages (how many, their
+  // total length, how many still need OCR, the newest row), and computed again only when that
+  // changes — OCR adding text to a page changes all but the first.
+  const keys = new Map<string, { sig: string; key: DocumentKey }>();
+  const sigOf = db.prepare<[string], { n: number; chars: number | null; ocr: number | null; last: number | null }>(
+    'SELECT count(*) AS n, sum(length(text)) AS chars, sum(needs_ocr) AS ocr, max(id) AS last FROM pages WHERE document_id = ?',
+  );
+
+  function keyOf(documentId: string): DocumentKey {
     const fileName = db.prepare<[string], { original_name: string }>('SELECT original_name FROM documents WHERE id = ?').get(documentId)?.original_name ?? '';
-    const pages = loadTexts(db, documentId);
-    return { documentId, fileName, pages, hash: inputHash(fileName, pages) };
+    const s = sigOf.get(documentId)!;
+    const sig = `${fileName.length}:${fileName}|${s.n}|${s.chars ?? 0}|${s.ocr ?? 0}|${s.last ?? 0}`;
+    const known = keys.get(documentId);
+    if (known?.sig === sig) return known.key;
+    const key = { documentId, fileName, hash: inputHash(fileName, loadTexts(db, documentId)) };
+    keys.set(documentId, { sig, key });
+    return key;
   }
 
   /** A stored result is trusted only if it has every rule: a row written by another build is read again. */
@@ -67,19 +80,20 @@ export function createPrereviewStore(ctx: ServiceContext, rulesVersion = RULES_V
 
   return {
     rulesVersion,
-    input,
+    keyOf,
+    /** The text the engine reads (posted to the worker). */
+    pages: (documentId: string) => loadTexts(db, documentId),
     /** The stored result for the document's current text, or null when it must be read (again). */
     read(documentId: string): DocumentPrereview | null {
-      const i = input(documentId);
-      return lookup(documentId, i.hash);
+      return lookup(documentId, keyOf(documentId).hash);
     },
     lookup,
     save,
     /** Reads the document now, on this thread, and stores the result. */
     compute(documentId: string): DocumentPrereview {
-      const i = input(documentId);
-      const result = prereviewDocument(i.pages, { fileName: i.fileName });
-      save(documentId, i.hash, result);
+      const k = keyOf(documentId);
+      const result = prereviewDocument(loadTexts(db, documentId), { fileName: k.fileName });
+      save(documentId, k.hash, result);
       return result;
     },
   };
