@@ -138,7 +138,13 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const [first, ...rest] = itemRules(item);
       if (!first || seen.has(item.id)) continue;
       seen.add(item.id);
-      const s = suggestDetermination(first, agg[first], { documents: docs.length, pending, failed: failedTitles, also: rest.map((r) => ({ ruleId: r, finding: agg[r] })) });
+      const s = suggestDetermination(first, agg[first], {
+        documents: docs.length,
+        pending,
+        failed: failedTitles,
+        unreadPages: docs.flatMap((d) => (d.result.rules[first]?.unreadPages?.length ? [{ title: d.title, pages: d.result.rules[first].unreadPages! }] : [])),
+        also: rest.map((r) => ({ ruleId: r, finding: agg[r] })),
+      });
       out.push({ item, suggestion: s, adopted: adopted.has(item.id) });
     }
     return { agg, suggestions: out };

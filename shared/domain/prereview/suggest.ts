@@ -87,6 +87,8 @@ export interface SuggestOptions {
   documents: number;
   /** Documents not yet read by the pre-review: the suggestion may change when they are. */
   pending?: number;
+  /** Documents read in part: pages without text where the rule was not found in the rest (finding.unreadPages). */
+  unreadPages?: Array<{ title: string; pages: number[] }>;
   /** Documents the pre-review could not read (their rules are unknown). */
   failed?: string[];
   /** The case's stances of other rules the item names, described after the first (vascular beside chokehold). */
@@ -106,7 +108,13 @@ export function suggestDetermination(ruleId: RuleId, finding: CaseRuleFinding, o
     status = 'needs_information';
     lines.push(`No document of the case has text that could be read (${finding.unread.join('; ')}): no text, needs OCR before the policies can be read for this item.`);
   } else if (!d) {
-    if (finding.unread.length > 0) {
+    const partly = opts.unreadPages?.filter((u) => u.pages.length > 0) ?? [];
+    if (finding.unread.length === 0 && partly.length > 0) {
+      // Not found in the text is not "not addressed" while pages of it are scans.
+      status = 'needs_information';
+      const where = partly.map((u) => `${u.title} (${plural(u.pages.length, 'page')}: ${u.pages.length > 6 ? `${u.pages.slice(0, 6).join(', ')}, …` : u.pages.join(', ')})`).join('; ');
+      lines.push(`The text of the case's policies does not address this item, but some pages have no text (needs OCR): ${where}. Read them before deciding.`);
+    } else if (finding.unread.length > 0) {
       status = 'needs_information';
       lines.push(`The text of the case's documents does not address this item, but ${plural(finding.unread.length, 'document')} could not be read (no text, needs OCR: ${finding.unread.join('; ')}). Read them before deciding.`);
     } else {

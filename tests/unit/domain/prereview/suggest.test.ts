@@ -84,6 +84,12 @@ describe('what the rationale says', () => {
     expect(s.rationale).toContain('1 document could not be read (no text, needs OCR: Scanned Order 12)');
   });
 
+  it('a rule not found in a document whose other pages are scans needs information, naming the pages', () => {
+    const s = suggestDetermination('early-intervention', none('not_addressed'), { documents: 1, unreadPages: [{ title: 'La Grange Policy Manual', pages: [5, 716, 719, 721, 723, 725, 727] }] });
+    expect(s).toMatchObject({ status: 'needs_information', noRuleFound: false });
+    expect(s.rationale).toContain('some pages have no text (needs OCR): La Grange Policy Manual (7 pages: 5, 716, 719, 721, 723, 725, …)');
+  });
+
   it('a stance described only by an FAQ needs information: described, not directed', () => {
     const s = suggestDetermination('moving-vehicles', { ...decided('prohibited'), describedOnly: true, decidedBy: { documentId: 'faq', title: 'Use of Force FAQ', evidence: [{ page: 3, endPage: 3, quote: 'Officers may not shoot at moving vehicles.', reason: 'a rule' }] } }, { documents: 1 });
     expect(s).toMatchObject({ status: 'needs_information', evidenceStance: 'context' });
