@@ -44,10 +44,14 @@ export function createPrereviewStore(ctx: ServiceContext, rulesVersion = RULES_V
     const sig = `${fileName.length}:${fileName}|${s.n}|${s.chars ?? 0}|${s.ocr ?? 0}|${s.last ?? 0}`;
     const known = keys.get(documentId);
     if (known?.sig === sig) return known.key;
-    const key = { documentId, fileName, hash: inputHash(fileName, loadTexts(db, documentId)) };
+    const pages = loadTexts(db, documentId);
+    const key = { documentId, fileName, hash: inputHash(fileName, pages) };
     keys.set(documentId, { sig, key });
+    // A changed text is usually posted to the worker next: kept for that, so it is read once.
+    justRead = { documentId, sig, pages };
     return key;
   }
+  let justRead: { documentId: string; sig: string; pages: string[] } | null = null;
 
   /** A stored result is trusted only if it has every rule: a row written by another build is read again. */
   const complete = (r: DocumentPrereview) => r && typeof r === 'object' && r.rules && RULE_IDS.every((id) => r.rules[id]);
@@ -82,7 +86,11 @@ export function createPrereviewStore(ctx: ServiceContext, rulesVersion = RULES_V
     rulesVersion,
     keyOf,
     /** The text the engine reads (posted to the worker). */
-    pages: (documentId: string) => loadTexts(db, documentId),
+    pages(documentId: string): string[] {
+      const r = justRead;
+      justRead = null;
+      return r?.documentId === documentId && keys.get(documentId)?.sig === r.sig ? r.pages : loadTexts(db, documentId);
+    },
     /** The stored result for the document's current text, or null when it must be read (again). */
     read(documentId: string): DocumentPrereview | null {
       return lookup(documentId, keyOf(documentId).hash);
