@@ -38,6 +38,7 @@ export default defineConfig({
         input: {
           index: path.join(root, 'electron/main/index.ts'),
           'extract-worker': path.join(root, 'electron/services/extraction/extract-worker.ts'),
+          'prereview-worker': path.join(root, 'electron/services/prereview/prereview-worker.ts'),
         },
       },
     },

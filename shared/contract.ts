@@ -8,6 +8,7 @@ import { GAP_KINDS, signSummary } from './schemas/sign-summary.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 import { multiLineText, nameText } from './schemas/text.ts';
+import { RULE_IDS } from './domain/prereview/types.ts';
 
 const id = z.string().min(1).max(100);
 
@@ -51,6 +52,31 @@ const lintCategory = z.object({
       annotationId: z.string().nullable(),
     }),
   ),
+});
+
+const ruleId = z.enum(RULE_IDS);
+/** A passage a pre-review finding rests on, with the reviewer's decision on it. */
+const prereviewPassage = z.object({
+  page: z.number().int(),
+  endPage: z.number().int(),
+  quote: z.string(),
+  reason: z.string(),
+  decision: z.enum(['accepted', 'dismissed']).nullable(),
+  decisionReason: z.string(),
+  annotationId: z.string().nullable(),
+});
+const prereviewDocFinding = z.object({
+  stance: z.string(),
+  evidence: z.array(prereviewPassage),
+  mentions: z.array(z.object({ page: z.number().int(), quote: z.string(), why: z.string() })),
+  unreadPages: z.array(z.number().int()),
+});
+const prereviewCaseFinding = z.object({
+  stance: z.string(),
+  decidedBy: z.object({ documentId: z.string(), title: z.string() }).nullable(),
+  describedOnly: z.boolean(),
+  conflicts: z.array(z.object({ documentId: z.string(), title: z.string(), stance: z.string() })),
+  unread: z.array(z.string()),
 });
 
 export const contract = {
@@ -171,6 +197,72 @@ export const contract = {
       .object({ caseId: id, documentId: id, category: z.enum(['chokehold', 'vascular']), page: z.number().int().min(1), quote: z.string().min(1), decision: z.enum(['accepted', 'dismissed']), reason: multiLineText().max(2_000).default('') })
       .strict(),
     output: z.object({ annotationId: z.string().nullable() }),
+  },
+  /**
+   * Every rule of the pre-review for each of a case's documents, the case's stance per rule and a
+   * suggested determination per item. Answers at once: documents not yet read are `pending` (a
+   * worker reads them; `prereview.progress` says when each is done).
+   */
+  'prereview.forCase': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.object({
+      rulesVersion: z.string(),
+      /** Documents read / documents in the case (the worker is still running while done < total). */
+      progress: z.object({ done: z.number().int(), total: z.number().int() }),
+      /** The case pack's items that name a rule ("prereview": id), in pack order; an item naming two rules (chokeholds and vascular restraints) has a row for each. */
+      items: z.array(z.object({ itemId: z.string(), title: z.string(), ruleId })),
+      documents: z.array(
+        z.object({
+          documentId: z.string(),
+          title: z.string(),
+          isDirective: z.boolean(),
+          pending: z.boolean(),
+          /** Why the pre-review could not read this document (it then has no rules). */
+          error: z.string().optional(),
+          pagesWithoutText: z.array(z.number().int()),
+          rules: z.partialRecord(ruleId, prereviewDocFinding),
+        }),
+      ),
+      case: z.record(ruleId, prereviewCaseFinding),
+      suggestions: z.array(
+        z.object({
+          itemId: z.string(),
+          ruleId,
+          status: z.enum(DETERMINATION_STATUSES),
+          rationale: z.string(),
+          evidence: z.array(z.object({ documentId: z.string(), page: z.number().int(), quote: z.string() })),
+          /** The item's current determination came from this suggestion (prereview.adopt). */
+          adopted: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  /** Accept (a highlight and evidence on the item naming the rule) or dismiss (with a reason) one passage. */
+  'prereview.decide': {
+    input: z
+      .object({
+        caseId: id,
+        documentId: id,
+        rule: ruleId,
+        page: z.number().int().min(1, 'Pages count from 1.'),
+        quote: z.string().min(1, 'Give the passage’s words.'),
+        decision: z.enum(['accepted', 'dismissed']),
+        reason: multiLineText().max(2_000).default(''),
+      })
+      .strict(),
+    output: z.object({ annotationId: z.string().nullable() }),
+  },
+  /** Records an item's suggested determination (as suggested, or with the reviewer's rationale or status). */
+  'prereview.adopt': {
+    input: z
+      .object({
+        caseId: id,
+        itemId: z.string().min(1).max(100),
+        rationale: multiLineText().trim().min(1, 'Write the rationale for this determination.').max(20_000).optional(),
+        status: z.enum(DETERMINATION_STATUSES).optional(),
+      })
+      .strict(),
+    output: determinationRecord,
   },
   'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSummary) },
   'rubrics.importPack': { input: z.object({ handle: fileHandle }).strict(), output: rubricSummary },
@@ -338,6 +430,8 @@ export const events = {
     pagesTotal: z.number().int(),
     phase: z.enum(['reading', 'extracting', 'indexing', 'done', 'failed']),
   }),
+  /** A case's documents read by the pre-review worker so far, sent as each finishes. */
+  'prereview.progress': z.object({ caseId: z.string(), done: z.number().int(), total: z.number().int() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -56,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
       // Worker threads cannot start from inside app.asar; the packaged build unpacks the worker.
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+      prereviewWorkerPath: path.join(here, 'prereview-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
       platform: {
         async choosePdfs() {

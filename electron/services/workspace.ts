@@ -19,6 +19,7 @@ import { createPacks, SOURCE_PACKS_DIR } from './checklists/packs.ts';
 import { createChecklistService } from './checklists/checklist-service.ts';
 import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
+import { createPrereview } from './prereview/prereview-service.ts';
 import { createCarryForward } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 import { createIdentities } from './identity/identities-service.ts';
@@ -44,6 +45,8 @@ export interface WorkspaceOptions {
   transport?: 'app' | 'cli';
   emit?: ServiceContext['emit'];
   workerPath?: string;
+  /** The built pre-review worker (the app's); tests and the CLI run its source. */
+  prereviewWorkerPath?: string;
   /** Folder of the bundled checklist packs (resources/checklists). */
   packsDir?: string;
   /** Folder of the bundled rubric packs (resources/rubrics). */
@@ -122,7 +125,10 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const packs = createPacks(ctx, opts.packsDir ?? SOURCE_PACKS_DIR);
   const checklist = createChecklistService(ctx, cases, packs);
   const annotations = createAnnotationsService(ctx, cases, checklist.itemExists);
-  const lint = createCaseLint(ctx, cases, checklist, annotations);
+  const prereview = createPrereview(ctx, cases, checklist, annotations, { workerPath: opts.prereviewWorkerPath });
+  // A window wants its new documents pre-reviewed before it asks; a CLI command ends first.
+  const backgroundPrereview = (opts.transport ?? 'app') === 'app';
+  const lint = createCaseLint(ctx, cases, prereview);
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
   const identities = createIdentities(ctx);
@@ -131,7 +137,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session });
   const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
-  const services = { cases, documents, search, packs, checklist, annotations, lint, rubrics, identities, audit, review, session };
+  const services = { cases, documents, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
 
   // Files from a window arrive as dialog handles, from the CLI as paths; services see paths.
   const handles = createFileHandles(opts.clock);
@@ -201,7 +207,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'annotations.restore': (i) => annotations.restore(i.id),
     'determinations.set': (i) => checklist.determine(i),
     'determinations.clear': (i) => ({ cleared: checklist.clear(i.caseId, i.itemId) }),
-    'lint.forCase': (i) => lint.forCase(i.caseId),
+    'lint.forCase': async (i) => lint.forCase(i.caseId),
     'rubrics.list': () => rubrics.list(),
     'rubrics.importPack': (i) => rubrics.import(fileOf(i, 'rubric-pack')),
     'rubrics.forCase': (i) => rubrics.forCase(i.caseId, i.scorer ?? ctx.actor),
@@ -259,6 +265,18 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return verifyPacket(readPacketFile(file), { nameOf: (fp) => identities.roster().find((k) => k.fingerprint === fp)?.name ?? null, source: 'your trust roster' });
     },
     'lint.decide': (i) => lint.decide(i),
+    'prereview.forCase': (i) => prereview.forCase(i.caseId),
+    'prereview.decide': (i) => prereview.decide(i),
+    // The determination, the highlights it accepts and its audit entry — worded "adopted", or
+    // "adopted, edited" when the reviewer changed the status or rationale — in one transaction.
+    'prereview.adopt': (i) => {
+      refuseIfReadOnly();
+      return ctx.writeTransaction(() => {
+        const { record: out, edited } = prereview.adopt(i);
+        record(edited ? 'prereview.adopt-edited' : 'prereview.adopt', { caseId: i.caseId, entity: 'determination', entityId: i.itemId }, out);
+        return out;
+      });
+    },
   };
   // Every change to a case goes into its audit trail; a change to an approved or signed case
   // reopens it. One place, around the handlers, so no service can forget (imports, which are
@@ -279,6 +297,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'determinations.set': (i) => [{ caseId: i.caseId, entity: 'determination', entityId: i.itemId }],
     'determinations.clear': (i) => [{ caseId: i.caseId, entity: 'determination', entityId: i.itemId }],
     'lint.decide': (i) => [{ caseId: i.caseId, entity: 'lint-finding', entityId: `${i.documentId}:${i.category}:${i.page}` }],
+    // The decision is part of the entry, so the history can say accepted or dismissed.
+    'prereview.decide': (i) => [{ caseId: i.caseId, entity: 'lint-finding', entityId: `${i.documentId}:${i.rule}:${i.page}:${i.decision}` }],
     'rubrics.score': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}` }],
     'rubrics.consensus': (i) => [{ caseId: i.caseId, entity: 'score', entityId: `${i.rubricId}:${i.criterionId}:consensus` }],
   };
@@ -297,9 +317,22 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // which records the file's audit entry itself (ctx.recordChange), under this call's name.
   for (const method of ['documents.import', 'documents.importFiles', 'documents.replace'] as const) {
     const inner = handlers[method] as (i: unknown) => unknown;
-    (handlers as Record<Method, (i: unknown) => unknown>)[method] = (input: unknown) => {
+    (handlers as Record<Method, (i: unknown) => unknown>)[method] = async (input: unknown) => {
       refuseIfReadOnly();
-      return call.run({ method }, () => inner(input));
+      try {
+        return await call.run({ method }, () => inner(input));
+      } finally {
+        // The case's new documents are read in the background, off the main thread; a refused
+        // or cancelled import leaves nothing new to read.
+        const caseId = (input as { caseId?: unknown }).caseId;
+        if (backgroundPrereview && typeof caseId === 'string') {
+          try {
+            prereview.warm(caseId);
+          } catch (err) {
+            opts.log?.('background pre-review', err);
+          }
+        }
+      }
     };
   }
   for (const [method, touched] of Object.entries(AUDITED) as Array<[Method, (i: unknown, o: unknown) => Touch[]]>) {
@@ -356,6 +389,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return () => listeners.delete(listener);
     },
     close() {
+      prereview.close();
       db.close();
       if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
       releaseLock();

@@ -207,3 +207,8 @@ export function documentTitle(metadataTitle: string | null | undefined, firstPag
   if (heading) return done(withNumber(number, kind, tidyCase(heading)), 'heading');
   return { title: fileTitle(fileName), number, source: 'file' };
 }
+
+/** How a passage is cited, in packets and drafted rationales alike: "205-P Use of Force, p. 4", "…, pp. 4–5". */
+export function citePages(title: string, page: number, endPage = page): string {
+  return endPage > page ? `${title}, pp. ${page}–${endPage}` : `${title}, p. ${page}`;
+}

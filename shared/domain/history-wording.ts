@@ -102,6 +102,14 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
       const what = `${n.category ?? 'a'} lint finding on ${pagesOf(n)}`;
       return n.decision ? `${who} ${n.decision} the ${what}` : `${who} decided on the ${what}`;
     }
+    case 'prereview.decide': {
+      const what = `${n.category ?? 'a'} pre-review finding on ${pagesOf(n)}`;
+      return n.decision ? `${who} ${n.decision} the ${what}` : `${who} decided on the ${what}`;
+    }
+    case 'prereview.adopt':
+      return `${who} adopted the suggested determination on ${itemName(n)}${n.status ? `: ${n.status}` : ''}`;
+    case 'prereview.adopt-edited':
+      return `${who} adopted, edited, the suggested determination on ${itemName(n)}${n.status ? `: ${n.status}` : ''}`;
     case 'rubrics.score':
       return n.level !== undefined ? `${who} scored ${criterionName(n)} at level ${n.level}` : `${who} scored ${criterionName(n)}`;
     case 'rubrics.consensus':

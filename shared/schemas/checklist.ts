@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameText } from './text.ts';
+import { RULE_IDS, type RuleId } from '../domain/prereview/types.ts';
 
 export const DETERMINATION_STATUSES = ['met', 'partially_met', 'not_met', 'not_applicable', 'needs_information'] as const;
 export type DeterminationStatus = (typeof DETERMINATION_STATUSES)[number];
@@ -31,7 +32,25 @@ export const checklistItem = z.object({
   allowedDeterminations: z.array(z.enum(DETERMINATION_STATUSES)).min(1),
   /** Which policy lint, if any, offers findings for this item. */
   lint: z.enum(['chokehold']).optional(),
+  /**
+   * The pre-review rule(s) that answer this item, by id (a state's pack reuses rules by id). An
+   * item answered by two rules names both, the first deciding its suggested determination
+   * (chokeholds: the airway rule first, vascular restraints beside it).
+   */
+  prereview: z
+    .union([z.string(), z.array(z.string()).min(1).max(RULE_IDS.length)])
+    .superRefine((v, ctx) => {
+      const ids = typeof v === 'string' ? [v] : v;
+      for (const id of ids) {
+        if (!(RULE_IDS as readonly string[]).includes(id)) ctx.addIssue({ code: 'custom', message: `Unknown pre-review rule ${JSON.stringify(id.slice(0, 60))}. Known rules: ${RULE_IDS.join(', ')}.` });
+      }
+      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'A pre-review rule is named twice.' });
+    })
+    .optional(),
 });
+
+/** The rules an item names, first the one that decides its suggestion; none for an item no rule answers. */
+export const itemRules = (item: { prereview?: string | string[] }): RuleId[] => (item.prereview === undefined ? [] : ((typeof item.prereview === 'string' ? [item.prereview] : item.prereview) as RuleId[]));
 export type ChecklistItem = z.infer<typeof checklistItem>;
 
 export const checklistPack = z

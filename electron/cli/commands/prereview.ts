@@ -112,7 +112,8 @@ export async function runPrereview(inputs: string[], opts: PrereviewOptions, io:
   if (opts.caseId) {
     const ws = opts.openWorkspace();
     try {
-      for (const d of ws.services.lint.prereviewCase(opts.caseId)) rows.push({ file: d.title, sha256: d.sha256, result: d.result });
+      // The stored results where the text and rule version match; the rest are read (in a worker) and stored.
+      for (const d of await ws.services.prereview.prereviewCase(opts.caseId)) rows.push(d.result ? { file: d.title, sha256: d.sha256, result: d.result } : { file: d.title, error: d.error ?? "The document could not be pre-reviewed." });
     } catch (err) {
       io.err(`credence: ${(err as Error).message}`);
       return (err as { code?: string }).code === 'not_found' ? EXIT.notFound : EXIT.failed;

@@ -65,7 +65,7 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
         } else if (e.entity === 'determination') {
           n.items = [items.get(e.entityId) ?? e.entityId];
           const d = determinations.get(e.entityId);
-          if (e.action === 'determinations.set' && d && stateHash(d) === e.stateHash) n.status = DETERMINATION_LABEL[d.status];
+          if (['determinations.set', 'prereview.adopt', 'prereview.adopt-edited'].includes(e.action) && d && stateHash(d) === e.stateHash) n.status = DETERMINATION_LABEL[d.status];
         } else if (e.entity === 'score') {
           const [rubricId = '', criterionId = '', consensus] = e.entityId.split(':');
           const r = rubricTitles.get(rubricId);
@@ -75,7 +75,8 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
           const s = scoresOf(scorer).find((x) => x.rubric.id === rubricId)?.scores.find((x) => x.criterionId === criterionId);
           if (s && stateHash(s) === e.stateHash) n.level = s.level;
         } else if (e.entity === 'lint-finding') {
-          const [documentId = '', category = '', page = ''] = e.entityId.split(':');
+          const [documentId = '', category = '', page = '', decision = ''] = e.entityId.split(':');
+          if (decision === 'accepted' || decision === 'dismissed') n.decision = decision;
           n.document = docName(documentId);
           n.category = category === 'vascular' ? 'vascular-restraint' : category;
           if (/^\d+$/.test(page)) n.pages = { from: Number(page), to: Number(page) };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AGENCY_TYPES, CASE_STATUSES, JURISDICTIONS, ori, stateCode } from '../../../shared/schemas/case.ts';
 import { checklistPack, DETERMINATION_STATUSES, rect, STANCES } from '../../../shared/schemas/checklist.ts';
 import { rubricPack } from '../../../shared/schemas/rubric.ts';
+import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 
 const text = (max = 1_000_000) => z.string().max(max);
 const id = z.string().min(1).max(100);
@@ -104,14 +105,14 @@ export const ROWS = {
     .strict(),
   annotation_items: z.object({ annotation_id: id, item_id: text(100) }).strict(),
   determinations: z
-    .object({ case_id: uuid, item_id: text(100), status: z.enum(DETERMINATION_STATUSES), rationale: text(), no_rule_found: flag, stale: flag, decided_by: text(1000), decided_at: at, decided_by_fingerprint: actorKey })
+    .object({ case_id: uuid, item_id: text(100), status: z.enum(DETERMINATION_STATUSES), rationale: text(), no_rule_found: flag, stale: flag, decided_by: text(1000), decided_at: at, decided_by_fingerprint: actorKey, adopted_from: z.enum(['suggested', 'edited']).nullable().default(null) })
     .strict(),
   determination_evidence: z.object({ case_id: uuid, item_id: text(100), annotation_id: id }).strict(),
   lint_decisions: z
     .object({
       case_id: uuid,
       document_id: id,
-      category: z.enum(['chokehold', 'vascular']),
+      category: z.enum(RULE_IDS),
       page: count,
       quote: text(),
       decision: z.enum(['accepted', 'dismissed']),

@@ -115,7 +115,7 @@ export function createChecklistService(ctx: ServiceContext, cases: CasesService,
         db.prepare(
           `INSERT INTO determinations (case_id, item_id, status, rationale, no_rule_found, stale, decided_by, decided_at, decided_by_fingerprint) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
            ON CONFLICT (case_id, item_id) DO UPDATE SET status = excluded.status, rationale = excluded.rationale, no_rule_found = excluded.no_rule_found,
-             stale = 0, decided_by = excluded.decided_by, decided_at = excluded.decided_at, decided_by_fingerprint = excluded.decided_by_fingerprint`,
+             stale = 0, decided_by = excluded.decided_by, decided_at = excluded.decided_at, decided_by_fingerprint = excluded.decided_by_fingerprint, adopted_from = NULL`,
         ).run(input.caseId, input.itemId, input.status, input.rationale, input.noRuleFound && input.status === 'not_met' ? 1 : 0, ctx.actor, at, ctx.actorFingerprint);
         db.prepare('DELETE FROM determination_evidence WHERE case_id = ? AND item_id = ?').run(input.caseId, input.itemId);
         const ins = db.prepare('INSERT INTO determination_evidence (case_id, item_id, annotation_id) VALUES (?, ?, ?)');

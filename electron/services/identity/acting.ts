@@ -19,6 +19,8 @@ export const ACTS: Partial<Record<Method, (input: any) => boolean>> = {
   'determinations.set': () => true,
   'determinations.clear': () => true,
   'lint.decide': () => true,
+  'prereview.decide': () => true,
+  'prereview.adopt': () => true,
   'rubrics.score': () => true,
   'rubrics.consensus': () => true,
   'checklists.importPack': () => true,

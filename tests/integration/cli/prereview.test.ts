@@ -2,6 +2,7 @@
 // case), the JSON shape the issue fixes, one CSV row per document, exit 1 per failed file; then
 // the real corpus when it is present.
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +85,20 @@ describe('credence prereview', () => {
     expect(r.code).toBe(0);
     const [doc] = JSON.parse(r.out);
     expect(doc.rules['warning-shots'].stance).toBe('prohibited');
+    // The result is stored (per text and rule version) and the next run reads it back rather than
+    // reading the document again: a stored reading marked here is what the second run prints.
+    const db = new Database(path.join(data, 'credence.sqlite'));
+    try {
+      const row = db.prepare('SELECT rules_version, result FROM prereview_results').get() as { rules_version: string; result: string };
+      expect(row.rules_version).toBe(RULES_VERSION);
+      const marked = JSON.parse(row.result);
+      marked.rules['warning-shots'].stance = 'restricted';
+      db.prepare('UPDATE prereview_results SET result = ?').run(JSON.stringify(marked));
+    } finally {
+      db.close();
+    }
+    const again = credence(['prereview', '--case', c.id, '--json', '--data-dir', data]);
+    expect(JSON.parse(again.out)[0].rules['warning-shots'].stance).toBe('restricted');
     expect(credence(['prereview', '--case', 'no-such-case', '--data-dir', data]).code).toBe(3);
   });
 });

@@ -52,6 +52,12 @@ describe('history in plain words', () => {
     expect(say('lint.decide', 'lint-finding', { document: doc205, pages: { from: 3, to: 3 }, category: 'chokehold', decision: 'dismissed' })).toBe('Ana Reviewer dismissed the chokehold lint finding on p. 3 of 205-P');
   });
 
+  it('pre-review decisions and adopted suggestions', () => {
+    expect(say('prereview.decide', 'lint-finding', { document: doc205, pages: { from: 2, to: 2 }, category: 'warning-shots', decision: 'accepted' })).toBe('Ana Reviewer accepted the warning-shots pre-review finding on p. 2 of 205-P');
+    expect(say('prereview.adopt', 'determination', { items: ['Duty to intervene'], status: 'Met' })).toBe('Ana Reviewer adopted the suggested determination on Duty to intervene: Met');
+    expect(say('prereview.adopt-edited', 'determination', { items: ['Duty to intervene'] })).toBe('Ana Reviewer adopted, edited, the suggested determination on Duty to intervene');
+  });
+
   it('rubric scores and consensus', () => {
     expect(say('rubrics.score', 'score', { rubric: 'Early intervention system', criterion: 'Breadth of indicators', level: 2 })).toBe('Ana Reviewer scored Breadth of indicators (Early intervention system) at level 2');
     expect(say('rubrics.score', 'score', { rubric: 'Early intervention system', criterion: 'Breadth of indicators' })).toBe('Ana Reviewer scored Breadth of indicators (Early intervention system)');
