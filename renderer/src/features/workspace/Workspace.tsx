@@ -25,6 +25,9 @@ import { ExportBundleDialog } from '../bundle/BundleDialogs.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 import { MenuButton } from '../../ui/MenuButton.tsx';
 import { IconBack, IconMore, IconPane, IconRedo, IconUndo } from '../../ui/icons.tsx';
+import { PrereviewScreen } from '../prereview/PrereviewScreen.tsx';
+import { PassageBar } from '../prereview/PassageBar.tsx';
+import type { OpenedPassage, PrereviewActions } from '../prereview/actions.ts';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
 
@@ -64,6 +67,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     call('app.info', {}).then((i) => setActor(i.actor)).catch(() => {});
   }, []);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
+  // Reading and annotating the documents, or the Pre-review matrix over all of them.
+  const [view, setView] = useState<'read' | 'prereview'>('read');
+  const [passage, setPassage] = useState<OpenedPassage | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const leftPanel = usePanelRef();
   const rightPanel = usePanelRef();
@@ -152,6 +158,26 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     [caseId, reload, undo],
   );
 
+  const prereviewActions: PrereviewActions = useMemo(
+    () => ({
+      async decide(input) {
+        const out = await call('prereview.decide', { caseId, ...input });
+        await reload();
+        return out;
+      },
+      async adopt(input) {
+        await call('prereview.adopt', { caseId, ...input });
+        await reload();
+      },
+      openPassage(p) {
+        setPassage(p);
+        setView('read');
+        setTarget({ documentId: p.documentId, page: p.page, passage: p.quote, annotationId: p.annotationId ?? undefined });
+      },
+    }),
+    [caseId, reload],
+  );
+
   async function toggleArchive() {
     if (!c) return;
     try {
@@ -220,6 +246,18 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           {error}
         </p>
       )}
+      <div className="view-switch" role="group" aria-label="Workspace view">
+        <button type="button" aria-pressed={view === 'read'} onClick={() => setView('read')}>
+          Documents and checklist
+        </button>
+        <button type="button" aria-pressed={view === 'prereview'} onClick={() => setView('prereview')}>
+          Pre-review
+        </button>
+      </div>
+      <div className="view-body" hidden={view !== 'prereview'}>
+        <PrereviewScreen caseId={c.id} active={view === 'prereview'} version={version} checklist={checklist} readOnly={c.archived} actions={prereviewActions} />
+      </div>
+      <div className="view-body" hidden={view !== 'read'}>
       <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
         <Panel id="left" defaultSize="18" minSize="12" collapsible panelRef={leftPanel} onResize={(size) => setCollapsed((x) => (x.left === (size.inPixels === 0) ? x : { ...x, left: size.inPixels === 0 }))}>
           <section className="pane left" aria-label="Documents and search" hidden={collapsed.left}>
@@ -232,6 +270,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           <section className="pane centre" aria-label="Document viewer">
             <PaneToggle side="left" name="documents pane" collapsed={collapsed.left} onToggle={() => (collapsed.left ? leftPanel.current?.expand() : leftPanel.current?.collapse())} />
             <div className="centre-body">
+            {passage && current?.id === passage.documentId && (
+              <PassageBar passage={passage} readOnly={c.archived} actions={prereviewActions} onDecided={setPassage} onBack={() => setView('prereview')} onClose={() => setPassage(null)} />
+            )}
             {current && target ? (
               <PdfViewer
                 key={current.id}
@@ -281,6 +322,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           </section>
         </Panel>
       </Group>
+      </div>
       {exporting && (
         <ExportBundleDialog
           caseRecord={c}
