@@ -17,7 +17,7 @@ export function PassageBar({ passage: p, readOnly, actions, onDecided, onBack, o
   return (
     <div className="passage-bar" role="region" aria-label="Pre-review passage">
       <button type="button" className="back" onClick={onBack}>
-        <IconBack /> Pre-review
+        <IconBack /> Back to pre-review
       </button>
       <span className="passage-bar-text" title={p.quote}>
         <strong>{p.ruleLabel}</strong> · {pagesLabel(p.page, p.endPage)} · “{p.quote}”
