@@ -240,20 +240,21 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           {notice} <button onClick={() => setNotice(null)}>Dismiss</button>
         </p>
       )}
-      <WorkflowBar caseRecord={c} checklist={checklist} identity={identity} version={version} onChanged={() => void reload()} />
+      <WorkflowBar caseRecord={c} checklist={checklist} identity={identity} version={version} onChanged={() => void reload()}>
+        <div className="view-switch" role="group" aria-label="Workspace view">
+          <button type="button" aria-pressed={view === 'read'} onClick={() => setView('read')}>
+            Documents and checklist
+          </button>
+          <button type="button" aria-pressed={view === 'prereview'} onClick={() => setView('prereview')}>
+            Pre-review
+          </button>
+        </div>
+      </WorkflowBar>
       {error && (
         <p className="error banner" role="alert">
           {error}
         </p>
       )}
-      <div className="view-switch" role="group" aria-label="Workspace view">
-        <button type="button" aria-pressed={view === 'read'} onClick={() => setView('read')}>
-          Documents and checklist
-        </button>
-        <button type="button" aria-pressed={view === 'prereview'} onClick={() => setView('prereview')}>
-          Pre-review
-        </button>
-      </div>
       <div className="view-body" hidden={view !== 'prereview'}>
         <PrereviewScreen caseId={c.id} active={view === 'prereview'} version={version} checklist={checklist} readOnly={c.archived} actions={prereviewActions} />
       </div>
