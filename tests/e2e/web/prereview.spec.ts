@@ -10,6 +10,7 @@ import { test, expect } from '../support/test.ts';
 import type { Harness } from '../support/bridge.ts';
 import { check } from '../support/fit.ts';
 import { textPdf } from '../../fixtures/pdfs.ts';
+import { corpusFile, corpusPresent } from '../../support/workspace.ts';
 
 const ORDER = 'Use of Force Order';
 const TACTICS = 'Defensive Tactics';
@@ -128,6 +129,13 @@ test('pre-review: stances in words, a passage highlighted in the viewer, accept,
   await page.getByRole('button', { name: 'Documents and checklist' }).click();
   await checklist.getByRole('button', { name: /De-escalation techniques/ }).click();
   await expect(checklist).toContainText('Recorded Met by Eve Reviewer <eve@body.example>');
+  // Adopting is undone and redone like any determination.
+  await page.locator('.viewer-container').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undid: adopt suggested determination' })).toBeVisible();
+  await expect(checklist).not.toContainText('Recorded Met');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(checklist).toContainText('Recorded Met by Eve Reviewer');
 
   // The grid by keyboard: one tab stop, arrows move, Enter selects.
   await page.getByRole('button', { name: 'Pre-review', exact: true }).click();
@@ -170,3 +178,28 @@ for (const size of [
     });
   });
 }
+
+test('pre-review of two real policies: the order’s chokehold rule on page 4, the FAQ described, not directed', async ({ app: page, harness }) => {
+  test.skip(!corpusPresent(), 'The corpus (../shared/corpus or $CREDENCE_CORPUS) is not present on this machine.');
+  test.setTimeout(240_000);
+  harness.choose([corpusFile('IL_LakeCountySO_1.6.01_Use_of_Force_2020.pdf'), corpusFile('IL_RockfordPD_FAQ_Policies_Training_2020-06-04.pdf')]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const list = page.getByRole('list', { name: 'Policy documents' });
+  await expect(list).toContainText('Policy 1.6.01 Use of Force', { timeout: 60_000 });
+  await expect(list).toContainText('IL_RockfordPD_FAQ', { timeout: 60_000 });
+  const grid = await openPrereview(page);
+  const order = await cell(grid, 'Chokeholds (airway)', 'Policy 1.6.01 Use of Force');
+  await expect(order).toContainText('Bans except deadly force');
+  await expect(grid.getByRole('columnheader', { name: /IL_RockfordPD_FAQ/ })).toContainText('not a directive');
+  await expect(await cell(grid, 'Chokeholds (airway)', 'IL_RockfordPD_FAQ')).toContainText('described, not directed');
+
+  await order.click();
+  const passage = page.getByRole('region', { name: 'Selected cell' }).getByRole('button', { name: /shall not use a chokehold/ });
+  await expect(passage).toContainText('p. 4');
+  await passage.click();
+  await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '4');
+  await expect(page.locator('.page[data-page-number="4"] .textLayer .highlight').first()).toBeVisible();
+  const bar = page.getByRole('region', { name: 'Pre-review passage' });
+  await bar.getByRole('button', { name: 'Accept' }).click();
+  await expect(bar).toContainText('Accepted as evidence');
+});

@@ -54,6 +54,8 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [checklist, setChecklist] = useState<CaseChecklist | null>(null);
   const [checklistError, setChecklistError] = useState<string | null>(null);
+  const checklistRef = useRef(checklist);
+  checklistRef.current = checklist;
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewerTarget | null>(null);
   const [editing, setEditing] = useState(false);
@@ -166,7 +168,16 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         return out;
       },
       async adopt(input) {
+        // Undo puts back what the item held before (or nothing); redo adopts again.
+        const previous = checklistRef.current?.entries.find((e) => e.item.id === input.itemId)?.determination ?? null;
         await call('prereview.adopt', { caseId, ...input });
+        undo.record({
+          label: 'adopt suggested determination',
+          undo: previous
+            ? () => call('determinations.set', { caseId, itemId: previous.itemId, status: previous.status, rationale: previous.rationale, noRuleFound: previous.noRuleFound, evidenceIds: previous.evidenceIds })
+            : () => call('determinations.clear', { caseId, itemId: input.itemId }),
+          redo: () => call('prereview.adopt', { caseId, ...input }),
+        });
         await reload();
       },
       openPassage(p) {
@@ -175,7 +186,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         setTarget({ documentId: p.documentId, page: p.page, passage: p.quote, annotationId: p.annotationId ?? undefined });
       },
     }),
-    [caseId, reload],
+    [caseId, reload, undo],
   );
 
   async function toggleArchive() {
