@@ -70,7 +70,7 @@ export function CellDetail({ data, row, column, checklist, readOnly, ignored, ac
       )}
       {doc?.pending && <p className="subtle">This document is still being read.</p>}
       {found && <Passages document={found.document} ruleId={row.ruleId} itemTitle={row.itemTitle} passages={found.passages} mentions={found.mentions} readOnly={readOnly} actions={actions} />}
-      {suggestion && !ignored && <SuggestedDetermination suggestion={suggestion} itemTitle={row.itemTitle} entry={entry} documentTitle={titleOf} readOnly={readOnly} actions={actions} onIgnore={onIgnore} />}
+      {suggestion && !ignored && <SuggestedDetermination suggestion={suggestion} itemTitle={row.itemTitle} entry={entry} documentTitle={titleOf} readOnly={readOnly} reading={data.progress.done < data.progress.total} actions={actions} onIgnore={onIgnore} />}
       {suggestion && ignored && <p className="subtle">Suggestion ignored for now; nothing was recorded.</p>}
     </div>
   );

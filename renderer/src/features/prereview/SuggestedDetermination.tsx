@@ -14,11 +14,13 @@ interface Props {
   entry: CaseChecklist['entries'][number] | undefined;
   documentTitle(id: string): string;
   readOnly: boolean;
+  /** Documents still being read: the suggestion may change, so it cannot be adopted yet. */
+  reading: boolean;
   actions: PrereviewActions;
   onIgnore(): void;
 }
 
-export function SuggestedDetermination({ suggestion: s, itemTitle, entry, documentTitle, readOnly, actions, onIgnore }: Props) {
+export function SuggestedDetermination({ suggestion: s, itemTitle, entry, documentTitle, readOnly, reading, actions, onIgnore }: Props) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,12 +68,13 @@ export function SuggestedDetermination({ suggestion: s, itemTitle, entry, docume
           {error}
         </p>
       )}
+      {!readOnly && !s.adopted && reading && <p className="subtle">It can be adopted once every document has been read: it may still change.</p>}
       {!readOnly && !s.adopted && (
         <div className="finding-actions">
-          <button className="primary" disabled={busy} onClick={() => void adopt({})}>
+          <button className="primary" disabled={busy || reading} onClick={() => void adopt({})}>
             Adopt
           </button>
-          <button disabled={busy} onClick={() => setEditing(true)}>
+          <button disabled={busy || reading} onClick={() => setEditing(true)}>
             Edit, then adopt
           </button>
           <button disabled={busy} onClick={onIgnore} title="Close the suggestion; nothing is recorded">
