@@ -28,6 +28,8 @@ export interface ViewerTarget {
   query?: string;
   /** A highlight to show (flash) on arrival. */
   annotationId?: string;
+  /** A passage's exact words to mark on arrival (a Pre-review finding not yet a highlight). */
+  passage?: string;
   /** Opened from the document list: go back to the page the reader last had open. */
   resume?: boolean;
 }
@@ -79,6 +81,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const [nav, setNav] = useState<null | 'outline' | 'pages'>(null);
   const [section, setSection] = useState('');
   const [sectionStatus, setSectionStatus] = useState('');
+  // The shorter forms of a passage still to try if pdf.js cannot find the whole of it.
+  const passageFallbacks = useRef<string[]>([]);
   const annotationsRef = useRef(annotations);
   annotationsRef.current = annotations;
 
@@ -219,7 +223,11 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           setFindStatus(e.matchesCount.total ? `${e.matchesCount.current} of ${e.matchesCount.total}` : 'No matches'),
         );
         eventBus.on('updatefindcontrolstate', (e: { state: number; matchesCount: { current: number; total: number } }) => {
-          if (e.state === 1) setFindStatus('No matches');
+          // Not found: a passage whose words the extractor and pdf.js split differently (a
+          // hyphen, a page break) is looked for again by its opening words.
+          const next = e.state === 1 ? passageFallbacks.current.shift() : undefined;
+          if (next) eventBus.dispatch('find', { source: null, type: '', query: next, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+          else if (e.state === 1) setFindStatus('No matches');
         });
         eventBus.on('pagerendered', (e: { pageNumber: number }) => drawPage(e.pageNumber));
         eventBus.on('pagesinit', () => {
@@ -267,6 +275,12 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         });
       }, 150);
     }
+    if (target.passage) {
+      const words = target.passage.replace(/\s+/g, ' ').trim().split(' ');
+      passageFallbacks.current = [words.slice(0, 10).join(' '), words.slice(0, 5).join(' ')].filter((w, i, all) => w && w !== words.join(' ') && all.indexOf(w) === i);
+      setFind('');
+      bus.dispatch('find', { source: null, type: '', query: words.join(' '), caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+    } else passageFallbacks.current = [];
     if (target.query) {
       const terms = highlightTerms(target.query);
       setFind(terms.join(' '));

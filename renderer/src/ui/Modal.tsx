@@ -61,8 +61,10 @@ export function Modal({ id, title, submitLabel, error, busy, submitDisabled, con
             {error}
           </p>
         )}
+        {/* Keyed so React never reuses "Keep editing" as the submit button: the click that
+            ends the question would otherwise go on to submit the form. */}
         {confirming ? (
-          <div className="actions discard" role="group" aria-labelledby={`${id}-discard`}>
+          <div key="discard" className="actions discard" role="group" aria-labelledby={`${id}-discard`}>
             <span id={`${id}-discard`} className="discard-question">
               Discard what you entered?
             </span>
@@ -74,7 +76,7 @@ export function Modal({ id, title, submitLabel, error, busy, submitDisabled, con
             </button>
           </div>
         ) : (
-          <div className="actions">
+          <div key="actions" className="actions">
             <button type="button" onClick={askToClose}>
               Cancel
             </button>

@@ -113,3 +113,24 @@ export function stanceIconNode(doc: Document, stance: keyof typeof STANCE_PATHS)
   }
   return svg;
 }
+
+/** A half-filled circle: a rule short of the standard (encouraged, restricted, partial). */
+export const IconHalf = () => (
+  <Svg>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor" stroke="none" />
+  </Svg>
+);
+/** A dash: nothing found. */
+export const IconDash = () => (
+  <Svg>
+    <path d="M4 8h8" />
+  </Svg>
+);
+/** A clock: still being read. */
+export const IconClock = () => (
+  <Svg>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M8 5v3l2 1.5" />
+  </Svg>
+);

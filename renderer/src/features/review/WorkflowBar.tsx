@@ -1,5 +1,5 @@
 // Who must act next, and the one workflow action that fits the current identity and status.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Modal } from '../../ui/Modal.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
@@ -16,9 +16,11 @@ interface Props {
   identity: Identity;
   version: number;
   onChanged: () => void;
+  /** Shown first in the bar (the workspace's view switch), so the two share one row. */
+  children?: ReactNode;
 }
 
-export function WorkflowBar({ caseRecord: c, checklist, identity, version, onChanged }: Props) {
+export function WorkflowBar({ caseRecord: c, checklist, identity, version, onChanged, children }: Props) {
   const [state, setState] = useState<State | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'sign' | 'return' | null>(null);
@@ -41,6 +43,7 @@ export function WorkflowBar({ caseRecord: c, checklist, identity, version, onCha
   const s = c.status;
   return (
     <div className="workflow">
+      {children}
       {state && <span className="next" title={state.next}>Next: {state.next}</span>}
       {(s === 'draft' || s === 'returned') && role === 'reviewer' && <button className="primary" onClick={() => void act(() => call('review.submit', { caseId: c.id }))}>Submit for review</button>}
       {s === 'submitted' && role === 'lead' && (

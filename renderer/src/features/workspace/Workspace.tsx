@@ -25,6 +25,9 @@ import { ExportBundleDialog } from '../bundle/BundleDialogs.tsx';
 import type { Output } from '../../../../shared/contract.ts';
 import { MenuButton } from '../../ui/MenuButton.tsx';
 import { IconBack, IconMore, IconPane, IconRedo, IconUndo } from '../../ui/icons.tsx';
+import { PrereviewScreen } from '../prereview/PrereviewScreen.tsx';
+import { PassageBar } from '../prereview/PassageBar.tsx';
+import type { OpenedPassage, PrereviewActions } from '../prereview/actions.ts';
 
 const LAYOUT_KEY = 'credence.workspaceLayout';
 
@@ -51,6 +54,8 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [checklist, setChecklist] = useState<CaseChecklist | null>(null);
   const [checklistError, setChecklistError] = useState<string | null>(null);
+  const checklistRef = useRef(checklist);
+  checklistRef.current = checklist;
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<ViewerTarget | null>(null);
   const [editing, setEditing] = useState(false);
@@ -64,6 +69,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     call('app.info', {}).then((i) => setActor(i.actor)).catch(() => {});
   }, []);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
+  // Reading and annotating the documents, or the Pre-review matrix over all of them.
+  const [view, setView] = useState<'read' | 'prereview'>('read');
+  const [passage, setPassage] = useState<OpenedPassage | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const leftPanel = usePanelRef();
   const rightPanel = usePanelRef();
@@ -152,6 +160,35 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     [caseId, reload, undo],
   );
 
+  const prereviewActions: PrereviewActions = useMemo(
+    () => ({
+      async decide(input) {
+        const out = await call('prereview.decide', { caseId, ...input });
+        await reload();
+        return out;
+      },
+      async adopt(input) {
+        // Undo puts back what the item held before (or nothing); redo adopts again.
+        const previous = checklistRef.current?.entries.find((e) => e.item.id === input.itemId)?.determination ?? null;
+        await call('prereview.adopt', { caseId, ...input });
+        undo.record({
+          label: 'adopt suggested determination',
+          undo: previous
+            ? () => call('determinations.set', { caseId, itemId: previous.itemId, status: previous.status, rationale: previous.rationale, noRuleFound: previous.noRuleFound, evidenceIds: previous.evidenceIds })
+            : () => call('determinations.clear', { caseId, itemId: input.itemId }),
+          redo: () => call('prereview.adopt', { caseId, ...input }),
+        });
+        await reload();
+      },
+      openPassage(p) {
+        setPassage(p);
+        setView('read');
+        setTarget({ documentId: p.documentId, page: p.page, passage: p.quote, annotationId: p.annotationId ?? undefined });
+      },
+    }),
+    [caseId, reload, undo],
+  );
+
   async function toggleArchive() {
     if (!c) return;
     try {
@@ -214,12 +251,25 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           {notice} <button onClick={() => setNotice(null)}>Dismiss</button>
         </p>
       )}
-      <WorkflowBar caseRecord={c} checklist={checklist} identity={identity} version={version} onChanged={() => void reload()} />
+      <WorkflowBar caseRecord={c} checklist={checklist} identity={identity} version={version} onChanged={() => void reload()}>
+        <div className="view-switch" role="group" aria-label="Workspace view">
+          <button type="button" aria-pressed={view === 'read'} onClick={() => setView('read')}>
+            Documents and checklist
+          </button>
+          <button type="button" aria-pressed={view === 'prereview'} onClick={() => setView('prereview')}>
+            Pre-review
+          </button>
+        </div>
+      </WorkflowBar>
       {error && (
         <p className="error banner" role="alert">
           {error}
         </p>
       )}
+      <div className="view-body" hidden={view !== 'prereview'}>
+        <PrereviewScreen caseId={c.id} active={view === 'prereview'} version={version} checklist={checklist} readOnly={c.archived} actions={prereviewActions} />
+      </div>
+      <div className="view-body" hidden={view !== 'read'}>
       <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
         <Panel id="left" defaultSize="18" minSize="12" collapsible panelRef={leftPanel} onResize={(size) => setCollapsed((x) => (x.left === (size.inPixels === 0) ? x : { ...x, left: size.inPixels === 0 }))}>
           <section className="pane left" aria-label="Documents and search" hidden={collapsed.left}>
@@ -232,6 +282,9 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           <section className="pane centre" aria-label="Document viewer">
             <PaneToggle side="left" name="documents pane" collapsed={collapsed.left} onToggle={() => (collapsed.left ? leftPanel.current?.expand() : leftPanel.current?.collapse())} />
             <div className="centre-body">
+            {passage && current?.id === passage.documentId && (
+              <PassageBar passage={passage} readOnly={c.archived} actions={prereviewActions} onDecided={setPassage} onBack={() => setView('prereview')} onClose={() => setPassage(null)} />
+            )}
             {current && target ? (
               <PdfViewer
                 key={current.id}
@@ -281,6 +334,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
           </section>
         </Panel>
       </Group>
+      </div>
       {exporting && (
         <ExportBundleDialog
           caseRecord={c}
