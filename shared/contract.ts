@@ -264,6 +264,22 @@ export const contract = {
       .strict(),
     output: determinationRecord,
   },
+  /** The 8 Can't Wait scorecard of the case, from its pre-review stances (PREREVIEW.md). */
+  'prereview.scorecard': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.array(
+      z.object({
+        indicator: z.string(),
+        label: z.string(),
+        answer: z.enum(['yes', 'partial', 'no']),
+        basis: z.array(z.object({ ruleId, stance: z.string() })),
+        pages: z.array(z.object({ documentId: z.string(), title: z.string(), page: z.number().int(), ruleId })),
+        describedOnly: z.boolean(),
+        unread: z.array(z.string()),
+        note: z.string(),
+      }),
+    ),
+  },
   'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSummary) },
   'rubrics.importPack': { input: z.object({ handle: fileHandle }).strict(), output: rubricSummary },
   'rubrics.forCase': { input: z.object({ caseId: id, scorer: nameText().trim().min(1).max(100).optional() }).strict(), output: z.array(caseRubric) },

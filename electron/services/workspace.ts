@@ -20,6 +20,7 @@ import { createChecklistService } from './checklists/checklist-service.ts';
 import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
 import { createPrereview } from './prereview/prereview-service.ts';
+import { createScorecard } from './prereview/scorecard-service.ts';
 import { createCarryForward } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 import { createIdentities } from './identity/identities-service.ts';
@@ -129,12 +130,13 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // A window wants its new documents pre-reviewed before it asks; a CLI command ends first.
   const backgroundPrereview = (opts.transport ?? 'app') === 'app';
   const lint = createCaseLint(ctx, cases, prereview);
+  const scorecard = createScorecard(prereview);
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
   const identities = createIdentities(ctx);
   const audit = createAudit(ctx);
   const session = createSession(ctx, identities, HOW_TO_CHOOSE[opts.transport ?? 'app']);
-  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session });
+  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session, scorecard });
   const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
   const services = { cases, documents, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
@@ -277,6 +279,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
         return out;
       });
     },
+    'prereview.scorecard': (i) => scorecard.forCase(i.caseId),
   };
   // Every change to a case goes into its audit trail; a change to an approved or signed case
   // reopens it. One place, around the handlers, so no service can forget (imports, which are

@@ -24,6 +24,7 @@ import { findingsDocx } from '../packet/docx.ts';
 import { buildFindings } from '../packet/findings.ts';
 import { buildPacket } from '../packet/packet.ts';
 import type { RubricsService } from '../rubrics/rubrics-service.ts';
+import type { ScorecardService } from '../prereview/scorecard-service.ts';
 import type { AcknowledgedGap, GapKind } from '../../../shared/schemas/sign-summary.ts';
 import { createSignOff, packetRubrics } from './sign-off.ts';
 
@@ -42,7 +43,7 @@ const NEXT: Record<Status, string> = {
   exported: 'Done. The packet can be exported again at any time.',
 };
 
-export function createReview(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; identities: Identities; rubrics: RubricsService; audit: Audit; session: Session }) {
+export function createReview(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; identities: Identities; rubrics: RubricsService; audit: Audit; session: Session; scorecard: ScorecardService }) {
   const { db } = ctx;
   const { cases, checklist, identities, rubrics, audit, session } = deps;
   const signOff = createSignOff(ctx, { cases, checklist, rubrics });
@@ -214,7 +215,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       const cl = checklist.forCase(caseId);
       const scored = packetRubrics(ctx, rubrics, caseId);
       const createdAt = ctx.now().toISOString();
-      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: waivedSinceSubmission(caseId), ...people(caseId), acknowledgedGaps });
+      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: waivedSinceSubmission(caseId), ...people(caseId), acknowledgedGaps, scorecard: await deps.scorecard.forCase(caseId) });
       const sources = db
         .prepare<[string], { original_name: string; title: string; sha256: string; page_count: number }>('SELECT d.original_name, d.title, d.sha256, d.page_count FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title')
         .all(caseId)
