@@ -11,6 +11,7 @@
 //   directed": it is no firm rule, so it is never a yes; it is evidence of practice, so a yes it
 //   would have earned counts as partial.
 import type { CaseDocument, CaseRuleFinding } from './case.ts';
+import { RULES } from './rules/index.ts';
 import { NO_TEXT, type DocumentPrereview, type RuleId } from './types.ts';
 
 export type ScorecardAnswer = 'yes' | 'partial' | 'no';
@@ -33,7 +34,10 @@ export interface ScorecardRow {
   pages: ScorecardPage[];
   /** The answer rests on a document that directs nobody (an FAQ): described, not directed. */
   describedOnly: boolean;
-  /** Documents (titles) that could not be read for these rules: the answer may change once they are OCRed. */
+  /**
+   * Documents (titles) that could not be read for these rules, where that could change the answer
+   * (anything short of yes, or a ban): it may change once they are OCRed.
+   */
   unread: string[];
   /** Why, in words: the answer's reading of the stances, and what limits it. */
   note: string;
@@ -94,7 +98,11 @@ function finish(indicator: { id: string; label: string }, raw: ScorecardAnswer, 
   // Only the rules that earned the answer can make it described-only; a rule found nowhere cannot.
   const describedOnly = raw !== 'no' && deciding.some(([, x]) => x.describedOnly);
   const answer: ScorecardAnswer = describedOnly && raw === 'yes' ? 'partial' : raw;
-  const unread = [...new Set(all.flatMap(([, x]) => (x.stance === NO_TEXT && x.unread.length === 0 ? ['every document'] : x.unread)))];
+  // An unread document can only change the answer where it might hold a rule that governs: any
+  // answer short of yes, or a ban, which a permission in the unread text would undo. A firm
+  // requirement found elsewhere stands whatever the scans say.
+  const canChange = answer !== 'yes' || all.some(([id]) => RULES[id].kind === 'prohibition');
+  const unread = canChange ? [...new Set(all.flatMap(([, x]) => (x.stance === NO_TEXT && x.unread.length === 0 ? ['every document'] : x.unread)))] : [];
   const notes = [why];
   if (describedOnly) notes.push('described, not directed: only a document that directs nobody (an FAQ) says so, and the scorecard counts a firm rule only');
   if (unread.length) notes.push(`${unread.join(', ')} could not be read (no text: needs OCR), so this answer may change once ${unread.length === 1 ? 'it is' : 'they are'} OCRed`);

@@ -273,7 +273,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
                     {checklistError}
                   </p>
                 ) : checklist ? (
-                  <ChecklistPanel checklist={checklist} openItemId={openItemId} onOpenItem={setOpenItemId} actions={actions} caseId={c.id} readOnly={c.archived} />
+                  <ChecklistPanel checklist={checklist} openItemId={openItemId} onOpenItem={setOpenItemId} actions={actions} caseId={c.id} readOnly={c.archived} onOpenPage={(documentId, page) => setTarget({ documentId, page })} />
                 ) : (
                   <p className="subtle">Loading the checklist…</p>
                 ))}

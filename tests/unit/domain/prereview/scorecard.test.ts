@@ -105,7 +105,8 @@ describe('8 Can’t Wait scorecard', () => {
       const go = { documentId: 'GO', title: 'GO 1', result: prereviewDocument(['Officers shall use de-escalation techniques when safe and feasible.']) };
       const scan = { documentId: 'S', title: 'Scan', result: prereviewDocument(['']) };
       const r = row(scorecardForCase(aggregateCase([go, scan])), 'requires-de-escalation');
-      expect(r).toMatchObject({ answer: 'yes', unread: ['Scan'], pages: [{ documentId: 'GO', page: 1 }] });
+      // A firm requirement found stands whatever the scan says; a no might not.
+      expect(r).toMatchObject({ answer: 'yes', unread: [], pages: [{ documentId: 'GO', page: 1 }] });
       expect(row(scorecardForCase(aggregateCase([go, scan])), 'duty-to-intervene')).toMatchObject({ answer: 'no', unread: ['Scan'] });
     });
 
@@ -143,12 +144,18 @@ describe('8 Can’t Wait scorecard', () => {
 });
 
 describe('a case with a part-scanned document', () => {
+  it('a ban found elsewhere may still be undone by a permission in the scan: it is named even on a yes', () => {
+    const go = { documentId: 'GO', title: 'GO 1', result: prereviewDocument(['Officers shall not discharge a firearm at or from a moving vehicle.']) };
+    const scan = { documentId: 'S', title: 'Scan', result: prereviewDocument(['']) };
+    expect(row(scorecardForCase(aggregateCase([go, scan])), 'bans-shooting-at-moving-vehicles')).toMatchObject({ answer: 'yes', unread: ['Scan'] });
+  });
+
   it('names it on the rows it did not answer, when the documents are given', () => {
     const go = { documentId: 'GO', title: 'GO 1', result: prereviewDocument(['Officers shall use de-escalation techniques when safe and feasible.']) };
     const mixed = { documentId: 'M', title: 'Mixed scan', result: prereviewDocument(['Cover memo.', '']) };
     const docs = [go, mixed];
     const rows = scorecardForCase(aggregateCase(docs), docs);
     expect(row(rows, 'duty-to-intervene')).toMatchObject({ answer: 'no', unread: ['Mixed scan'] });
-    expect(row(rows, 'requires-de-escalation')).toMatchObject({ answer: 'yes', unread: ['Mixed scan'] });
+    expect(row(rows, 'requires-de-escalation')).toMatchObject({ answer: 'yes', unread: [] });
   });
 });
