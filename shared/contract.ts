@@ -264,6 +264,22 @@ export const contract = {
       .strict(),
     output: determinationRecord,
   },
+  /** The 8 Can't Wait scorecard of the case, from its pre-review stances (PREREVIEW.md). */
+  'prereview.scorecard': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.array(
+      z.object({
+        indicator: z.string(),
+        label: z.string(),
+        answer: z.enum(['yes', 'partial', 'no']),
+        basis: z.array(z.object({ ruleId, stance: z.string() })),
+        pages: z.array(z.object({ documentId: z.string(), title: z.string(), page: z.number().int(), ruleId })),
+        describedOnly: z.boolean(),
+        unread: z.array(z.string()),
+        note: z.string(),
+      }),
+    ),
+  },
   'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSummary) },
   'rubrics.importPack': { input: z.object({ handle: fileHandle }).strict(), output: rubricSummary },
   'rubrics.forCase': { input: z.object({ caseId: id, scorer: nameText().trim().min(1).max(100).optional() }).strict(), output: z.array(caseRubric) },
@@ -338,7 +354,8 @@ export const contract = {
     output: caseRecord,
   },
   /** From the window: main asks where to write in its own save dialog. */
-  'review.export': { input: z.object({ caseId: id }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
+  // The window is told the written file's name only; `path` is for the CLI (a local call).
+  'review.export': { input: z.object({ caseId: id }).strict(), output: z.object({ name: z.string(), path: z.string().optional(), bytes: z.number().int() }) },
   'review.settings': { input: z.object({ singlePersonReview: z.boolean().optional() }).strict(), output: z.object({ singlePersonReview: z.boolean() }) },
   'audit.list': { input: z.object({ caseId: id }).strict(), output: z.array(auditEntry) },
   /** The audit trail worded for people, one sentence per entry (shared/domain/history-wording.ts). */
@@ -350,7 +367,7 @@ export const contract = {
   /** Signed with the acting identity's key, hence the passphrase. */
   'bundle.export': {
     input: z.object({ caseId: id, handle: fileHandle, passphrase }).strict(),
-    output: z.object({ path: z.string(), bytes: z.number().int(), documents: z.number().int(), signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string() }) }),
+    output: z.object({ name: z.string(), path: z.string().optional(), bytes: z.number().int(), documents: z.number().int(), signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string() }) }),
   },
   /**
    * A bundle signed by a key outside the roster and the workspace's identities is refused unless

@@ -58,8 +58,8 @@ Commands:
                                              record a determination under the app's rules
   rubrics                                    installed rubric packs with their criteria
   score --case ID --rubric RUBRIC-ID --criterion CRITERION-ID --level 0-3 --rationale "TEXT"
-        [--evidence ANNOTATION-ID …] [--scorer NAME]
-                                             score a criterion under the app's rules
+        [--evidence ANNOTATION-ID …]
+                                             score a criterion as the acting identity
   scores --case ID [--scorer NAME]           a case's scores, totals and evidence counts
   identity create --name NAME --email EMAIL --role reviewer|lead
                                              (passphrase from $CREDENCE_PASSPHRASE or a prompt)

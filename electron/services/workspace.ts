@@ -20,6 +20,7 @@ import { createChecklistService } from './checklists/checklist-service.ts';
 import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
 import { createPrereview } from './prereview/prereview-service.ts';
+import { createScorecard } from './prereview/scorecard-service.ts';
 import { createCarryForward } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 import { createIdentities } from './identity/identities-service.ts';
@@ -129,12 +130,13 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // A window wants its new documents pre-reviewed before it asks; a CLI command ends first.
   const backgroundPrereview = (opts.transport ?? 'app') === 'app';
   const lint = createCaseLint(ctx, cases, prereview);
+  const scorecard = createScorecard(prereview);
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
   const identities = createIdentities(ctx);
   const audit = createAudit(ctx);
   const session = createSession(ctx, identities, HOW_TO_CHOOSE[opts.transport ?? 'app']);
-  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session });
+  const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session, scorecard });
   const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
   const services = { cases, documents, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
@@ -149,6 +151,21 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'roster-key': ['Trust a review lead’s public key', 'Public key', 'pem'],
   };
 
+  // A file written for the window: the page is told its name, never the folder it went to (the
+  // person chose it in main's own dialog; a page has no use for the path, and a compromised one
+  // would learn the layout of the disk). The CLI, in the user's own shell, gets the path too.
+  const local = <T extends { path: string }>(r: T) => ({ ...r, name: path.basename(r.path) });
+  const forWindow = <T extends { path: string }>(file: string, write: () => T): Omit<T, 'path'> & { name: string } => {
+    let r: T;
+    try {
+      r = write();
+    } catch (err) {
+      if (err instanceof ServiceError) throw new ServiceError(err.code, err.message.split(file).join(path.basename(file)).split(path.dirname(file)).join('…'), err.fields);
+      throw err;
+    }
+    const { path: _written, ...rest } = r;
+    return { ...rest, name: path.basename(file) };
+  };
   const handlers: Handlers = {
     'app.info': () => ({ version: APP_VERSION, dataDir: paths.dataDir, sampleCaseId: readMeta(db, 'sample_case_id'), actor: ctx.actor }),
     'cases.list': (i) => cases.list(i),
@@ -233,16 +250,20 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'review.signSummary': (i) => review.signSummary(i.caseId),
     'review.sign': (i) => review.sign(i.caseId, i.passphrase, i.acknowledge),
     'review.export': async (i) => {
-      if ('outPath' in i) return review.exportPacket(i.caseId, i.outPath);
+      if ('outPath' in i) return local(review.exportPacket(i.caseId, i.outPath));
       // From a window: main asks where in its own save dialog; the page never names the file.
       if (!opts.platform?.choosePacketPath) throw new ServiceError('invalid_input', 'Say where to write the packet (--out FILE.zip).');
       const c = cases.get(i.caseId);
       const out = await opts.platform.choosePacketPath(`${c.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}-review-packet.zip`);
       if (!out) throw new ServiceError('cancelled', 'Export cancelled.');
-      return review.exportPacket(i.caseId, out);
+      return forWindow(out, () => review.exportPacket(i.caseId, out));
     },
     'review.settings': (i) => review.settings(i),
-    'bundle.export': (i) => bundles.export(i.caseId, 'outPath' in i ? i.outPath : handles.take(i.handle, 'bundle-save'), i.passphrase),
+    'bundle.export': (i) => {
+      if ('outPath' in i) return local(bundles.export(i.caseId, i.outPath, i.passphrase));
+      const out = handles.take(i.handle, 'bundle-save');
+      return forWindow(out, () => bundles.export(i.caseId, out, i.passphrase));
+    },
     'bundle.import': (i) => {
       const file = fileOf(i, 'bundle-open');
       try {
@@ -277,6 +298,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
         return out;
       });
     },
+    'prereview.scorecard': (i) => scorecard.forCase(i.caseId),
   };
   // Every change to a case goes into its audit trail; a change to an approved or signed case
   // reopens it. One place, around the handlers, so no service can forget (imports, which are

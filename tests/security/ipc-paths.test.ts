@@ -115,8 +115,41 @@ describe('dialog handles', () => {
     const dest = path.join(outside, 'lake.credence-case');
     const handle = await chosen('dialog.chooseBundleDestination', { defaultName: 'lake.credence-case' }, dest);
     const r = await ipc('bundle.export', { caseId, handle, passphrase: PASS });
-    expect(r).toMatchObject({ ok: true, value: { path: dest } });
+    expect(r).toMatchObject({ ok: true, value: { name: 'lake.credence-case' } });
+    expect(r.value).not.toHaveProperty('path');
+    expect(JSON.stringify(r)).not.toContain(outside);
     expect(fs.existsSync(dest)).toBe(true);
+  });
+
+  it('a bundle that cannot be written: the page is told why by the file’s name, not its folder', async () => {
+    const dest = path.join(outside, 'no-such-folder', 'lake.credence-case');
+    fs.writeFileSync(path.join(outside, 'no-such-folder'), 'a file where the folder should be');
+    const handle = await chosen('dialog.chooseBundleDestination', { defaultName: 'lake.credence-case' }, dest);
+    const r = await ipc('bundle.export', { caseId, handle, passphrase: PASS });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_file', message: expect.stringContaining('The bundle could not be written to lake.credence-case') } });
+    expect(JSON.stringify(r)).not.toContain(outside);
+  });
+
+  it('export a signed packet where the person chose, and tell the page only the file name', async () => {
+    // A reviewer decides and submits; the lead approves and signs: a real signed case.
+    t.actAs();
+    await t.call('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'not_met', rationale: 'No rule found.', noRuleFound: true });
+    await t.call('determinations.set', { caseId, itemId: 'mandatory.adherence-to-law', status: 'needs_information', rationale: 'Ask.' });
+    await t.call('review.submit', { caseId });
+    const lee = t.ws.services.identities.list().find((i) => i.email === 'lee@body.example')!;
+    await t.call('identity.use', { identityId: lee.id, passphrase: PASS });
+    await t.call('review.approve', { caseId });
+    await t.call('review.sign', { caseId, passphrase: PASS, acknowledge: ['undecided-items', 'unscored-criteria'] });
+    const dest = path.join(outside, 'lake-packet.zip');
+    nextChoice = dest;
+    const r = await ipc('review.export', { caseId });
+    expect(r).toMatchObject({ ok: true, value: { name: 'lake-packet.zip', bytes: expect.any(Number) } });
+    expect(r.value).not.toHaveProperty('path');
+    expect(JSON.stringify(r)).not.toContain(outside);
+    expect(fs.existsSync(dest)).toBe(true);
+    // The CLI, which named the path itself, is told it back.
+    const cli = await t.ws.dispatch('review.export', { caseId, outPath: path.join(outside, 'again.zip') });
+    expect(cli).toMatchObject({ ok: true, value: { name: 'again.zip', path: path.join(outside, 'again.zip') } });
   });
 
   it('chosen for one purpose cannot be used for another, and are spent by the attempt', async () => {

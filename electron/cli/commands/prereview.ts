@@ -7,6 +7,7 @@ import path from 'node:path';
 import { prereviewFile, type FilePrereview } from '../../services/lint/lint-files.ts';
 import { RULE_IDS, NO_TEXT, type DocumentPrereview } from '../../../shared/domain/prereview/types.ts';
 import { RULES_VERSION } from '../../../shared/domain/prereview/rules/index.ts';
+import { ANSWER_WORDS, scorecardForDocument } from '../../../shared/domain/prereview/scorecard.ts';
 import type { Workspace } from '../../services/workspace.ts';
 import { EXIT, type Io } from '../output.ts';
 
@@ -68,7 +69,21 @@ export function jsonOf(r: Row) {
       return [id, { stance: f.stance, evidence: f.evidence.map((e) => ({ page: e.page, quote: e.quote, reason: e.reason, ...(e.endPage !== e.page ? { endPage: e.endPage } : {}) })), mentions: f.mentions.length, ...(f.unreadPages ? { unreadPages: f.unreadPages } : {}) }];
     }),
   );
-  return { file: r.file, sha256: r.sha256, isDirective: r.result.isDirective, rulesVersion: r.result.rulesVersion, pagesWithoutText: r.result.pagesWithoutText, rules };
+  return { file: r.file, sha256: r.sha256, isDirective: r.result.isDirective, rulesVersion: r.result.rulesVersion, pagesWithoutText: r.result.pagesWithoutText, rules, scorecard: scorecardOf(r) };
+}
+
+/** The document's 8 Can't Wait answers; its pages are this document's, so plain page numbers. */
+function scorecardOf(r: { file: string; result: DocumentPrereview }) {
+  return scorecardForDocument({ documentId: r.file, title: path.basename(r.file), result: r.result }).map((x) => ({
+    indicator: x.indicator,
+    label: x.label,
+    answer: x.answer,
+    basis: x.basis,
+    pages: [...new Set(x.pages.map((p) => p.page))],
+    describedOnly: x.describedOnly,
+    needsOcr: x.unread.length > 0,
+    note: x.note,
+  }));
 }
 
 /** RFC 4180 quoting, and a leading =, +, - or @ neutralised so a spreadsheet never runs a cell as a formula. */
@@ -97,6 +112,7 @@ function textOf(r: Row, io: Io) {
     const unread = f.unreadPages?.length ? `  (not in the text; ${f.unreadPages.length} page(s) without text need OCR)` : '';
     io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.join(', ')})` : ''}${unread}`);
   }
+  io.out(`  8 Can't Wait: ${scorecardOf(r).map((x) => `${x.label.toLowerCase()} ${ANSWER_WORDS[x.answer].toLowerCase()}${x.needsOcr ? ' (needs OCR)' : ''}`).join('; ')}`);
 }
 
 export async function runPrereview(inputs: string[], opts: PrereviewOptions, io: Io): Promise<number> {

@@ -23,6 +23,17 @@ export function rubricResult(r: Findings['rubrics'][number]): string {
   return `${r.percent}% — ${r.band}`;
 }
 
+const ANSWER: Record<string, string> = { yes: 'Yes', partial: 'Partial', no: 'No' };
+
+/** One scorecard row as table cells: pages grouped per document ("GO 1, pp. 3, 4"). */
+export function scorecardCells(r: Findings['scorecard'][number]): string[] {
+  const byDoc = new Map<string, number[]>();
+  for (const x of r.pages) byDoc.set(x.document, [...(byDoc.get(x.document) ?? []), x.page]);
+  const pages = [...byDoc].map(([doc, ps]) => `${doc}, ${ps.length > 1 ? 'pp.' : 'p.'} ${ps.join(', ')}`).join('; ');
+  const qualifiers = [r.describedOnly ? 'described, not directed' : '', r.unread.length ? `needs OCR: ${r.unread.join(', ')}` : ''].filter(Boolean);
+  return [r.label, `${ANSWER[r.answer] ?? r.answer}${qualifiers.length ? ` (${qualifiers.join('; ')})` : ''}`, r.basis.map((b) => `${b.ruleId}: ${b.stance.replace(/_/g, ' ')}`).join('; '), pages || '—'];
+}
+
 const SPR_ACTION: Record<string, string> = {
   'single-person-review-on': 'turned on',
   'single-person-review-off': 'turned off',
@@ -71,6 +82,11 @@ export async function findingsDocx(f: Findings): Promise<Buffer> {
     if (i.decidedBy) children.push(p(`Decided by ${i.decidedBy} on ${date(i.decidedAt)}.`, { size: 18 }));
     if (i.madeBy.length) children.push(p(`Made by: ${i.madeBy.map((x) => (x.fingerprint ? `${x.person}, key ${groupFingerprint(x.fingerprint)}` : `${x.person} (no identity key)`)).join('; ')}.`, { size: 18 }));
     for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${citation(e.document, e.pages)} (${e.stance})`)] }));
+  }
+  if (f.scorecard.length) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("8 Can't Wait scorecard")] }));
+    children.push(p('Campaign Zero’s eight indicators, answered from the stances the pre-review read in the policies (not determinations by the reviewer). A firm, general rule counts as yes.', { italics: true }));
+    children.push(table([['Indicator', 'Answer', 'Stances', 'Pages'], ...f.scorecard.map(scorecardCells)]));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Rubric scores')] }));
   for (const r of f.rubrics) {

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../shared/schemas/case.ts';
 import { DETERMINATION_LABEL, type CaseChecklist } from '../../../shared/schemas/checklist.ts';
 import type { CaseRubric, RubricTotals } from '../../../shared/schemas/rubric.ts';
 import type { AcknowledgedGap } from '../../../shared/schemas/sign-summary.ts';
+import type { ScorecardRow } from '../../../shared/domain/prereview/scorecard.ts';
 
 export const FINDINGS_SCHEMA = 'credence.findings/1';
 
@@ -56,6 +57,11 @@ export interface Findings {
   }>;
   /** The gaps the lead confirmed, one by one, before signing; empty when there were none. */
   acknowledgedGaps: AcknowledgedGap[];
+  /**
+   * The 8 Can't Wait indicators, derived by the pre-review from the policies' text (never the
+   * reviewer's determination): each answer with the stances it rests on and the deciding pages.
+   */
+  scorecard: Array<{ indicator: string; label: string; answer: ScorecardRow['answer']; basis: ScorecardRow['basis']; pages: Array<{ document: string; page: number; rule: string }>; describedOnly: boolean; unread: string[]; note: string }>;
 }
 
 /** How the packet cites a passage: "205-P Use of Force, p. 4" or "…, pp. 4–5". */
@@ -65,7 +71,7 @@ export function buildFindings(
   c: CaseRecord,
   checklist: CaseChecklist,
   rubrics: CaseRubric[],
-  extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean; people: Findings['people']; madeBy: Record<string, Findings['items'][number]['madeBy']>; singlePersonReviewLog: Findings['singlePersonReviewLog']; acknowledgedGaps?: AcknowledgedGap[] },
+  extra: { generatedAt: string; lead: Findings['lead']; singlePersonReview: boolean; people: Findings['people']; madeBy: Record<string, Findings['items'][number]['madeBy']>; singlePersonReviewLog: Findings['singlePersonReviewLog']; acknowledgedGaps?: AcknowledgedGap[]; scorecard?: ScorecardRow[] },
 ): Findings {
   const reviewers = extra.people.map((p) => p.person);
   return {
@@ -115,5 +121,16 @@ export function buildFindings(
       chartSvg: r.chartSvg,
     })),
     acknowledgedGaps: extra.acknowledgedGaps ?? [],
+    // The packet names documents by title (as its evidence does), not by the workspace's ids.
+    scorecard: (extra.scorecard ?? []).map((r) => ({
+      indicator: r.indicator,
+      label: r.label,
+      answer: r.answer,
+      basis: r.basis,
+      pages: r.pages.map((p) => ({ document: p.title, page: p.page, rule: p.ruleId })),
+      describedOnly: r.describedOnly,
+      unread: r.unread,
+      note: r.note,
+    })),
   };
 }

@@ -21,9 +21,11 @@ import { personKey, type Identities, type Identity } from '../identity/identitie
 import { actorLabel, type Session } from '../identity/session.ts';
 import { readMeta, writeMeta } from '../meta.ts';
 import { findingsDocx } from '../packet/docx.ts';
-import { buildFindings } from '../packet/findings.ts';
+import { buildFindings, type Findings } from '../packet/findings.ts';
 import { buildPacket } from '../packet/packet.ts';
 import type { RubricsService } from '../rubrics/rubrics-service.ts';
+import type { ScorecardService } from '../prereview/scorecard-service.ts';
+import type { ScorecardRow } from '../../../shared/domain/prereview/scorecard.ts';
 import type { AcknowledgedGap, GapKind } from '../../../shared/schemas/sign-summary.ts';
 import { createSignOff, packetRubrics } from './sign-off.ts';
 
@@ -42,7 +44,7 @@ const NEXT: Record<Status, string> = {
   exported: 'Done. The packet can be exported again at any time.',
 };
 
-export function createReview(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; identities: Identities; rubrics: RubricsService; audit: Audit; session: Session }) {
+export function createReview(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; identities: Identities; rubrics: RubricsService; audit: Audit; session: Session; scorecard: ScorecardService }) {
   const { db } = ctx;
   const { cases, checklist, identities, rubrics, audit, session } = deps;
   const signOff = createSignOff(ctx, { cases, checklist, rubrics });
@@ -142,6 +144,67 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
     return entries.slice(lastSubmit + 1).some((e) => e.action === 'review.two-person-rule-waived');
   }
 
+  /** Runs fn with the clock stopped at `at`: every row and audit entry of one signature shares its instant. */
+  function atInstant<T>(at: Date, fn: () => T): T {
+    const clock = ctx.now;
+    ctx.now = () => at;
+    try {
+      return fn();
+    } finally {
+      ctx.now = clock;
+    }
+  }
+  /** What fn returns when run in a write transaction that is then rolled back: a preview that writes nothing. */
+  function rolledBack<T>(fn: () => T): T {
+    const undo = new Error('rolled back on purpose');
+    let out: T | undefined;
+    try {
+      db.transaction(() => {
+        out = fn();
+        throw undo;
+      }).immediate();
+    } catch (err) {
+      if (err !== undo) throw err;
+    }
+    return out as T;
+  }
+  function findingsFor(caseId: string, lead: Identity, acknowledgedGaps: AcknowledgedGap[], scorecard: ScorecardRow[]) {
+    const c = cases.get(caseId);
+    return buildFindings(c, checklist.forCase(caseId), packetRubrics(ctx, rubrics, caseId), { generatedAt: ctx.now().toISOString(), lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: waivedSinceSubmission(caseId), ...people(caseId), acknowledgedGaps, scorecard });
+  }
+  /** The signed packet's bytes (synchronous: it runs inside the signing transaction). */
+  function packetFrom(caseId: string, lead: Identity, findings: Findings, docx: Uint8Array, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): Uint8Array {
+    const c = cases.get(caseId);
+    const createdAt = findings.generatedAt;
+    const sources = db
+      .prepare<[string], { original_name: string; title: string; sha256: string; page_count: number }>('SELECT d.original_name, d.title, d.sha256, d.page_count FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title')
+      .all(caseId)
+      .map((d) => ({ name: d.original_name, title: d.title, sha256: d.sha256, pages: d.page_count }));
+    // The signing itself is an audited event, so the head the manifest names includes it.
+    const head = audit.append(caseId, ctx.actor, 'packet.signed', 'case', caseId, { signer: lead.fingerprint, createdAt });
+    const auditLines = audit.list(caseId).map((e) => JSON.stringify(e)).join('\n') + '\n';
+    return buildPacket(
+      {
+        'findings.docx': docx,
+        'findings.json': strToU8(`${JSON.stringify(findings, null, 2)}\n`),
+        'sources.json': strToU8(`${JSON.stringify({ schema: 'credence.sources/1', documents: sources }, null, 2)}\n`),
+        'audit.jsonl': strToU8(auditLines),
+      },
+      {
+        caseId,
+        agency: c.agencyName,
+        createdAt,
+        checklistPack: { id: findings.checklistPack.id, version: findings.checklistPack.version },
+        rubricPacks: findings.rubrics.map((r) => ({ id: r.id, version: r.version })),
+        auditHead: head.hash,
+        singlePersonReview: findings.singlePersonReview,
+        signer: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint },
+      },
+      privateKey,
+      publicKey,
+    );
+  }
+
   return {
     /**
      * Single-person review is a workspace setting; turning it on or off is written into every
@@ -203,44 +266,28 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
         throw err;
       }
       const publicKey = crypto.createPublicKey(lead.publicKeyPem);
-      waiver?.();
-      const zip = await this.buildSignedPacket(caseId, lead, privateKey, publicKey, acknowledgedGaps);
-      const signed = transition(caseId, ['approved'], 'signed', 'signed');
-      db.prepare('INSERT INTO packets (id, case_id, created_at, signer_fingerprint, zip) VALUES (?, ?, ?, ?, ?)').run(ctx.newId(), caseId, ctx.now().toISOString(), lead.fingerprint, Buffer.from(zip));
-      return signed;
-    },
-    async buildSignedPacket(caseId: string, lead: Identity, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject, acknowledgedGaps: AcknowledgedGap[] = []): Promise<Uint8Array> {
-      const c = cases.get(caseId);
-      const cl = checklist.forCase(caseId);
-      const scored = packetRubrics(ctx, rubrics, caseId);
-      const createdAt = ctx.now().toISOString();
-      const findings = buildFindings(c, cl, scored, { generatedAt: createdAt, lead: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint }, singlePersonReview: waivedSinceSubmission(caseId), ...people(caseId), acknowledgedGaps });
-      const sources = db
-        .prepare<[string], { original_name: string; title: string; sha256: string; page_count: number }>('SELECT d.original_name, d.title, d.sha256, d.page_count FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title')
-        .all(caseId)
-        .map((d) => ({ name: d.original_name, title: d.title, sha256: d.sha256, pages: d.page_count }));
-      // The signing itself is an audited event, so the head the manifest names includes it.
-      const head = audit.append(caseId, ctx.actor, 'packet.signed', 'case', caseId, { signer: lead.fingerprint, createdAt });
-      const auditLines = audit.list(caseId).map((e) => JSON.stringify(e)).join('\n') + '\n';
-      return buildPacket(
-        {
-          'findings.docx': new Uint8Array(await findingsDocx(findings)),
-          'findings.json': strToU8(`${JSON.stringify(findings, null, 2)}\n`),
-          'sources.json': strToU8(`${JSON.stringify({ schema: 'credence.sources/1', documents: sources }, null, 2)}\n`),
-          'audit.jsonl': strToU8(auditLines),
-        },
-        {
-          caseId,
-          agency: c.agencyName,
-          createdAt,
-          checklistPack: { id: cl.pack.id, version: cl.pack.version },
-          rubricPacks: scored.map((r) => ({ id: r.rubric.id, version: r.rubric.version })),
-          auditHead: head.hash,
-          singlePersonReview: findings.singlePersonReview,
-          signer: { name: lead.name, email: lead.email, fingerprint: lead.fingerprint },
-        },
-        privateKey,
-        publicKey,
+      // Signing is one change: the waiver, "packet.signed", the status, its event, "review.signed"
+      // and the packet row commit together or not at all. Only the DOCX is built asynchronously,
+      // so it is built first, from the findings as they will read once the waiver is written
+      // (worked out in a transaction that is rolled back), all at one instant; the transaction
+      // that writes then checks the findings still read the same.
+      // The scorecard comes from the pre-review (read by its worker where not stored): asked first.
+      const scorecard = await deps.scorecard.forCase(caseId);
+      const at = ctx.now();
+      const planned = atInstant(at, () => rolledBack(() => (waiver?.(), findingsFor(caseId, lead, acknowledgedGaps, scorecard))));
+      const docx = new Uint8Array(await findingsDocx(planned));
+      return atInstant(at, () =>
+        db.transaction(() => {
+          const now = cases.get(caseId);
+          if (now.status !== 'approved') throw new ServiceError('conflict', `The case became ${now.status} while its packet was being built. Nothing was signed.`);
+          waiver?.();
+          const findings = findingsFor(caseId, lead, acknowledgedGaps, scorecard);
+          if (JSON.stringify(findings) !== JSON.stringify(planned)) throw new ServiceError('conflict', 'The case changed while its packet was being built. Sign again. Nothing was signed.');
+          const zip = packetFrom(caseId, lead, findings, docx, privateKey, publicKey);
+          const signed = transition(caseId, ['approved'], 'signed', 'signed');
+          db.prepare('INSERT INTO packets (id, case_id, created_at, signer_fingerprint, zip) VALUES (?, ?, ?, ?, ?)').run(ctx.newId(), caseId, ctx.now().toISOString(), lead.fingerprint, Buffer.from(zip));
+          return signed;
+        }).immediate(),
       );
     },
     /** Writes the signed packet atomically: a temporary file renamed into place, never a partial .zip. */

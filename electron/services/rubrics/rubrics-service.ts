@@ -115,8 +115,12 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
       return rubricIds().map((id) => view(caseId, id, scorer));
     },
     score(input: { caseId: string; rubricId: string; criterionId: string; level: number; rationale: string; evidenceIds: string[]; scorer?: string }): ScoreRecord {
-      const scorer = input.scorer ?? ctx.actor;
-      if (scorer === CONSENSUS) throw new ServiceError('invalid_input', `“${CONSENSUS}” is kept for the lead's consensus score.`, { scorer: 'Choose another name.' });
+      // A score is its maker's: blind comparison and kappa mean something only if nobody can file
+      // a score under a colleague's name. `scorer` may only confirm who acts.
+      const scorer = ctx.actor;
+      if (input.scorer !== undefined && input.scorer !== scorer) {
+        throw new ServiceError('forbidden', `A score is recorded under the identity that makes it: ${scorer}, not ${input.scorer}. To score as ${input.scorer}, unlock that identity. Nothing was recorded.`, { scorer: `Scores are recorded as ${scorer}.` });
+      }
       return writeScore(input.caseId, input.rubricId, input.criterionId, scorer, input.level, input.rationale, input.evidenceIds);
     },
     consensus(input: { caseId: string; rubricId: string; criterionId: string; level: number; rationale: string; evidenceIds: string[] }): ScoreRecord {

@@ -47,6 +47,13 @@ describe('credence prereview', () => {
     expect(doc.rules.chokehold.stance).toBe('prohibited_except_deadly_force');
     expect(doc.rules['comprehensive-reporting']).toMatchObject({ stance: 'all_force_incl_pointing', evidence: [{ page: 3 }] });
     expect(JSON.stringify(doc)).not.toContain('Riverside Police Department');
+    // Each document's 8 Can't Wait answers, from the same stances, with this document's pages.
+    expect(doc.scorecard).toHaveLength(8);
+    const sc = Object.fromEntries(doc.scorecard.map((x: { indicator: string }) => [x.indicator, x]));
+    expect(sc['requires-de-escalation']).toMatchObject({ answer: 'yes', basis: [{ ruleId: 'de-escalation', stance: 'required' }], pages: [1], needsOcr: false });
+    expect(sc['bans-chokeholds-and-strangleholds']).toMatchObject({ answer: 'partial', basis: [{ ruleId: 'chokehold', stance: 'prohibited_except_deadly_force' }, { ruleId: 'vascular', stance: 'not_addressed' }], pages: [2] });
+    expect(sc['requires-comprehensive-reporting']).toMatchObject({ answer: 'yes', pages: [3] });
+    expect(sc['has-use-of-force-continuum']).toMatchObject({ answer: 'no', pages: [] });
   });
 
   it('reads a folder, writes one CSV row per document, reports a scan as needing OCR, and exits 1 naming the file that failed', async () => {
@@ -67,6 +74,8 @@ describe('credence prereview', () => {
     const scan = credence(['prereview', path.join(dir, 'state', 'county', 'scan.pdf')]);
     expect(scan.code).toBe(0);
     expect(scan.out).toContain('no text: needs OCR on page(s) 2, 3');
+    // The scorecard never says yes on what it could not read, and says so.
+    expect(scan.out).toContain("8 Can't Wait: requires de-escalation no (needs OCR);");
   });
 
   it('refuses --json with --csv, and no input at all', () => {

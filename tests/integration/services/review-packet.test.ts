@@ -185,6 +185,37 @@ describe('the packet', () => {
     expect(text).toContain('Signed by Lee Lead');
   });
 
+  it('carries the 8 Can’t Wait scorecard in findings.json and as a table in findings.docx, and still verifies', async () => {
+    const entries = unzipSync(read());
+    const findings = JSON.parse(strFromU8(entries['findings.json']!));
+    expect(findings.scorecard).toHaveLength(8);
+    expect(findings.scorecard.map((r: { indicator: string; answer: string }) => [r.indicator, r.answer])).toEqual([
+      ['requires-de-escalation', 'yes'],
+      ['bans-chokeholds-and-strangleholds', 'yes'],
+      ['duty-to-intervene', 'yes'],
+      ['requires-warning-before-shooting', 'no'],
+      ['bans-shooting-at-moving-vehicles', 'yes'],
+      ['requires-comprehensive-reporting', expect.stringMatching(/^(yes|partial|no)$/)],
+      ['requires-exhausting-alternatives', 'no'],
+      ['has-use-of-force-continuum', 'no'],
+    ]);
+    const neck = findings.scorecard[1];
+    expect(neck.basis).toEqual([{ ruleId: 'chokehold', stance: 'prohibited_except_deadly_force' }, { ruleId: 'vascular', stance: 'prohibited_except_deadly_force' }]);
+    // GO 300.5's list starts on page 2 and "(f) Choke holds." is on page 3: both are cited, by title.
+    const title = (await t.call('documents.list', { caseId }))[0].title;
+    expect(neck.pages).toEqual(expect.arrayContaining([{ document: title, page: 2, rule: 'vascular' }, expect.objectContaining({ document: title, page: 3 })]));
+    // The same rows as the case's own scorecard in the app.
+    const live = await t.call('prereview.scorecard', { caseId });
+    expect(findings.scorecard.map((r: { answer: string }) => r.answer)).toEqual(live.map((r: { answer: string }) => r.answer));
+    // The DOCX: a heading, then a table whose rows read indicator, answer in words, stances, pages.
+    const text = docxParagraphs(entries['findings.docx']!).join('\n');
+    expect(text).toContain("8 Can't Wait scorecard");
+    expect(text).toMatch(/Indicator\nAnswer\nStances\nPages\nRequires de-escalation\nYes\nde-escalation: required\n[^\n]+, p\. 1\n/);
+    expect(text).toMatch(/Bans chokeholds and strangleholds\nYes\nchokehold: prohibited except deadly force; vascular: prohibited except deadly force\n[^\n]+, pp\. 2, 3/);
+    expect(text).toMatch(/Has a use-of-force continuum\nNo\nforce-continuum: absent\n—/);
+    expect(verifyPacket(read(), { nameOf: (fp) => (fp === lead.fingerprint ? 'Lee Lead' : null), source: 'the test roster' })).toMatchObject({ verdict: 'trusted', ok: true });
+  });
+
   it.skipIf(!has('soffice'))('findings.docx opens in LibreOffice (a Word-compatible reader) with its text and page numbers', () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(packetPath), 'docx-'));
     fs.writeFileSync(path.join(dir, 'findings.docx'), unzipSync(read())['findings.docx']!);

@@ -73,13 +73,18 @@ describe('scoring', () => {
   it('keeps two scorers blind to each other, measures agreement and records a consensus', async () => {
     const levelsA = { 'eis.purpose': 3, 'eis.indicators': 1, 'eis.thresholds': 2, 'eis.peer-comparison': 0, 'eis.supervisory-review': 3 };
     const levelsB = { 'eis.purpose': 3, 'eis.indicators': 2, 'eis.thresholds': 2, 'eis.peer-comparison': 0, 'eis.supervisory-review': 1 };
-    for (const [scorer, levels] of [['ana', levelsA], ['ben', levelsB]] as const) {
-      for (const [criterionId, level] of Object.entries(levels)) await t.call('rubrics.score', { caseId, rubricId: 'early-intervention-system', criterionId, level, rationale: 'r', evidenceIds: level ? [ev] : [], scorer });
+    // Each scorer is an identity of their own, acting for themselves: a score is its maker's.
+    const ana = { name: 'Ana Scorer', email: 'ana@body.example', role: 'reviewer' as const };
+    const ben = { name: 'Ben Scorer', email: 'ben@body.example', role: 'reviewer' as const };
+    for (const [who, levels] of [[ana, levelsA], [ben, levelsB]] as const) {
+      t.actAs(who);
+      for (const [criterionId, level] of Object.entries(levels)) await t.call('rubrics.score', { caseId, rubricId: 'early-intervention-system', criterionId, level, rationale: 'r', evidenceIds: level ? [ev] : [] });
     }
-    const anaView = (await t.call('rubrics.forCase', { caseId, scorer: 'ana' }))[1];
-    expect(anaView.scores.map((s: { scorer: string }) => s.scorer)).toEqual(Array(5).fill('ana'));
+    const anaLabel = 'Ana Scorer <ana@body.example>';
+    const anaView = (await t.call('rubrics.forCase', { caseId, scorer: anaLabel }))[1];
+    expect(anaView.scores.map((s: { scorer: string }) => s.scorer)).toEqual(Array(5).fill(anaLabel));
     const ag = await t.call('rubrics.agreement', { caseId, rubricId: 'early-intervention-system' });
-    expect(ag.scorers).toEqual(['ana', 'ben']);
+    expect(ag.scorers).toEqual([anaLabel, 'Ben Scorer <ben@body.example>']);
     expect(ag.compared).toBe(5);
     // A: 3 1 2 0 3; B: 3 2 2 0 1. Squared differences 0,1,0,0,4 → mean 1.
     // Means 1.8 and 1.6; E[X²] 4.6 and 3.6 → Var 1.36 and 1.04; (0.2)² = .04 → E[(X−Y)²] = 2.44.

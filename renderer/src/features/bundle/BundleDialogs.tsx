@@ -33,7 +33,7 @@ export function ExportBundleDialog({ caseRecord, signer, onDone, onClose }: { ca
           const out = await call('dialog.chooseBundleDestination', { defaultName: `${caseRecord.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}.credence-case` });
           if (!out) return;
           const r = await call('bundle.export', { caseId: caseRecord.id, handle: out.handle, passphrase });
-          onDone(`Case bundle written to ${r.path}, signed by ${r.signer.name} (key ${r.signer.fingerprintGrouped}).`);
+          onDone(`Case bundle written to ${r.name}, signed by ${r.signer.name} (key ${r.signer.fingerprintGrouped}).`);
         } catch (err) {
           setError(messageOf(err));
         } finally {

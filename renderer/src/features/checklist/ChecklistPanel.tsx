@@ -4,6 +4,7 @@ import { IconCross, IconWarning } from '../../ui/icons.tsx';
 import { useState } from 'react';
 import { DETERMINATION_LABEL, type CaseChecklist, type ChecklistEntry } from '../../../../shared/schemas/checklist.ts';
 import { ItemDetail, type ItemActions } from './ItemDetail.tsx';
+import { Scorecard } from '../prereview/Scorecard.tsx';
 
 type Filter = 'all' | 'undecided' | 'stale' | 'contradicted';
 const FILTERS: Array<[Filter, string]> = [
@@ -20,6 +21,8 @@ interface Props {
   actions: ItemActions;
   caseId: string;
   readOnly: boolean;
+  /** Opens the viewer on a page (the scorecard's deciding passages). */
+  onOpenPage?: (documentId: string, page: number) => void;
 }
 
 function Flags({ e }: { e: ChecklistEntry }) {
@@ -31,7 +34,7 @@ function Flags({ e }: { e: ChecklistEntry }) {
   );
 }
 
-export function ChecklistPanel({ checklist, openItemId, onOpenItem, actions, caseId, readOnly }: Props) {
+export function ChecklistPanel({ checklist, openItemId, onOpenItem, actions, caseId, readOnly, onOpenPage }: Props) {
   const [filter, setFilter] = useState<Filter>('all');
   const open = checklist.entries.find((e) => e.item.id === openItemId);
   if (open) return <ItemDetail entry={open} onBack={() => onOpenItem(null)} actions={actions} caseId={caseId} readOnly={readOnly} />;
@@ -53,6 +56,7 @@ export function ChecklistPanel({ checklist, openItemId, onOpenItem, actions, cas
       <p className="subtle pack-name" title={checklist.pack.publisher}>
         {checklist.pack.title} · v{checklist.pack.version}
       </p>
+      {onOpenPage && <Scorecard caseId={caseId} refreshKey={checklist} onOpenPage={onOpenPage} />}
       <div className="filters" role="group" aria-label="Show items">
         {FILTERS.map(([f, label]) => (
           <button key={f} aria-pressed={filter === f} onClick={() => setFilter(f)}>

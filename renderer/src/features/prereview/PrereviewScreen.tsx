@@ -9,6 +9,7 @@ import { CellDetail } from './CellDetail.tsx';
 import { Matrix } from './Matrix.tsx';
 import { columnsOf, rowsOf, type Position, type Prereview } from './model.ts';
 import type { PrereviewActions } from './actions.ts';
+import { Scorecard } from './Scorecard.tsx';
 
 interface Props {
   caseId: string;
@@ -18,9 +19,11 @@ interface Props {
   checklist: CaseChecklist | null;
   readOnly: boolean;
   actions: PrereviewActions;
+  /** Opens the viewer on a page (the scorecard's deciding pages). */
+  onOpenPage: (documentId: string, page: number) => void;
 }
 
-export function PrereviewScreen({ caseId, active, version, checklist, readOnly, actions }: Props) {
+export function PrereviewScreen({ caseId, active, version, checklist, readOnly, actions, onOpenPage }: Props) {
   const [data, setData] = useState<Prereview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Position | null>(null);
@@ -67,7 +70,7 @@ export function PrereviewScreen({ caseId, active, version, checklist, readOnly, 
         {running && data && <progress max={data.progress.total} value={data.progress.done} aria-label="Pre-review progress" />}
         <span className="subtle prereview-hint">Suggestions from reading every document: you decide what becomes evidence and what is recorded.</span>
       </div>
-      {/* The 8 Can't Wait scorecard (another part of the screen) goes here, above the matrix. */}
+      {data && <Scorecard caseId={caseId} refreshKey={data} onOpenPage={onOpenPage} />}
       {error && (
         <p className="error banner" role="alert">
           {error}

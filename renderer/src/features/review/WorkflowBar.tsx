@@ -65,7 +65,7 @@ export function WorkflowBar({ caseRecord: c, checklist, identity, version, onCha
           onClick={() =>
             void act(async () => {
               const r = await call('review.export', { caseId: c.id });
-              setExported(r.path);
+              setExported(r.name);
             })
           }
         >

@@ -1,5 +1,5 @@
 // Rubric scoring, one rubric at a time (a picker, then its criteria as a list to jump through):
-// totals and the chart on top (the same SVG the packet carries), then each criterion. Scores belong to the scorer named at the top; another scorer's stay hidden until
+// totals and the chart on top (the same SVG the packet carries), then each criterion. Scores belong to the acting identity; another scorer's stay hidden until
 // the lead compares them.
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationRecord } from '../../../../shared/schemas/checklist.ts';
@@ -8,14 +8,13 @@ import type { Agreement, CaseRubric } from '../../../../shared/schemas/rubric.ts
 import { call, messageOf } from '../../api/client.ts';
 import { CriterionForm } from './CriterionForm.tsx';
 
-const SCORER_KEY = 'credence.scorer';
 const RUBRIC_KEY = 'credence.rubric';
 
 export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultScorer }: { caseId: string; highlights: AnnotationRecord[]; documents: DocumentRecord[]; readOnly: boolean; defaultScorer: string }) {
   const [chosen, setChosen] = useState(() => localStorage.getItem(RUBRIC_KEY) ?? '');
-  // An identity, when chosen, scores under its own name; otherwise the name typed last time.
-  const [scorer, setScorer] = useState(() => (defaultScorer.includes('<') ? defaultScorer : localStorage.getItem(SCORER_KEY) || defaultScorer));
-  const [draftScorer, setDraftScorer] = useState(scorer);
+  // A score is its maker's: the panel shows and saves the acting identity's own scores only
+  // (another scorer's stay hidden until the lead compares them).
+  const scorer = defaultScorer;
   const [rubrics, setRubrics] = useState<CaseRubric[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [agreement, setAgreement] = useState<Record<string, Agreement>>({});
@@ -38,24 +37,10 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
 
   return (
     <div className="rubrics">
-      <form
-        className="scorer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const s = draftScorer.trim();
-          if (!s) return;
-          localStorage.setItem(SCORER_KEY, s);
-          setScorer(s);
-        }}
-      >
-        <label>
-          Scoring as <input value={draftScorer} onChange={(e) => setDraftScorer(e.target.value)} aria-describedby="scorer-hint" />
-        </label>
-        <button type="submit">Switch</button>
-        <small id="scorer-hint" className="subtle">
-          Each scorer sees only their own scores.
-        </small>
-      </form>
+      <p className="scorer">
+        Scoring as <strong>{scorer}</strong>
+        <small className="subtle">Each scorer sees only their own scores. To score as someone else, choose them under “Acting as”.</small>
+      </p>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -132,7 +117,7 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
                 documents={documents}
                 readOnly={readOnly}
                 onSave={async (v) => {
-                  await call('rubrics.score', { caseId, rubricId: r.rubric.id, criterionId: c.id, scorer, ...v });
+                  await call('rubrics.score', { caseId, rubricId: r.rubric.id, criterionId: c.id, ...v });
                   load();
                 }}
               />

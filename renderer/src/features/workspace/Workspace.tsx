@@ -267,7 +267,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         </p>
       )}
       <div className="view-body" hidden={view !== 'prereview'}>
-        <PrereviewScreen caseId={c.id} active={view === 'prereview'} version={version} checklist={checklist} readOnly={c.archived} actions={prereviewActions} />
+        <PrereviewScreen caseId={c.id} active={view === 'prereview'} version={version} checklist={checklist} readOnly={c.archived} actions={prereviewActions} onOpenPage={(documentId, page) => (setView('read'), setTarget({ documentId, page }))} />
       </div>
       <div className="view-body" hidden={view !== 'read'}>
       <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
@@ -326,7 +326,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
                     {checklistError}
                   </p>
                 ) : checklist ? (
-                  <ChecklistPanel checklist={checklist} openItemId={openItemId} onOpenItem={setOpenItemId} actions={actions} caseId={c.id} readOnly={c.archived} />
+                  <ChecklistPanel checklist={checklist} openItemId={openItemId} onOpenItem={setOpenItemId} actions={actions} caseId={c.id} readOnly={c.archived} onOpenPage={(documentId, page) => setTarget({ documentId, page })} />
                 ) : (
                   <p className="subtle">Loading the checklist…</p>
                 ))}
