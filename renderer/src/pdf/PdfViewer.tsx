@@ -1,12 +1,15 @@
 // The document viewer, built on pdf.js's own viewer components (PDFViewer, EventBus,
-// PDFLinkService, PDFFindController): virtualised pages, a selectable text layer, zoom,
-// fit width, page navigation and find in document.
+// PDFLinkService): virtualised pages, a selectable text layer, zoom, fit width, page navigation,
+// and find in document with the case search's tokenisation (find-in-document.ts) rather than
+// pdf.js's substring matching, so both count the same words and a hit covers the whole word.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
 import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
-import { documentOptions, documentUrl, highlightTerms, loadPdfjs } from './pdfjs.ts';
+import { documentOptions, documentUrl, loadPdfjs } from './pdfjs.ts';
+import { drawFindHits, pageTexts } from './find-in-document.ts';
+import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
@@ -81,6 +84,82 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const [sectionStatus, setSectionStatus] = useState('');
   const annotationsRef = useRef(annotations);
   annotationsRef.current = annotations;
+  // Find in document: the words looked for, matches per page (from the pages' text, as the index
+  // counts them), the selected match's index over the whole document, and a generation so that a
+  // newer search makes an older, still-counting one give up.
+  const findState = useRef<{ patterns: Pattern[]; counts: number[] | null; current: number | null; gen: number; scroll: boolean }>({ patterns: [], counts: null, current: null, gen: 0, scroll: false });
+  const textsRef = useRef<ReturnType<typeof pageTexts> | null>(null);
+
+  /** Which match on `pageNumber` is the selected one, if any. */
+  const selectedOn = (pageNumber: number): number | null => {
+    const { counts, current } = findState.current;
+    if (!counts || current === null) return null;
+    const before = counts.slice(0, pageNumber - 1).reduce((a, b) => a + b, 0);
+    const k = current - before;
+    return k >= 0 && k < (counts[pageNumber - 1] ?? 0) ? k : null;
+  };
+  const drawFind = (pageNumber: number) => {
+    const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined;
+    if (!pv?.div) return;
+    const selected = selectedOn(pageNumber);
+    drawFindHits(pv.div, findState.current.patterns, selected);
+    if (selected !== null && findState.current.scroll) {
+      const hit = pv.div.querySelector<HTMLElement>('.find-hit.selected');
+      if (hit) {
+        findState.current.scroll = false;
+        hit.scrollIntoView({ block: 'center', inline: 'nearest' });
+      }
+    }
+  };
+  const drawFindAll = () => {
+    const n = viewerRef.current?.pagesCount ?? 0;
+    for (let i = 1; i <= n; i++) drawFind(i);
+  };
+  const selectMatch = (index: number) => {
+    const s = findState.current;
+    const counts = s.counts ?? [];
+    const total = counts.reduce((a, b) => a + b, 0);
+    s.current = index;
+    s.scroll = true;
+    setFindStatus(`${index + 1} of ${total}`);
+    let seen = 0;
+    let pageNumber = 1;
+    while (pageNumber < counts.length && seen + counts[pageNumber - 1]! <= index) seen += counts[pageNumber++ - 1]!;
+    if (viewerRef.current && viewerRef.current.currentPageNumber !== pageNumber) viewerRef.current.currentPageNumber = pageNumber;
+    drawFindAll();
+  };
+  /** Counts the query's matches on every page, then selects the first one from `fromPage` on. */
+  const search = async (query: string, fromPage?: number) => {
+    const s = findState.current;
+    const gen = ++s.gen;
+    s.patterns = parseQuery(query);
+    s.counts = null;
+    s.current = null;
+    drawFindAll();
+    const texts = textsRef.current;
+    if (s.patterns.length === 0 || !texts) return setFindStatus(query.trim() ? 'No matches' : '');
+    setFindStatus('Searching…');
+    const counts: number[] = [];
+    for (let n = 1; n <= doc.pageCount; n++) {
+      const text = await texts(n).catch(() => '');
+      if (gen !== s.gen) return;
+      counts.push(findMatches(text, s.patterns).length);
+    }
+    s.counts = counts;
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total === 0) {
+      drawFindAll();
+      return setFindStatus('No matches');
+    }
+    const start = counts.slice(0, (fromPage ?? viewerRef.current?.currentPageNumber ?? 1) - 1).reduce((a, b) => a + b, 0);
+    selectMatch(start < total ? start : 0);
+  };
+  const step = (by: 1 | -1) => {
+    const s = findState.current;
+    const total = (s.counts ?? []).reduce((a, b) => a + b, 0);
+    if (!total) return;
+    selectMatch(s.current === null ? 0 : (s.current + by + total) % total);
+  };
 
   /** Draws the case's highlights on one page, in viewport coordinates, under the text layer. */
   const drawPage = (pageNumber: number) => {
@@ -192,13 +271,11 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         const eventBus = new v.EventBus();
         const linkService = new v.PDFLinkService({ eventBus });
         linkService.externalLinkEnabled = false; // links in a policy never open anything
-        const findController = new v.PDFFindController({ eventBus, linkService });
         const viewer = new v.PDFViewer({
           container: container.current!,
           viewer: inner.current!,
           eventBus,
           linkService,
-          findController,
           textLayerMode: 1,
           annotationMode: core.AnnotationMode.DISABLE, // no links, forms or scripts from the PDF
           removePageBorders: false,
@@ -215,12 +292,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           setScale(e.scale);
           setZoomInput(String(Math.round(e.scale * 100)));
         });
-        eventBus.on('updatefindmatchescount', (e: { matchesCount: { current: number; total: number } }) =>
-          setFindStatus(e.matchesCount.total ? `${e.matchesCount.current} of ${e.matchesCount.total}` : 'No matches'),
-        );
-        eventBus.on('updatefindcontrolstate', (e: { state: number; matchesCount: { current: number; total: number } }) => {
-          if (e.state === 1) setFindStatus('No matches');
-        });
+        // A text layer is (re)built when a page comes into view and at every zoom: draw its hits then.
+        eventBus.on('textlayerrendered', (e: { pageNumber: number }) => drawFind(e.pageNumber));
         eventBus.on('pagerendered', (e: { pageNumber: number }) => drawPage(e.pageNumber));
         eventBus.on('pagesinit', () => {
           viewer.currentScaleValue = 'page-width';
@@ -232,6 +305,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         if (destroyed) return;
         viewer.setDocument(pdf);
         linkService.setDocument(pdf);
+        textsRef.current = pageTexts(pdf);
         setPdf(pdf);
         const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
         if (!destroyed) setAspect(first.height / first.width);
@@ -268,9 +342,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
       }, 150);
     }
     if (target.query) {
-      const terms = highlightTerms(target.query);
-      setFind(terms.join(' '));
-      bus.dispatch('find', { source: null, type: '', query: terms, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+      setFind(target.query);
+      void search(target.query, target.page);
     }
   }, [ready, target, doc.pageCount]);
 
@@ -346,9 +419,9 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const zoom = (value: string | number) => {
     if (viewerRef.current) viewerRef.current.currentScaleValue = String(value);
   };
-  const runFind = (again: boolean, previous = false) => {
-    busRef.current?.dispatch('find', { source: null, type: again ? 'again' : '', query: find, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: previous, matchDiacritics: false });
-  };
+  // Typing searches after a pause, so a 700-page manual is not counted once per keystroke.
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(typing.current ?? undefined), []);
 
   return (
     <div className="viewer">
@@ -408,7 +481,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           role="search"
           onSubmit={(e) => {
             e.preventDefault();
-            runFind(true);
+            if (findState.current.counts) step(1);
+            else void search(find);
           }}
         >
           <input
@@ -418,13 +492,17 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             placeholder="Find in document (Ctrl+F)"
             value={find}
             onChange={(e) => {
-              setFind(e.target.value);
-              busRef.current?.dispatch('find', { source: null, type: '', query: e.target.value, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+              const q = e.target.value;
+              setFind(q);
+              findState.current.gen++;
+              findState.current.counts = null;
+              clearTimeout(typing.current ?? undefined);
+              typing.current = setTimeout(() => void search(q), 250);
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && e.shiftKey) {
                 e.preventDefault();
-                runFind(true, true);
+                step(-1);
               }
             }}
           />
