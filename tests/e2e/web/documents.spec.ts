@@ -83,7 +83,7 @@ test('a real agency policy from the corpus imports and its chokehold rule is fou
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('region', { name: /Matches in Policy 1\.6\.01 Use of Force/ }).getByRole('button', { name: /p\. 4/ }).click();
   await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '4');
-  await expect(page.locator('.page[data-page-number="4"] .textLayer .highlight').first()).toBeVisible();
+  await expect(page.locator('.page[data-page-number="4"] .find-hit').first()).toBeVisible();
 });
 
 test('drop PDFs on the policies pane to import them; a bad one is listed with its reason', async ({ app: page }) => {
