@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as Reac
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
 import { STANCE_LABEL } from '../features/checklist/stance.ts';
-import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
+import { HighlightPopover, type CriterionChoice, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, loadPdfjs } from './pdfjs.ts';
 import { drawFindHits, pageTexts } from './find-in-document.ts';
 import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
@@ -40,6 +40,7 @@ export interface NewHighlight {
   endPage: number;
   quote: string;
   itemIds: string[];
+  criteria: Array<{ rubricId: string; criterionId: string }>;
   stance: EvidenceStance;
   note: string;
   /** The selection's glyph boxes, in PDF units. */
@@ -51,6 +52,7 @@ interface ViewerProps {
   target: ViewerTarget;
   annotations: AnnotationRecord[];
   items: Array<{ id: string; title: string; group: string }>;
+  criteria: CriterionChoice[];
   defaultItemId: string | null;
   readOnly: boolean;
   onCreateHighlight: (h: NewHighlight) => Promise<void>;
@@ -60,7 +62,7 @@ type Viewer = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['PDFV
 type Bus = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['EventBus']>;
 type Pdf = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['core']['getDocument']>['promise']>;
 
-export function PdfViewer({ document: doc, target, annotations, items, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
+export function PdfViewer({ document: doc, target, annotations, items, criteria, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | null>(null);
@@ -547,6 +549,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           <HighlightPopover
             selection={pending}
             items={items}
+            criteria={criteria}
             defaultItemId={defaultItemId}
             onClose={() => setPending(null)}
             onSubmit={async (v) => {
