@@ -25,9 +25,10 @@ test('import a multi-page PDF, search it, and land on the hit’s page with the 
   const viewer = page.locator('.viewer-container');
   await expect(viewer).toHaveAttribute('data-current-page', '9');
   await expect(page.getByLabel('Page number')).toHaveValue('9');
-  const highlighted = page.locator('.page[data-page-number="9"] .textLayer .highlight');
-  await expect(highlighted.first()).toBeVisible();
-  await expect(highlighted.first()).toHaveText(/Section 9/);
+  // The viewer finds the phrase with the case search's tokenisation: one match, drawn on page 9.
+  await expect(page.getByLabel('Find in document')).toHaveValue('"Section 9"');
+  await expect(page.locator('.find-status')).toHaveText('1 of 1');
+  await expect(page.locator('.page[data-page-number="9"] .find-hit.selected')).toBeVisible();
   fs.rmSync(file);
   fs.rmSync(notPdf);
 });
