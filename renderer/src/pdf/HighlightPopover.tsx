@@ -97,6 +97,8 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
         “{selection.quote.replace(/\s+/g, ' ').slice(0, 120)}
         {selection.quote.length > 120 ? '…' : ''}” <span className="subtle">p. {selection.page}{selection.endPage !== selection.page ? `–${selection.endPage}` : ''}</span>
       </p>
+      {/* Items and criteria scroll together in one box, so the form keeps its height beside the selection. */}
+      <div className="pick-scroll">
       <fieldset className="item-picks">
         <legend>Checklist items{itemIds.length ? ` (${itemIds.length})` : ''}</legend>
         <div className="item-pick-list">
@@ -145,6 +147,7 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
           </div>
         </fieldset>
       )}
+      </div>
       <fieldset className="stances">
         <legend>Stance</legend>
         {(['supports', 'contradicts', 'context'] as const).map((s) => (
