@@ -26,12 +26,35 @@ function fold(ch: string): string {
   return base.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
-const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+/** UTF-8 length, as FTS5 measures a token (it stems only tokens of 3 to 64 bytes). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
+}
+
+// A policy uses a few thousand distinct words many times over: each is stemmed once. Bounded,
+// so a hostile page of unique nonsense words cannot grow it without end.
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 100_000;
 
 /** The index's term for one folded word. */
 export function stem(folded: string): string {
   const n = utf8Length(folded);
-  return n < 3 || n > 64 ? folded : stemmer(folded);
+  if (n < 3 || n > 64) return folded;
+  let s = STEMS.get(folded);
+  if (s === undefined) {
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    s = stemmer(folded);
+    STEMS.set(folded, s);
+  }
+  return s;
 }
 
 /** Every word of `text` with its offsets and the term the index keeps for it. */
@@ -47,6 +70,17 @@ export function tokenize(text: string): Token[] {
   };
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
+    // Plain ASCII, most of any policy: letters and digits without the Unicode machinery.
+    if (cp < 0x80) {
+      const alnum = (cp >= 48 && cp <= 57) || (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+      if (alnum) {
+        if (start < 0) start = i;
+        folded += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : text[i];
+        end = i + 1;
+      } else close();
+      i++;
+      continue;
+    }
     const ch = String.fromCodePoint(cp);
     const next = i + ch.length;
     if (WORD_CHAR.test(ch) || (start >= 0 && MARK.test(ch))) {
