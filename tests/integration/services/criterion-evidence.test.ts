@@ -51,6 +51,8 @@ describe('evidence for rubric criteria, without a score', () => {
     expect(entry).toMatchObject({ action: 'annotations.create', entity_id: a.id });
     expect(entry.state_hash).toBe(stateHashOf(a));
     expect((await t.call('audit.verify', { caseId })).ok).toBe(true);
+    // The History tab names the criterion the passage was linked to.
+    expect((await t.call('audit.history', { caseId })).at(-1).sentence).toMatch(/ linked p\. 3 of .+ to Written, non-disciplinary purpose$/);
   });
 
   it('scoring later rests on the linked passage, and the link stays when the score is saved', async () => {
