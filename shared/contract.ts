@@ -3,7 +3,7 @@
 // here and never written twice; the dispatcher parses every input against these schemas.
 import { z } from 'zod';
 import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rubric.ts';
-import { annotationRecord, caseChecklist, determinationRecord, DETERMINATION_STATUSES, MAX_SELECTION_RECTS, packSummary, selectionRect, STANCES } from './schemas/checklist.ts';
+import { annotationRecord, caseChecklist, criterionRef, determinationRecord, DETERMINATION_STATUSES, MAX_SELECTION_RECTS, packSummary, selectionRect, STANCES } from './schemas/checklist.ts';
 import { GAP_KINDS, signSummary } from './schemas/sign-summary.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
 import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
@@ -148,6 +148,8 @@ export const contract = {
         endPage: z.number().int().min(1).optional(),
         quote: z.string().trim().min(3, 'Select or type at least a few words of the passage.').max(20_000),
         itemIds: z.array(z.string().min(1)).max(50).default([]),
+        /** Rubric criteria the passage is evidence for: linked now, scored later (a score needs a level and a rationale). */
+        criteria: z.array(criterionRef).max(50).default([]),
         stance: z.enum(STANCES).default('supports'),
         note: multiLineText().max(5_000).default(''),
         /**

@@ -513,7 +513,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     const r = unwrap(await ws.dispatch('search.query', { caseId: need(v.case, 'case'), query }), io, json);
     if ('code' in r) return r.code;
     const hits = r.value as SearchHit[];
-    print(hits, () => (hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : hits.map((h) => `${h.documentTitle}, page ${h.page}\n    ${h.snippet.replace(/\[\[|\]\]/g, '*')}`).join('\n')));
+    print(hits, () => (hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : hits.map((h) => `${h.documentTitle}, page ${h.page} (${h.matches} ${h.matches === 1 ? 'match' : 'matches'})\n    ${h.snippet.replace(/\[\[|\]\]/g, '*')}`).join('\n')));
     return EXIT.ok;
   }
   if (cmd === 'checklist') {

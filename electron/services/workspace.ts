@@ -125,7 +125,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const search = createSearchService(ctx, cases);
   const packs = createPacks(ctx, opts.packsDir ?? SOURCE_PACKS_DIR);
   const checklist = createChecklistService(ctx, cases, packs);
-  const annotations = createAnnotationsService(ctx, cases, checklist.itemExists);
+  // Rubrics are created below; a highlight's criteria are checked against them only when one is made.
+  const annotations = createAnnotationsService(ctx, cases, checklist.itemExists, (caseId, ref) => rubrics.criterionExists(caseId, ref));
   const prereview = createPrereview(ctx, cases, checklist, annotations, { workerPath: opts.prereviewWorkerPath });
   // A window wants its new documents pre-reviewed before it asks; a CLI command ends first.
   const backgroundPrereview = (opts.transport ?? 'app') === 'app';

@@ -87,6 +87,10 @@ export const MAX_SELECTION_RECTS = 2_000;
 export const selectionRect = z.object({ page: z.number().int().min(1), x: coord, y: coord, w: z.number().finite().positive().max(14_400), h: z.number().finite().positive().max(14_400) }).strict();
 export type SelectionRect = z.infer<typeof selectionRect>;
 
+/** A rubric criterion named from outside the rubric: which rubric, which criterion. */
+export const criterionRef = z.object({ rubricId: z.string().min(1).max(100), criterionId: z.string().min(1).max(100) }).strict();
+export type CriterionRef = z.infer<typeof criterionRef>;
+
 export const annotationRecord = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -105,6 +109,8 @@ export const annotationRecord = z.object({
   stance: z.enum(STANCES),
   note: z.string(),
   itemIds: z.array(z.string()),
+  /** Rubric criteria the passage is evidence for, linked before (or without) any score. */
+  criteria: z.array(criterionRef),
   /** document-removed: stored as active, but its document was taken out of the case (undo puts it back). */
   status: z.enum(['active', 'orphaned', 'deleted', 'document-removed']),
   createdBy: z.string(),

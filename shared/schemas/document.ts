@@ -59,5 +59,8 @@ export const searchHit = z.object({
   page: z.number().int(), // 1-based, as people count pages
   snippet: z.string(), // text with [[ ]] around matched terms
   score: z.number(),
+  // How often the query's words occur on the page, counted by shared/domain/search/tokenize.ts:
+  // the viewer's find counts with the same code, so the two numbers agree.
+  matches: z.number().int().min(0),
 });
 export type SearchHit = z.infer<typeof searchHit>;

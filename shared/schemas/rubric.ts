@@ -65,6 +65,8 @@ export const caseRubric = z.object({
   rubric: rubricPack,
   scorer: z.string(),
   scores: z.array(scoreRecord),
+  /** Highlights linked to each criterion (by criterion id) as evidence, scored or not. */
+  evidence: z.record(z.string(), z.array(z.string())),
   totals: rubricTotals,
   chartSvg: z.string(),
 });

@@ -49,6 +49,7 @@ describe('bundle rows', () => {
     ['a case_documents row for another case', (b: Body, victim: string) => void (b.tables.case_documents![0]!.case_id = victim), 'a row of case_documents belongs to case'],
     ['an audit entry for another case', (b: Body, victim: string) => void (b.tables.audit_log![0]!.case_id = victim), 'a row of audit_log belongs to case'],
     ['evidence pointing at another case’s highlight', (b: Body, _victim: string, victimNote: string) => void b.tables.determination_evidence!.push({ ...b.tables.determination_evidence![0], annotation_id: victimNote }), "a row of determination_evidence points at annotation"],
+    ['criterion evidence pointing at another case’s highlight', (b: Body, _victim: string, victimNote: string) => void b.tables.criterion_evidence!.push({ case_id: b.caseId, rubric_id: 'early-intervention-system', criterion_id: 'eis.purpose', annotation_id: victimNote }), 'a row of criterion_evidence points at annotation'],
   ])('refuse %s', async (_name, mutate, message) => {
     const [victimNote] = await scene.target.call('annotations.list', { caseId: scene.victim });
     const file = scene.craft({ body: (b) => mutate(b, scene.victim, victimNote.id) });

@@ -2,7 +2,7 @@
 // pages, rectangles, document offsets, prefix and suffix, and linked to checklist items.
 import type { ParsedInput } from '../../../shared/contract.ts';
 import { locateQuoteNear, rectsFor, type Rect } from '../../../shared/domain/anchoring.ts';
-import type { AnnotationRecord } from '../../../shared/schemas/checklist.ts';
+import type { AnnotationRecord, CriterionRef } from '../../../shared/schemas/checklist.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import type { CasesService } from '../cases/cases-service.ts';
@@ -30,12 +30,15 @@ interface Row {
   created_by: string;
   created_at: string;
   item_ids: string | null;
+  /** rubric id, char(30), criterion id; joined by char(31). Absent where a query does not ask. */
+  criteria?: string | null;
   /** 1 while the document is still in the case; absent where a query does not ask. */
   linked?: number;
 }
 
 /** Whether the highlight's document is still in its case: evidence on a removed document is marked, not dropped. */
-export const LINKED_SQL = `EXISTS (SELECT 1 FROM case_documents cd WHERE cd.case_id = a.case_id AND cd.document_id = a.document_id) AS linked`;
+export const LINKED_SQL = `EXISTS (SELECT 1 FROM case_documents cd WHERE cd.case_id = a.case_id AND cd.document_id = a.document_id) AS linked,
+  (SELECT group_concat(ce.rubric_id || char(30) || ce.criterion_id, char(31)) FROM criterion_evidence ce WHERE ce.annotation_id = a.id) AS criteria`;
 
 const SELECT = `
   SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL}
@@ -59,6 +62,10 @@ export const toAnnotation = (r: Row): AnnotationRecord => ({
   stance: r.stance,
   note: r.note,
   itemIds: r.item_ids ? r.item_ids.split('\u001f').sort() : [],
+  criteria: (r.criteria ? r.criteria.split('\u001f').sort() : []).map((c) => {
+    const [rubricId, criterionId] = c.split('\u001e') as [string, string];
+    return { rubricId, criterionId };
+  }),
   status: r.status === 'active' && r.linked === 0 ? 'document-removed' : r.status,
   createdBy: r.created_by,
   createdAt: r.created_at,
@@ -74,7 +81,12 @@ function selectionOnAnchor(drawn: Rect[], anchor: { pageFrom: number; pageTo: nu
   return drawn.map((r) => ({ page: r.page, x: round(r.x), y: round(r.y), w: round(r.w), h: round(r.h) }));
 }
 
-export function createAnnotationsService(ctx: ServiceContext, cases: CasesService, itemExists: (caseId: string, itemId: string) => boolean) {
+export function createAnnotationsService(
+  ctx: ServiceContext,
+  cases: CasesService,
+  itemExists: (caseId: string, itemId: string) => boolean,
+  criterionExists: (caseId: string, ref: CriterionRef) => boolean,
+) {
   const { db } = ctx;
   const byId = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
 
@@ -88,6 +100,16 @@ export function createAnnotationsService(ctx: ServiceContext, cases: CasesServic
     const unknown = itemIds.filter((i) => !itemExists(caseId, i));
     if (unknown.length) throw new ServiceError('invalid_input', `Not an item of this case's checklist: ${unknown.join(', ')}.`, { itemIds: 'Choose items from the checklist.' });
   }
+
+  function checkCriteria(caseId: string, refs: CriterionRef[]) {
+    const unknown = refs.filter((r) => !criterionExists(caseId, r));
+    if (unknown.length) throw new ServiceError('invalid_input', `Not a criterion of an installed rubric: ${unknown.map((r) => `${r.rubricId}/${r.criterionId}`).join(', ')}.`, { criteria: 'Choose criteria from the rubrics.' });
+  }
+
+  const setCriteria = (caseId: string, id: string, refs: CriterionRef[]) => {
+    const ins = db.prepare('INSERT OR IGNORE INTO criterion_evidence (case_id, rubric_id, criterion_id, annotation_id) VALUES (?, ?, ?, ?)');
+    for (const r of refs) ins.run(caseId, r.rubricId, r.criterionId, id);
+  };
 
   const setItems = (id: string, itemIds: string[]) => {
     db.prepare('DELETE FROM annotation_items WHERE annotation_id = ?').run(id);
@@ -121,6 +143,7 @@ export function createAnnotationsService(ctx: ServiceContext, cases: CasesServic
       if (!link) throw new ServiceError('not_found', `Document ${input.documentId} is not in this case.`);
       if (input.page > link.page_count) throw new ServiceError('invalid_input', `${link.title} has ${link.page_count} pages; there is no page ${input.page}.`, { page: `At most ${link.page_count}.` });
       checkItems(input.caseId, input.itemIds);
+      checkCriteria(input.caseId, input.criteria);
       const { texts, items } = loadPages(db, input.documentId);
       const endPage = input.endPage ? Math.min(input.endPage, link.page_count) - 1 : undefined;
       // Boxes from the viewer are the selection's own glyph boxes: they become the highlight's
@@ -140,6 +163,7 @@ export function createAnnotationsService(ctx: ServiceContext, cases: CasesServic
              extractor_version, stance, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(id, input.caseId, input.documentId, link.sha256, anchor.pageFrom, anchor.pageTo, JSON.stringify(selectionOnAnchor(drawn, anchor) ?? rectsFor(texts, items, anchor.start, anchor.end)), anchor.quote, anchor.prefix, anchor.suffix, anchor.start, anchor.end, EXTRACTOR_VERSION, input.stance, input.note, ctx.actor, at, at);
         setItems(id, input.itemIds);
+        setCriteria(input.caseId, id, input.criteria);
         cases.touch(input.caseId);
       })();
       return get(id);

@@ -38,8 +38,10 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
         if (!d) return undefined;
         return 'agencyDocNumber' in d ? { title: d.title, number: d.agencyDocNumber } : { title: d.title, number: d.agency_doc_number };
       };
-      const annotation = db.prepare<[string], { document_id: string; page_from: number; page_to: number; item_ids: string | null }>(
-        `SELECT document_id, page_from, page_to, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids FROM annotations a WHERE id = ?`,
+      const annotation = db.prepare<[string], { document_id: string; page_from: number; page_to: number; item_ids: string | null; criteria: string | null }>(
+        `SELECT document_id, page_from, page_to, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids,
+           (SELECT group_concat(ce.rubric_id || char(30) || ce.criterion_id, char(31)) FROM criterion_evidence ce WHERE ce.annotation_id = a.id) AS criteria
+         FROM annotations a WHERE id = ?`,
       );
       const determinations = new Map(checklist.forCase(caseId).entries.filter((e) => e.determination).map((e) => [e.item.id, e.determination!]));
       const rubricTitles = new Map(rubrics.list().map((r) => [r.id, { title: r.title, criteria: new Map(r.criteria.map((x) => [x.id, x.title])) }]));
@@ -60,7 +62,12 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
           if (a) {
             n.document = docName(a.document_id);
             n.pages = { from: a.page_from + 1, to: a.page_to + 1 }; // stored 0-based
-            n.items = (a.item_ids ? a.item_ids.split('\u001f') : []).map((id) => items.get(id) ?? id).sort();
+            // Checklist items, then rubric criteria the passage was linked to as evidence.
+            const criteria = (a.criteria ? a.criteria.split('\u001f') : []).map((c) => {
+              const [rubricId, criterionId] = c.split('\u001e') as [string, string];
+              return rubricTitles.get(rubricId)?.criteria.get(criterionId) ?? criterionId;
+            });
+            n.items = [...(a.item_ids ? a.item_ids.split('\u001f') : []).map((id) => items.get(id) ?? id).sort(), ...criteria.sort()];
           }
         } else if (e.entity === 'determination') {
           n.items = [items.get(e.entityId) ?? e.entityId];

@@ -88,6 +88,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       ...b.tables.annotation_items.map((r) => ['annotation_items', r.annotation_id] as [string, string]),
       ...b.tables.determination_evidence.map((r) => ['determination_evidence', r.annotation_id] as [string, string]),
       ...b.tables.score_evidence.map((r) => ['score_evidence', r.annotation_id] as [string, string]),
+      ...b.tables.criterion_evidence.map((r) => ['criterion_evidence', r.annotation_id] as [string, string]),
       ...b.tables.lint_decisions.map((r) => ['lint_decisions', r.annotation_id] as [string, string | null]),
     ];
     for (const [t, a] of annotationRefs) if (a !== null && !annotations.has(a)) return `a row of ${t} points at annotation ${a}, which is not one of the bundle's own.`;

@@ -126,6 +126,7 @@ export const ROWS = {
   case_rubrics: z.object({ case_id: uuid, rubric_id: text(100), version: text(40) }).strict(),
   scores: z.object({ case_id: uuid, rubric_id: text(100), criterion_id: text(100), scorer: text(1000), level: z.number().int().min(0).max(3), rationale: text(), decided_at: at, scorer_fingerprint: actorKey }).strict(),
   score_evidence: z.object({ case_id: uuid, rubric_id: text(100), criterion_id: text(100), scorer: text(1000), annotation_id: id }).strict(),
+  criterion_evidence: z.object({ case_id: uuid, rubric_id: text(100), criterion_id: text(100), annotation_id: id }).strict(),
   // No id: the workspace numbers its own events, so an incoming number never meets another case's.
   review_events: z.object({ case_id: uuid, at, actor: text(1000), action: text(100), from_status: text(40), to_status: text(40), comment: text(), actor_fingerprint: actorKey }).strict(),
   audit_log: z
@@ -152,6 +153,7 @@ export const CASE_TABLES = [
   ['case_rubrics', 'case_id = ?'],
   ['scores', 'case_id = ?'],
   ['score_evidence', 'case_id = ?'],
+  ['criterion_evidence', 'case_id = ?'],
   ['review_events', 'case_id = ?'],
   ['audit_log', 'case_id = ?'],
   ['packets', 'case_id = ?'],
@@ -168,7 +170,10 @@ export const bundleBody = z
     pages: z.array(ROWS.pages).max(10_000_000),
     checklistPacks: z.array(ROWS.checklist_packs).max(1),
     rubricPacks: z.array(ROWS.rubric_packs).max(100),
-    tables: z.object(Object.fromEntries(CASE_TABLES.map(([t]) => [t, z.array(ROWS[t])])) as { [T in CaseTable]: z.ZodArray<(typeof ROWS)[T]> }).strict(),
+    // criterion_evidence came later: a bundle from before it has none, and reads as such.
+    tables: z
+      .object(Object.fromEntries(CASE_TABLES.map(([t]) => [t, t === 'criterion_evidence' ? z.array(ROWS[t]).default([]) : z.array(ROWS[t])])) as unknown as { [T in CaseTable]: z.ZodArray<(typeof ROWS)[T]> })
+      .strict(),
   })
   .strict();
 export type BundleBody = z.output<typeof bundleBody>;

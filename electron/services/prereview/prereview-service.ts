@@ -169,6 +169,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       endPage: e.endPage > e.page ? e.endPage : undefined,
       quote: e.quote.endsWith('…') ? e.quote.slice(0, -1) : e.quote,
       itemIds: [item],
+      criteria: [],
       stance: passageStance(rule, stance),
       note: `${notePrefix} (${rule}): ${stance.replace(/_/g, ' ')} — ${e.reason}`,
     });

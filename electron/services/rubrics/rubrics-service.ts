@@ -65,12 +65,25 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
       .all(caseId, rubricId);
   const toScore = (r: ScoreRow): ScoreRecord => ({ rubricId: r.rubric_id, criterionId: r.criterion_id, scorer: r.scorer, level: r.level, rationale: r.rationale, evidenceIds: r.evidence ? r.evidence.split('\u001f').sort() : [], decidedAt: r.decided_at });
 
+  /** Highlights linked to each criterion as evidence, whether or not anyone scored it yet (deleted ones left out). */
+  const linkedEvidence = (caseId: string, rubricId: string): Record<string, string[]> => {
+    const out: Record<string, string[]> = {};
+    const rows = db
+      .prepare<[string, string], { criterion_id: string; annotation_id: string }>(
+        `SELECT ce.criterion_id, ce.annotation_id FROM criterion_evidence ce JOIN annotations a ON a.id = ce.annotation_id
+         WHERE ce.case_id = ? AND ce.rubric_id = ? AND a.status != 'deleted' ORDER BY ce.criterion_id, a.start_offset`,
+      )
+      .all(caseId, rubricId);
+    for (const r of rows) (out[r.criterion_id] ??= []).push(r.annotation_id);
+    return out;
+  };
+
   function view(caseId: string, rubricId: string, scorer: string): CaseRubric {
     const rubric = get(rubricId, versionFor(caseId, rubricId));
     // Blind scoring: a scorer sees only their own scores.
     const scores = scoreRows(caseId, rubricId).filter((r) => r.scorer === scorer).map(toScore);
     const levels = new Map(scores.map((s) => [s.criterionId, s.level]));
-    return { rubric, scorer, scores, totals: totals(rubric, levels), chartSvg: rubricChartSvg(rubric, levels) };
+    return { rubric, scorer, scores, evidence: linkedEvidence(caseId, rubricId), totals: totals(rubric, levels), chartSvg: rubricChartSvg(rubric, levels) };
   }
 
   function writeScore(caseId: string, rubricId: string, criterionId: string, scorer: string, level: number, rationale: string, evidenceIds: string[]): ScoreRecord {
@@ -101,6 +114,12 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
   }
 
   return {
+    /** Whether the rubric (in the version the case uses, or would use) has the criterion. */
+    criterionExists(caseId: string, ref: { rubricId: string; criterionId: string }): boolean {
+      const row = db.prepare<[string, string], { version: string }>('SELECT version FROM case_rubrics WHERE case_id = ? AND rubric_id = ?').get(caseId, ref.rubricId);
+      const versions = all().filter((x) => x.p.id === ref.rubricId && (!row || x.p.version === row.version));
+      return versions.length > 0 && versions.sort((a, b) => newer(a.p.version, b.p.version)).at(-1)!.p.criteria.some((c) => c.id === ref.criterionId);
+    },
     list() {
       return all().map(({ p, source }) => ({ id: p.id, version: p.version, title: p.title, publisher: p.publisher, source, criteria: p.criteria.map((c) => ({ id: c.id, title: c.title, weight: c.weight })) }));
     },

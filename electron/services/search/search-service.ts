@@ -11,6 +11,7 @@ import type { SearchHit } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
+import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 
 interface HitRow {
   id: number;
@@ -18,6 +19,7 @@ interface HitRow {
   title: string;
   page_index: number;
   snippet: string;
+  text: string;
 }
 
 const OPERATOR = /^(AND|OR|NOT|NEAR)$/;
@@ -70,11 +72,11 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
   const details = (n: number) =>
     db.prepare<unknown[], HitRow>(`
       SELECT pages_fts.rowid AS id, p.document_id, d.title, p.page_index,
-             snippet(pages_fts, 0, '[[', ']]', '…', 16) AS snippet
+             snippet(pages_fts, 0, '[[', ']]', '…', 16) AS snippet, p.text
       FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id
       WHERE pages_fts MATCH ? AND pages_fts.rowid IN (${Array(n).fill('?').join(',')})`);
 
-  function run(q: string, caseId: string, limit: number): SearchHit[] {
+  function run(q: string, caseId: string, limit: number, patterns: Pattern[]): SearchHit[] {
     const docs = ranges.all(caseId);
     if (docs.length === 0) return [];
     const casePages = docs.reduce((s, d) => s + d.n, 0);
@@ -96,7 +98,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     const byId = new Map(details(ranked.length).all(q, ...ranked.map((r) => r.id)).map((r) => [r.id, r]));
     return ranked.map((r) => {
       const h = byId.get(r.id)!;
-      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score };
+      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: findMatches(h.text, patterns).length };
     });
   }
 
@@ -107,8 +109,9 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
       const usesSyntax = /["()*^:{}+]|\b(AND|OR|NOT|NEAR)\b/.test(input.query);
       const q = usesSyntax ? input.query : quoteEveryWord(input.query);
       if (!q) throw unreadable(input.query, whyUnreadable(input.query, ''));
+      const patterns = parseQuery(input.query);
       try {
-        return run(q, input.caseId, input.limit);
+        return run(q, input.caseId, input.limit, patterns);
       } catch (err) {
         if (!isQueryError(err)) throw err;
         // FTS5 could not parse it: an unmatched quote is a mistake to point out; anything else is
@@ -116,7 +119,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
         const safe = quoteEveryWord(input.query);
         if (!safe || (input.query.match(/"/g) ?? []).length % 2 === 1) throw unreadable(input.query, whyUnreadable(input.query, err.message));
         try {
-          return run(safe, input.caseId, input.limit);
+          return run(safe, input.caseId, input.limit, patterns);
         } catch (again) {
           if (isQueryError(again)) throw unreadable(input.query, whyUnreadable(input.query, again.message));
           throw again;

@@ -1,9 +1,9 @@
-// The small form that opens beside a text selection: link it to one or more checklist items,
-// with a stance and a note. Enter adds the highlight, Esc closes. It sits below the selection,
+// The small form that opens beside a text selection: link it to one or more checklist items and
+// rubric criteria (evidence for a criterion now, its score later), with a stance and a note. Enter adds the highlight, Esc closes. It sits below the selection,
 // or above it when there is no room below, and always inside the viewer; its list of items
 // scrolls within it rather than spilling out.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { EvidenceStance, SelectionRect } from '../../../shared/schemas/checklist.ts';
+import type { CriterionRef, EvidenceStance, SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { StanceIcon } from '../ui/icons.tsx';
 
@@ -33,17 +33,27 @@ export function placePopover(anchor: PendingSelection['anchor'], bounds: Pending
   return { left, top: Math.max(4, Math.min(top, bounds.height - Math.min(height, bounds.height) - 4)) };
 }
 
+/** A rubric criterion offered in the form, grouped under its rubric's title. */
+export interface CriterionChoice extends CriterionRef {
+  title: string;
+  rubricTitle: string;
+}
+
 interface Props {
   selection: PendingSelection;
   items: Array<{ id: string; title: string; group: string }>;
+  criteria: CriterionChoice[];
   defaultItemId: string | null;
-  onSubmit: (v: { itemIds: string[]; stance: EvidenceStance; note: string }) => Promise<void>;
+  onSubmit: (v: { itemIds: string[]; criteria: CriterionRef[]; stance: EvidenceStance; note: string }) => Promise<void>;
   onClose: () => void;
 }
 
-export function HighlightPopover({ selection, items, defaultItemId, onSubmit, onClose }: Props) {
+const keyOf = (c: CriterionRef) => `${c.rubricId}/${c.criterionId}`;
+
+export function HighlightPopover({ selection, items, criteria, defaultItemId, onSubmit, onClose }: Props) {
   // Nothing chosen unless the reviewer came here from an item.
   const [itemIds, setItemIds] = useState<string[]>(defaultItemId ? [defaultItemId] : []);
+  const [criterionKeys, setCriterionKeys] = useState<string[]>([]);
   const [stance, setStance] = useState<EvidenceStance>('supports');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +68,8 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
 
   const groups = new Map<string, typeof items>();
   for (const i of items) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
+  const rubrics = new Map<string, CriterionChoice[]>();
+  for (const c of criteria) rubrics.set(c.rubricTitle, [...(rubrics.get(c.rubricTitle) ?? []), c]);
 
   return (
     <form
@@ -75,7 +87,7 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          await onSubmit({ itemIds, stance, note });
+          await onSubmit({ itemIds, criteria: criteria.filter((c) => criterionKeys.includes(keyOf(c))).map(({ rubricId, criterionId }) => ({ rubricId, criterionId })), stance, note });
         } catch (err) {
           setError(err instanceof Error ? err.message : String(err));
         }
@@ -85,6 +97,8 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
         “{selection.quote.replace(/\s+/g, ' ').slice(0, 120)}
         {selection.quote.length > 120 ? '…' : ''}” <span className="subtle">p. {selection.page}{selection.endPage !== selection.page ? `–${selection.endPage}` : ''}</span>
       </p>
+      {/* Items and criteria scroll together in one box, so the form keeps its height beside the selection. */}
+      <div className="pick-scroll">
       <fieldset className="item-picks">
         <legend>Checklist items{itemIds.length ? ` (${itemIds.length})` : ''}</legend>
         <div className="item-pick-list">
@@ -108,6 +122,32 @@ export function HighlightPopover({ selection, items, defaultItemId, onSubmit, on
           ))}
         </div>
       </fieldset>
+      {criteria.length > 0 && (
+        <fieldset className="item-picks">
+          <legend>Rubric criteria{criterionKeys.length ? ` (${criterionKeys.length})` : ''}</legend>
+          <div className="item-pick-list">
+            {[...rubrics.entries()].map(([title, list]) => (
+              <div key={title} role="group" aria-label={title}>
+                <div className="item-pick-group" aria-hidden="true">
+                  {title}
+                </div>
+                {list.map((c) => (
+                  <label key={keyOf(c)}>
+                    <input
+                      type="checkbox"
+                      value={keyOf(c)}
+                      checked={criterionKeys.includes(keyOf(c))}
+                      onChange={(e) => setCriterionKeys((ks) => (e.target.checked ? [...ks, keyOf(c)] : ks.filter((k) => k !== keyOf(c))))}
+                    />{' '}
+                    {c.title}
+                  </label>
+                ))}
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      </div>
       <fieldset className="stances">
         <legend>Stance</legend>
         {(['supports', 'contradicts', 'context'] as const).map((s) => (

@@ -1,12 +1,15 @@
 // The document viewer, built on pdf.js's own viewer components (PDFViewer, EventBus,
-// PDFLinkService, PDFFindController): virtualised pages, a selectable text layer, zoom,
-// fit width, page navigation and find in document.
+// PDFLinkService): virtualised pages, a selectable text layer, zoom, fit width, page navigation,
+// and find in document with the case search's tokenisation (find-in-document.ts) rather than
+// pdf.js's substring matching, so both count the same words and a hit covers the whole word.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
 import { STANCE_LABEL } from '../features/checklist/stance.ts';
-import { HighlightPopover, type PendingSelection } from './HighlightPopover.tsx';
-import { documentOptions, documentUrl, highlightTerms, loadPdfjs } from './pdfjs.ts';
+import { HighlightPopover, type CriterionChoice, type PendingSelection } from './HighlightPopover.tsx';
+import { documentOptions, documentUrl, loadPdfjs } from './pdfjs.ts';
+import { drawFindHits, pageTexts } from './find-in-document.ts';
+import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
@@ -39,6 +42,7 @@ export interface NewHighlight {
   endPage: number;
   quote: string;
   itemIds: string[];
+  criteria: Array<{ rubricId: string; criterionId: string }>;
   stance: EvidenceStance;
   note: string;
   /** The selection's glyph boxes, in PDF units. */
@@ -50,6 +54,7 @@ interface ViewerProps {
   target: ViewerTarget;
   annotations: AnnotationRecord[];
   items: Array<{ id: string; title: string; group: string }>;
+  criteria: CriterionChoice[];
   defaultItemId: string | null;
   readOnly: boolean;
   onCreateHighlight: (h: NewHighlight) => Promise<void>;
@@ -59,7 +64,7 @@ type Viewer = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['PDFV
 type Bus = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['EventBus']>;
 type Pdf = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['core']['getDocument']>['promise']>;
 
-export function PdfViewer({ document: doc, target, annotations, items, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
+export function PdfViewer({ document: doc, target, annotations, items, criteria, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | null>(null);
@@ -81,10 +86,90 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const [nav, setNav] = useState<null | 'outline' | 'pages'>(null);
   const [section, setSection] = useState('');
   const [sectionStatus, setSectionStatus] = useState('');
-  // The shorter forms of a passage still to try if pdf.js cannot find the whole of it.
-  const passageFallbacks = useRef<string[]>([]);
   const annotationsRef = useRef(annotations);
   annotationsRef.current = annotations;
+  // Find in document: the words looked for, matches per page (from the pages' text, as the index
+  // counts them), the selected match's index over the whole document, and a generation so that a
+  // newer search makes an older, still-counting one give up.
+  const findState = useRef<{ patterns: Pattern[]; counts: number[] | null; current: number | null; gen: number; scroll: boolean }>({ patterns: [], counts: null, current: null, gen: 0, scroll: false });
+  const textsRef = useRef<ReturnType<typeof pageTexts> | null>(null);
+
+  /** Which match on `pageNumber` is the selected one, if any. */
+  const selectedOn = (pageNumber: number): number | null => {
+    const { counts, current } = findState.current;
+    if (!counts || current === null) return null;
+    const before = counts.slice(0, pageNumber - 1).reduce((a, b) => a + b, 0);
+    const k = current - before;
+    return k >= 0 && k < (counts[pageNumber - 1] ?? 0) ? k : null;
+  };
+  const drawFind = (pageNumber: number) => {
+    const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined;
+    if (!pv?.div) return;
+    const selected = selectedOn(pageNumber);
+    drawFindHits(pv.div, findState.current.patterns, selected);
+    if (selected !== null && findState.current.scroll) {
+      const hit = pv.div.querySelector<HTMLElement>('.find-hit.selected');
+      if (hit) {
+        findState.current.scroll = false;
+        hit.scrollIntoView({ block: 'center', inline: 'nearest' });
+      }
+    }
+  };
+  const drawFindAll = () => {
+    const n = viewerRef.current?.pagesCount ?? 0;
+    for (let i = 1; i <= n; i++) drawFind(i);
+  };
+  const selectMatch = (index: number) => {
+    const s = findState.current;
+    const counts = s.counts ?? [];
+    const total = counts.reduce((a, b) => a + b, 0);
+    s.current = index;
+    s.scroll = true;
+    setFindStatus(`${index + 1} of ${total}`);
+    let seen = 0;
+    let pageNumber = 1;
+    while (pageNumber < counts.length && seen + counts[pageNumber - 1]! <= index) seen += counts[pageNumber++ - 1]!;
+    if (viewerRef.current && viewerRef.current.currentPageNumber !== pageNumber) viewerRef.current.currentPageNumber = pageNumber;
+    drawFindAll();
+  };
+  /** Counts the query's matches on every page, then selects the first one from `fromPage` on. */
+  /** Finds the query's matches; false when there are none, null when a newer search took over. */
+  const search = async (query: string, fromPage?: number): Promise<boolean | null> => {
+    const s = findState.current;
+    const gen = ++s.gen;
+    s.patterns = parseQuery(query);
+    s.counts = null;
+    s.current = null;
+    drawFindAll();
+    const texts = textsRef.current;
+    if (s.patterns.length === 0 || !texts) {
+      setFindStatus(query.trim() ? 'No matches' : '');
+      return false;
+    }
+    setFindStatus('Searching…');
+    const counts: number[] = [];
+    for (let n = 1; n <= doc.pageCount; n++) {
+      const text = await texts(n).catch(() => '');
+      if (gen !== s.gen) return null;
+      counts.push(findMatches(text, s.patterns).length);
+    }
+    s.counts = counts;
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total === 0) {
+      drawFindAll();
+      setFindStatus('No matches');
+      return false;
+    }
+    const start = counts.slice(0, (fromPage ?? viewerRef.current?.currentPageNumber ?? 1) - 1).reduce((a, b) => a + b, 0);
+    selectMatch(start < total ? start : 0);
+    return true;
+  };
+  const step = (by: 1 | -1) => {
+    const s = findState.current;
+    const total = (s.counts ?? []).reduce((a, b) => a + b, 0);
+    if (!total) return;
+    selectMatch(s.current === null ? 0 : (s.current + by + total) % total);
+  };
 
   /** Draws the case's highlights on one page, in viewport coordinates, under the text layer. */
   const drawPage = (pageNumber: number) => {
@@ -196,13 +281,11 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         const eventBus = new v.EventBus();
         const linkService = new v.PDFLinkService({ eventBus });
         linkService.externalLinkEnabled = false; // links in a policy never open anything
-        const findController = new v.PDFFindController({ eventBus, linkService });
         const viewer = new v.PDFViewer({
           container: container.current!,
           viewer: inner.current!,
           eventBus,
           linkService,
-          findController,
           textLayerMode: 1,
           annotationMode: core.AnnotationMode.DISABLE, // no links, forms or scripts from the PDF
           removePageBorders: false,
@@ -219,16 +302,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           setScale(e.scale);
           setZoomInput(String(Math.round(e.scale * 100)));
         });
-        eventBus.on('updatefindmatchescount', (e: { matchesCount: { current: number; total: number } }) =>
-          setFindStatus(e.matchesCount.total ? `${e.matchesCount.current} of ${e.matchesCount.total}` : 'No matches'),
-        );
-        eventBus.on('updatefindcontrolstate', (e: { state: number; matchesCount: { current: number; total: number } }) => {
-          // Not found: a passage whose words the extractor and pdf.js split differently (a
-          // hyphen, a page break) is looked for again by its opening words.
-          const next = e.state === 1 ? passageFallbacks.current.shift() : undefined;
-          if (next) eventBus.dispatch('find', { source: null, type: '', query: next, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
-          else if (e.state === 1) setFindStatus('No matches');
-        });
+        // A text layer is (re)built when a page comes into view and at every zoom: draw its hits then.
+        eventBus.on('textlayerrendered', (e: { pageNumber: number }) => drawFind(e.pageNumber));
         eventBus.on('pagerendered', (e: { pageNumber: number }) => drawPage(e.pageNumber));
         eventBus.on('pagesinit', () => {
           viewer.currentScaleValue = 'page-width';
@@ -240,6 +315,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
         if (destroyed) return;
         viewer.setDocument(pdf);
         linkService.setDocument(pdf);
+        textsRef.current = pageTexts(pdf);
         setPdf(pdf);
         const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
         if (!destroyed) setAspect(first.height / first.width);
@@ -276,15 +352,19 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
       }, 150);
     }
     if (target.passage) {
-      const words = target.passage.replace(/\s+/g, ' ').trim().split(' ');
-      passageFallbacks.current = [words.slice(0, 10).join(' '), words.slice(0, 5).join(' ')].filter((w, i, all) => w && w !== words.join(' ') && all.indexOf(w) === i);
+      // A passage is found as a phrase, by the words the index reads (so hyphens, line breaks and
+      // quotes do not matter); if the whole of it is not found on the page (a sentence across a
+      // page break, a header in between), by its opening words.
+      const words = target.passage.replace(/["\u201c\u201d]/g, ' ').replace(/\s+/g, ' ').trim().split(' ');
+      const tries = [words, words.slice(0, 10), words.slice(0, 5)].map((w) => w.join(' ')).filter((w, i, all) => w && all.indexOf(w) === i);
       setFind('');
-      bus.dispatch('find', { source: null, type: '', query: words.join(' '), caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
-    } else passageFallbacks.current = [];
+      void (async () => {
+        for (const t of tries) if ((await search(`"${t}"`, target.page)) !== false) return;
+      })();
+    }
     if (target.query) {
-      const terms = highlightTerms(target.query);
-      setFind(terms.join(' '));
-      bus.dispatch('find', { source: null, type: '', query: terms, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+      setFind(target.query);
+      void search(target.query, target.page);
     }
   }, [ready, target, doc.pageCount]);
 
@@ -360,9 +440,9 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
   const zoom = (value: string | number) => {
     if (viewerRef.current) viewerRef.current.currentScaleValue = String(value);
   };
-  const runFind = (again: boolean, previous = false) => {
-    busRef.current?.dispatch('find', { source: null, type: again ? 'again' : '', query: find, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: previous, matchDiacritics: false });
-  };
+  // Typing searches after a pause, so a 700-page manual is not counted once per keystroke.
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(typing.current ?? undefined), []);
 
   return (
     <div className="viewer">
@@ -422,7 +502,8 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           role="search"
           onSubmit={(e) => {
             e.preventDefault();
-            runFind(true);
+            if (findState.current.counts) step(1);
+            else void search(find);
           }}
         >
           <input
@@ -432,13 +513,17 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
             placeholder="Find in document (Ctrl+F)"
             value={find}
             onChange={(e) => {
-              setFind(e.target.value);
-              busRef.current?.dispatch('find', { source: null, type: '', query: e.target.value, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
+              const q = e.target.value;
+              setFind(q);
+              findState.current.gen++;
+              findState.current.counts = null;
+              clearTimeout(typing.current ?? undefined);
+              typing.current = setTimeout(() => void search(q), 250);
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && e.shiftKey) {
                 e.preventDefault();
-                runFind(true, true);
+                step(-1);
               }
             }}
           />
@@ -483,6 +568,7 @@ export function PdfViewer({ document: doc, target, annotations, items, defaultIt
           <HighlightPopover
             selection={pending}
             items={items}
+            criteria={criteria}
             defaultItemId={defaultItemId}
             onClose={() => setPending(null)}
             onSubmit={async (v) => {

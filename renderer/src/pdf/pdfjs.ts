@@ -32,14 +32,3 @@ export const documentOptions = () => ({
 
 /** The URL the viewer loads a document's bytes from: app://credence/documents/<id>.pdf in the app. */
 export const documentUrl = (id: string) => new URL(`./documents/${id}.pdf`, document.baseURI).toString();
-
-/** Words to highlight for a case-search query: FTS operators and quotes removed. */
-export function highlightTerms(query: string): string[] {
-  const phrases = [...query.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.trim()).filter(Boolean);
-  const rest = query
-    .replace(/"[^"]*"/g, ' ')
-    .split(/\s+/)
-    .map((w) => w.replace(/[*^():]/g, ''))
-    .filter((w) => w && !/^(AND|OR|NOT|NEAR)$/.test(w));
-  return [...phrases, ...rest];
-}

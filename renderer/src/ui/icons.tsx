@@ -66,6 +66,21 @@ export const IconCross = () => (
     <path d="m4 4 8 8M12 4l-8 8" />
   </Svg>
 );
+export const IconSortUp = () => (
+  <Svg size={12}>
+    <path d="M8 4.5 12.5 11h-9z" fill="currentColor" stroke="none" />
+  </Svg>
+);
+export const IconSortDown = () => (
+  <Svg size={12}>
+    <path d="M8 11.5 3.5 5h9z" fill="currentColor" stroke="none" />
+  </Svg>
+);
+export const IconTrash = () => (
+  <Svg>
+    <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.7 6.5v4.5M9.3 6.5v4.5" />
+  </Svg>
+);
 export const IconWarning = () => (
   <Svg>
     <path d="M8 2 1.5 13.5h13z" />

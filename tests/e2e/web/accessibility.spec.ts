@@ -63,7 +63,7 @@ test('verify screen and the new-identity dialog', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Verify a packet' }).click();
   await expect(page.getByRole('heading', { name: 'Verify a review packet' })).toBeVisible();
   await scan(page, 'verify');
-  await page.getByRole('button', { name: '← Cases' }).click();
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
   await page.getByRole('button', { name: 'New identity…' }).click();
   await expect(page.getByRole('dialog', { name: 'New identity' })).toBeVisible();
   await scan(page, 'new identity');

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '../support/test.ts';
 import { createCaseThroughForm } from '../support/pages.ts';
+import { numberedPdf } from '../../fixtures/pdfs.ts';
 
 test.describe('case list', () => {
   test('create a case through the form, with field errors first', async ({ emptyApp: page }) => {
@@ -68,6 +71,11 @@ test.describe('case list', () => {
     await expect(rows.first()).toContainText('Arlington Heights');
     await page.getByRole('button', { name: 'Agency' }).click();
     await expect(rows.first()).toContainText('Urbana');
+    // The sort direction is said by aria-sort and drawn as an SVG icon, not a text triangle.
+    const agency = page.getByRole('columnheader', { name: 'Agency' });
+    await expect(agency).toHaveAttribute('aria-sort', 'descending');
+    await expect(agency.locator('svg[aria-hidden="true"]')).toHaveCount(1);
+    await expect(agency).toHaveText('Agency');
     await page.getByRole('button', { name: 'Due' }).click();
     await expect(rows.nth(0)).toContainText('Harrisonburg');
     await expect(rows.nth(1)).toContainText('Urbana');
@@ -97,5 +105,22 @@ test.describe('case list', () => {
     await row.getByRole('button', { name: 'Restore' }).click();
     await page.getByLabel('Show archived').uncheck();
     await expect(page.getByRole('row', { name: /Riverside/ })).toBeVisible();
+  });
+
+  test('the list updates when an import started in a case finishes in the background, without a reload', async ({ app: page, harness }) => {
+    const file = path.join(path.dirname(harness.dataDir), 'long-manual.pdf');
+    // Long enough that the import is still reading pages when the reviewer goes back to the list.
+    fs.writeFileSync(file, await numberedPdf(600, 'Long Manual'));
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    harness.choose([file]);
+    await page.getByRole('button', { name: 'Add PDFs' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'long-manual.pdf' })).toContainText(/pages \d+ of 600/, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    const documents = page.getByRole('row', { name: /Riverside/ }).getByRole('cell').nth(5);
+    // The sample's one policy while the manual is still being read, then two once it is in.
+    await expect(documents).toHaveText('1');
+    await expect(documents).toHaveText('2', { timeout: 120_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    fs.rmSync(file);
   });
 });

@@ -63,3 +63,47 @@ test('keyboard only: select lines with Shift+Down, H opens the form, two items t
   expect(mine.itemIds).toHaveLength(2);
   expect(mine.itemIds).toContain('mandatory.chokehold');
 });
+
+test('one highlight for a checklist item and two rubric criteria; the criteria show it as evidence, not yet scored', async ({ app: page, harness }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300', { timeout: 20_000 });
+  await selectAcross(page, 1, 'GENERAL ORDER 300', 1, 'GENERAL ORDER 300');
+  const popover = page.getByRole('dialog', { name: 'Add highlight' });
+  await expect(popover).toBeVisible();
+  // Criteria are grouped under their rubric, beside the checklist items, nothing ticked.
+  const eis = popover.getByRole('group', { name: 'Early intervention system' });
+  await expect(eis.getByRole('checkbox')).toHaveCount(10);
+  await expect(popover.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await popover.getByRole('checkbox', { name: /Chokeholds prohibited/ }).check();
+  await eis.getByRole('checkbox', { name: 'Written, non-disciplinary purpose' }).check();
+  await eis.getByRole('checkbox', { name: 'Breadth of indicators' }).check();
+  await expect(popover.getByRole('group', { name: 'Rubric criteria (2)' })).toBeVisible();
+  await popover.screenshot({ path: test.info().outputPath('popover-criteria.png') });
+  await popover.getByLabel('Note').fill('Order number');
+  await popover.getByLabel('Note').press('Enter');
+  await expect(popover).toBeHidden();
+
+  const info = (await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } };
+  const list = (await harness.ws.dispatch('annotations.list', { caseId: info.value.sampleCaseId })) as { ok: true; value: Array<{ id: string; note: string; itemIds: string[]; criteria: unknown[] }> };
+  const mine = list.value.find((a) => a.note === 'Order number')!;
+  expect(mine.itemIds).toEqual(['mandatory.chokehold']);
+  expect(mine.criteria).toEqual([
+    { rubricId: 'early-intervention-system', criterionId: 'eis.indicators' },
+    { rubricId: 'early-intervention-system', criterionId: 'eis.purpose' },
+  ]);
+
+  // No score was needed; the rubric lists the passage against both criteria.
+  await page.getByRole('tab', { name: 'Rubrics' }).click();
+  const panel = page.getByRole('tabpanel');
+  await panel.getByLabel('Rubric').selectOption('early-intervention-system');
+  const criteria = panel.getByRole('navigation', { name: 'Criteria of Early intervention system' });
+  await expect(criteria.getByRole('listitem').filter({ hasText: 'Written, non-disciplinary purpose' })).toContainText('evidence, not yet scored');
+  await expect(criteria.getByRole('listitem').filter({ hasText: 'Thresholds and time windows' })).toContainText('unscored');
+  const purpose = panel.getByRole('region', { name: /Written, non-disciplinary purpose/ });
+  await expect(purpose).toContainText('1 passage of evidence, not yet scored');
+  await expect(panel.getByTestId('total-early-intervention-system')).toHaveText('Not assessed');
+  // Scoring it later starts from the linked passage, already ticked.
+  await expect(purpose.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  // The link is in the case's history, with the highlight.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('Audit trail intact');
+});

@@ -54,8 +54,8 @@ test('draft → submitted → approved → signed → exported with two identiti
   const before = sign.getByRole('region', { name: 'Before you sign' });
   await expect(before).toContainText('2 of 21 checklist items decided.');
   await expect(before).toContainText('Early intervention system: not assessed.');
-  const undecided = before.getByRole('group', { name: '⚠ 19 checklist items are undecided' });
-  const unscored = before.getByRole('group', { name: '⚠ 18 rubric criteria are unscored' });
+  const undecided = before.getByRole('group', { name: '19 checklist items are undecided' });
+  const unscored = before.getByRole('group', { name: '18 rubric criteria are unscored' });
   await undecided.getByText('Show which').click();
   await expect(undecided.getByRole('listitem')).toHaveCount(19);
   await expect(undecided).toContainText('Use-of-force policies and training');
@@ -85,7 +85,7 @@ test('draft → submitted → approved → signed → exported with two identiti
   expect(fs.existsSync(out)).toBe(true);
 
   await page.getByRole('tab', { name: 'History' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('✓ Audit trail intact');
+  await expect(page.getByRole('tabpanel')).toContainText('Audit trail intact');
   // The history in plain words, the raw action beside each sentence.
   const trail = page.getByRole('list', { name: 'Audit trail' });
   await expect(trail).toContainText('Lee Lead approved the case');
@@ -100,9 +100,9 @@ test('draft → submitted → approved → signed → exported with two identiti
   await page.getByRole('button', { name: 'Choose a packet…' }).click();
   const verdict = page.getByRole('region', { name: 'Verification result' });
   // Lee's key is not yet in the roster: a valid signature, but nobody vouched for the key.
-  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText("⚠ Valid signature from an unknown key: not the lead's signature");
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText("Valid signature from an unknown key: not the lead's signature");
   await expect(verdict).toContainText('The packet claims to be signed by Lee Lead <lee@body.example>: unverified.');
-  await expect(verdict).toContainText('check that its fingerprint matches, then import it in Settings → Import a public key');
+  await expect(verdict).toContainText('check that its fingerprint matches, then import it in Settings (Import a public key)');
   await expect(verdict).not.toContainText('Signed by Lee Lead');
   await expect(verdict).not.toContainText('Chokeholds prohibited');
 
@@ -114,7 +114,7 @@ test('draft → submitted → approved → signed → exported with two identiti
   fs.rmSync(keyFile);
   harness.choose([out]);
   await page.getByRole('button', { name: 'Choose a packet…' }).click();
-  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('✓ Authentic, unaltered, signed by a trusted key');
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('Authentic, unaltered, signed by a trusted key');
   await expect(verdict).toContainText('Signed by Lee Lead (roster) (the name in your trust roster for this key)');
   await expect(verdict).toContainText('Chokeholds prohibited except where the use of deadly force is allowed by lawMet');
 
@@ -125,7 +125,7 @@ test('draft → submitted → approved → signed → exported with two identiti
   fs.writeFileSync(bad, bytes);
   harness.choose([bad]);
   await page.getByRole('button', { name: 'Choose a packet…' }).click();
-  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('✗ Not valid');
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('Not valid');
   fs.rmSync(out);
   fs.rmSync(bad);
 });

@@ -33,6 +33,16 @@ describe('case-wide search', () => {
     expect(hits[0].snippet).toContain('[[Chokeholds]] are prohibited');
   });
 
+  it('says how many times the words occur on each page, as the viewer’s find counts them', async () => {
+    expect((await search('chokehold', otherCase)).map((h: { page: number; matches: number }) => [h.page, h.matches])).toEqual([[1, 3]]);
+    expect((await search('chokehold'))[0].matches).toBe(1);
+    // Every word counts, a phrase once per occurrence, accents ignored.
+    const force = Object.fromEntries((await search('force')).map((h: { page: number; matches: number }) => [h.page, h.matches]));
+    expect(force).toEqual({ 1: 1, 2: 1, 3: 2 });
+    expect((await search('"deadly force"'))[0]).toMatchObject({ page: 2, matches: 1 });
+    expect((await search('cafe detente'))[0]).toMatchObject({ page: 3, matches: 2 });
+  });
+
   it('searches only the documents of the case asked about', async () => {
     expect((await search('everywhere')).length).toBe(0);
     expect((await search('everywhere', otherCase))[0].documentTitle).toBe('Other agency');

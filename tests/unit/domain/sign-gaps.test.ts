@@ -15,6 +15,7 @@ const pack = { id: 'r', title: 'Rubric R', bands: [{ min: 0, label: 'Low' }], cr
 const rubric = (levels: Record<string, number>): CaseRubric => ({
   rubric: pack,
   scorer: 'ana',
+  evidence: {},
   scores: Object.entries(levels).map(([criterionId, level]) => ({ rubricId: 'r', criterionId, scorer: 'ana', level, rationale: 'r', evidenceIds: [], decidedAt: '' })),
   totals: totals(pack, new Map(Object.entries(levels))),
   chartSvg: '',

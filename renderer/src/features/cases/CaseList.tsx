@@ -8,6 +8,7 @@ import { ImportBundleFlow } from '../bundle/BundleDialogs.tsx';
 import { STATUS_LABEL, formatDate } from './labels.ts';
 import { DeleteCaseDialog } from './DeleteCaseDialog.tsx';
 import { localToday, overdueLabel } from '../../../../shared/domain/due-date.ts';
+import { IconSortDown, IconSortUp } from '../../ui/icons.tsx';
 
 type SortKey = 'agencyName' | 'ori' | 'state' | 'status' | 'dueDate' | 'documentCount' | 'updatedAt';
 const COLUMNS: Array<[SortKey, string]> = [
@@ -136,7 +137,7 @@ export function CaseList({ onOpen, onVerify, onSettings }: { onOpen: (id: string
                 <th key={key} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
                   <button className="sort" onClick={() => toggleSort(key)}>
                     {label}
-                    <span aria-hidden="true">{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+                    {sort.key === key && <> {sort.dir === 1 ? <IconSortUp /> : <IconSortDown />}</>}
                   </button>
                 </th>
               ))}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { DETERMINATION_LABEL, type AnnotationRecord, type ChecklistEntry, type DeterminationStatus } from '../../../../shared/schemas/checklist.ts';
 import { LintFindings, type LintActions } from './LintFindings.tsx';
 import { STANCE_LABEL } from './stance.ts';
-import { IconBack, IconWarning, StanceIcon } from '../../ui/icons.tsx';
+import { IconBack, IconTrash, IconWarning, StanceIcon } from '../../ui/icons.tsx';
 
 export interface ItemActions extends LintActions {
   determine(input: { itemId: string; status: DeterminationStatus; rationale: string; noRuleFound: boolean; evidenceIds: string[] }, previous: ChecklistEntry['determination']): Promise<void>;
@@ -113,7 +113,7 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
               </div>
               {!readOnly && (
                 <button className="icon" aria-label={`Delete highlight “${a.quote.slice(0, 40)}”`} onClick={() => void actions.deleteHighlight(a)}>
-                  🗑
+                  <IconTrash />
                 </button>
               )}
             </li>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
 import { personName } from '../../../../shared/domain/history-wording.ts';
 import { call, messageOf } from '../../api/client.ts';
+import { IconCheck, IconWarning } from '../../ui/icons.tsx';
 
 export function HistoryPanel({ caseId, version }: { caseId: string; version: number }) {
   const [entries, setEntries] = useState<Output<'audit.history'> | null>(null);
@@ -23,7 +24,11 @@ export function HistoryPanel({ caseId, version }: { caseId: string; version: num
   const shown = entries.filter((e) => (!person || e.actor === person) && (!kind || e.entity === kind)).reverse();
   return (
     <div className="history">
-      {check && <p className={check.ok ? 'chip' : 'chip warn'}>{check.ok ? `✓ Audit trail intact (${check.entries} entries)` : `⚠ Audit trail broken: ${check.problem}`}</p>}
+      {check && (
+        <p className={check.ok ? 'chip' : 'chip warn'}>
+          {check.ok ? <IconCheck /> : <IconWarning />} {check.ok ? `Audit trail intact (${check.entries} entries)` : `Audit trail broken: ${check.problem}`}
+        </p>
+      )}
       <div className="row">
         <label>
           Person{' '}

@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import { DETERMINATION_LABEL, type CaseChecklist } from '../../../../shared/schemas/checklist.ts';
 import type { GapKind, SignSummary } from '../../../../shared/schemas/sign-summary.ts';
 import { call, messageOf } from '../../api/client.ts';
+import { IconWarning } from '../../ui/icons.tsx';
 
 type Identity = Output<'identity.current'>;
 type State = Output<'review.state'>;
@@ -192,7 +193,9 @@ function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRe
               <p>The packet will show these gaps as they are. Confirm each to sign:</p>
               {gaps.map((g) => (
                 <fieldset key={g.kind} className={`sign-gap${confirmed.has(g.kind) ? ' confirmed' : ''}`}>
-                  <legend>⚠ {g.title}</legend>
+                  <legend>
+                    <IconWarning /> {g.title}
+                  </legend>
                   <details>
                     <summary>Show which</summary>
                     <ul>

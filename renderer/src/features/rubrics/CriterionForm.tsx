@@ -9,16 +9,19 @@ import { StanceIcon } from '../../ui/icons.tsx';
 interface Props {
   criterion: RubricCriterion;
   score: ScoreRecord | undefined;
+  /** Highlights linked to this criterion as evidence (from the viewer), scored or not. */
+  linked: string[];
   highlights: AnnotationRecord[];
   documents: DocumentRecord[];
   readOnly: boolean;
   onSave: (v: { level: number; rationale: string; evidenceIds: string[] }) => Promise<void>;
 }
 
-export function CriterionForm({ criterion: c, score, highlights, documents, readOnly, onSave }: Props) {
+export function CriterionForm({ criterion: c, score, linked, highlights, documents, readOnly, onSave }: Props) {
   const [level, setLevel] = useState<number | null>(score?.level ?? null);
   const [rationale, setRationale] = useState(score?.rationale ?? '');
-  const [evidence, setEvidence] = useState<string[]>(score?.evidenceIds ?? []);
+  // Unscored, the passages linked to the criterion are ticked, ready to rest the score on.
+  const [evidence, setEvidence] = useState<string[]>(score?.evidenceIds ?? linked);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -38,7 +41,15 @@ export function CriterionForm({ criterion: c, score, highlights, documents, read
     <section className="criterion" aria-labelledby={`crit-${c.id}`}>
       <h4 id={`crit-${c.id}`} tabIndex={-1}>
         {c.title} <span className="subtle">weight {c.weight}</span>
-        {score ? <span className="chip">level {score.level}</span> : <span className="chip subtle">not assessed</span>}
+        {score ? (
+          <span className="chip">level {score.level}</span>
+        ) : linked.length ? (
+          <span className="chip evidence-unscored">
+            {linked.length} {linked.length === 1 ? 'passage' : 'passages'} of evidence, not yet scored
+          </span>
+        ) : (
+          <span className="chip subtle">not assessed</span>
+        )}
       </h4>
       <p className="subtle">{c.description}</p>
       <fieldset className="levels" disabled={readOnly}>

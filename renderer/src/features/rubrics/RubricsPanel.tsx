@@ -24,7 +24,8 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
       .then((r) => (setRubrics(r), setError(null)))
       .catch((e) => setError(messageOf(e)));
   }, [caseId, scorer]);
-  useEffect(load, [load]);
+  // A highlight linked to a criterion from the viewer shows here at once.
+  useEffect(load, [load, highlights]);
 
   const compare = async (rubricId: string) => {
     try {
@@ -102,7 +103,7 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
                       <a href={`#crit-${c.id}`} onClick={(e) => (e.preventDefault(), window.document.getElementById(`crit-${c.id}`)?.scrollIntoView({ block: 'start' }), window.document.getElementById(`crit-${c.id}`)?.focus())}>
                         {c.title}
                       </a>{' '}
-                      <span className="subtle">{s ? `level ${s.level}` : 'unscored'}</span>
+                      <span className="subtle">{s ? `level ${s.level}` : r.evidence[c.id]?.length ? 'evidence, not yet scored' : 'unscored'}</span>
                     </li>
                   );
                 })}
@@ -110,9 +111,10 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
             </nav>
             {r.rubric.criteria.map((c) => (
               <CriterionForm
-                key={`${c.id}-${scorer}`}
+                key={`${c.id}-${scorer}-${(r.evidence[c.id] ?? []).join(',')}`}
                 criterion={c}
                 score={r.scores.find((s) => s.criterionId === c.id)}
+                linked={r.evidence[c.id] ?? []}
                 highlights={ordered}
                 documents={documents}
                 readOnly={readOnly}

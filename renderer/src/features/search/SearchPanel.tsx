@@ -1,5 +1,6 @@
 // Case-wide search: hits grouped by document, each with its page and snippet. Choosing one
-// opens the page in the viewer with the words highlighted.
+// opens the page in the viewer with the words highlighted. The counts of matches come from the
+// same tokenisation as the viewer's find (shared/domain/search/tokenize.ts), so they agree.
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { SearchHit } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
@@ -13,6 +14,7 @@ interface Props {
 
 // A query that already has its own quotes is shown as typed.
 const quoted = (q: string) => (q.includes('"') ? q : `“${q}”`);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function Snippet({ text }: { text: string }) {
   const parts = text.split(/(\[\[.*?\]\])/g);
@@ -72,16 +74,21 @@ export function SearchPanel({ caseId, hasDocuments, inputRef, onOpenHit }: Props
       {hits && (
         <div className="results" aria-live="polite">
           <p className="subtle">
-            {hits.length === 0 ? `No matches for ${quoted(searched)}.` : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'} for ${quoted(searched)}`}
+            {hits.length === 0
+              ? `No matches for ${quoted(searched)}.`
+              : `${plural(hits.reduce((s, h) => s + h.matches, 0), 'match', 'matches')} on ${plural(hits.length, 'page', 'pages')} for ${quoted(searched)}`}
           </p>
           {[...groups.entries()].map(([title, list]) => (
             <section key={title} aria-label={`Matches in ${title}`}>
-              <h3>{title}</h3>
+              <h3>
+                {title} <span className="subtle doc-matches">{plural(list.reduce((s, h) => s + h.matches, 0), 'match', 'matches')}</span>
+              </h3>
               <ul>
                 {list.map((h) => (
                   <li key={`${h.documentId}-${h.page}`}>
                     <button className="hit" onClick={() => onOpenHit(h, searched)}>
-                      <span className="hit-page">p. {h.page}</span> <Snippet text={h.snippet} />
+                      <span className="hit-page">p. {h.page}</span> <Snippet text={h.snippet} />{' '}
+                      <span className="subtle hit-count">({plural(h.matches, 'match', 'matches')})</span>
                     </button>
                   </li>
                 ))}

@@ -1,8 +1,9 @@
 // What an agency's staff see: drop a packet, get a plain verdict first (green only when the
 // signing key is in their trust roster), then who signed it, then the findings summary.
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
 import { call, messageOf } from '../../api/client.ts';
+import { IconBack, IconCheck, IconCross, IconWarning } from '../../ui/icons.tsx';
 
 type Verification = Output<'packet.verify'>;
 
@@ -23,7 +24,9 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
   return (
     <main className="verify-screen">
       <header className="bar">
-        <button onClick={onClose}>← Cases</button>
+        <button onClick={onClose}>
+          <IconBack /> Cases
+        </button>
         <h1>Verify a review packet</h1>
       </header>
       <div
@@ -66,10 +69,12 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
 }
 
 const HEADLINE: Record<Verification['verdict'], string> = {
-  trusted: '✓ Authentic, unaltered, signed by a trusted key',
-  untrusted: "⚠ Valid signature from an unknown key: not the lead's signature",
-  invalid: '✗ Not valid',
+  trusted: 'Authentic, unaltered, signed by a trusted key',
+  untrusted: "Valid signature from an unknown key: not the lead's signature",
+  invalid: 'Not valid',
 };
+// The headline says it in words; the icon only repeats it for the eye.
+const ICON: Record<Verification['verdict'], () => ReactElement> = { trusted: IconCheck, untrusted: IconWarning, invalid: IconCross };
 const TONE: Record<Verification['verdict'], string> = { trusted: 'good', untrusted: 'warn', invalid: 'bad' };
 
 // Green only for a key in the roster; the name shown is the roster's. The manifest's own
@@ -78,7 +83,9 @@ function Verdict({ result }: { result: Verification }) {
   const s = result.signer;
   return (
     <section className={`verdict ${TONE[result.verdict]}`} aria-label="Verification result">
-      <h2>{HEADLINE[result.verdict]}</h2>
+      <h2>
+        {ICON[result.verdict]()} {HEADLINE[result.verdict]}
+      </h2>
       {result.verdict === 'invalid' && <p>{result.reason}</p>}
       {result.verdict === 'trusted' && s && (
         <p>
@@ -102,7 +109,7 @@ function Verdict({ result }: { result: Verification }) {
             )}
           </p>
           <p>
-            <strong>What to do:</strong> if you expect this packet from a review lead, get the lead&apos;s public key, call them and check that its fingerprint matches, then import it in Settings → Import a public key, and verify again.
+            <strong>What to do:</strong> if you expect this packet from a review lead, get the lead&apos;s public key, call them and check that its fingerprint matches, then import it in Settings (Import a public key), and verify again.
           </p>
         </>
       )}

@@ -6,6 +6,7 @@ import { Group, Panel, Separator, usePanelRef, type Layout } from 'react-resizab
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { AnnotationRecord, CaseChecklist } from '../../../../shared/schemas/checklist.ts';
 import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
+import type { CaseRubric } from '../../../../shared/schemas/rubric.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { STATUS_LABEL } from '../cases/labels.ts';
@@ -53,6 +54,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const [docs, setDocs] = useState<DocumentRecord[]>([]);
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [checklist, setChecklist] = useState<CaseChecklist | null>(null);
+  const [rubricChoices, setRubricChoices] = useState<CaseRubric[]>([]);
   const [checklistError, setChecklistError] = useState<string | null>(null);
   const checklistRef = useRef(checklist);
   checklistRef.current = checklist;
@@ -91,6 +93,8 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     try {
       setIdentity(await call('identity.current', {}));
       setChecklist(await call('checklists.forCase', { caseId }));
+      // The criteria a highlight can be evidence for, in the rubric versions this case uses.
+      setRubricChoices(await call('rubrics.forCase', { caseId }));
       setChecklistError(null);
     } catch (e) {
       setChecklistError(messageOf(e));
@@ -127,7 +131,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   const actions: ItemActions & { createHighlight(h: NewHighlight & { documentId: string }): Promise<void> } = useMemo(
     () => ({
       async createHighlight(h) {
-        const a = await call('annotations.create', { caseId, documentId: h.documentId, page: h.page, endPage: h.endPage, quote: h.quote, itemIds: h.itemIds, stance: h.stance, note: h.note, rects: h.rects });
+        const a = await call('annotations.create', { caseId, documentId: h.documentId, page: h.page, endPage: h.endPage, quote: h.quote, itemIds: h.itemIds, criteria: h.criteria, stance: h.stance, note: h.note, rects: h.rects });
         undo.record({ label: 'add highlight', undo: () => call('annotations.delete', { id: a.id }), redo: () => call('annotations.restore', { id: a.id }) });
         if (h.itemIds[0]) {
           setTab('checklist');
@@ -212,6 +216,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
 
   const current = docs.find((d) => d.id === target?.documentId) ?? null;
   const items = checklist?.entries.map((e) => ({ id: e.item.id, title: e.item.title, group: e.item.group })) ?? [];
+  const criteria = rubricChoices.flatMap((r) => r.rubric.criteria.map((c) => ({ rubricId: r.rubric.id, criterionId: c.id, title: c.title, rubricTitle: r.rubric.title })));
   return (
     <main className="workspace">
       <header className="bar workspace-bar">
@@ -292,6 +297,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
                 target={target}
                 annotations={annotations.filter((a) => a.documentId === current.id)}
                 items={items}
+                criteria={criteria}
                 defaultItemId={openItemId}
                 readOnly={c.archived}
                 onCreateHighlight={(h) => actions.createHighlight({ ...h, documentId: current.id })}
