@@ -21,7 +21,7 @@ export class RenderRefusal extends Error {
 }
 
 /** pdf.js's own options for a document opened to render: nothing in it runs, nothing is fetched. */
-export function renderDocumentOptions(maxPixels = DEFAULT_MAX_PIXELS) {
+export function renderDocumentOptions(maxPixels = DEFAULT_MAX_PIXELS, verbosity: number = pdfjs.VerbosityLevel.ERRORS) {
   return {
     standardFontDataUrl: asDir(path.join(pdfjsRoot, 'standard_fonts')),
     cMapUrl: asDir(path.join(pdfjsRoot, 'cmaps')),
@@ -34,13 +34,14 @@ export function renderDocumentOptions(maxPixels = DEFAULT_MAX_PIXELS) {
     stopAtErrors: false,
     // An image that declares more pixels than a whole page may have is never decoded.
     maxImageSize: maxPixels,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    verbosity,
   } as const;
 }
 
-export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS): Promise<PdfDoc> {
+/** `warnings`: let pdf.js's warnings reach console.warn (the render worker reads them). */
+export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS, warnings = false): Promise<PdfDoc> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
-  return pdfjs.getDocument({ data: bytes.slice(), ...renderDocumentOptions(maxPixels) }).promise;
+  return pdfjs.getDocument({ data: bytes.slice(), ...renderDocumentOptions(maxPixels, warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS) }).promise;
 }
 
 export interface RenderedPage {
