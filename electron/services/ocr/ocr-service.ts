@@ -76,6 +76,13 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     `SELECT o.document_id, o.page_index, d.sha256 FROM page_ocr o JOIN documents d ON d.id = o.document_id
      WHERE o.status = 'pending' ORDER BY d.imported_at, o.document_id, o.page_index LIMIT ?`,
   );
+  // While the CLI waits for some documents, only their pages are read (others wait for the app).
+  let scope: string[] | null = null;
+  const nextPendingIn = db.prepare<[string, number], { document_id: string; page_index: number; sha256: string }>(
+    `SELECT o.document_id, o.page_index, d.sha256 FROM page_ocr o JOIN documents d ON d.id = o.document_id
+     WHERE o.status = 'pending' AND o.document_id IN (SELECT value FROM json_each(?)) ORDER BY d.imported_at, o.document_id, o.page_index LIMIT ?`,
+  );
+  const pendingNow = (n: number) => (scope ? nextPendingIn.all(JSON.stringify(scope), n) : nextPending.all(n));
   const stillPending = db.prepare<[string, number], { status: string }>('SELECT status FROM page_ocr WHERE document_id = ? AND page_index = ?');
   const setText = db.prepare('UPDATE pages SET text = ?, items = ? WHERE document_id = ? AND page_index = ?');
   const setDone = db.prepare(
@@ -163,7 +170,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     if (closed || !ctx.writable) return settleIdle();
     const size = opts.poolSize ?? defaultPoolSize();
     if (active >= size) return;
-    const rows = nextPending.all(size + inflight.size).filter((r) => !inflight.has(key(r.document_id, r.page_index)));
+    const rows = pendingNow(size + inflight.size).filter((r) => !inflight.has(key(r.document_id, r.page_index)));
     for (const r of rows.slice(0, size - active)) {
       active++;
       void readPage(r.document_id, r.page_index, r.sha256).finally(() => {
@@ -215,11 +222,30 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     start: () => pump(),
     /** Resolves when nothing is pending or being read (the CLI waits for it). */
     whenIdle(): Promise<void> {
-      if (closed || (active === 0 && nextPending.all(1).length === 0)) return Promise.resolve();
+      if (closed || (active === 0 && pendingNow(1).length === 0)) return Promise.resolve();
       return new Promise((resolve) => {
         idle.push(resolve);
         pump();
       });
+    },
+    /** Reads the pending pages of these documents only, and resolves when none is left (the CLI). */
+    async drain(documentIds: string[]): Promise<void> {
+      scope = documentIds;
+      try {
+        await new Promise<void>((resolve) => {
+          idle.push(resolve);
+          pump();
+        });
+      } finally {
+        scope = null;
+      }
+    },
+    /** The pages of a document that failed, with why. */
+    failures(documentId: string): Array<{ page: number; error: string }> {
+      return db
+        .prepare<[string], { page_index: number; error: string | null }>(`SELECT page_index, error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`)
+        .all(documentId)
+        .map((r) => ({ page: r.page_index + 1, error: r.error ?? 'unknown' }));
     },
     run(input: ParsedInput<'ocr.run'>): { queued: number } {
       cases.get(input.caseId);
