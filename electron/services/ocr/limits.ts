@@ -46,8 +46,8 @@ export function ocrLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, given: Pa
 
 export const OCR_MESSAGES = {
   timeout: (page: number, ms: number) =>
-    `Page ${page} took longer than the OCR limit of ${Math.ceil(ms / 1000)} s and was stopped. The page may be crafted to stall OCR; on a very slow computer CREDENCE_OCR_PAGE_TIMEOUT_MS raises the limit.`,
+    `Page ${page} took longer than the OCR limit of ${ms >= 1000 ? Math.ceil(ms / 1000) : ms / 1000} s and was stopped. The page may be crafted to stall OCR; on a very slow computer CREDENCE_OCR_PAGE_TIMEOUT_MS raises the limit.`,
   overDocumentLimit: (page: number, limit: number) =>
-    `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} pages of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).`,
+    `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} page${limit === 1 ? '' : 's'} of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).`,
   cancelled: 'OCR was cancelled for this document.',
 } as const;
