@@ -52,8 +52,12 @@ export class OcrAborted extends Error {
 }
 
 const requireHere = createRequire(import.meta.url);
+// Worker threads cannot start from inside app.asar: the packaged app unpacks tesseract.js and
+// its data beside it (package.json's asarUnpack), and they are read from there.
+const unpacked = (p: string) => p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+const WORKER_PATH = unpacked(path.join(path.dirname(requireHere.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js'));
 /** The integer-quantised "best" model: as accurate as the float one here, a quarter of its size and faster. */
-export const LANG_DATA_DIR = path.join(path.dirname(requireHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+export const LANG_DATA_DIR = unpacked(path.join(path.dirname(requireHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'));
 const ENGINE_VERSION: string = requireHere('tesseract.js/package.json').version;
 
 let langSha: string | null = null;
@@ -204,6 +208,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
 
   const start = async (): Promise<Tesseract.Worker> => {
     const w = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+      workerPath: WORKER_PATH,
       langPath: LANG_DATA_DIR,
       gzip: true,
       // Never the current folder (tesseract.js's default), and never read back: see the top.

@@ -72,7 +72,7 @@ describe('OCR on import', () => {
 
   it('pre-reviews the OCR text like any other', async () => {
     const [r] = t.ws.services.lint.prereviewCase(caseId);
-    expect(r.result.rules.chokehold.stance).toBe('prohibited_except_deadly_force');
+    expect(r!.result.rules.chokehold.stance).toBe('prohibited_except_deadly_force');
   });
 
   it('anchors a highlight on OCR text, with boxes from the word boxes', async () => {
