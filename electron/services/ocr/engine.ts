@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import Tesseract from 'tesseract.js';
+// Loaded when the first page is read, not when a workspace opens.
+import type Tesseract from 'tesseract.js';
 
 export interface OcrWord {
   text: string;
@@ -207,7 +208,8 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
   let closed = false;
 
   const start = async (): Promise<Tesseract.Worker> => {
-    const w = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+    const T = (await import('tesseract.js')).default;
+    const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, {
       workerPath: WORKER_PATH,
       langPath: LANG_DATA_DIR,
       gzip: true,
@@ -217,7 +219,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
       logger: () => {},
       errorHandler: () => {},
     });
-    await w.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO, preserve_interword_spaces: '0' });
+    await w.setParameters({ tessedit_pageseg_mode: T.PSM.AUTO, preserve_interword_spaces: '0' });
     return w;
   };
 

@@ -1,7 +1,12 @@
 // What OCR may cost. Each page is hostile like any file: its size in pixels is capped before it
 // is drawn, an image declaring more pixels than a page may have is never decoded, and a page
 // that takes too long is stopped (its render worker or OCR worker ended) and fails with a reason.
-import { DEFAULT_DPI, DEFAULT_MAX_PIXELS } from './render-page.ts';
+// Plain TypeScript with no imports: the render worker reads the defaults from here too, and
+// opening a workspace must not load pdf.js or tesseract.js (every CLI call would pay for it).
+
+/** A letter page at 300 dpi is 8.4 megapixels; 40 leaves room for tabloid and A3 at 300 dpi. */
+export const DEFAULT_MAX_PIXELS = 40_000_000;
+export const DEFAULT_DPI = 300;
 
 export interface OcrLimits {
   /** Resolution pages are rendered at for recognition. */

@@ -1,10 +1,11 @@
 // Renders one PDF page to a PNG for OCR, with pdf.js on @napi-rs/canvas. Fonts come from
 // pdfjs-dist's own standard_fonts (never the system's), so the same page renders the same on
-// every machine. Plain Node with no imports of our own beyond types: the OCR render worker runs
-// it as is. A page is hostile like any file: its size and its images are capped in pixels.
+// every machine. Plain Node importing only pdf.js and limits.ts: the OCR render worker runs it
+// as is. A page is hostile like any file: its size and its images are capped in pixels.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { DEFAULT_DPI, DEFAULT_MAX_PIXELS } from './limits.ts';
 
 type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 
@@ -12,9 +13,6 @@ const requireHere = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
 const asDir = (p: string) => p.split(path.sep).join('/') + '/';
 
-/** A letter page at 300 dpi is 8.4 megapixels; 40 leaves room for tabloid and A3 at 300 dpi. */
-export const DEFAULT_MAX_PIXELS = 40_000_000;
-export const DEFAULT_DPI = 300;
 
 export class RenderRefusal extends Error {
   readonly code = 'too_large';

@@ -1,7 +1,7 @@
 // A worker thread that renders one page of one PDF for OCR, so drawing a 9-megapixel page never
 // stalls the app's main thread. Fresh for each page and ended by the queue when the page runs
 // out of time: a hostile page costs one page. Runs as plain Node (type stripping), importing only
-// pdf.js, node built-ins and render-page.ts.
+// pdf.js, node built-ins, render-page.ts and limits.ts.
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openForRender, renderPageToPng, RenderRefusal } from './render-page.ts';
