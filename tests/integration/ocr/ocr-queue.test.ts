@@ -70,9 +70,10 @@ describe('OCR on import', () => {
     expect(row.lang_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('pre-reviews the OCR text like any other', async () => {
-    const [r] = t.ws.services.lint.prereviewCase(caseId);
-    expect(r!.result.rules.chokehold.stance).toBe('prohibited_except_deadly_force');
+  it('pre-reviews the OCR text like any other (the result stored for the text before OCR is not reused)', async () => {
+    const r = await t.ws.services.prereview.resultAsync(documentId);
+    expect(r.rules.chokehold.stance).toBe('prohibited_except_deadly_force');
+    expect(r.rules['medical-aid'].stance).toBe('required');
   });
 
   it('anchors a highlight on OCR text, with boxes from the word boxes', async () => {
