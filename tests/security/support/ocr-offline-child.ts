@@ -20,6 +20,9 @@ try {
   fs.writeFileSync(file, await scannedPdf([['Chokeholds are prohibited', 'unless deadly force is', 'authorized by law.']]));
   await call('documents.import', { caseId: c.id, paths: [file] });
   await ws.services.ocr.whenIdle();
+  // The pre-review of the new text runs in a worker thread too: it finishes before the workspace
+  // closes, so that thread is not ended before it has run (and been covered).
+  await ws.services.prereview.settle(c.id);
   const hits = await call('search.query', { caseId: c.id, query: 'chokeholds prohibited' });
   const [doc] = await call('documents.list', { caseId: c.id });
   process.stdout.write(JSON.stringify({ hits, ocr: doc.ocr }));
