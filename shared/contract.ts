@@ -6,7 +6,7 @@ import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rub
 import { annotationRecord, caseChecklist, criterionRef, determinationRecord, DETERMINATION_STATUSES, MAX_SELECTION_RECTS, packSummary, selectionRect, STANCES } from './schemas/checklist.ts';
 import { GAP_KINDS, signSummary } from './schemas/sign-summary.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
-import { documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
+import { documentListItem, documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
 import { multiLineText, nameText } from './schemas/text.ts';
 import { RULE_IDS } from './domain/prereview/types.ts';
 
@@ -97,7 +97,7 @@ export const contract = {
     input: z.object({ id, confirmAgencyName: z.string().max(300) }).strict(),
     output: z.object({ id: z.string(), agencyName: z.string(), deleted: z.literal(true) }),
   },
-  'documents.list': { input: z.object({ caseId: id }).strict(), output: z.array(documentRecord) },
+  'documents.list': { input: z.object({ caseId: id }).strict(), output: z.array(documentListItem) },
   'documents.import': {
     input: z
       .object({
@@ -399,6 +399,21 @@ export const contract = {
       .strict(),
     output: z.array(searchHit),
   },
+  /** Where a page's text came from and, for OCR pages, its words with boxes (fractions of the page as shown). */
+  'ocr.pageWords': {
+    input: z.object({ caseId: id, documentId: id, page: z.number().int().min(1).max(1_000_000) }).strict(),
+    output: z.object({
+      source: z.enum(['pdf', 'ocr', 'none']),
+      engine: z.string().nullable(),
+      meanConfidence: z.number().nullable(),
+      /** Degrees clockwise the page image was turned to read it (0 when it was read as shown). */
+      rotation: z.number().int(),
+      words: z.array(z.object({ text: z.string(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]), confidence: z.number() })),
+    }),
+  },
+  /** Queues a case's (or one document's) unread, failed or cancelled pages; with redo, its OCR pages too. */
+  'ocr.run': { input: z.object({ caseId: id, documentId: id.optional(), redo: z.boolean().optional() }).strict(), output: z.object({ queued: z.number().int() }) },
+  'ocr.cancel': { input: z.object({ caseId: id, documentId: id }).strict(), output: z.object({ cancelled: z.number().int() }) },
 } as const;
 
 /**
@@ -451,6 +466,16 @@ export const events = {
   }),
   /** A case's documents read by the pre-review worker so far, sent as each finishes. */
   'prereview.progress': z.object({ caseId: z.string(), done: z.number().int(), total: z.number().int() }),
+  /** One page of a document's OCR: begun, read, failed (with why), or the rest cancelled. */
+  'ocr.progress': z.object({
+    caseId: z.string(),
+    documentId: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    page: z.number().int(),
+    phase: z.enum(['recognising', 'done', 'failed', 'cancelled']),
+    error: z.string().optional(),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -17,6 +17,7 @@ import { printable } from '../services/trust/printable.ts';
 import { ServiceError } from '../../shared/result.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
+import { ocrLimitsFromEnv } from '../services/ocr/limits.ts';
 import { ACTS } from '../services/identity/acting.ts';
 import type { Method } from '../../shared/contract.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
@@ -40,7 +41,12 @@ Commands:
   cases delete --case ID --confirm "AGENCY NAME"
                                              delete a draft case with nothing decided (it takes its audit
                                              trail with it); archive any other case instead
-  import --case ID [--password P] FILE.pdf...  import policy PDFs into a case
+  import --case ID [--password P] [--no-ocr] FILE.pdf...
+                                             import policy PDFs into a case; pages without a text layer
+                                             are read by OCR before it returns (--no-ocr leaves them
+                                             waiting for the app or the ocr command)
+  ocr --case ID [--document ID] [--redo]     read a case's (or one document's) waiting, failed or
+                                             cancelled scanned pages; --redo reads its OCR pages again
   documents --case ID                        list a case's documents (title and original file name)
   documents rename --document ID --title "TITLE"
                                              correct a document's title (recorded in every case using it)
@@ -147,6 +153,8 @@ const OPTIONS = {
   confirm: { type: 'string' },
   force: { type: 'boolean' },
   title: { type: 'string' },
+  'no-ocr': { type: 'boolean' },
+  redo: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -171,7 +179,7 @@ export async function runCli(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv =
   if (positionals[0] === 'verify' && values.trust) return runVerifyWithRoster(positionals[1], values.trust, !!values.json, io);
   let ws: Workspace | null = null;
   try {
-    ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env), transport: 'cli' });
+    ws = openWorkspace({ dataDir: resolveDataDir(values['data-dir'], env), transport: 'cli', ocr: { limits: ocrLimitsFromEnv(env) } });
     await resolveIdFlags(ws, values);
     const acting = actingIdentity(ws, values.identity || env.CREDENCE_IDENTITY || null, env);
     return await route(acting, positionals, values, io, env);
@@ -392,6 +400,30 @@ const need = (v: string | undefined, flag: string): string => {
   return v;
 };
 
+/** Reads the documents' waiting pages, saying on stderr which page it is on (stdout stays the result). */
+async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, json: boolean): Promise<void> {
+  const unsubscribe = ws.subscribe((event, payload) => {
+    const p = payload as { documentId: string; page: number; done: number; total: number; phase: string };
+    if (event === 'ocr.progress' && !json && p.phase === 'recognising' && documentIds.includes(p.documentId)) io.err(`OCR ${p.done}/${p.total}: reading page ${p.page}…`);
+  });
+  try {
+    await ws.services.ocr.drain(documentIds);
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
+function ocrLine(ws: Workspace, documentId: string, needing: number, skipped: boolean): string {
+  const s = ws.services.ocr.summary(documentId);
+  if (!s) return `${needing} need OCR`;
+  if (skipped) return `${s.pending} scanned page${s.pending === 1 ? '' : 's'} waiting for OCR (run: npm run -s credence -- ocr --case ID)`;
+  const total = s.pagesOcr + s.pending + s.failed;
+  const conf = s.meanConfidence === null ? '' : ` (mean confidence ${s.meanConfidence})`;
+  const failed = ws.services.ocr.failures(documentId).map((f) => `; page ${f.page} failed: ${f.error}`).join('');
+  return `${s.pagesOcr} of ${total} scanned page${total === 1 ? '' : 's'} read by OCR${conf}${s.pending ? `, ${s.pending} waiting` : ''}${failed}`;
+}
+
 async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: string[], v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const json = !!v.json;
   const [cmd, sub, ...rest] = pos;
@@ -458,14 +490,41 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     const r = unwrap(await ws.dispatch('documents.import', { caseId: need(v.case, 'case'), paths: files, password: v.password }), io, json);
     if ('code' in r) return r.code;
     const results = r.value as ImportFileResult[];
+    const imported = results.flatMap((x) => (x.ok ? [x.document.id] : []));
+    if (!v['no-ocr'] && imported.length > 0) await readScannedPages(ws, imported, io, json);
+    const ocrOf = (id: string) => ({ ...ws.services.ocr.summary(id), failures: ws.services.ocr.failures(id) });
     print(
-      results.map((x) => (x.ok ? { file: x.file, ok: true, documentId: x.document.id, pages: x.document.pageCount, pagesNeedingOcr: x.document.pagesNeedingOcr, alreadyInWorkspace: x.alreadyInWorkspace } : { file: x.file, ok: false, code: x.code, error: x.message })),
+      results.map((x) =>
+        x.ok
+          ? { file: x.file, ok: true, documentId: x.document.id, pages: x.document.pageCount, pagesNeedingOcr: x.document.pagesNeedingOcr, alreadyInWorkspace: x.alreadyInWorkspace, ocr: x.document.pagesNeedingOcr ? ocrOf(x.document.id) : null }
+          : { file: x.file, ok: false, code: x.code, error: x.message },
+      ),
       () =>
         results
-          .map((x) => (x.ok ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} pages${x.document.pagesNeedingOcr ? `, ${x.document.pagesNeedingOcr} need OCR` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}` : `FAILED    ${x.message}`))
+          .map((x) =>
+            x.ok
+              ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} pages${x.document.pagesNeedingOcr ? `, ${ocrLine(ws, x.document.id, x.document.pagesNeedingOcr, !!v['no-ocr'])}` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}`
+              : `FAILED    ${x.message}`,
+          )
           .join('\n'),
     );
     return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed;
+  }
+  if (cmd === 'ocr') {
+    if (sub) throw new UsageError(`ocr takes --case ID [--document ID] [--redo], not ${sub}.`);
+    const caseId = need(v.case, 'case');
+    const r = unwrap(await ws.dispatch('ocr.run', { caseId, ...(v.document ? { documentId: v.document } : {}), ...(v.redo ? { redo: true } : {}) }), io, json);
+    if ('code' in r) return r.code;
+    const docs = (await ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<DocumentRecord & { ocr: unknown }> };
+    const which = docs.value.filter((d) => d.ocr !== null && (!v.document || d.id === v.document));
+    await readScannedPages(ws, which.map((d) => d.id), io, json);
+    const rows = which.map((d) => ({ documentId: d.id, title: d.title, ...ws.services.ocr.summary(d.id), failures: ws.services.ocr.failures(d.id) }));
+    print(rows, () =>
+      rows.length === 0
+        ? 'No page in this case needs OCR: every page has a text layer of its own.'
+        : rows.map((d) => `${d.title} (document ${d.documentId})\n          ${ocrLine(ws, d.documentId, d.pagesOcr! + d.pending! + d.failed!, false)}`).join('\n'),
+    );
+    return rows.some((d) => d.failed! > 0) ? EXIT.failed : EXIT.ok;
   }
   if (cmd === 'documents' && sub === 'rename') {
     const r = unwrap(await ws.dispatch('documents.update', { id: need(v.document, 'document'), title: need(v.title, 'title') }), io, json);
@@ -502,7 +561,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if ('code' in r) return r.code;
     const docs = r.value as DocumentRecord[];
     print(
-      docs.map((d) => ({ id: d.id, title: d.title, originalName: d.originalName, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, sha256: d.sha256 })),
+      docs.map((d) => ({ id: d.id, title: d.title, originalName: d.originalName, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, ocr: (d as DocumentRecord & { ocr?: unknown }).ocr ?? null, sha256: d.sha256 })),
       () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'FILE', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), String(d.pagesNeedingOcr), d.sha256, d.originalName, d.title])])),
     );
     return EXIT.ok;

@@ -14,6 +14,9 @@ import { createCasesService } from './cases/cases-service.ts';
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { SOURCE_WORKER_PATH } from './extraction/extract-pool.ts';
+import { createOcrService, SOURCE_RENDER_WORKER_PATH } from './ocr/ocr-service.ts';
+import { ocrLimitsFromEnv, type OcrLimits } from './ocr/limits.ts';
+import type { OcrPool } from './ocr/engine.ts';
 import { readMeta } from './meta.ts';
 import { createPacks, SOURCE_PACKS_DIR } from './checklists/packs.ts';
 import { createChecklistService } from './checklists/checklist-service.ts';
@@ -70,6 +73,18 @@ export interface WorkspaceOptions {
   appLock?: boolean;
   /** How writability is checked (fs.accessSync); tests stand in for a read-only folder with it. */
   access?: AccessCheck;
+  ocr?: {
+    /**
+     * Read pages in the background as soon as they are imported, and resume pending pages when
+     * the workspace opens (the app). Otherwise pages wait until ocr.run or services.ocr.start().
+     */
+    auto?: boolean;
+    limits?: Partial<OcrLimits>;
+    poolSize?: number;
+    /** The built render worker (the app); its source otherwise. */
+    renderWorkerPath?: string;
+    createPool?: (cacheDir: string) => OcrPool;
+  };
 }
 
 export function workspacePaths(dataDir: string): WorkspacePaths {
@@ -121,7 +136,23 @@ export function openWorkspace(opts: WorkspaceOptions) {
     },
   };
   const cases = createCasesService(ctx);
-  const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH);
+  const ocrAuto = opts.ocr?.auto ?? false;
+  // Bound below, once the lint (whose pre-review results rest on page text) exists.
+  let textChanged = (_documentId: string) => {};
+  const ocr = createOcrService(ctx, cases, {
+    limits: ocrLimitsFromEnv(process.env, opts.ocr?.limits),
+    renderWorkerPath: opts.ocr?.renderWorkerPath ?? SOURCE_RENDER_WORKER_PATH,
+    poolSize: opts.ocr?.poolSize,
+    createPool: opts.ocr?.createPool,
+    onTextChanged: (d) => textChanged(d),
+  });
+  const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH, {
+    enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
+    summary: (d) => ocr.summary(d),
+    afterImport: () => {
+      if (ocrAuto) ocr.start();
+    },
+  });
   const search = createSearchService(ctx, cases);
   const packs = createPacks(ctx, opts.packsDir ?? SOURCE_PACKS_DIR);
   const checklist = createChecklistService(ctx, cases, packs);
@@ -132,6 +163,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const backgroundPrereview = (opts.transport ?? 'app') === 'app';
   const lint = createCaseLint(ctx, cases, prereview);
   const scorecard = createScorecard(prereview);
+  // A document's text changed (a page read by OCR): its stored pre-review no longer matches its text
+  // hash and is read again when next asked; the app reads it at once when the document is finished.
+  textChanged = (d) => {
+    if (backgroundPrereview && ocr.summary(d)?.pending === 0) void prereview.resultAsync(d).catch(() => {});
+  };
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);
   const identities = createIdentities(ctx);
@@ -140,7 +176,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session, scorecard });
   const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
-  const services = { cases, documents, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
+  const services = { cases, documents, ocr, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
 
   // Files from a window arrive as dialog handles, from the CLI as paths; services see paths.
   const handles = createFileHandles(opts.clock);
@@ -215,6 +251,9 @@ export function openWorkspace(opts: WorkspaceOptions) {
       return (await opts.platform.choosePdfs()).map((f) => handles.issue(f, 'pdf'));
     },
     'search.query': (i) => search.query(i),
+    'ocr.pageWords': (i) => ocr.pageWords(i),
+    'ocr.run': (i) => ocr.run(i),
+    'ocr.cancel': (i) => ocr.cancel(i),
     'checklists.packs': () => packs.list(),
     'checklists.importPack': (i) => packs.import(fileOf(i, 'checklist-pack')),
     'checklists.forCase': (i) => checklist.forCase(i.caseId),
@@ -400,6 +439,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // The CLI and tests call by path; IPC and the browser bridge get only rendererDispatch.
   const dispatch: Dispatch = createDispatcher(handlers, opts.log, 'local');
   const rendererDispatch = createDispatcher(handlers, opts.log, 'renderer');
+  // Pages left pending by a crash, a restart or an import with OCR off are read now.
+  if (ocrAuto) setImmediate(() => ocr.start());
   return {
     ctx,
     paths,
@@ -411,7 +452,9 @@ export function openWorkspace(opts: WorkspaceOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Stops OCR (pages being read stay pending) and closes the database. */
     close() {
+      void ocr.close();
       prereview.close();
       db.close();
       if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });

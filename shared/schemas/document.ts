@@ -16,6 +16,19 @@ export const documentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 
+/** A document's OCR as the documents list shows it ("OCR 34/120"); null when every page has a text layer. */
+export const documentOcr = z
+  .object({
+    pagesOcr: z.number().int(),
+    pending: z.number().int(),
+    failed: z.number().int(),
+    meanConfidence: z.number().nullable(),
+    running: z.boolean(),
+  })
+  .nullable();
+export const documentListItem = documentRecord.extend({ ocr: documentOcr });
+export type DocumentListItem = z.infer<typeof documentListItem>;
+
 export const importFileResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), file: z.string(), document: documentRecord, alreadyInWorkspace: z.boolean() }),
   z.object({ ok: z.literal(false), file: z.string(), code: z.string(), message: z.string() }),
@@ -62,5 +75,7 @@ export const searchHit = z.object({
   // How often the query's words occur on the page, counted by shared/domain/search/tokenize.ts:
   // the viewer's find counts with the same code, so the two numbers agree.
   matches: z.number().int().min(0),
+  /** The page's text came from OCR, not the PDF's own text layer. */
+  ocr: z.boolean(),
 });
 export type SearchHit = z.infer<typeof searchHit>;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
-import type { DocumentRecord, ImportFileResult } from '../../../shared/schemas/document.ts';
+import type { DocumentListItem, DocumentRecord, ImportFileResult } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import { stripNameControls } from '../../../shared/schemas/text.ts';
 import type { ServiceContext } from '../context.ts';
@@ -64,7 +64,15 @@ function extractionMessage(err: ExtractionError): string {
   }
 }
 
-export function createDocumentsService(ctx: ServiceContext, cases: CasesService, workerPath: string) {
+/** What import tells OCR: the pages it must read, and when a batch is stored. */
+export interface ImportOcrHooks {
+  enqueueImported(documentId: string, pages: number[]): void;
+  summary(documentId: string): DocumentListItem['ocr'];
+  /** After a batch: start reading (the app) or leave the pages pending (the CLI decides itself). */
+  afterImport(): void;
+}
+
+export function createDocumentsService(ctx: ServiceContext, cases: CasesService, workerPath: string, ocrHooks?: ImportOcrHooks) {
   const { db } = ctx;
   const running = new Map<string, AbortController>();
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
@@ -92,6 +100,8 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const title = stripNameControls(documentTitle(x.title, firstPages, name).title).trim() || 'Untitled document';
     insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
     for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
+    // In the same transaction: a document is never stored without its pages' place in the OCR queue.
+    ocrHooks?.enqueueImported(id, x.pages.filter((p) => p.needsOcr).map((p) => p.index));
     link.run(caseId, id, ctx.actor, at);
     cases.touch(caseId);
     ctx.recordChange('documents.import', caseId, 'document', id, toRecord(byId.get(id)!));
@@ -194,14 +204,14 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
 
   return {
     get,
-    list(input: ParsedInput<'documents.list'>): DocumentRecord[] {
+    list(input: ParsedInput<'documents.list'>): DocumentListItem[] {
       cases.get(input.caseId);
       return db
         .prepare<[string], DocumentRow>(
           `SELECT d.* FROM documents d JOIN case_documents cd ON cd.document_id = d.id WHERE cd.case_id = ? ORDER BY cd.added_at, d.title`,
         )
         .all(input.caseId)
-        .map(toRecord);
+        .map((r) => ({ ...toRecord(r), ocr: ocrHooks?.summary(r.id) ?? null }));
     },
     async import(input: ParsedInput<'documents.import'>): Promise<ImportFileResult[]> {
       const c = cases.get(input.caseId);
@@ -220,6 +230,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
           }
           results.push(await importOne(input.caseId, file, i, input.paths.length, importId, input.password, controller.signal));
         }
+        ocrHooks?.afterImport();
         return results;
       } finally {
         running.delete(importId);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { WorkerIn, WorkerOut } from './messages.ts';
 import { PageTextBuilder, round } from './page-text.ts';
+import { countLetters, FEW_LETTERS, FULL_PAGE, largestImageShare, textIsGarbage } from './usable-text.ts';
 
 // Not named `require`: the bundler adds its own `require` shim to the built worker.
 const requireHere = createRequire(import.meta.url);
@@ -48,6 +49,27 @@ const IMAGE_OPS = new Set<number>([
   pdfjs.OPS.paintSolidColorImageMask,
 ]);
 
+const COVERAGE_OPS = {
+  save: pdfjs.OPS.save,
+  restore: pdfjs.OPS.restore,
+  transform: pdfjs.OPS.transform,
+  paintFormXObjectBegin: pdfjs.OPS.paintFormXObjectBegin,
+  paintFormXObjectEnd: pdfjs.OPS.paintFormXObjectEnd,
+  images: IMAGE_OPS,
+};
+
+/**
+ * A page OCR should read: no text, text that is not text, or a few characters over an image the
+ * size of the page. The operator list (which costs as much as drawing the page) is asked only
+ * of pages with little text.
+ */
+async function needsOcrFor(page: Awaited<ReturnType<Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>['getPage']>>, text: string): Promise<boolean> {
+  if (textIsGarbage(text)) return true;
+  if (countLetters(text) >= FEW_LETTERS) return false;
+  const ops = await page.getOperatorList().catch(() => null);
+  return !!ops && largestImageShare(ops.fnArray, ops.argsArray, COVERAGE_OPS, page.view) >= FULL_PAGE;
+}
+
 function errorOut(err: unknown): WorkerOut {
   const e = err as { name?: string; code?: number; message?: string };
   if (e?.name === 'PasswordException') {
@@ -71,6 +93,9 @@ async function run(): Promise<void> {
     // Nothing in a PDF ever runs: no scripting, no font code evaluation.
     enableXfa: false,
     stopAtErrors: false,
+    // An image declaring more pixels than OCR would ever render a page at is never decoded
+    // (the same 40 megapixels as electron/services/ocr/render-page.ts).
+    maxImageSize: 40_000_000,
     verbosity: pdfjs.VerbosityLevel.WARNINGS,
   });
   const doc = await task.promise;
@@ -107,7 +132,7 @@ async function run(): Promise<void> {
       }
     }
     const text = built.text();
-    const needsOcr = text.trim().length === 0;
+    const needsOcr = await needsOcrFor(page, text);
     allEmpty &&= needsOcr;
     post({ type: 'page', page: { index: i, text, items: built.items, needsOcr, width: round(pageWidth ?? 0), height: round(pageHeight ?? 0) } });
     page.cleanup();

@@ -34,4 +34,6 @@ export const ACTS: Partial<Record<Method, (input: any) => boolean>> = {
   'review.settings': (i: { singlePersonReview?: boolean }) => i.singlePersonReview !== undefined,
   'bundle.export': () => true,
   'bundle.import': () => true,
+  'ocr.run': () => true,
+  'ocr.cancel': () => true,
 };

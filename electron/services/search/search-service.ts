@@ -20,6 +20,7 @@ interface HitRow {
   page_index: number;
   snippet: string;
   text: string;
+  ocr: number;
 }
 
 const OPERATOR = /^(AND|OR|NOT|NEAR)$/;
@@ -72,7 +73,8 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
   const details = (n: number) =>
     db.prepare<unknown[], HitRow>(`
       SELECT pages_fts.rowid AS id, p.document_id, d.title, p.page_index,
-             snippet(pages_fts, 0, '[[', ']]', '…', 16) AS snippet, p.text
+             snippet(pages_fts, 0, '[[', ']]', '…', 16) AS snippet, p.text,
+             EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index AND o.source = 'ocr') AS ocr
       FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id
       WHERE pages_fts MATCH ? AND pages_fts.rowid IN (${Array(n).fill('?').join(',')})`);
 
@@ -98,7 +100,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     const byId = new Map(details(ranked.length).all(q, ...ranked.map((r) => r.id)).map((r) => [r.id, r]));
     return ranked.map((r) => {
       const h = byId.get(r.id)!;
-      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: findMatches(h.text, patterns).length };
+      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: findMatches(h.text, patterns).length, ocr: h.ocr === 1 };
     });
   }
 

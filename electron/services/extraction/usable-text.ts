@@ -1,0 +1,90 @@
+// Whether a page's text layer is text a person could search and quote, or only looks like it:
+// none at all, glyphs without a meaning (replacement characters, private-use codes, strings of
+// symbols from a font with no Unicode map), or a page number and a stamp over a full-page scan.
+// Such pages are read again by OCR. Plain TypeScript with no imports: the extraction worker
+// runs it as is.
+
+/** Fewer letters than this over a page-sized image is a scan with a stamp or a page number on it. */
+export const FEW_LETTERS = 200;
+/** An image covering this share of the page is the page itself. */
+export const FULL_PAGE = 0.6;
+
+/** Whether the text is no text, or garbage: it does not say so when it is merely short. */
+export function textIsGarbage(text: string): boolean {
+  const visible = text.replace(/\s+/g, '');
+  if (visible.length === 0) return true;
+  // U+FFFD, private-use and control characters: what an unmapped glyph comes out as.
+  const meaningless = (visible.match(/[\uFFFD\uE000-\uF8FF\u0000-\u001F\u007F-\u009F]/g) ?? []).length;
+  if (meaningless / visible.length > 0.3) return true;
+  // A font with no Unicode map gives the glyph ids as letters: words without vowels, by the dozen.
+  const words = text.match(/\p{L}{3,}/gu) ?? [];
+  if (words.length >= 20) {
+    const voiced = words.filter((w) => /[aeiouyAEIOUY\u00C0-\u024F]/.test(w) || !/[A-Za-z]/.test(w)).length;
+    if (voiced / words.length < 0.4) return true;
+  }
+  // Letters and digits must make up a fair part of what is there (dot leaders in a table of
+  // contents still leave the entries' words).
+  const letters = (visible.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  return visible.length >= 20 && letters / visible.length < 0.15;
+}
+
+export const countLetters = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+/** The operator codes the coverage walk needs, from pdf.js's OPS. */
+export interface CoverageOps {
+  save: number;
+  restore: number;
+  transform: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  images: ReadonlySet<number>;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  n[0] * m[0] + n[1] * m[2],
+  n[0] * m[1] + n[1] * m[3],
+  n[2] * m[0] + n[3] * m[2],
+  n[2] * m[1] + n[3] * m[3],
+  n[4] * m[0] + n[5] * m[2] + m[4],
+  n[4] * m[1] + n[5] * m[3] + m[5],
+];
+
+/**
+ * The largest share of the page (its view box, [x0, y0, x1, y1]) that any one image painted on
+ * it covers: each image fills the unit square under the current transformation matrix.
+ */
+export function largestImageShare(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: CoverageOps, view: number[]): number {
+  const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = view;
+  const pageArea = Math.abs((vx1 - vx0) * (vy1 - vy0));
+  if (!(pageArea > 0)) return 0;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let best = 0;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.transform && Array.isArray(args) && args.length >= 6) ctm = multiply(ctm, args.slice(0, 6).map(Number) as Matrix);
+    else if (fn === ops.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = Array.isArray(args) ? (args[0] as unknown) : null;
+      if (Array.isArray(m) && m.length >= 6) ctm = multiply(ctm, m.slice(0, 6).map(Number) as Matrix);
+    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (ops.images.has(fn)) {
+      const pts = [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ].map(([x, y]) => [ctm[0] * x! + ctm[2] * y! + ctm[4], ctm[1] * x! + ctm[3] * y! + ctm[5]] as const);
+      const x0 = Math.max(vx0, Math.min(...pts.map((p) => p[0])));
+      const x1 = Math.min(vx1, Math.max(...pts.map((p) => p[0])));
+      const y0 = Math.max(vy0, Math.min(...pts.map((p) => p[1])));
+      const y1 = Math.min(vy1, Math.max(...pts.map((p) => p[1])));
+      if (x1 > x0 && y1 > y0) best = Math.max(best, ((x1 - x0) * (y1 - y0)) / pageArea);
+    }
+  }
+  return best;
+}

@@ -1,0 +1,315 @@
+// The OCR engine: a pool of tesseract.js workers (WebAssembly in worker threads, so the main
+// thread only passes messages) reading page images into words with boxes and confidences.
+// Language data comes from the @tesseract.js-data/eng npm package on disk and nothing else:
+// langPath is a local folder (tesseract.js reads it with fs, never fetch) and the cache is
+// switched off, so the data used is always the file whose SHA-256 the page records.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+// Loaded when the first page is read, not when a workspace opens.
+import type Tesseract from 'tesseract.js';
+
+export interface OcrWord {
+  text: string;
+  /** x0, y0, x1, y1 as fractions 0..1 of the page image as given (the pdf.js viewport it was rendered from). */
+  box: [number, number, number, number];
+  /** 0..100 */
+  confidence: number;
+}
+
+export interface OcrPageResult {
+  /** Lines joined by \n, paragraphs by \n\n. */
+  text: string;
+  words: OcrWord[];
+  meanConfidence: number;
+  /** Degrees clockwise the image was turned to read it upright. */
+  rotation: 0 | 90 | 180 | 270;
+  /** The small skew tesseract found and straightened, in degrees. */
+  skewDegrees: number;
+}
+
+export interface OcrEngineInfo {
+  name: string;
+  version: string;
+  langDataSha256: string;
+}
+
+export interface OcrPool {
+  info: OcrEngineInfo;
+  /** The number of pages read at once. */
+  size: number;
+  /** `dpi`: the resolution the page was rendered at (else tesseract estimates it from the type). */
+  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number }): Promise<OcrPageResult>;
+  close(): Promise<void>;
+}
+
+export class OcrAborted extends Error {
+  constructor(reason: unknown) {
+    super(reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'OCR was cancelled.');
+    this.name = 'OcrAborted';
+  }
+}
+
+const requireHere = createRequire(import.meta.url);
+// Worker threads cannot start from inside app.asar: the packaged app unpacks tesseract.js and
+// its data beside it (package.json's asarUnpack), and they are read from there.
+const unpacked = (p: string) => p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+const WORKER_PATH = unpacked(path.join(path.dirname(requireHere.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js'));
+/** The integer-quantised "best" model: as accurate as the float one here, a quarter of its size and faster. */
+export const LANG_DATA_DIR = unpacked(path.join(path.dirname(requireHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'));
+const ENGINE_VERSION: string = requireHere('tesseract.js/package.json').version;
+
+let langSha: string | null = null;
+function langDataSha256(): string {
+  langSha ??= crypto.createHash('sha256').update(fs.readFileSync(path.join(LANG_DATA_DIR, 'eng.traineddata.gz'))).digest('hex');
+  return langSha;
+}
+
+/** One worker per spare core, leaving one for the app itself; more than 4 gains little for the memory. */
+export function defaultPoolSize(): number {
+  return Math.min(4, Math.max(1, os.availableParallelism() - 1));
+}
+
+/** Width and height from a PNG's header. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  if (png.length < 24 || png.readUInt32BE(0) !== 0x89504e47 || png.toString('latin1', 12, 16) !== 'IHDR') throw new Error('The page image is not a PNG.');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** EXIF orientation that turns the image clockwise by `rotation` as tesseract loads it. */
+const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };
+
+/**
+ * The PNG with an eXIf chunk saying how to turn it. tesseract.js reads the orientation from the
+ * first bytes and Leptonica turns the image inside the worker, so a sideways page is tried
+ * upright without decoding and re-encoding a 9-megapixel image on our side.
+ */
+function withOrientation(png: Buffer, rotation: 90 | 180 | 270): Buffer {
+  const tiff = Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, EXIF_FOR[rotation], 0, 0, 0, 0, 0, 0]);
+  const type = Buffer.from('eXIf', 'latin1');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(tiff.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([type, tiff])));
+  // Right after IHDR (8-byte signature + 25-byte chunk): inside the first 500 bytes tesseract.js looks at.
+  return Buffer.concat([png.subarray(0, 33), len, type, tiff, crc, png.subarray(33)]);
+}
+
+/** A point given as fractions of the turned image, as fractions of the image as given. */
+function unturn(rotation: 0 | 90 | 180 | 270, u: number, v: number): [number, number] {
+  switch (rotation) {
+    case 0:
+      return [u, v];
+    case 90:
+      return [v, 1 - u];
+    case 180:
+      return [1 - u, 1 - v];
+    case 270:
+      return [1 - v, u];
+  }
+}
+
+const clamp = (n: number) => Math.min(1, Math.max(0, Math.round(n * 1e5) / 1e5));
+
+/** The word boxes of a read, as fractions of the image as given (undoing the deskew, then the turn). */
+function wordsOf(data: Tesseract.Page, rotation: 0 | 90 | 180 | 270, given: { width: number; height: number }): { text: string; words: OcrWord[] } {
+  const turned = rotation === 90 || rotation === 270 ? { width: given.height, height: given.width } : given;
+  const angle = data.rotateRadians ?? 0;
+  const cx = turned.width / 2;
+  const cy = turned.height / 2;
+  // Leptonica straightened the image about its centre by `angle`; a box found in the straightened
+  // image sits at the opposite turn in the one given.
+  const back = (x: number, y: number): [number, number] => {
+    const dx = x - cx;
+    const dy = y - cy;
+    const cos = Math.cos(-angle);
+    const sin = Math.sin(-angle);
+    return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
+  };
+  const words: OcrWord[] = [];
+  const paragraphs: string[] = [];
+  for (const block of data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      const lines: string[] = [];
+      for (const line of para.lines) {
+        const kept: string[] = [];
+        for (const w of line.words) {
+          const text = w.text.trim();
+          if (!text) continue;
+          kept.push(text);
+          const { x0, y0, x1, y1 } = w.bbox;
+          const corners = [back(x0, y0), back(x1, y0), back(x0, y1), back(x1, y1)].map(([x, y]) => unturn(rotation, x / turned.width, y / turned.height));
+          const xs = corners.map((c) => c[0]);
+          const ys = corners.map((c) => c[1]);
+          words.push({ text, box: [clamp(Math.min(...xs)), clamp(Math.min(...ys)), clamp(Math.max(...xs)), clamp(Math.max(...ys))], confidence: Math.round(w.confidence * 10) / 10 });
+        }
+        if (kept.length) lines.push(kept.join(' '));
+      }
+      if (lines.length) paragraphs.push(lines.join('\n'));
+    }
+  }
+  return { text: paragraphs.join('\n\n'), words };
+}
+
+const mean = (words: OcrWord[]) => (words.length ? Math.round((words.reduce((s, w) => s + w.confidence, 0) / words.length) * 10) / 10 : 0);
+
+/** How much readable text a read found: confident letters. Garbage from a sideways page scores low. */
+function score(words: OcrWord[]): number {
+  let s = 0;
+  for (const w of words) if (w.confidence >= 50) s += (w.text.match(/\p{L}|\p{N}/gu)?.length ?? 0) * (w.confidence / 100);
+  return s;
+}
+
+/** A first read this weak may be a page scanned sideways or upside down: the other turns are tried. */
+function poor(words: OcrWord[]): boolean {
+  if (words.length === 0) return false; // a blank page, not a turned one
+  return mean(words) < 70 || words.filter((w) => w.confidence >= 60).length < Math.max(3, words.length / 2);
+}
+
+/**
+ * Tesseract reads a page scanned sideways as vertical lines without turning it, so such a read
+ * says which way it lay: lines taller than wide, the first one on the right when the page's top
+ * faces right (it was turned 90° clockwise: 270° more makes it upright), on the left otherwise.
+ */
+function sideways(words: OcrWord[]): 0 | 90 | 270 {
+  const long = words.filter((w) => w.text.length >= 3);
+  if (long.length < 3) return 0;
+  const tall = long.filter((w) => w.box[3] - w.box[1] > w.box[2] - w.box[0]).length;
+  if (tall * 2 <= long.length) return 0;
+  const first = long[0]!.box;
+  const last = long[long.length - 1]!.box;
+  return first[0] > last[0] ? 270 : 90;
+}
+
+interface Slot {
+  worker: Promise<Tesseract.Worker> | null;
+  busy: boolean;
+}
+
+export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPool {
+  const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+  fs.mkdirSync(opts.cacheDir, { recursive: true, mode: 0o700 });
+  const info: OcrEngineInfo = { name: 'tesseract.js', version: ENGINE_VERSION, langDataSha256: langDataSha256() };
+  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: false }));
+  const waiting: Array<(slot: Slot) => void> = [];
+  let closed = false;
+
+  const start = async (): Promise<Tesseract.Worker> => {
+    const T = (await import('tesseract.js')).default;
+    const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, {
+      workerPath: WORKER_PATH,
+      langPath: LANG_DATA_DIR,
+      gzip: true,
+      // Never the current folder (tesseract.js's default), and never read back: see the top.
+      cachePath: opts.cacheDir,
+      cacheMethod: 'none',
+      logger: () => {},
+      errorHandler: () => {},
+    });
+    await w.setParameters({ tessedit_pageseg_mode: T.PSM.AUTO, preserve_interword_spaces: '0' });
+    return w;
+  };
+
+  const acquire = (): Promise<Slot> => {
+    const free = slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (slot: Slot) => {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  };
+  /** A worker cannot be interrupted mid-page: it is ended, and the slot starts a fresh one when next used. */
+  const kill = (slot: Slot) => {
+    const w = slot.worker;
+    slot.worker = null;
+    void w?.then((x) => x.terminate()).catch(() => {});
+  };
+
+  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
+    slot.worker ??= start();
+    const w = await slot.worker;
+    const image = rotation === 0 ? png : withOrientation(png, rotation);
+    const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
+    const job = w.recognize(image, { rotateAuto: true, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: true });
+    if (!signal) return (await job).data;
+    return new Promise<Tesseract.Page>((resolve, reject) => {
+      const onAbort = () => {
+        kill(slot);
+        reject(new OcrAborted(signal.reason));
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      job.then(
+        (r) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(r.data);
+        },
+        (e) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  }
+
+  return {
+    info,
+    size,
+    async recognize(png, ropts = {}) {
+      if (closed) throw new Error('The OCR engine is closed.');
+      const given = pngSize(png);
+      if (ropts.signal?.aborted) throw new OcrAborted(ropts.signal.reason);
+      const slot = await acquire();
+      try {
+        let best: { rotation: 0 | 90 | 180 | 270; data: Tesseract.Page; words: OcrWord[]; text: string } | null = null;
+        for (const rotation of [0, 180, 90, 270] as const) {
+          const data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
+          const read = wordsOf(data, rotation, given);
+          if (!best || score(read.words) > score(best.words)) best = { rotation, data, ...read };
+          // Tesseract has no orientation data offline (no osd.traineddata on npm for 7.x), so the
+          // turn is chosen by what reads best — tried only when the upright read is poor.
+          if (rotation === 0 && !poor(read.words)) break;
+          if (rotation !== 0 && !poor(best.words)) break;
+        }
+        const b = best!;
+        return {
+          text: b.text,
+          words: b.words,
+          meanConfidence: mean(b.words),
+          rotation: b.rotation === 0 ? sideways(b.words) : b.rotation,
+          skewDegrees: Math.round(((b.data.rotateRadians ?? 0) * 180 * 100) / Math.PI) / 100,
+        };
+      } finally {
+        release(slot);
+      }
+    },
+    async close() {
+      closed = true;
+      await Promise.all(
+        slots.map(async (s) => {
+          const w = s.worker;
+          s.worker = null;
+          if (w) await w.then((x) => x.terminate()).catch(() => {});
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// What OCR may cost. Each page is hostile like any file: its size in pixels is capped before it
+// is drawn, an image declaring more pixels than a page may have is never decoded, and a page
+// that takes too long is stopped (its render worker or OCR worker ended) and fails with a reason.
+// Plain TypeScript with no imports: the render worker reads the defaults from here too, and
+// opening a workspace must not load pdf.js or tesseract.js (every CLI call would pay for it).
+
+/** A letter page at 300 dpi is 8.4 megapixels; 40 leaves room for tabloid and A3 at 300 dpi. */
+export const DEFAULT_MAX_PIXELS = 40_000_000;
+export const DEFAULT_DPI = 300;
+
+export interface OcrLimits {
+  /** Resolution pages are rendered at for recognition. */
+  dpi: number;
+  /** Pixels of one rendered page, and of any one image on it. */
+  maxPixels: number;
+  /** Time for one page, drawing and reading (all turns tried) together. */
+  pageTimeMs: number;
+  /** Pages of one document OCR reads; the rest fail, saying so. */
+  documentPages: number;
+  /** A render worker's JavaScript heap, in MB. */
+  renderHeapMb: number;
+}
+
+export const DEFAULT_OCR_LIMITS: OcrLimits = {
+  dpi: DEFAULT_DPI,
+  maxPixels: DEFAULT_MAX_PIXELS,
+  // ~3 s a page on two busy cores; a page tried at four turns takes ~15 s.
+  pageTimeMs: 120_000,
+  documentPages: 2_000,
+  renderHeapMb: 512,
+};
+
+const positive = (v: string | undefined): number | null => {
+  const n = Number(v);
+  return v !== undefined && v.trim() !== '' && Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/** CREDENCE_OCR_PAGE_TIMEOUT_MS, CREDENCE_OCR_PAGE_LIMIT and CREDENCE_OCR_DPI change the defaults. */
+export function ocrLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, given: Partial<OcrLimits> = {}): OcrLimits {
+  const time = positive(env.CREDENCE_OCR_PAGE_TIMEOUT_MS);
+  const pages = positive(env.CREDENCE_OCR_PAGE_LIMIT);
+  const dpi = positive(env.CREDENCE_OCR_DPI);
+  return {
+    ...DEFAULT_OCR_LIMITS,
+    ...(time ? { pageTimeMs: time } : {}),
+    ...(pages ? { documentPages: pages } : {}),
+    ...(dpi ? { dpi: Math.min(600, Math.max(72, dpi)) } : {}),
+    ...given,
+  };
+}
+
+export const OCR_MESSAGES = {
+  timeout: (page: number, ms: number) =>
+    `Page ${page} took longer than the OCR limit of ${ms >= 1000 ? Math.ceil(ms / 1000) : ms / 1000} s and was stopped. The page may be crafted to stall OCR; on a very slow computer CREDENCE_OCR_PAGE_TIMEOUT_MS raises the limit.`,
+  overDocumentLimit: (page: number, limit: number) =>
+    `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} page${limit === 1 ? '' : 's'} of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).`,
+  cancelled: 'OCR was cancelled for this document.',
+} as const;

@@ -1,0 +1,316 @@
+// The OCR queue: pages without a usable text layer wait in `page_ocr` (status pending) and are
+// read in the background, page by page, through the engine pool. Each page is drawn in a fresh
+// worker thread and read by tesseract.js's own worker threads, so the main thread only moves
+// messages and writes rows. A finished page's text goes straight into `pages.text` (and so into
+// the search index and pre-review) in its own short write transaction; the queue's state lives
+// only in the database, so a crash or a restart loses at most the pages being read at the time,
+// and they are still pending when the workspace opens again.
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { ParsedInput } from '../../../shared/contract.ts';
+import { ServiceError } from '../../../shared/result.ts';
+import type { ServiceContext } from '../context.ts';
+import type { CasesService } from '../cases/cases-service.ts';
+import { blobPath } from '../documents/blob-store.ts';
+import { createOcrPool, defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
+import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
+import type { RenderJob, RenderOut } from './render-worker.ts';
+import { ocrPageItems } from './page-items.ts';
+
+/** Where the render worker's source sits when running from source (tests, CLI). The app passes its built copy. */
+export const SOURCE_RENDER_WORKER_PATH = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
+
+export interface OcrServiceOptions {
+  limits: OcrLimits;
+  renderWorkerPath: string;
+  /** Pages read at once; the engine's machine-sized default otherwise. */
+  poolSize?: number;
+  /** Told when a document's page text changed, so results computed from the old text are dropped. */
+  onTextChanged?: (documentId: string) => void;
+  /** Stands in for the engine (tests that need a page to hang or fail on purpose). */
+  createPool?: (cacheDir: string) => OcrPool;
+}
+
+export interface OcrSummary {
+  pagesOcr: number;
+  pending: number;
+  failed: number;
+  meanConfidence: number | null;
+  running: boolean;
+}
+
+type Phase = 'recognising' | 'done' | 'failed' | 'cancelled';
+type Rendered = Extract<RenderOut, { type: 'rendered' }>;
+
+class PageFailure extends Error {}
+const CANCEL = Symbol('cancelled by the person');
+
+export function createOcrService(ctx: ServiceContext, cases: CasesService, opts: OcrServiceOptions) {
+  const { db } = ctx;
+  const { limits } = opts;
+  let pool: OcrPool | null = null;
+  let closed = false;
+  let active = 0;
+  const inflight = new Map<string, AbortController>();
+  const idle: Array<() => void> = [];
+  const key = (documentId: string, page: number) => `${documentId}:${page}`;
+
+  const poolNow = (): OcrPool => {
+    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache') });
+    return pool;
+  };
+
+  const casesOf = db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id');
+  const counts = db.prepare<[string], { total: number; finished: number }>(
+    `SELECT count(*) AS total, coalesce(sum(status IN ('done', 'failed')), 0) AS finished FROM page_ocr WHERE document_id = ?`,
+  );
+  function progress(documentId: string, page: number, phase: Phase, error?: string) {
+    const c = counts.get(documentId)!;
+    for (const { case_id } of casesOf.all(documentId)) {
+      ctx.emit('ocr.progress', { caseId: case_id, documentId, done: c.finished, total: c.total, page: page + 1, phase, ...(error ? { error } : {}) });
+    }
+  }
+
+  const nextPending = db.prepare<[number], { document_id: string; page_index: number; sha256: string }>(
+    `SELECT o.document_id, o.page_index, d.sha256 FROM page_ocr o JOIN documents d ON d.id = o.document_id
+     WHERE o.status = 'pending' ORDER BY d.imported_at, o.document_id, o.page_index LIMIT ?`,
+  );
+  // While the CLI waits for some documents, only their pages are read (others wait for the app).
+  let scope: string[] | null = null;
+  const nextPendingIn = db.prepare<[string, number], { document_id: string; page_index: number; sha256: string }>(
+    `SELECT o.document_id, o.page_index, d.sha256 FROM page_ocr o JOIN documents d ON d.id = o.document_id
+     WHERE o.status = 'pending' AND o.document_id IN (SELECT value FROM json_each(?)) ORDER BY d.imported_at, o.document_id, o.page_index LIMIT ?`,
+  );
+  const pendingNow = (n: number) => (scope ? nextPendingIn.all(JSON.stringify(scope), n) : nextPending.all(n));
+  const stillPending = db.prepare<[string, number], { status: string }>('SELECT status FROM page_ocr WHERE document_id = ? AND page_index = ?');
+  const setText = db.prepare('UPDATE pages SET text = ?, items = ? WHERE document_id = ? AND page_index = ?');
+  const setDone = db.prepare(
+    `UPDATE page_ocr SET source = 'ocr', status = 'done', engine = ?, engine_version = ?, lang_sha256 = ?, mean_confidence = ?,
+       rotation = ?, skew_degrees = ?, words = ?, error = NULL, updated_at = ? WHERE document_id = ? AND page_index = ?`,
+  );
+  const setFailed = db.prepare(`UPDATE page_ocr SET status = 'failed', error = ?, updated_at = ? WHERE document_id = ? AND page_index = ? AND status = 'pending'`);
+
+  function writeDone(documentId: string, page: number, r: OcrPageResult, info: OcrEngineInfo, viewport: Rendered['viewport']): boolean {
+    return ctx.writeTransaction(() => {
+      // Cancelled (or finished by another process) while it was being read: the result is not wanted.
+      if (stillPending.get(documentId, page)?.status !== 'pending') return false;
+      setText.run(r.text, JSON.stringify(ocrPageItems(r, viewport)), documentId, page);
+      const words = r.words.map((w) => [w.text, ...w.box, w.confidence]);
+      setDone.run(info.name, info.version, info.langDataSha256, r.meanConfidence, r.rotation, r.skewDegrees, JSON.stringify(words), ctx.now().toISOString(), documentId, page);
+      return true;
+    });
+  }
+
+  function render(job: RenderJob, signal: AbortSignal): Promise<Rendered> {
+    return new Promise((resolve, reject) => {
+      const w = new Worker(opts.renderWorkerPath, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: limits.renderHeapMb } });
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        void w.terminate();
+        fn();
+      };
+      const onAbort = () => settle(() => reject(signal.reason));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      w.on('message', (m: RenderOut) => settle(() => (m.type === 'rendered' ? resolve(m) : reject(new PageFailure(m.message)))));
+      w.on('error', (err) =>
+        settle(() =>
+          reject(
+            new PageFailure(
+              (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? `Page ${job.pageIndex + 1} needs more than ${limits.renderHeapMb} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`
+                : `Page ${job.pageIndex + 1} could not be drawn for OCR (${err.message}).`,
+            ),
+          ),
+        ),
+      );
+      w.on('exit', (code) => settle(() => reject(new PageFailure(`Page ${job.pageIndex + 1} could not be drawn for OCR (the renderer stopped, exit ${code}).`))));
+    });
+  }
+
+  async function readPage(documentId: string, page: number, sha256: string): Promise<void> {
+    const controller = new AbortController();
+    inflight.set(key(documentId, page), controller);
+    const timer = setTimeout(() => controller.abort(new PageFailure(OCR_MESSAGES.timeout(page + 1, limits.pageTimeMs))), limits.pageTimeMs);
+    progress(documentId, page, 'recognising');
+    try {
+      const engine = poolNow();
+      const rendered = await render({ blobPath: blobPath(ctx.paths.blobs, sha256), pageIndex: page, dpi: limits.dpi, maxPixels: limits.maxPixels }, controller.signal);
+      const result = await engine.recognize(Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength), { signal: controller.signal, dpi: limits.dpi });
+      if (closed) return;
+      if (writeDone(documentId, page, result, engine.info, rendered.viewport)) {
+        opts.onTextChanged?.(documentId);
+        progress(documentId, page, 'done');
+      }
+    } catch (err) {
+      // The workspace is closing: the page stays pending and is read when it opens again.
+      if (closed) return;
+      const reason = controller.signal.aborted ? controller.signal.reason : err;
+      if (reason === CANCEL) return;
+      const message =
+        reason instanceof PageFailure ? reason.message : reason instanceof OcrAborted ? reason.message : `Page ${page + 1} could not be read by OCR (${reason instanceof Error ? reason.message : String(reason)}).`;
+      try {
+        ctx.writeTransaction(() => setFailed.run(message, ctx.now().toISOString(), documentId, page));
+      } catch {
+        // A full disk or a closed database: the page stays pending and is tried again next time.
+        return;
+      }
+      progress(documentId, page, 'failed', message);
+    } finally {
+      clearTimeout(timer);
+      inflight.delete(key(documentId, page));
+    }
+  }
+
+  function pump(): void {
+    if (closed || !ctx.writable) return settleIdle();
+    const size = opts.poolSize ?? defaultPoolSize();
+    if (active >= size) return;
+    const rows = pendingNow(size + inflight.size).filter((r) => !inflight.has(key(r.document_id, r.page_index)));
+    for (const r of rows.slice(0, size - active)) {
+      active++;
+      void readPage(r.document_id, r.page_index, r.sha256).finally(() => {
+        active--;
+        pump();
+      });
+    }
+    if (active === 0) settleIdle();
+  }
+
+  function settleIdle() {
+    if (active > 0) return;
+    // Nothing left to read: the workers' memory (~100 MB each) goes back until the next page.
+    const p = pool;
+    pool = null;
+    void p?.close();
+    for (const resolve of idle.splice(0)) resolve();
+  }
+
+  /** Pages beyond the per-document limit fail at once, saying why. */
+  function applyDocumentLimit(documentId: string) {
+    const over = db
+      .prepare<[string, number], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND status = 'pending' ORDER BY page_index LIMIT -1 OFFSET ?`)
+      .all(documentId, limits.documentPages);
+    const at = ctx.now().toISOString();
+    for (const r of over) setFailed.run(OCR_MESSAGES.overDocumentLimit(r.page_index + 1, limits.documentPages), at, documentId, r.page_index);
+  }
+
+  const inCase = (caseId: string, documentId: string) => {
+    if (!db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(caseId, documentId)) {
+      throw new ServiceError('not_found', `No document ${documentId} in this case.`);
+    }
+  };
+  const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; conf: number | null }>(
+    `SELECT count(*) AS n, coalesce(sum(source = 'ocr'), 0) AS ocr, coalesce(sum(status = 'pending'), 0) AS pending,
+            coalesce(sum(status = 'failed'), 0) AS failed, avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
+     FROM page_ocr WHERE document_id = ?`,
+  );
+
+  return {
+    /** Registers the pages of a newly imported document that need OCR (inside the import's transaction). */
+    enqueueImported(documentId: string, pages: number[]) {
+      const add = db.prepare(`INSERT OR IGNORE INTO page_ocr (document_id, page_index, source, status, updated_at) VALUES (?, ?, 'none', 'pending', ?)`);
+      const at = ctx.now().toISOString();
+      for (const p of pages) add.run(documentId, p, at);
+      applyDocumentLimit(documentId);
+    },
+    /** Starts reading whatever is pending (after an import, or when a workspace opens again). */
+    start: () => pump(),
+    /** Resolves when nothing is pending or being read (the CLI waits for it). */
+    whenIdle(): Promise<void> {
+      if (closed || (active === 0 && pendingNow(1).length === 0)) return Promise.resolve();
+      return new Promise((resolve) => {
+        idle.push(resolve);
+        pump();
+      });
+    },
+    /** Reads the pending pages of these documents only, and resolves when none is left (the CLI). */
+    async drain(documentIds: string[]): Promise<void> {
+      scope = documentIds;
+      try {
+        await new Promise<void>((resolve) => {
+          idle.push(resolve);
+          pump();
+        });
+      } finally {
+        scope = null;
+      }
+    },
+    /** The pages of a document that failed, with why. */
+    failures(documentId: string): Array<{ page: number; error: string }> {
+      return db
+        .prepare<[string], { page_index: number; error: string | null }>(`SELECT page_index, error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`)
+        .all(documentId)
+        .map((r) => ({ page: r.page_index + 1, error: r.error ?? 'unknown' }));
+    },
+    run(input: ParsedInput<'ocr.run'>): { queued: number } {
+      cases.get(input.caseId);
+      if (input.documentId) inCase(input.caseId, input.documentId);
+      const docs = input.documentId
+        ? [input.documentId]
+        : db.prepare<[string], { document_id: string }>('SELECT document_id FROM case_documents WHERE case_id = ?').all(input.caseId).map((r) => r.document_id);
+      const at = ctx.now().toISOString();
+      let queued = 0;
+      ctx.writeTransaction(() => {
+        for (const d of docs) {
+          // A page read again keeps its present text until the new reading replaces it.
+          const which = input.redo ? `status != 'pending'` : `status IN ('failed', 'cancelled')`;
+          db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ? WHERE document_id = ? AND ${which}`).run(at, d);
+          applyDocumentLimit(d);
+          queued += (db.prepare(`SELECT count(*) AS n FROM page_ocr WHERE document_id = ? AND status = 'pending'`).get(d) as { n: number }).n;
+        }
+      });
+      if (queued > 0) setImmediate(pump);
+      return { queued };
+    },
+    cancel(input: ParsedInput<'ocr.cancel'>): { cancelled: number } {
+      cases.get(input.caseId);
+      inCase(input.caseId, input.documentId);
+      const n = ctx.writeTransaction(
+        () => db.prepare(`UPDATE page_ocr SET status = 'cancelled', error = ?, updated_at = ? WHERE document_id = ? AND status = 'pending'`).run(OCR_MESSAGES.cancelled, ctx.now().toISOString(), input.documentId).changes,
+      );
+      for (const [k, c] of inflight) if (k.startsWith(`${input.documentId}:`)) c.abort(CANCEL);
+      if (n > 0) progress(input.documentId, 0, 'cancelled');
+      return { cancelled: n };
+    },
+    pageWords(input: ParsedInput<'ocr.pageWords'>) {
+      cases.get(input.caseId);
+      inCase(input.caseId, input.documentId);
+      const pageCount = (db.prepare('SELECT page_count FROM documents WHERE id = ?').get(input.documentId) as { page_count: number }).page_count;
+      if (input.page > pageCount) throw new ServiceError('not_found', `The document has ${pageCount} pages; there is no page ${input.page}.`);
+      const row = db
+        .prepare<[string, number], { source: 'ocr' | 'none'; engine: string | null; mean_confidence: number | null; words: string; rotation: number }>(
+          'SELECT source, engine, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?',
+        )
+        .get(input.documentId, input.page - 1);
+      if (!row) return { source: 'pdf' as const, engine: null, meanConfidence: null, rotation: 0, words: [] };
+      const words = (JSON.parse(row.words) as Array<[string, number, number, number, number, number]>).map(([text, x0, y0, x1, y1, confidence]) => ({
+        text,
+        box: [x0, y0, x1, y1] as [number, number, number, number],
+        confidence,
+      }));
+      return { source: row.source, engine: row.engine, meanConfidence: row.mean_confidence, rotation: row.rotation, words };
+    },
+    /** The documents list's `ocr` field: null when every page has a text layer of its own. */
+    summary(documentId: string): OcrSummary | null {
+      const r = summaryRow.get(documentId)!;
+      if (r.n === 0) return null;
+      const running = [...inflight.keys()].some((k) => k.startsWith(`${documentId}:`)) || (r.pending > 0 && !closed && active > 0);
+      return { pagesOcr: r.ocr, pending: r.pending, failed: r.failed, meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10, running };
+    },
+    /** Stops reading; pages in progress stay pending for the next time the workspace opens. */
+    close(): Promise<void> {
+      closed = true;
+      for (const c of inflight.values()) c.abort(new PageFailure('The workspace closed.'));
+      const p = pool;
+      pool = null;
+      for (const resolve of idle.splice(0)) resolve();
+      return p?.close() ?? Promise.resolve();
+    },
+  };
+}
+export type OcrService = ReturnType<typeof createOcrService>;

@@ -1,0 +1,93 @@
+// Renders one PDF page to a PNG for OCR, with pdf.js on @napi-rs/canvas. Fonts come from
+// pdfjs-dist's own standard_fonts (never the system's), so the same page renders the same on
+// every machine. Plain Node importing only pdf.js and limits.ts: the OCR render worker runs it
+// as is. A page is hostile like any file: its size and its images are capped in pixels.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { DEFAULT_DPI, DEFAULT_MAX_PIXELS } from './limits.ts';
+
+type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+
+const requireHere = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
+const asDir = (p: string) => p.split(path.sep).join('/') + '/';
+
+
+export class RenderRefusal extends Error {
+  readonly code = 'too_large';
+}
+
+/** pdf.js's own options for a document opened to render: nothing in it runs, nothing is fetched. */
+export function renderDocumentOptions(maxPixels = DEFAULT_MAX_PIXELS, verbosity: number = pdfjs.VerbosityLevel.ERRORS) {
+  return {
+    standardFontDataUrl: asDir(path.join(pdfjsRoot, 'standard_fonts')),
+    cMapUrl: asDir(path.join(pdfjsRoot, 'cmaps')),
+    wasmUrl: asDir(path.join(pdfjsRoot, 'wasm')),
+    iccUrl: asDir(path.join(pdfjsRoot, 'iccs')),
+    useSystemFonts: false,
+    disableFontFace: true,
+    enableXfa: false,
+    isEvalSupported: false,
+    stopAtErrors: false,
+    // An image that declares more pixels than a whole page may have is never decoded.
+    maxImageSize: maxPixels,
+    verbosity,
+  } as const;
+}
+
+/** `warnings`: let pdf.js's warnings reach console.warn (the render worker reads them). */
+export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS, warnings = false): Promise<PdfDoc> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  return pdfjs.getDocument({ data: bytes.slice(), ...renderDocumentOptions(maxPixels, warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS) }).promise;
+}
+
+export interface RenderedPage {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Page `pageNumber` (1-based) at `dpi`, upright as pdf.js shows it (the page's own /Rotate
+ * applied), as a PNG on a white sheet. Refuses a page whose rendering would pass `maxPixels`.
+ */
+export async function renderPageToPng(
+  pdf: Uint8Array | PdfDoc,
+  pageNumber: number,
+  dpi = DEFAULT_DPI,
+  opts: { maxPixels?: number } = {},
+): Promise<RenderedPage> {
+  const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const owned = pdf instanceof Uint8Array;
+  const doc = owned ? await openForRender(pdf, maxPixels) : pdf;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    if (!(width > 0 && height > 0) || width * height > maxPixels) {
+      const inches = (n: number) => `${Math.round((n / dpi) * 10) / 10}`;
+      throw new RenderRefusal(
+        `Page ${pageNumber} is ${inches(width)} × ${inches(height)} inches: at ${dpi} dpi that is ${Math.round((width * height) / 1e6)} megapixels, ` +
+          `over the limit of ${Math.round(maxPixels / 1e6)} for one page. It was not read; ask the agency for a copy at a normal page size.`,
+      );
+    }
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: unknown } } }).canvasFactory;
+    const { canvas, context } = factory.create(width, height);
+    // A scan has a white sheet under it; pdf.js paints nothing where the page draws nothing.
+    const ctx2d = context as { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+    ctx2d.fillStyle = '#ffffff';
+    ctx2d.fillRect(0, 0, width, height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as CanvasRenderingContext2D, viewport, background: '#ffffff' }).promise;
+    const png = await canvas.encode('png');
+    page.cleanup();
+    return { png, width, height };
+  } finally {
+    if (owned) await doc.loadingTask.destroy();
+  }
+}
+
+interface NapiCanvas {
+  encode(format: 'png'): Promise<Buffer>;
+}

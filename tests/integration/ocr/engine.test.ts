@@ -1,0 +1,60 @@
+// The OCR engine on real page images: a scanned page made by code is rendered, read by
+// tesseract.js from the npm language data, and its words come back with boxes where they are.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOcrPool, type OcrPool } from '../../../electron/services/ocr/engine.ts';
+import { renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
+import { scannedPdf } from '../../fixtures/scans.ts';
+import { tempDir } from '../../support/workspace.ts';
+
+let dir: string;
+let pool: OcrPool;
+
+beforeAll(() => {
+  dir = tempDir();
+  pool = createOcrPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+});
+afterAll(async () => {
+  await pool.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+describe('OCR engine', () => {
+  it('reads a scanned page, word by word, with each box over its word', async () => {
+    const pdf = await scannedPdf([['Use of Force Policy', 'Chokeholds are prohibited unless', 'deadly force is authorized.']], { dpi: 150 });
+    const page = await renderPageToPng(pdf, 1, 200);
+    const r = await pool.recognize(page.png, { dpi: 200 });
+    expect(r.text).toBe('Use of Force Policy\nChokeholds are prohibited unless\ndeadly force is authorized.');
+    expect(r.rotation).toBe(0);
+    expect(r.meanConfidence).toBeGreaterThan(80);
+    expect(words(r.text)).toEqual(r.words.map((w) => w.text.toLowerCase()));
+    // The title line is drawn at 60 pt from the left and 72 pt from the top of an 8.5 × 11 in page.
+    const use = r.words[0]!;
+    expect(use.box[0]).toBeCloseTo(60 / 612, 1);
+    expect(use.box[1]).toBeGreaterThan(0.05);
+    expect(use.box[3]).toBeLessThan(0.12);
+    // Lines go down the page.
+    const chokeholds = r.words.find((w) => w.text === 'Chokeholds')!;
+    expect(chokeholds.box[1]).toBeGreaterThan(use.box[3]);
+    expect(pool.info).toMatchObject({ name: 'tesseract.js', version: '7.0.0' });
+    expect(pool.info.langDataSha256).toMatch(/^[0-9a-f]{64}$/);
+    // Nothing was written beside the cache folder it was given, and nothing cached in it.
+    expect(fs.readdirSync(path.join(dir, 'ocr-cache'))).toEqual([]);
+  });
+
+  it('reads a page scanned sideways, saying how it lay, with boxes on the page as it shows', async () => {
+    const pdf = await scannedPdf([['Officers shall intervene', 'to prevent excessive force.']], { dpi: 150, rotate90Page: 1 });
+    const page = await renderPageToPng(pdf, 1, 200);
+    expect(page.width).toBeGreaterThan(page.height);
+    const r = await pool.recognize(page.png, { dpi: 200 });
+    expect(r.text).toBe('Officers shall intervene\nto prevent excessive force.');
+    expect(r.rotation).toBe(270);
+    // Turned 90° clockwise, the page's first line runs down its right edge.
+    const officers = r.words[0]!;
+    expect(officers.box[0]).toBeGreaterThan(0.8);
+    expect(officers.box[3] - officers.box[1]).toBeGreaterThan(officers.box[2] - officers.box[0]);
+  });
+});
