@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory figures, each beside a baseline measured in the same run.
 // Targets are printed with the figures; nothing here fails a build.
+// `npm run bench -- ocr` (or import, prereview, search) runs only the sections named.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +21,15 @@ const fmt = (n: number, d = 0) => n.toFixed(d);
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECTIONS = ['import', 'prereview', 'search', 'ocr'];
+const asked = process.argv.slice(2);
+for (const a of asked) if (!SECTIONS.includes(a)) throw new Error(`No bench section "${a}"; there are: ${SECTIONS.join(', ')}`);
+const want = (s: string) => asked.length === 0 || asked.includes(s);
 console.log(`Credence benchmarks — ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${rounds} rounds\n`);
 
-if (!fs.existsSync(LAGRANGE)) {
+if (!want('import')) {
+  // not asked for
+} else if (!fs.existsSync(LAGRANGE)) {
   console.log(`Import benchmark SKIPPED: ${LAGRANGE} is not here (set CREDENCE_CORPUS to the corpus folder).\n`);
 } else {
   const raw: any[] = [], full: any[] = [], poppler: number[] = [];
@@ -46,7 +53,7 @@ if (!fs.existsSync(LAGRANGE)) {
   console.log(`    main-thread event-loop delay during import: max ${fmt(lagMax, 1)} ms, p99 ${fmt(median(full.map((r) => r.loopP99Ms)), 1)} ms   target max ≤ 50 ms   ${verdict(lagMax <= 50)}\n`);
 }
 
-if (fs.existsSync(LAGRANGE)) {
+if (want('prereview') && fs.existsSync(LAGRANGE)) {
   // Pre-review, each mode in a fresh process; the pdf.js extraction it is compared with is the
   // raw baseline above, measured again here so the ratio comes from one run.
   const raw: number[] = [], stored: any[] = [], alone: any[] = [], both: any[] = [];
@@ -71,15 +78,55 @@ if (fs.existsSync(LAGRANGE)) {
   console.log(`  main-thread event-loop delay during pre-review: max ${fmt(lag, 1)} ms   target ≤ 50 ms   ${verdict(lag <= 50)}\n`);
 }
 
-const text = path.join(os.tmpdir(), 'credence-bench-words.txt');
-if (fs.existsSync(LAGRANGE)) spawnSync('pdftotext', [LAGRANGE, text]);
-const pages = Number(process.env.BENCH_PAGES ?? 100_000);
-const small = runJson('search-100k.ts', [text], { BENCH_PAGES: String(Math.round(pages / 5)) });
-const big = runJson('search-100k.ts', [text], { BENCH_PAGES: String(pages) });
-console.log(`Search over a generated case (page text drawn from ${fs.existsSync(text) ? 'the La Grange manual' : 'a built-in vocabulary'}); 50 ranked hits with snippets`);
-console.log(`  ${small.pages.toLocaleString('en-US')} pages (baseline): p50 ${fmt(small.p50, 2)} ms   p95 ${fmt(small.p95, 2)} ms`);
-console.log(`  ${big.pages.toLocaleString('en-US')} pages: p50 ${fmt(big.p50, 2)} ms   p95 ${fmt(big.p95, 2)} ms   (${fmt(big.p95 / small.p95, 2)}× the smaller case)   target p95 < 10 ms   ${verdict(big.p95 < 10)}`);
-console.log(`  index built in ${fmt(big.buildMs / 1000, 1)} s`);
-for (const [q, r] of Object.entries(big.queries as Record<string, { p50: number; p95: number; hits: number }>)) {
-  console.log(`    ${q.padEnd(30)} p50 ${fmt(r.p50, 2).padStart(7)} ms   p95 ${fmt(r.p95, 2).padStart(7)} ms   ${r.hits} hits`);
+if (want('search')) benchSearch();
+if (want('ocr')) benchOcr();
+
+function benchSearch() {
+  const text = path.join(os.tmpdir(), 'credence-bench-words.txt');
+  if (fs.existsSync(LAGRANGE)) spawnSync('pdftotext', [LAGRANGE, text]);
+  const pages = Number(process.env.BENCH_PAGES ?? 100_000);
+  const small = runJson('search-100k.ts', [text], { BENCH_PAGES: String(Math.round(pages / 5)) });
+  const big = runJson('search-100k.ts', [text], { BENCH_PAGES: String(pages) });
+  console.log(`Search over a generated case (page text drawn from ${fs.existsSync(text) ? 'the La Grange manual' : 'a built-in vocabulary'}); 50 ranked hits with snippets`);
+  console.log(`  ${small.pages.toLocaleString('en-US')} pages (baseline): p50 ${fmt(small.p50, 2)} ms   p95 ${fmt(small.p95, 2)} ms`);
+  console.log(`  ${big.pages.toLocaleString('en-US')} pages: p50 ${fmt(big.p50, 2)} ms   p95 ${fmt(big.p95, 2)} ms   (${fmt(big.p95 / small.p95, 2)}× the smaller case)   target p95 < 10 ms   ${verdict(big.p95 < 10)}`);
+  console.log(`  index built in ${fmt(big.buildMs / 1000, 1)} s`);
+  for (const [q, r] of Object.entries(big.queries as Record<string, { p50: number; p95: number; hits: number }>)) {
+    console.log(`    ${q.padEnd(30)} p50 ${fmt(r.p50, 2).padStart(7)} ms   p95 ${fmt(r.p95, 2).padStart(7)} ms   ${r.hits} hits`);
+  }
+  console.log('');
+}
+
+/**
+ * OCR: the engine pool against native tesseract on the same page images with the same
+ * parallelism (BENCH_OCR_PAGES pages, default 6), then a BENCH_OCR_SCAN_PAGES-page scan
+ * (default 100) imported and read through the app's OCR queue: peak RSS and event-loop delay.
+ */
+function benchOcr() {
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`OCR (load average ${load()} at start; other work on this machine slows both sides of each ratio alike)`);
+  if (spawnSync('tesseract', ['--version']).status !== 0) {
+    console.log('  OCR speed SKIPPED: no native tesseract to compare with (apt-get install -y tesseract-ocr).\n');
+  } else {
+    const sp = runJson('ocr-speed.ts', [String(Number(process.env.BENCH_OCR_PAGES ?? 6))]);
+    if (sp.skipped) console.log(`  OCR speed SKIPPED: ${sp.skipped}`);
+    else {
+      console.log(`  ${sp.pages} pages of the scanned corpus set drawn at ${sp.dpi} dpi; pool default size here ${sp.defaultSize}`);
+      for (const r of sp.runs) {
+        const ratio = r.poolMs / r.cliMs;
+        const label = r.workers === sp.defaultSize ? 'default size' : 'one worker';
+        console.log(`  ${r.workers} at a time: native tesseract CLI ${fmt(r.cliMs / 1000, 1)} s (${fmt((60_000 * sp.pages) / r.cliMs, 1)} pages/min, baseline)   pool ${fmt(r.poolMs / 1000, 1)} s (${fmt((60_000 * sp.pages) / r.poolMs, 1)} pages/min, CPU ${fmt(r.poolCpuMs / 1000 / sp.pages, 1)} s/page)`);
+        console.log(`    ratio (${label}): ${fmt(ratio, 2)}× the CLI's time   target ≤ 1.50×   ${verdict(ratio <= 1.5)}`);
+      }
+      console.log(`  load average ${load()} after`);
+    }
+  }
+  const scanPages = Number(process.env.BENCH_OCR_SCAN_PAGES ?? 100);
+  const im = runJson('ocr-import.ts', [String(scanPages)]);
+  if (im.skipped) console.log(`  OCR import SKIPPED: ${im.skipped}\n`);
+  else {
+    console.log(`  import + OCR of a ${im.pages}-page scan (pool of ${im.poolSize}): ${fmt(im.ms / 1000)} s, ${im.pagesOcr} pages OCRed, ${im.failed} failed, mean confidence ${im.meanConfidence}`);
+    console.log(`    peak RSS of the whole process: ${fmt(im.maxRssMb)} MB   target ≤ 1536 MB   ${verdict(im.maxRssMb <= 1536)}`);
+    console.log(`    main-thread event-loop delay: max ${fmt(im.loopMaxMs, 1)} ms, p99 ${fmt(im.loopP99Ms, 1)} ms   target max ≤ 50 ms   ${verdict(im.loopMaxMs <= 50)}\n`);
+  }
 }

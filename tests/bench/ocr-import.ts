@@ -1,0 +1,43 @@
+// A scanned policy of PAGES pages (the corpus scan set's 300-dpi page images, repeated, wrapped
+// as one image-only PDF) imported into a fresh workspace with OCR on, as the app does it, and
+// read to the last page: the whole process's peak RSS (main thread, render and OCR workers)
+// and the main thread's event-loop delay throughout.
+// Prints JSON {pages, pagesOcr, failed, ms, maxRssMb, loopMaxMs, loopP99Ms, poolSize, meanConfidence}.
+// Usage: node ocr-import.ts [PAGES]   (default 100)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { defaultPoolSize } from '../../electron/services/ocr/engine.ts';
+import { openWorkspace } from '../../electron/services/workspace.ts';
+import { buildScanSets } from '../eval/ocr/scan-set.ts';
+
+const n = Number(process.argv[2]) || 100;
+const built = await buildScanSets();
+if ('skipped' in built) {
+  console.log(JSON.stringify({ skipped: built.skipped }));
+  process.exit(0);
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-ocr-import-'));
+try {
+  const images = built.sets.find((s) => s.name === 'scan-300')!.docs.flatMap((d) => d.pages.map((p) => p.png));
+  const pdf = path.join(dir, 'scanned-manual.pdf');
+  execFileSync('img2pdf', ['--output', pdf, ...Array.from({ length: n }, (_, i) => images[i % images.length]!)]);
+  const ws = openWorkspace({ dataDir: path.join(dir, 'ws'), ocr: { auto: true } });
+  const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const t0 = performance.now();
+  const [r] = await ws.services.documents.import({ caseId: c.id, paths: [pdf] });
+  if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
+  await ws.services.ocr.whenIdle();
+  const ms = performance.now() - t0;
+  loop.disable();
+  const s = ws.services.ocr.summary(r.document.id);
+  console.log(JSON.stringify({ pages: r.document.pageCount, pagesOcr: s?.pagesOcr ?? 0, failed: s?.failed ?? 0, meanConfidence: s?.meanConfidence ?? null, ms, poolSize: defaultPoolSize(), maxRssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 }));
+  ws.close();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

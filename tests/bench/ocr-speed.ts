@@ -1,0 +1,77 @@
+// OCR speed: the engine pool against Debian's native `tesseract` 5 CLI on the same page images
+// (pages of the scanned corpus set, drawn by renderPageToPng at the OCR resolution as the app
+// draws them), with the same parallelism (the CLI one thread per process: OMP_THREAD_LIMIT=1),
+// alternating CLI and pool in one process so both see the same machine load.
+// Prints JSON {pages, dpi, runs: [{workers, cliMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
+// Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createOcrPool, defaultPoolSize } from '../../electron/services/ocr/engine.ts';
+import { DEFAULT_OCR_LIMITS } from '../../electron/services/ocr/limits.ts';
+import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
+import { buildScanSets } from '../eval/ocr/scan-set.ts';
+
+const n = Number(process.argv[2]) || 6;
+const sizes = process.argv[3] ? process.argv[3].split(',').map(Number) : [...new Set([defaultPoolSize(), 1])];
+const dpi = DEFAULT_OCR_LIMITS.dpi;
+const built = await buildScanSets();
+if ('skipped' in built) {
+  console.log(JSON.stringify({ skipped: built.skipped }));
+  process.exit(0);
+}
+const loadStart = os.loadavg();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-ocr-'));
+try {
+  // One page from each policy in turn, so the pages are of every kind.
+  const docs = built.sets.find((s) => s.name === 'scan-300')!.docs;
+  const pngs: Buffer[] = [];
+  for (let i = 0; pngs.length < n; i++) {
+    const d = docs[i % docs.length]!;
+    const doc = await openForRender(new Uint8Array(fs.readFileSync(d.pdf)));
+    pngs.push((await renderPageToPng(doc, 1 + (Math.floor(i / docs.length) % d.pages.length), dpi)).png);
+    await doc.loadingTask.destroy();
+  }
+  const files = pngs.map((png, i) => {
+    const f = path.join(dir, `p${i}.png`);
+    fs.writeFileSync(f, png);
+    return f;
+  });
+
+  const tesseract = (file: string) =>
+    new Promise<void>((resolve, reject) => {
+      const p = spawn('tesseract', [file, 'stdout', '-l', 'eng', '--dpi', String(dpi)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+      let err = '';
+      p.stderr.on('data', (c) => (err += c));
+      p.on('error', reject);
+      p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tesseract exited ${code}: ${err}`))));
+    });
+  /** `workers` at a time over the list, as the pool does. */
+  async function parallel(workers: number, each: (i: number) => Promise<unknown>) {
+    let next = 0;
+    await Promise.all(Array.from({ length: workers }, async () => {
+      while (next < files.length) await each(next++);
+    }));
+  }
+
+  const runs = [];
+  for (const workers of sizes) {
+    let t = performance.now();
+    await parallel(workers, (i) => tesseract(files[i]!));
+    const cliMs = performance.now() - t;
+    const cache = fs.mkdtempSync(path.join(dir, 'pool-'));
+    const cpu0 = process.resourceUsage();
+    t = performance.now();
+    const pool = createOcrPool({ size: workers, cacheDir: cache });
+    await Promise.all(pngs.map((png) => pool.recognize(png, { dpi })));
+    const poolMs = performance.now() - t;
+    const cpu1 = process.resourceUsage();
+    await pool.close();
+    runs.push({ workers, cliMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
+  }
+  console.log(JSON.stringify({ pages: n, dpi, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
