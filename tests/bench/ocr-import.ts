@@ -14,7 +14,7 @@ import { openWorkspace } from '../../electron/services/workspace.ts';
 import { buildScanSets } from '../eval/ocr/scan-set.ts';
 
 const n = Number(process.argv[2]) || 100;
-const built = await buildScanSets();
+const built = await buildScanSets(undefined, ['scan-300']);
 if ('skipped' in built) {
   console.log(JSON.stringify({ skipped: built.skipped }));
   process.exit(0);

@@ -16,7 +16,7 @@ import { buildScanSets } from '../eval/ocr/scan-set.ts';
 const n = Number(process.argv[2]) || 6;
 const sizes = process.argv[3] ? process.argv[3].split(',').map(Number) : [...new Set([defaultPoolSize(), 1])];
 const dpi = DEFAULT_OCR_LIMITS.dpi;
-const built = await buildScanSets();
+const built = await buildScanSets(undefined, ['scan-300']);
 if ('skipped' in built) {
   console.log(JSON.stringify({ skipped: built.skipped }));
   process.exit(0);

@@ -7,7 +7,7 @@
 // (@gutenye/ocr-node, onnxruntime-node) are read from CREDENCE_OCR_COMPARE_DIR, a folder outside
 // the checkout where they were installed for this (see docs/ocr-engines.md); absent ones are
 // listed as skipped. Native tesseract is Debian's tesseract-ocr.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { buildScanSets, type ScanPage } from './scan-set.ts';
 import { charErrors, rate, wordErrors } from './text-metrics.ts';
 
-const built = await buildScanSets((s) => console.log(s));
+const built = await buildScanSets((s) => console.log(s), ['scan-300', 'scan-300-skew-noise']);
 if ('skipped' in built) {
   console.log(`eval:ocr-engines skipped: ${built.skipped}`);
   process.exit(0);
@@ -87,18 +87,30 @@ const engines: Engine[] = [
 const list = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'credence-ocr-compare-')), 'pages.json');
 fs.writeFileSync(list, JSON.stringify(pages.map((p) => p.png)));
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`OCR engines on ${pages.length} scanned pages (${groups.map(([g, p]) => `${p.length} ${g}`).join(', ')}), one engine at a time, one thread each`);
+console.log(`OCR engines on ${pages.length} scanned pages (${groups.map(([g, p]) => `${p.length} ${g}`).join(', ')}), ${process.env.CREDENCE_OCR_COMPARE_PARALLEL === '1' ? 'all engines side by side' : 'one engine at a time'}, one thread each`);
 console.log(`${os.cpus().length} cores, load average at start ${load()}\n`);
-const rows: string[] = [];
 const mb = (b: number | null) => (b === null ? '?' : `${(b / 2 ** 20).toFixed(0)} MB`);
+// CREDENCE_OCR_COMPARE_PARALLEL=1 runs the engines side by side: on a machine already loaded by
+// others it finishes sooner, CPU time and memory stay each engine's own, wall time does not.
+const parallel = process.env.CREDENCE_OCR_COMPARE_PARALLEL === '1';
+function runEngine(id: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [path.join(import.meta.dirname, 'engine-runner.ts'), id, list], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+    let stdout = '', stderr = '';
+    p.stdout.on('data', (c) => (stdout += c));
+    p.stderr.on('data', (c) => (stderr += c));
+    p.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+const started = new Map<string, ReturnType<typeof runEngine>>();
+if (parallel) for (const e of engines) if (e.present) started.set(e.id, runEngine(e.id));
+const rows: string[] = [];
 for (const e of engines) {
   if (!e.present) {
     rows.push(`| ${e.label} | skipped: ${e.why} | | | | | |`);
     continue;
   }
-  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'engine-runner.ts'), e.id, list], {
-    encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-  });
+  const r = await (started.get(e.id) ?? runEngine(e.id));
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !line.startsWith('{')) {
     rows.push(`| ${e.label} | failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ').slice(0, 200)} | | | | | |`);

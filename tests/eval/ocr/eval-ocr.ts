@@ -20,13 +20,13 @@ import { charErrors, rate, wordErrors, type ErrorCount } from './text-metrics.ts
 const pct = (x: number, d = 2) => `${(100 * x).toFixed(d)} %`;
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
-const built = await buildScanSets((s) => console.log(s));
+const only = process.env.CREDENCE_OCR_EVAL_SETS?.split(',').filter(Boolean);
+const built = await buildScanSets((s) => console.log(s), only);
 if ('skipped' in built) {
   console.log(`eval:ocr skipped: ${built.skipped}`);
   process.exit(0);
 }
-const only = process.env.CREDENCE_OCR_EVAL_SETS?.split(',').filter(Boolean);
-const sets = built.sets.filter((s) => !only || only.includes(s.name));
+const sets = built.sets;
 const dpi = DEFAULT_OCR_LIMITS.dpi;
 const size = Number(process.env.CREDENCE_OCR_POOL) || defaultPoolSize();
 const poolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-ocr-eval-pool-'));
@@ -92,6 +92,6 @@ try {
 }
 console.log(`${'set'.padEnd(22)} pages       CER       WER  stances  s/page`);
 for (const l of summary) console.log(l);
-const out = path.join(CACHE, 'last-eval.json');
+const out = path.join(CACHE, `last-eval-${sets.map((x) => x.name).join('+')}.json`);
 fs.writeFileSync(out, JSON.stringify(detail, null, 1));
 console.log(`\nPer-page texts and figures: ${out}. Normalisation: NFKC, typographic quotes and dashes unified, bullets dropped, whitespace collapsed; case and punctuation kept.`);

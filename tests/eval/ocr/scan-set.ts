@@ -138,8 +138,8 @@ function scanPage(src: string, page: number, recipe: Recipe, rotate90: boolean, 
 
 export type BuildResult = { sets: ScanSet[] } | { skipped: string };
 
-/** Builds (or finds in the cache) every set. Skips, saying why, without the corpus or the tools. */
-export async function buildScanSets(log: (s: string) => void = () => {}): Promise<BuildResult> {
+/** Skips, saying why, without the corpus or the tools. Builds (or finds in the cache) every set, or those named in `only`. */
+export async function buildScanSets(log: (s: string) => void = () => {}, only?: string[]): Promise<BuildResult> {
   const policies = path.join(CORPUS, 'policies');
   if (!fs.existsSync(policies)) return { skipped: `no corpus at ${policies} (set CREDENCE_CORPUS)` };
   const absent = DOCS.filter((d) => !fs.existsSync(path.join(policies, d)));
@@ -153,7 +153,7 @@ export async function buildScanSets(log: (s: string) => void = () => {}): Promis
     originals.set(doc, { pages, chosen: choosePages(pages, doc) });
   }
   const sets: ScanSet[] = [];
-  for (const recipe of RECIPES) {
+  for (const recipe of RECIPES.filter((r) => !only || only.includes(r.name))) {
     const t0 = performance.now();
     const docs: ScanDoc[] = [];
     for (const doc of recipe.rotatedSample ? DOCS.slice(0, 1) : DOCS) {
