@@ -95,7 +95,8 @@ const mb = (b: number | null) => (b === null ? '?' : `${(b / 2 ** 20).toFixed(0)
 const parallel = process.env.CREDENCE_OCR_COMPARE_PARALLEL === '1';
 function runEngine(id: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [path.join(import.meta.dirname, 'engine-runner.ts'), id, list], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+    // In a temp folder: scribe.js caches language data in the current folder, never the checkout.
+    const p = spawn(process.execPath, [path.join(import.meta.dirname, 'engine-runner.ts'), id, list], { cwd: path.dirname(list), env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
     let stdout = '', stderr = '';
     p.stdout.on('data', (c) => (stdout += c));
     p.stderr.on('data', (c) => (stderr += c));

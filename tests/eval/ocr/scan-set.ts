@@ -122,8 +122,8 @@ function scanPage(src: string, page: number, recipe: Recipe, rotate90: boolean, 
   const base = path.join(CACHE, RECIPE, 'render', `${path.basename(src, '.pdf')}-p${page}-${recipe.dpi}`);
   if (!fs.existsSync(`${base}.png`)) {
     fs.mkdirSync(path.dirname(base), { recursive: true });
-    execFileSync('pdftoppm', ['-gray', '-r', String(recipe.dpi), '-f', String(page), '-l', String(page), '-singlefile', '-png', src, `${base}.tmp`]);
-    fs.renameSync(`${base}.tmp.png`, `${base}.png`);
+    execFileSync('pdftoppm', ['-gray', '-r', String(recipe.dpi), '-f', String(page), '-l', String(page), '-singlefile', '-png', src, `${base}.${process.pid}.tmp`]);
+    fs.renameSync(`${base}.${process.pid}.tmp.png`, `${base}.png`);
   }
   const ops: string[] = ['-background', 'white'];
   if (recipe.skew) ops.push('-rotate', String(recipe.skew));
@@ -167,8 +167,9 @@ export async function buildScanSets(log: (s: string) => void = () => {}, only?: 
       });
       const pdf = path.join(dir, doc);
       if (!fs.existsSync(pdf)) {
-        execFileSync('img2pdf', ['--output', `${pdf}.tmp`, ...scanPages.map((p) => p.png)]);
-        fs.renameSync(`${pdf}.tmp`, pdf);
+        // A temp name of this process's own: two runs may build the same set at once.
+        execFileSync('img2pdf', ['--output', `${pdf}.${process.pid}.tmp`, ...scanPages.map((p) => p.png)]);
+        fs.renameSync(`${pdf}.${process.pid}.tmp`, pdf);
       }
       docs.push({ doc, pdf, pages: scanPages });
     }
