@@ -35,7 +35,8 @@ try {
   const ms = performance.now() - t0;
   loop.disable();
   const s = ws.services.ocr.summary(r.document.id);
-  console.log(JSON.stringify({ pages: r.document.pageCount, pagesOcr: s?.pagesOcr ?? 0, failed: s?.failed ?? 0, meanConfidence: s?.meanConfidence ?? null, ms, poolSize: defaultPoolSize(), maxRssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 }));
+  const errors = (ws.ctx.db.prepare(`SELECT DISTINCT error FROM page_ocr WHERE status = 'failed' LIMIT 3`).all() as Array<{ error: string }>).map((e) => e.error);
+  console.log(JSON.stringify({ pages: r.document.pageCount, pagesOcr: s?.pagesOcr ?? 0, failed: s?.failed ?? 0, meanConfidence: s?.meanConfidence ?? null, ms, poolSize: defaultPoolSize(), maxRssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, errors }));
   ws.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -126,6 +126,7 @@ function benchOcr() {
   if (im.skipped) console.log(`  OCR import SKIPPED: ${im.skipped}\n`);
   else {
     console.log(`  import + OCR of a ${im.pages}-page scan (pool of ${im.poolSize}): ${fmt(im.ms / 1000)} s, ${im.pagesOcr} pages OCRed, ${im.failed} failed, mean confidence ${im.meanConfidence}`);
+    for (const e of im.errors ?? []) console.log(`    failed: ${e}`);
     console.log(`    peak RSS of the whole process: ${fmt(im.maxRssMb)} MB   target ≤ 1536 MB   ${verdict(im.maxRssMb <= 1536)}`);
     console.log(`    main-thread event-loop delay: max ${fmt(im.loopMaxMs, 1)} ms, p99 ${fmt(im.loopP99Ms, 1)} ms   target max ≤ 50 ms   ${verdict(im.loopMaxMs <= 50)}\n`);
   }

@@ -59,7 +59,11 @@ function packageBytes(root: string, names: string[], extraDirs: string[] = [], s
 }
 const repo = path.resolve(import.meta.dirname, '../../..');
 const eng = path.dirname(createRequire(path.join(repo, 'package.json')).resolve('@tesseract.js-data/eng/package.json'));
-const other = (m: string) => (rel: string) => rel.startsWith(eng) && !rel.startsWith(path.join(eng, m)) && rel !== path.join(eng, 'package.json');
+/** Skips the language-data folders other than `model` (each engine is counted with its own). */
+const other = (model: string) => (p: string) => {
+  const own = path.join(eng, model);
+  return p.startsWith(eng + path.sep) && p !== own && !p.startsWith(own + path.sep) && !/\.(json|js|md)$/.test(p);
+};
 function debSize(pkgs: string[]): number | null {
   const r = spawnSync('dpkg-query', ['-Wf', '${Installed-Size}\n', ...pkgs], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim().split('\n').reduce((s, k) => s + Number(k) * 1024, 0) : null;
@@ -78,7 +82,7 @@ const hasCli = spawnSync('tesseract', ['--version']).status === 0;
 interface Engine { id: string; label: string; present: boolean; why?: string; bytes: () => number | null }
 const engines: Engine[] = [
   { id: 'tesseract.js-best_int', label: 'tesseract.js 7 + eng 4.0.0_best_int', present: true, bytes: () => packageBytes(repo, ['tesseract.js', '@tesseract.js-data/eng'], [], other('4.0.0_best_int')) },
-  { id: 'tesseract.js-float', label: 'tesseract.js 7 + eng 4.0.0 (float)', present: true, bytes: () => packageBytes(repo, ['tesseract.js', '@tesseract.js-data/eng'], [], other('4.0.0/')) },
+  { id: 'tesseract.js-float', label: 'tesseract.js 7 + eng 4.0.0 (legacy + LSTM data)', present: true, bytes: () => packageBytes(repo, ['tesseract.js', '@tesseract.js-data/eng'], [], other('4.0.0')) },
   { id: 'scribe.js-ocr', label: 'scribe.js-ocr 0.15 (+ eng 4.0.0)', present: present('scribe.js-ocr'), why: 'not installed in CREDENCE_OCR_COMPARE_DIR', bytes: () => packageBytes(compareDir, ['scribe.js-ocr'], [path.join(eng, '4.0.0')]) },
   { id: 'paddleocr-onnx', label: 'PaddleOCR v4 (@gutenye/ocr-node, onnxruntime-node)', present: present('@gutenye/ocr-node'), why: 'not installed in CREDENCE_OCR_COMPARE_DIR', bytes: () => packageBytes(compareDir, ['@gutenye/ocr-node']) },
   { id: 'tesseract-cli', label: 'tesseract 5.3 CLI (Debian tesseract-ocr, eng)', present: hasCli, why: 'apt-get install -y tesseract-ocr', bytes: () => debSize(['tesseract-ocr', 'libtesseract5', 'liblept5', 'tesseract-ocr-eng', 'tesseract-ocr-osd']) },
