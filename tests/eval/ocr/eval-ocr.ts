@@ -4,7 +4,7 @@
 // (normalised as text-metrics.ts says), the worst pages, mean confidence, turns and skew found,
 // and whether pre-review of the scanned copy takes the same stance as of the original, rule by
 // rule. A report, not a test: it exits 0 (and skips, saying why, without the corpus or tools).
-// Not part of `npm test`: it reads ~95 pages, several minutes on two cores.
+// Not part of `npm test`: it reads ~108 pages, tens of minutes on two busy cores.
 // CREDENCE_OCR_EVAL_SETS=scan-300,scan-150 limits the sets; CREDENCE_OCR_POOL the pool size.
 import fs from 'node:fs';
 import os from 'node:os';
