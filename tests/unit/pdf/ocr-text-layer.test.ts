@@ -24,7 +24,7 @@ async function pageWith(rotate: number, crop?: Box) {
   const blank = doc.addPage([612, 792]);
   if (crop) blank.setCropBox(crop[0], crop[1], crop[2] - crop[0], crop[3] - crop[1]);
   blank.setRotation(degrees(rotate));
-  const task = pdfjs.getDocument({ data: await doc.save(), useSystemFonts: false, isEvalSupported: false });
+  const task = pdfjs.getDocument({ data: await doc.save(), useSystemFonts: false });
   const page = await (await task.promise).getPage(1);
   return { pdf: task, page };
 }
