@@ -41,6 +41,13 @@ export interface OcrTextContent {
 export type TextDirection = 0 | 90 | 180 | 270;
 
 export const OCR_FONT = 'credence-ocr';
+/**
+ * What fills the gap between two words. pdf.js stretches an item to its width only when it has
+ * more than one character (a lone space keeps the font's own width), so a single space would
+ * leave a hole or an overlap between words and a highlight over a sentence would come apart at
+ * every word; two spaces are stretched to the gap exactly. Search treats any run of spaces as one.
+ */
+export const GAP = '  ';
 /** The part of a line's height above the baseline, for the sans-serif the text layer measures with. */
 const ASCENT = 0.8;
 
@@ -80,8 +87,8 @@ export function uprightToPdf(page: PageGeometry): { size: Vec; toPdf(x: number, 
   };
 }
 
-const lineAxis = (box: OcrWordInput['box'], dir: TextDirection) => (dir === 0 || dir === 180 ? [box[1], box[3]] : [box[0], box[2]]);
-const runAxis = (box: OcrWordInput['box'], dir: TextDirection) => (dir === 0 || dir === 180 ? [box[0], box[2]] : [box[1], box[3]]);
+const lineAxis = (box: OcrWordInput['box'], dir: TextDirection): [number, number] => (dir === 0 || dir === 180 ? [box[1], box[3]] : [box[0], box[2]]);
+const runAxis = (box: OcrWordInput['box'], dir: TextDirection): [number, number] => (dir === 0 || dir === 180 ? [box[0], box[2]] : [box[1], box[3]]);
 
 /**
  * The way the page's text runs, from how each word follows the one before it on its line (the
@@ -142,7 +149,7 @@ function unionBox(a: OcrWordInput['box'], b: OcrWordInput['box']): [number, numb
 /**
  * pdf.js text content for a scanned page: each word one item stretched to its box, the line's
  * height as the font size (so every span of a line has the same top and bottom and a drag runs
- * straight along it), a space item filling the gap between words, hasEOL on each line's last word.
+ * straight along it), a GAP item filling the space between words, hasEOL on each line's last word.
  */
 export function ocrTextContent(words: readonly OcrWordInput[], page: PageGeometry, dir?: TextDirection): OcrTextContent {
   const { size, toPdf } = uprightToPdf(page);
@@ -175,7 +182,7 @@ export function ocrTextContent(words: readonly OcrWordInput[], page: PageGeometr
       const [n0, n1] = runAxis(line[i + 1]!.box, direction).map((v) => v * runScale) as [number, number];
       const gapFrom = run[0] + run[1] > 0 ? r1 : r0;
       const gap = run[0] + run[1] > 0 ? n0 - r1 : r0 - n1;
-      items.push({ str: ' ', dir: 'ltr', transform: matrix(at(gapFrom), height), width: Math.max(0, gap), height, fontName: OCR_FONT, hasEOL: false });
+      items.push({ str: GAP, dir: 'ltr', transform: matrix(at(gapFrom), height), width: Math.max(0, gap), height, fontName: OCR_FONT, hasEOL: false });
     });
   }
   return { items, styles: { [OCR_FONT]: { fontFamily: 'sans-serif', ascent: ASCENT, descent: ASCENT - 1, vertical: false } }, lang: null };

@@ -4,7 +4,8 @@
 import { degrees, PDFDocument } from 'pdf-lib';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { lowConfidenceMarks, ocrLayerText, ocrLines, ocrTextContent, textDirection, uprightToPdf, type OcrTextItem, type OcrWordInput } from '../../../renderer/src/pdf/ocr-text-layer.ts';
+import { mergeAdjacent } from '../../../renderer/src/pdf/selection-geometry.ts';
+import { GAP, lowConfidenceMarks, ocrLayerText, ocrLines, ocrTextContent, textDirection, uprightToPdf, type OcrTextItem, type OcrWordInput } from '../../../renderer/src/pdf/ocr-text-layer.ts';
 
 type Box = [number, number, number, number];
 const word = (text: string, box: Box, confidence = 95): OcrWordInput => ({ text, box, confidence });
@@ -96,10 +97,12 @@ describe('OCR text layer', () => {
 
   it('reads as the words in the engine’s order, a space between words and a line break after each line', () => {
     const content = ocrTextContent(WORDS, { viewBox: [0, 0, 612, 792], rotate: 0 });
-    expect(ocrLayerText(content)).toBe('Choke holds are prohibited.\nDeadly force\n');
-    // Spaces fill the gap between words, so a drag across a line selects one run of text.
+    expect(ocrLayerText(content).replace(/ +/g, ' ')).toBe('Choke holds are prohibited.\nDeadly force\n');
+    // Spaces fill the gap between words exactly (two, which pdf.js stretches to the gap's width),
+    // so a drag across a line selects one run of text and its highlight is one box.
     const space = content.items[1]!;
-    expect(space.str).toBe(' ');
+    expect(space.str).toBe(GAP);
+    expect(GAP.length).toBeGreaterThan(1);
     expect(space.transform[4]).toBeCloseTo(0.22 * 612, 6);
     expect(space.width).toBeCloseTo(0.02 * 612, 6);
     // Every span of a line has the line's height: the same top and bottom.
@@ -139,5 +142,17 @@ describe('OCR text layer', () => {
   it('marks only the words under the threshold, in percentages of the page', () => {
     expect(lowConfidenceMarks(WORDS, 60)).toEqual([{ text: 'are', confidence: 41, left: '37.000%', top: '20.000%', width: '6.000%', height: '3.000%' }]);
     expect(lowConfidenceMarks(WORDS, 30)).toEqual([]);
+  });
+});
+
+describe('a selection over word spans', () => {
+  it('is drawn as one box per line: boxes that continue one another along a line are joined', () => {
+    const row = (x: number, w: number, y = 700) => ({ page: 1, x, y, w, h: 12 });
+    // Word, space, word, space, word on one line; then the next line; then a column of a sideways line.
+    const rects = [row(10, 30), row(40, 4), row(44, 20), row(64, 4), row(68, 25), row(10, 40, 684), { page: 1, x: 300, y: 100, w: 12, h: 40 }, { page: 1, x: 300, y: 140, w: 12, h: 30 }, { page: 2, x: 300, y: 170, w: 12, h: 30 }];
+    expect(mergeAdjacent(rects)).toEqual([row(10, 83), row(10, 40, 684), { page: 1, x: 300, y: 100, w: 12, h: 70 }, { page: 2, x: 300, y: 170, w: 12, h: 30 }]);
+    // Boxes that do not touch, or sit on different bands, stay apart (two columns, a superscript).
+    expect(mergeAdjacent([row(10, 30), row(60, 30)])).toHaveLength(2);
+    expect(mergeAdjacent([row(10, 30), { page: 1, x: 40, y: 705, w: 5, h: 6 }])).toHaveLength(2);
   });
 });
