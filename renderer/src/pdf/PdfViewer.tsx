@@ -331,8 +331,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, d
         loadingTask = task;
         const pdf = await task.promise;
         if (destroyed) return;
-        // Before the viewer sees the document: its pages must answer their text from OCR from the start.
-        ocrRef.current = attachOcrText(pdf, (page) => call('ocr.pageWords', { caseId, documentId: doc.id, page }));
+        // Before the viewer sees the document: its pages must answer their text from OCR from the
+        // start. A document whose every page has a text layer (ocr null) is left to pdf.js alone.
+        if (doc.ocr !== null) ocrRef.current = attachOcrText(pdf, (page) => call('ocr.pageWords', { caseId, documentId: doc.id, page }));
         findControllerRef.current = findController as unknown as { setDocument(pdf: unknown): void };
         viewer.setDocument(pdf);
         linkService.setDocument(pdf);
