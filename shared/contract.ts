@@ -50,6 +50,8 @@ const lintCategory = z.object({
       decision: z.enum(['accepted', 'dismissed']).nullable(),
       decisionReason: z.string(),
       annotationId: z.string().nullable(),
+      /** The passage's page was read by OCR from a scanned image. */
+      ocr: z.boolean(),
     }),
   ),
 });

@@ -24,7 +24,7 @@ import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
 import { createPrereview } from './prereview/prereview-service.ts';
 import { createScorecard } from './prereview/scorecard-service.ts';
-import { createCarryForward } from './annotations/carry-forward.ts';
+import { carryForwardInPlace, createCarryForward } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 import { createIdentities } from './identity/identities-service.ts';
 import { createAudit } from './audit/audit-service.ts';
@@ -145,12 +145,16 @@ export function openWorkspace(opts: WorkspaceOptions) {
     poolSize: opts.ocr?.poolSize,
     createPool: opts.ocr?.createPool,
     onTextChanged: (d) => textChanged(d),
+    // A page's text landed or was read again: the document's highlights follow their words.
+    onPageText: (d, page) => carryForwardInPlace(ctx, d, [page]),
   });
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH, {
     enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
     summary: (d) => ocr.summary(d),
     afterImport: () => {
-      if (ocrAuto) ocr.start();
+      // Outside the import call's context: the background reading is not part of the import, and
+      // what it records (highlights carried to new text) is recorded under its own name.
+      if (ocrAuto) call.exit(() => ocr.start());
     },
   });
   const search = createSearchService(ctx, cases);

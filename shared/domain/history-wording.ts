@@ -77,6 +77,8 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
       return `${who} imported ${fullDoc}`;
     case 'documents.replace':
       return `${who} replaced ${doc} with a revised version`;
+    case 'annotations.reread':
+      return `${who} had pages of ${doc} read again (OCR redone): its highlights followed their words`;
     case 'documents.update':
       // The trail keeps a hash of each state, not the state: the earlier title and which field
       // changed cannot be told, only what the document was called after this edit.

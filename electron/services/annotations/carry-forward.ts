@@ -1,20 +1,103 @@
 // Replacing a document with its revised version: every highlight on the old version is carried
 // to the new one — by position where the quote still stands there, else by searching for the
 // quote (exact, then fuzzy). What cannot be found is left orphaned for the reviewer, and the
-// determinations resting on edited or lost evidence are marked stale.
-import { fuzzyFind, reanchor, rectsFor } from '../../../shared/domain/anchoring.ts';
+// determinations resting on edited or lost evidence are marked stale. A page whose text is read
+// again in place (its OCR redone with a better engine) carries its highlights the same way.
+import { fuzzyFind, reanchor, rectsFor, type PageItems } from '../../../shared/domain/anchoring.ts';
+import type { Db } from '../../db/open.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DocumentsService } from '../documents/documents-service.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { loadPages } from './page-text.ts';
 
-export interface ReplaceResult {
-  documentId: string;
+export interface CarryCounts {
   kept: number;
   relocated: number;
   edited: number;
   orphaned: number;
+}
+
+export interface ReplaceResult extends CarryCounts {
+  documentId: string;
+}
+
+interface Carried {
+  id: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  page_from: number;
+  page_to: number;
+  rects: string;
+}
+
+/**
+ * Carries highlights onto new page text (`texts`, `items`) of document `to`: by position, else by
+ * their exact words, else fuzzily; else orphaned. Determinations resting on edited or lost words
+ * go stale. `keepRects(a)` says a highlight's drawn boxes still stand (its page was not re-read),
+ * so only its offsets move; otherwise its boxes are taken from the new text's items.
+ */
+function carry(db: Db, at: string, rows: Carried[], texts: string[], items: PageItems[], to: { documentId: string; sha256: string }, keepRects: (a: Carried) => boolean = () => false): CarryCounts {
+  const result: CarryCounts = { kept: 0, relocated: 0, edited: 0, orphaned: 0 };
+  const stale = db.prepare(`UPDATE determinations SET stale = 1 WHERE (case_id, item_id) IN (SELECT case_id, item_id FROM determination_evidence WHERE annotation_id = ?)`);
+  const move = db.prepare(
+    `UPDATE annotations SET document_id = ?, doc_sha256 = ?, page_from = ?, page_to = ?, rects = ?, quote = ?, prefix = ?, suffix = ?,
+       start_offset = ?, end_offset = ?, extractor_version = ?, status = 'active', updated_at = ? WHERE id = ?`,
+  );
+  for (const a of rows) {
+    const exact = reanchor(texts, { start: a.start_offset, end: a.end_offset, quote: a.quote, prefix: a.prefix, suffix: a.suffix });
+    const found = exact ?? fuzzyFind(texts, a.quote);
+    if (!found) {
+      db.prepare(`UPDATE annotations SET status = 'orphaned', updated_at = ? WHERE id = ?`).run(at, a.id);
+      stale.run(a.id);
+      result.orphaned++;
+      continue;
+    }
+    const samePages = found.pageFrom === a.page_from && found.pageTo === a.page_to;
+    const rects = samePages && keepRects(a) ? a.rects : JSON.stringify(rectsFor(texts, items, found.start, found.end));
+    move.run(to.documentId, to.sha256, found.pageFrom, found.pageTo, rects, found.quote, found.prefix, found.suffix, found.start, found.end, EXTRACTOR_VERSION, at, a.id);
+    if (exact && exact.start === a.start_offset) result.kept++;
+    else if (exact) result.relocated++; // the same words, moved: the evidence has not changed
+    else {
+      // The words were edited: the determination resting on them must be looked at again.
+      stale.run(a.id);
+      result.edited++;
+    }
+  }
+  return result;
+}
+
+const CARRIED_COLUMNS = 'id, start_offset, end_offset, quote, prefix, suffix, page_from, page_to, rects';
+
+/**
+ * Some pages of a document were read again in place — their OCR redone, by a better engine or
+ * after a failure — and their text replaced: the document's highlights, in every case that uses
+ * it, follow their words as they would to a revised version. Call inside the write transaction
+ * that replaced the text, after it did; `changedPages` are 1-based. Highlights on other pages
+ * keep their drawn boxes (their offsets may still move). Each case whose highlights moved or
+ * changed gets an audit entry with the counts.
+ */
+export function carryForwardInPlace(ctx: ServiceContext, documentId: string, changedPages: readonly number[]): Map<string, CarryCounts> {
+  const { db } = ctx;
+  const out = new Map<string, CarryCounts>();
+  const doc = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM documents WHERE id = ?').get(documentId);
+  if (!doc || changedPages.length === 0) return out;
+  const { texts, items } = loadPages(db, documentId);
+  const changed = new Set(changedPages.map((p) => p - 1));
+  const onChangedPage = (a: Carried) => [...changed].some((p) => p >= a.page_from && p <= a.page_to);
+  const cases = db.prepare<[string], { case_id: string }>(`SELECT DISTINCT case_id FROM annotations WHERE document_id = ? AND status != 'deleted'`).all(documentId);
+  const at = ctx.now().toISOString();
+  for (const { case_id } of cases) {
+    const rows = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(case_id, documentId);
+    const counts = carry(db, at, rows, texts, items, { documentId, sha256: doc.sha256 }, (a) => !onChangedPage(a));
+    out.set(case_id, counts);
+    const touched = rows.filter(onChangedPage).length;
+    if (touched > 0 || counts.relocated + counts.edited + counts.orphaned > 0) ctx.recordChange('annotations.reread', case_id, 'document', documentId, { pages: [...changedPages].sort((x, y) => x - y), ...counts });
+  }
+  return out;
 }
 
 export function createCarryForward(ctx: ServiceContext, documents: DocumentsService) {
@@ -28,37 +111,10 @@ export function createCarryForward(ctx: ServiceContext, documents: DocumentsServ
       const next = r.document;
       if (next.id === input.documentId) throw new ServiceError('invalid_input', 'That file is the same version (identical bytes). Choose the revised PDF.');
       const { texts, items } = loadPages(db, next.id);
-      const old = db
-        .prepare<[string, string], { id: string; start_offset: number; end_offset: number; quote: string; prefix: string; suffix: string }>(
-          `SELECT id, start_offset, end_offset, quote, prefix, suffix FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`,
-        )
-        .all(input.caseId, input.documentId);
-      const result: ReplaceResult = { documentId: next.id, kept: 0, relocated: 0, edited: 0, orphaned: 0 };
-      const stale = db.prepare(`UPDATE determinations SET stale = 1 WHERE (case_id, item_id) IN (SELECT case_id, item_id FROM determination_evidence WHERE annotation_id = ?)`);
-      const move = db.prepare(
-        `UPDATE annotations SET document_id = ?, doc_sha256 = ?, page_from = ?, page_to = ?, rects = ?, quote = ?, prefix = ?, suffix = ?,
-           start_offset = ?, end_offset = ?, extractor_version = ?, status = 'active', updated_at = ? WHERE id = ?`,
-      );
+      const old = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(input.caseId, input.documentId);
+      let result: ReplaceResult = { documentId: next.id, kept: 0, relocated: 0, edited: 0, orphaned: 0 };
       ctx.writeTransaction(() => {
-        const at = ctx.now().toISOString();
-        for (const a of old) {
-          const exact = reanchor(texts, { start: a.start_offset, end: a.end_offset, quote: a.quote, prefix: a.prefix, suffix: a.suffix });
-          const found = exact ?? fuzzyFind(texts, a.quote);
-          if (!found) {
-            db.prepare(`UPDATE annotations SET status = 'orphaned', updated_at = ? WHERE id = ?`).run(at, a.id);
-            stale.run(a.id);
-            result.orphaned++;
-            continue;
-          }
-          move.run(next.id, next.sha256, found.pageFrom, found.pageTo, JSON.stringify(rectsFor(texts, items, found.start, found.end)), found.quote, found.prefix, found.suffix, found.start, found.end, EXTRACTOR_VERSION, at, a.id);
-          if (exact && exact.start === a.start_offset) result.kept++;
-          else if (exact) result.relocated++; // the same words, moved: the evidence has not changed
-          else {
-            // The words were edited: the determination resting on them must be looked at again.
-            stale.run(a.id);
-            result.edited++;
-          }
-        }
+        result = { documentId: next.id, ...carry(db, ctx.now().toISOString(), old, texts, items, { documentId: next.id, sha256: next.sha256 }) };
         // The revision takes the old version's place in this case (other cases keep theirs).
         db.prepare('DELETE FROM case_documents WHERE case_id = ? AND document_id = ?').run(input.caseId, input.documentId);
         ctx.recordChange('documents.replace', input.caseId, 'document', input.documentId, { replacedBy: next.id, ...result });

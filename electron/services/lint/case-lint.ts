@@ -15,6 +15,8 @@ export interface FindingView {
   decision: 'accepted' | 'dismissed' | null;
   decisionReason: string;
   annotationId: string | null;
+  /** The passage's page was read by OCR from a scanned image. */
+  ocr: boolean;
 }
 
 export function createCaseLint(ctx: ServiceContext, cases: CasesService, prereview: Prereview) {
@@ -31,13 +33,15 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, prerevi
       const decided = (documentId: string, category: Category, page: number, quote: string) => decisions.find((d) => d.document_id === documentId && d.category === category && d.page === page && d.quote === quote);
       // Read in the worker where not yet stored, so the main thread stays free.
       const results = await Promise.all(docs.map((d) => prereview.resultAsync(d.id)));
+      const ocrPages = db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr'`);
       return docs.map((d, n) => {
         const r = lintView(results[n]!);
+        const read = new Set(ocrPages.all(d.id).map((p) => p.page_index + 1));
         const view = (category: Category) => ({
           stance: r[category].stance,
           evidence: r[category].evidence.map((e): FindingView => {
             const dec = decided(d.id, category, e.page, e.quote);
-            return { page: e.page, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null };
+            return { page: e.page, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: read.has(e.page) };
           }),
         });
         return { documentId: d.id, documentTitle: d.title, isDirective: r.isDirective, chokehold: view('chokehold'), vascular: view('vascular') };

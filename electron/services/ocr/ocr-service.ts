@@ -28,6 +28,11 @@ export interface OcrServiceOptions {
   poolSize?: number;
   /** Told when a document's page text changed, so results computed from the old text are dropped. */
   onTextChanged?: (documentId: string) => void;
+  /**
+   * Called inside the transaction that replaced a page's text (1-based page), so what is anchored
+   * to the document's text (highlights) moves with it in the same commit.
+   */
+  onPageText?: (documentId: string, page: number) => void;
   /** Stands in for the engine (tests that need a page to hang or fail on purpose). */
   createPool?: (cacheDir: string) => OcrPool;
 }
@@ -96,6 +101,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // Cancelled (or finished by another process) while it was being read: the result is not wanted.
       if (stillPending.get(documentId, page)?.status !== 'pending') return false;
       setText.run(r.text, JSON.stringify(ocrPageItems(r, viewport)), documentId, page);
+      opts.onPageText?.(documentId, page + 1);
       const words = r.words.map((w) => [w.text, ...w.box, w.confidence]);
       setDone.run(info.name, info.version, info.langDataSha256, r.meanConfidence, r.rotation, r.skewDegrees, JSON.stringify(words), ctx.now().toISOString(), documentId, page);
       return true;

@@ -28,6 +28,7 @@ import type { ScorecardService } from '../prereview/scorecard-service.ts';
 import type { ScorecardRow } from '../../../shared/domain/prereview/scorecard.ts';
 import type { AcknowledgedGap, GapKind } from '../../../shared/schemas/sign-summary.ts';
 import { createSignOff, packetRubrics } from './sign-off.ts';
+import { packetSources, SOURCES_SCHEMA } from '../packet/sources.ts';
 
 type Status = CaseRecord['status'];
 
@@ -176,10 +177,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
   function packetFrom(caseId: string, lead: Identity, findings: Findings, docx: Uint8Array, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): Uint8Array {
     const c = cases.get(caseId);
     const createdAt = findings.generatedAt;
-    const sources = db
-      .prepare<[string], { original_name: string; title: string; sha256: string; page_count: number }>('SELECT d.original_name, d.title, d.sha256, d.page_count FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title')
-      .all(caseId)
-      .map((d) => ({ name: d.original_name, title: d.title, sha256: d.sha256, pages: d.page_count }));
+    const sources = packetSources(db, caseId);
     // The signing itself is an audited event, so the head the manifest names includes it.
     const head = audit.append(caseId, ctx.actor, 'packet.signed', 'case', caseId, { signer: lead.fingerprint, createdAt });
     const auditLines = audit.list(caseId).map((e) => JSON.stringify(e)).join('\n') + '\n';
@@ -187,7 +185,7 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       {
         'findings.docx': docx,
         'findings.json': strToU8(`${JSON.stringify(findings, null, 2)}\n`),
-        'sources.json': strToU8(`${JSON.stringify({ schema: 'credence.sources/1', documents: sources }, null, 2)}\n`),
+        'sources.json': strToU8(`${JSON.stringify({ schema: SOURCES_SCHEMA, documents: sources }, null, 2)}\n`),
         'audit.jsonl': strToU8(auditLines),
       },
       {

@@ -3,7 +3,7 @@
 // and find in document with the case search's tokenisation (find-in-document.ts) rather than
 // pdf.js's substring matching, so both count the same words and a hit covers the whole word.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { DocumentRecord } from '../../../shared/schemas/document.ts';
+import type { DocumentListItem } from '../../../shared/schemas/document.ts';
 import type { AnnotationRecord, EvidenceStance } from '../../../shared/schemas/checklist.ts';
 import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type CriterionChoice, type PendingSelection } from './HighlightPopover.tsx';
@@ -11,6 +11,9 @@ import { documentOptions, documentUrl, loadPdfjs } from './pdfjs.ts';
 import { drawFindHits, pageTexts } from './find-in-document.ts';
 import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
+import { attachOcrText, type OcrPages } from './ocr-pages.ts';
+import { lowConfidenceMarks } from './ocr-text-layer.ts';
+import { call, onEvent } from '../api/client.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
@@ -50,7 +53,8 @@ export interface NewHighlight {
 }
 
 interface ViewerProps {
-  document: DocumentRecord;
+  caseId: string;
+  document: DocumentListItem;
   target: ViewerTarget;
   annotations: AnnotationRecord[];
   items: Array<{ id: string; title: string; group: string }>;
@@ -62,9 +66,12 @@ interface ViewerProps {
 
 type Viewer = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['PDFViewer']>;
 type Bus = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['viewer']['EventBus']>;
+/** Words the engine was less sure of than this are marked when the reader asks. */
+export const LOW_CONFIDENCE = 70;
+
 type Pdf = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['core']['getDocument']>['promise']>;
 
-export function PdfViewer({ document: doc, target, annotations, items, criteria, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
+export function PdfViewer({ caseId, document: doc, target, annotations, items, criteria, defaultItemId, readOnly, onCreateHighlight }: ViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | null>(null);
@@ -77,6 +84,8 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [find, setFind] = useState('');
+  const findTextRef = useRef(find);
+  findTextRef.current = find;
   const [findStatus, setFindStatus] = useState('');
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -170,6 +179,76 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
     if (!total) return;
     selectMatch(s.current === null ? 0 : (s.current + by + total) % total);
   };
+  const ocrRef = useRef<OcrPages | null>(null);
+  const [showLowConfidence, setShowLowConfidence] = useState(false);
+  const showLowRef = useRef(showLowConfidence);
+  showLowRef.current = showLowConfidence;
+  /** Whether any page seen so far reads from OCR (the toggle for unsure words shows then). */
+  const [hasOcr, setHasOcr] = useState(doc.ocr !== null);
+
+  /**
+   * On a page whose text came from OCR: a badge saying so, with the engine's confidence, and,
+   * when asked, a dotted box and a question mark on each word the engine was unsure of.
+   */
+  const drawOcr = async (pageNumber: number) => {
+    const ocr = ocrRef.current;
+    if (!ocr) return;
+    const w = await ocr.words(pageNumber);
+    const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined;
+    if (!pv?.div) return;
+    pv.div.querySelector(':scope > .credence-ocr')?.remove();
+    if (w.source !== 'ocr') return;
+    setHasOcr(true);
+    const layer = window.document.createElement('div');
+    layer.className = 'credence-ocr';
+    const badge = window.document.createElement('span');
+    badge.className = 'ocr-badge';
+    const confidence = w.meanConfidence === null ? '' : `, ${Math.round(w.meanConfidence)} % confidence`;
+    badge.textContent = `OCR text${confidence}`;
+    badge.title = `The text of this page was read from the scanned image by ${w.engine ?? 'OCR'}${confidence}: check the words against the image.`;
+    layer.appendChild(badge);
+    if (showLowRef.current) {
+      const marks = lowConfidenceMarks(w.words, LOW_CONFIDENCE);
+      // Said in words too, so an empty page reads as "none", not as a toggle that did nothing.
+      badge.textContent += `; ${marks.length === 0 ? 'no' : marks.length} ${marks.length === 1 ? 'word' : 'words'} under ${LOW_CONFIDENCE} % marked`;
+      for (const m of marks) {
+        const el = window.document.createElement('span');
+        el.className = 'ocr-unsure';
+        el.dataset.confidence = String(Math.round(m.confidence));
+        el.title = `“${m.text}”: ${Math.round(m.confidence)} % confidence`;
+        Object.assign(el.style, { left: m.left, top: m.top, width: m.width, height: m.height });
+        layer.appendChild(el);
+      }
+    }
+    pv.div.appendChild(layer);
+  };
+  const drawAllOcr = () => {
+    const n = viewerRef.current?.pagesCount ?? 0;
+    for (let i = 1; i <= n; i++) if ((viewerRef.current?.getPageView(i - 1) as { renderingState?: number } | undefined)?.renderingState) void drawOcr(i);
+  };
+  useEffect(() => {
+    if (ready) drawAllOcr();
+  }, [showLowConfidence, ready]);
+
+  // A page's OCR lands (or is redone) while the document is open: its text layer, badge and
+  // find-in-document text are rebuilt from the new words.
+  useEffect(
+    () =>
+      onEvent('ocr.progress', (p) => {
+        if (p.documentId !== doc.id || p.phase !== 'done' || !ocrRef.current) return;
+        ocrRef.current.forget(p.page);
+        const viewer = viewerRef.current;
+        const pv = viewer?.getPageView(p.page - 1) as { reset?(): void; renderingState?: number } | undefined;
+        if (viewer && pv?.renderingState) {
+          pv.reset?.();
+          viewer.update();
+        }
+        // Find in document reads the page texts once: read them again, and redo a find in progress.
+        if (pdf) textsRef.current = pageTexts(pdf);
+        if (findTextRef.current) void search(findTextRef.current);
+      }),
+    [doc.id, pdf],
+  );
 
   /** Draws the case's highlights on one page, in viewport coordinates, under the text layer. */
   const drawPage = (pageNumber: number) => {
@@ -224,7 +303,17 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
       return;
     }
     if (!e.shiftKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
-    const spans = [...el.querySelectorAll<HTMLElement>('.textLayer span:not(.markedContent)')].filter((sp) => sp.firstChild?.nodeType === Node.TEXT_NODE && sp.textContent?.trim());
+    const words = [...el.querySelectorAll<HTMLElement>('.textLayer span:not(.markedContent)')].filter((sp) => sp.firstChild?.nodeType === Node.TEXT_NODE && sp.textContent?.trim());
+    // A scanned page's text layer has a span per word: its words are taken a line at a time
+    // (up to the line break), as a digital page's lines are.
+    const lines: Array<{ first: HTMLElement; last: HTMLElement }> = [];
+    for (const sp of words) {
+      const prev = lines[lines.length - 1];
+      const ocrPage = sp.closest('.page')?.querySelector(':scope > .credence-ocr');
+      if (prev && ocrPage && prev.last.closest('.page') === sp.closest('.page') && sp.previousElementSibling?.tagName === 'SPAN') prev.last = sp;
+      else lines.push({ first: sp, last: sp });
+    }
+    const spans = lines.map((l) => l.first);
     if (!spans.length) return;
     e.preventDefault();
     const sel = window.getSelection();
@@ -235,7 +324,7 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
       k = { anchor: start, focus: start };
     } else k = { anchor: k.anchor, focus: Math.max(0, Math.min(spans.length - 1, k.focus + (e.key === 'ArrowDown' ? 1 : -1))) };
     keyboardLines.current = k;
-    const [from, to] = [spans[Math.min(k.anchor, k.focus)]!, spans[Math.max(k.anchor, k.focus)]!];
+    const [from, to] = [lines[Math.min(k.anchor, k.focus)]!.first, lines[Math.max(k.anchor, k.focus)]!.last];
     const range = window.document.createRange();
     range.setStart(from.firstChild!, 0);
     range.setEnd(to.firstChild!, to.firstChild!.textContent!.length);
@@ -304,7 +393,10 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
         });
         // A text layer is (re)built when a page comes into view and at every zoom: draw its hits then.
         eventBus.on('textlayerrendered', (e: { pageNumber: number }) => drawFind(e.pageNumber));
-        eventBus.on('pagerendered', (e: { pageNumber: number }) => drawPage(e.pageNumber));
+        eventBus.on('pagerendered', (e: { pageNumber: number }) => {
+          drawPage(e.pageNumber);
+          void drawOcr(e.pageNumber);
+        });
         eventBus.on('pagesinit', () => {
           viewer.currentScaleValue = 'page-width';
           setReady(true);
@@ -313,6 +405,9 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
         loadingTask = task;
         const pdf = await task.promise;
         if (destroyed) return;
+        // Before the viewer sees the document: its pages must answer their text from OCR from the
+        // start. A document whose every page has a text layer (ocr null) is left to pdf.js alone.
+        if (doc.ocr !== null) ocrRef.current = attachOcrText(pdf, (page) => call('ocr.pageWords', { caseId, documentId: doc.id, page }));
         viewer.setDocument(pdf);
         linkService.setDocument(pdf);
         textsRef.current = pageTexts(pdf);
@@ -474,6 +569,18 @@ export function PdfViewer({ document: doc, target, annotations, items, criteria,
             <IconForward />
           </button>
         </form>
+        {hasOcr && (
+          <button
+            type="button"
+            className="ocr-toggle"
+            aria-pressed={showLowConfidence}
+            aria-label={`Unsure words (OCR confidence under ${LOW_CONFIDENCE} %)`}
+            title={`Mark the words OCR read with less than ${LOW_CONFIDENCE} % confidence: check them against the image`}
+            onClick={() => setShowLowConfidence((v) => !v)}
+          >
+            Unsure words
+          </button>
+        )}
         <div className="zoom">
           <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
             <IconMinus />

@@ -38,6 +38,31 @@ export function selectionRects(range: Range, viewportOf: (pageNumber: number) =>
       out.push(box);
     }
   }
+  return mergeAdjacent(out);
+}
+
+/**
+ * Joins boxes that continue one another along a line (same page, same band across the line, the
+ * one starting where the other ends): a scanned page's text layer has a span per word and per
+ * space, and a highlight over a sentence is a box per line, not two per word.
+ */
+export function mergeAdjacent(rects: SelectionRect[], tolerance = 0.5): SelectionRect[] {
+  const out: SelectionRect[] = [];
+  const near = (a: number, b: number) => Math.abs(a - b) <= tolerance;
+  for (const r of rects) {
+    const last = out[out.length - 1];
+    if (last && last.page === r.page) {
+      const sameRow = near(last.y, r.y) && near(last.h, r.h) && r.x <= last.x + last.w + tolerance && r.x + r.w >= last.x - tolerance;
+      const sameColumn = near(last.x, r.x) && near(last.w, r.w) && r.y <= last.y + last.h + tolerance && r.y + r.h >= last.y - tolerance;
+      if (sameRow || sameColumn) {
+        const x = Math.min(last.x, r.x);
+        const y = Math.min(last.y, r.y);
+        out[out.length - 1] = { page: r.page, x, y, w: Math.max(last.x + last.w, r.x + r.w) - x, h: Math.max(last.y + last.h, r.y + r.h) - y };
+        continue;
+      }
+    }
+    out.push(r);
+  }
   return out;
 }
 

@@ -52,6 +52,8 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; actingA
   };
   const ws = openWorkspace({
     dataDir,
+    // As in the app: a scanned page is read in the background as soon as it is imported.
+    ocr: { auto: true },
     platform: {
       async choosePdfs() {
         const p = next;

@@ -58,7 +58,13 @@ export function LintFindings({ caseId, actions, readOnly }: { caseId: string; ac
                   const key = `${d.documentId}|${cat}|${e.page}|${e.quote}`;
                   return (
                     <li key={key} className="finding">
-                      <span className="subtle">p. {e.page}</span> “{e.quote}”
+                      <span className="subtle">p. {e.page}</span>
+                      {e.ocr && (
+                        <span className="chip ocr-chip" title="This passage was read from a scanned image by OCR: check it against the image">
+                          OCR text
+                        </span>
+                      )}{' '}
+                      “{e.quote}”
                       <div className="finding-actions">
                         {e.decision === 'accepted' && <span className="chip"><IconCheck /> accepted as evidence</span>}
                         {e.decision === 'dismissed' && <span className="chip subtle">dismissed: {e.decisionReason}</span>}

@@ -3,13 +3,13 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventPayload } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
-import type { DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
+import type { DocumentListItem, DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
 
 interface Props {
   caseRecord: CaseRecord;
-  documents: DocumentRecord[];
+  documents: DocumentListItem[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   onChanged: () => void;
@@ -26,6 +26,12 @@ interface Removal {
 }
 
 type Progress = EventPayload<'import.progress'>;
+/** The latest OCR progress of a document, and the last reason a page failed. */
+interface OcrLive {
+  done: number;
+  total: number;
+  lastError: string | null;
+}
 
 const LINT_SHORT: Record<string, string> = {
   prohibited_outright: 'prohibited',
@@ -40,6 +46,33 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [failures, setFailures] = useState<ImportFileResult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const importing = importId !== null;
+  const [ocrLive, setOcrLive] = useState<Map<string, OcrLive>>(new Map());
+  const onChangedRef = useRef(onChanged);
+  onChangedRef.current = onChanged;
+  // OCR runs in the background after import: pages done of total as they land, the reason a page
+  // failed, and the list read again when a document's OCR ends (its counts and confidence).
+  useEffect(
+    () =>
+      onEvent('ocr.progress', (p) => {
+        if (p.caseId !== caseRecord.id) return;
+        setOcrLive((m) => {
+          const before = m.get(p.documentId);
+          const lastError = p.phase === 'failed' && p.error ? `page ${p.page}: ${p.error}` : (before?.lastError ?? null);
+          return new Map(m).set(p.documentId, { done: p.done, total: p.total, lastError });
+        });
+        if (p.done >= p.total || p.phase === 'failed' || p.phase === 'cancelled') onChangedRef.current();
+      }),
+    [caseRecord.id],
+  );
+  async function ocrAction(method: 'ocr.run' | 'ocr.cancel', documentId: string) {
+    setError(null);
+    try {
+      await call(method, { caseId: caseRecord.id, documentId });
+      onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
   const addRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => onEvent('import.progress', (p) => setProgress((cur) => (p.importId === importIdRef.current ? p : cur))), []);
@@ -365,7 +398,18 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
               <span className="doc-meta">
                 {d.agencyDocNumber && <span className="mono">{d.agencyDocNumber} · </span>}
                 {d.pageCount} {d.pageCount === 1 ? 'page' : 'pages'}
-                {d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>}
+                {d.ocr ? (
+                  <OcrStatus
+                    ocr={d.ocr}
+                    live={ocrLive.get(d.id) ?? null}
+                    title={d.title}
+                    readOnly={caseRecord.archived}
+                    onRun={() => void ocrAction('ocr.run', d.id)}
+                    onCancel={() => void ocrAction('ocr.cancel', d.id)}
+                  />
+                ) : (
+                  d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>
+                )}
                 {lint.get(d.id) && lint.get(d.id)!.chokehold !== 'not_addressed' && (
                   <span className="chip lint-badge" title={`Chokehold lint — airway: ${LINT_SHORT[lint.get(d.id)!.chokehold]}; blood flow: ${LINT_SHORT[lint.get(d.id)!.vascular]}`}>
                     chokehold: {LINT_SHORT[lint.get(d.id)!.chokehold]}
@@ -378,6 +422,62 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * A scanned document's OCR, in words: "OCR 34/120" while it runs (with Stop), pages left after a
+ * stop (with Resume), pages that failed and why (with Retry), and when done how many pages are
+ * OCR text and the engine's mean confidence.
+ */
+function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNullable<DocumentListItem['ocr']>; live: OcrLive | null; title: string; readOnly: boolean; onRun: () => void; onCancel: () => void }) {
+  const total = ocr.pagesOcr + ocr.pending + ocr.failed;
+  const running = ocr.running || (live !== null && live.done < live.total);
+  const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
+  return (
+    <span className="ocr-status">
+      {running && (
+        <>
+          <span className="chip ocr-progress" role="status" aria-label={`OCR of ${title}: ${live?.done ?? ocr.pagesOcr + ocr.failed} of ${live?.total ?? total} pages`}>
+            OCR {live?.done ?? ocr.pagesOcr + ocr.failed}/{live?.total ?? total}
+          </span>
+          {!readOnly && (
+            <button className="doc-action" aria-label={`Stop OCR of ${title}`} onClick={(e) => (stop(e), onCancel())}>
+              Stop
+            </button>
+          )}
+        </>
+      )}
+      {!running && ocr.pending > 0 && (
+        <>
+          <span className="chip warn">OCR stopped: {ocr.pending} {ocr.pending === 1 ? 'page' : 'pages'} left</span>
+          {!readOnly && (
+            <button className="doc-action" aria-label={`Resume OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>
+              Resume OCR
+            </button>
+          )}
+        </>
+      )}
+      {ocr.failed > 0 && (
+        <>
+          <span className="chip warn ocr-failed" title={live?.lastError ?? undefined}>
+            OCR failed on {ocr.failed} {ocr.failed === 1 ? 'page' : 'pages'}
+            {live?.lastError ? ` (${live.lastError})` : ''}
+          </span>
+          {!running && !readOnly && (
+            <button className="doc-action" aria-label={`Retry OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>
+              Retry OCR
+            </button>
+          )}
+        </>
+      )}
+      {!running && ocr.pagesOcr > 0 && (
+        <span className="chip ocr-done" title="The text of these pages was read from the scanned images">
+          OCR text: {ocr.pagesOcr} {ocr.pagesOcr === 1 ? 'page' : 'pages'}
+          {ocr.meanConfidence !== null ? `, ${Math.round(ocr.meanConfidence)} % confidence` : ''}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -87,7 +87,13 @@ export function SearchPanel({ caseId, hasDocuments, inputRef, onOpenHit }: Props
                 {list.map((h) => (
                   <li key={`${h.documentId}-${h.page}`}>
                     <button className="hit" onClick={() => onOpenHit(h, searched)}>
-                      <span className="hit-page">p. {h.page}</span> <Snippet text={h.snippet} />{' '}
+                      <span className="hit-page">p. {h.page}</span>
+                      {h.ocr && (
+                        <span className="chip ocr-chip" title="This page's text was read from the scanned image by OCR: check it against the image">
+                          OCR text
+                        </span>
+                      )}{' '}
+                      <Snippet text={h.snippet} />{' '}
                       <span className="subtle hit-count">({plural(h.matches, 'match', 'matches')})</span>
                     </button>
                   </li>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, usePanelRef, type Layout } from 'react-resizable-panels';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { AnnotationRecord, CaseChecklist } from '../../../../shared/schemas/checklist.ts';
-import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
+import type { DocumentListItem } from '../../../../shared/schemas/document.ts';
 import type { CaseRubric } from '../../../../shared/schemas/rubric.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { CaseForm } from '../cases/CaseForm.tsx';
@@ -51,7 +51,7 @@ function savedLayout(): Layout | undefined {
 
 export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const [c, setCase] = useState<CaseRecord | null>(null);
-  const [docs, setDocs] = useState<DocumentRecord[]>([]);
+  const [docs, setDocs] = useState<DocumentListItem[]>([]);
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [checklist, setChecklist] = useState<CaseChecklist | null>(null);
   const [rubricChoices, setRubricChoices] = useState<CaseRubric[]>([]);
@@ -293,6 +293,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
             {current && target ? (
               <PdfViewer
                 key={current.id}
+                caseId={c.id}
                 document={current}
                 target={target}
                 annotations={annotations.filter((a) => a.documentId === current.id)}

@@ -1,0 +1,95 @@
+// Gives a scanned page its OCR text wherever pdf.js asks a page for its text: the viewer's text
+// layer (streamTextContent) and find in document (getTextContent). Pages whose text came from the
+// PDF itself are left to pdf.js. Because the OCR words enter through pdf.js's own text path, the
+// text layer, selection, highlights and find behave on a scan exactly as on a digital page.
+import { ocrTextContent, type OcrTextContent, type OcrWordInput } from './ocr-text-layer.ts';
+
+export interface PageWords {
+  source: 'pdf' | 'ocr' | 'none';
+  engine: string | null;
+  meanConfidence: number | null;
+  words: OcrWordInput[];
+}
+
+const NO_WORDS: PageWords = { source: 'none', engine: null, meanConfidence: null, words: [] };
+
+interface TextPage {
+  view: number[];
+  rotate: number;
+  getTextContent(params?: unknown): Promise<unknown>;
+  streamTextContent(params?: unknown): ReadableStream;
+}
+
+interface PagedDocument {
+  getPage(n: number): Promise<unknown>;
+}
+
+export interface OcrPages {
+  /** Page n's words and where its text came from (fetched once, then kept). */
+  words(pageNumber: number): Promise<PageWords>;
+  /** Page n's OCR text landed or changed: ask again next time. */
+  forget(pageNumber: number): void;
+}
+
+/**
+ * Wraps `pdf.getPage` (an own property shadowing pdf.js's method, called by the viewer, its find
+ * controller and pdf.js itself) so each page answers its text from OCR when its source is OCR.
+ */
+export function attachOcrText(pdf: PagedDocument, fetchWords: (pageNumber: number) => Promise<PageWords>): OcrPages {
+  const cache = new Map<number, Promise<PageWords>>();
+  const contents = new Map<number, Promise<OcrTextContent | null>>();
+  const words = (n: number) => {
+    let p = cache.get(n);
+    if (!p) {
+      // A page whose words cannot be had reads as pdf.js reads it: the viewer still shows it.
+      p = fetchWords(n).catch(() => NO_WORDS);
+      cache.set(n, p);
+    }
+    return p;
+  };
+  const ocrContent = (n: number, page: TextPage) => {
+    let c = contents.get(n);
+    if (!c) {
+      c = words(n).then((w) => (w.source === 'ocr' ? ocrTextContent(w.words, { viewBox: page.view as [number, number, number, number], rotate: page.rotate }) : null));
+      contents.set(n, c);
+    }
+    return c;
+  };
+  const patched = new WeakSet<object>();
+  const getPage = pdf.getPage.bind(pdf);
+  pdf.getPage = async (n: number) => {
+    const page = (await getPage(n)) as TextPage;
+    if (patched.has(page)) return page;
+    patched.add(page);
+    const getText = page.getTextContent.bind(page);
+    const streamText = page.streamTextContent.bind(page);
+    page.getTextContent = async (params?: unknown) => (await ocrContent(n, page)) ?? getText(params);
+    page.streamTextContent = (params?: unknown) => {
+      let reader: ReadableStreamDefaultReader | null = null;
+      return new ReadableStream({
+        async start(controller) {
+          const content = await ocrContent(n, page);
+          if (content) {
+            controller.enqueue(content);
+            controller.close();
+          } else reader = streamText(params).getReader();
+        },
+        async pull(controller) {
+          if (!reader) return;
+          const { value, done } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader?.cancel(reason),
+      });
+    };
+    return page;
+  };
+  return {
+    words,
+    forget(n) {
+      cache.delete(n);
+      contents.delete(n);
+    },
+  };
+}

@@ -1,0 +1,248 @@
+// A scanned policy read as well as a digital one: imported, OCRed in the background with its
+// progress in the documents list, found by a phrase that exists only in the scan, opened with the
+// hit highlighted on the image, and a sentence selected on the image made into evidence. A word
+// selected on the scan is highlighted over the word's own box, at 100 and 200 %.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
+import type { Harness } from '../support/bridge.ts';
+import { scannedPdf } from '../../fixtures/scans.ts';
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+// Large type on one page: OCR takes seconds a page on a busy machine. "Marlow" is in no other document.
+const SCAN = [
+  'MARLOW TOWNSHIP POLICE',
+  'General Order 7.2 Use of Force',
+  '7.2.4 Neck restraints',
+  'Choke holds are prohibited unless',
+  'deadly force is authorized by law.',
+  'Officers shall render aid at once.',
+];
+// OCR of a page takes seconds, more on a loaded machine: wait for the work, never for a clock.
+const OCR_WAIT = 180_000;
+
+async function importScan(page: Page, harness: Harness, name: string) {
+  const file = path.join(path.dirname(harness.dataDir), name);
+  fs.writeFileSync(file, await scannedPdf([SCAN], { dpi: 150, fontSize: 22 }));
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const docs = page.getByRole('list', { name: 'Policy documents' });
+  const item = docs.getByRole('listitem').filter({ hasText: name });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  return item;
+}
+
+async function caseId(harness: Harness): Promise<string> {
+  const info = (await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } };
+  return info.value.sampleCaseId;
+}
+
+/** The OCR words of page 1 of the document open in the viewer, as the viewer got them. */
+async function pageWords(harness: Harness, documentId: string) {
+  const r = (await harness.ws.dispatch('ocr.pageWords', { caseId: await caseId(harness), documentId, page: 1 })) as {
+    ok: true;
+    value: { source: string; meanConfidence: number | null; words: Array<{ text: string; box: [number, number, number, number]; confidence: number }> };
+  };
+  return r.value;
+}
+
+async function documentIdOf(harness: Harness, originalName: string): Promise<string> {
+  const r = (await harness.ws.dispatch('documents.list', { caseId: await caseId(harness) })) as { ok: true; value: Array<{ id: string; originalName: string }> };
+  return r.value.find((d) => d.originalName === originalName)!.id;
+}
+
+/** Selects, in page 1's text layer, from the first `from` to the end of the first `to` after it; answers the selection's client rectangles. */
+async function select(page: Page, from: string, to: string): Promise<Box[]> {
+  return page.evaluate(
+    ([from, to]) => {
+      const layer = document.querySelector('.page[data-page-number="1"] .textLayer')!;
+      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      const starts: number[] = [];
+      let text = '';
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        starts.push(text.length);
+        nodes.push(t as Text);
+        text += (t as Text).data;
+      }
+      const at = (offset: number, end: boolean) => {
+        let i = nodes.length - 1;
+        while (i > 0 && (starts[i]! > offset || (end && starts[i] === offset))) i--;
+        return [nodes[i]!, offset - starts[i]!] as const;
+      };
+      const a = text.indexOf(from);
+      const b = text.indexOf(to, Math.max(0, a)) + to.length;
+      if (a < 0 || b < to.length) throw new Error(`"${from}" … "${to}" is not in the OCR text layer: ${text}`);
+      const range = document.createRange();
+      range.setStart(...at(a, false));
+      range.setEnd(...at(b, true));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return [...range.getClientRects()].filter((r) => r.width >= 1 && r.height >= 1).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+    },
+    [from, to] as const,
+  );
+}
+
+async function drawn(page: Page, id: string): Promise<Box[]> {
+  return page.locator(`.page[data-page-number="1"] .hl[data-annotation-id="${id}"]`).evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
+  );
+}
+
+/** Adds a highlight from the popover for the current selection (ticking `item` if given) and answers its id. */
+async function addHighlight(page: Page, item?: RegExp): Promise<string> {
+  const before = new Set(await page.locator('.hl').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.annotationId!)));
+  await page.locator('.viewer-container').dispatchEvent('mouseup');
+  const popover = page.getByRole('dialog', { name: 'Add highlight' });
+  await expect(popover).toBeVisible();
+  if (item) await popover.getByRole('checkbox', { name: item }).check();
+  await popover.getByLabel('Note').press('Enter');
+  await expect(popover).toBeHidden();
+  let id = '';
+  await expect
+    .poll(async () => {
+      const ids = await page.locator('.page[data-page-number="1"] .hl').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.annotationId!));
+      id = ids.find((x) => !before.has(x)) ?? '';
+      return id;
+    })
+    .not.toBe('');
+  return id;
+}
+
+/** A word's OCR box on screen: its fractions of the upright page times the page's drawing area. */
+async function onScreen(page: Page, box: [number, number, number, number]): Promise<Box> {
+  return page.locator('.page[data-page-number="1"]').evaluate((div, b) => {
+    const r = div.getBoundingClientRect();
+    const x = r.left + div.clientLeft;
+    const y = r.top + div.clientTop;
+    return { left: x + b[0] * div.clientWidth, top: y + b[1] * div.clientHeight, right: x + b[2] * div.clientWidth, bottom: y + b[3] * div.clientHeight };
+  }, box);
+}
+
+async function setZoom(page: Page, percent: string) {
+  const input = page.getByLabel('Zoom percent');
+  await input.fill(percent);
+  await input.press('Enter');
+  await expect(input).toHaveValue(percent);
+}
+
+test('a scanned policy: OCR progress, a phrase only in the scan found and shown on the image, a sentence on the image made evidence', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const item = await importScan(page, harness, 'marlow-go-7-2-scan.pdf');
+  // Progress in the list while the page is read, then what the document's text rests on.
+  await expect(item.getByText(/OCR \d+\/1|OCR text: 1 page/)).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath('ocr-1-progress.png') });
+  await expect(item.getByText(/OCR text: 1 page, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
+
+  // The scan opens with its page badged as OCR text, in words.
+  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+
+  // A phrase that exists only in the scan: found, said to be OCR text, opened highlighted on the image.
+  await page.getByLabel('Search this case').fill('Marlow');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const hit = page.getByRole('button', { name: /p\. 1/ }).filter({ hasText: /Marlow/i });
+  await expect(hit).toBeVisible();
+  await expect(hit.getByText('OCR text')).toBeVisible();
+  await hit.click();
+  const found = page.locator('.page[data-page-number="1"] .textLayer .highlight');
+  await expect(found.first()).toBeVisible({ timeout: 30_000 });
+  await expect(found.first()).toHaveText(/marlow/i);
+  await page.screenshot({ path: testInfo.outputPath('ocr-2-search-hit.png') });
+
+  const words = await pageWords(harness, await documentIdOf(harness, 'marlow-go-7-2-scan.pdf'));
+  expect(words.source).toBe('ocr');
+
+  // Pre-review reads the scan too: its chokehold passage says it is OCR text, and accepting it
+  // draws the evidence over the words on the image.
+  const checklist = page.getByRole('tabpanel');
+  await checklist.getByRole('button', { name: /Chokeholds prohibited except where/ }).click();
+  const lint = checklist.getByRole('region', { name: 'Chokehold lint findings' });
+  const finding = lint.locator('.lint-doc').filter({ hasText: 'marlow-go-7-2-scan' }).locator('.finding').filter({ hasText: /Choke holds are prohibited/i }).first();
+  await expect(finding.getByText('OCR text')).toBeVisible({ timeout: 30_000 });
+  const before = new Set(await page.locator('.hl').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.annotationId!)));
+  await finding.getByRole('button', { name: 'Accept' }).click();
+  await expect(finding).toContainText('accepted as evidence');
+  const choke = words.words.find((w) => /^choke$/i.test(w.text))!;
+  const chokeBox = await onScreen(page, choke.box);
+  await expect
+    .poll(async () => {
+      const fresh = await page.locator('.page[data-page-number="1"] .hl').evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).dataset.annotationId).map((e) => ({ id: (e as HTMLElement).dataset.annotationId!, ...e.getBoundingClientRect().toJSON() })),
+      );
+      const mid = { x: (chokeBox.left + chokeBox.right) / 2, y: (chokeBox.top + chokeBox.bottom) / 2 };
+      return fresh.some((r) => !before.has(r.id) && r.left <= mid.x && r.right >= mid.x && r.top <= mid.y && r.bottom >= mid.y);
+    })
+    .toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('ocr-3-prereview-accepted.png') });
+
+  // A sentence running over two lines of the image, selected and made evidence on the chokehold item.
+  const selection = await select(page, 'Choke', 'law.');
+  expect(selection.length).toBeGreaterThanOrEqual(2);
+  const id = await addHighlight(page, /Chokeholds prohibited/);
+  const list = (await harness.ws.dispatch('annotations.list', { caseId: await caseId(harness) })) as { ok: true; value: Array<{ id: string; quote: string; itemIds: string[]; pageFrom: number }> };
+  const evidence = list.value.find((a) => a.id === id)!;
+  expect(evidence.quote.replace(/\s+/g, ' ')).toMatch(/^Choke holds are prohibited unless deadly force is authorized by law\.$/i);
+  expect(evidence.itemIds).toContain('mandatory.chokehold');
+  expect(evidence.pageFrom).toBe(1);
+  // The highlight is drawn over the selected words on the image, both lines of it.
+  const boxes = await drawn(page, id);
+  // One box per line of the image, not two per word.
+  expect(boxes).toHaveLength(2);
+  for (const s of selection) expect(boxes.some((d) => d.left <= s.left + 2 && d.right >= s.right - 2 && d.top <= s.top + 2 && d.bottom >= s.bottom - 2)).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('ocr-4-evidence.png') });
+
+  // Unsure words, on demand: marked with a dotted box and a question mark, not colour alone.
+  const unsure = page.getByRole('button', { name: /^Unsure words/ });
+  await expect(unsure).toHaveAttribute('aria-pressed', 'false');
+  await unsure.click();
+  await expect(unsure).toHaveAttribute('aria-pressed', 'true');
+  const marked = await page.locator('.page[data-page-number="1"] .ocr-unsure').count();
+  const low = words.words.filter((w) => w.confidence < 70).length;
+  expect(marked).toBe(low);
+  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveText(new RegExp(`; ${low === 0 ? 'no' : low} words? under 70 % marked$`));
+  await page.screenshot({ path: testInfo.outputPath('ocr-5-low-confidence.png') });
+  // The badge, the chips and the toggle pass an axe scan like the rest of the workspace.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
+
+test('a word selected on a scanned page is highlighted over the word’s own box, at 100 and 200 %', async ({ app: page, harness }) => {
+  test.setTimeout(OCR_WAIT + 60_000);
+  const item = await importScan(page, harness, 'scan-geometry.pdf');
+  await expect(item.getByText(/OCR text: 1 page/)).toBeVisible({ timeout: OCR_WAIT });
+  const words = await pageWords(harness, await documentIdOf(harness, 'scan-geometry.pdf'));
+  expect(words.source).toBe('ocr');
+  const word = words.words.find((w) => w.text === 'prohibited')!;
+  expect(word, `OCR read: ${words.words.map((w) => w.text).join(' ')}`).toBeTruthy();
+  let id = '';
+  for (const zoom of ['100', '200']) {
+    await setZoom(page, zoom);
+    await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('prohibited', { timeout: 30_000 });
+    const selection = await select(page, 'prohibited', 'prohibited');
+    const box = await onScreen(page, word.box);
+    if (!id) id = await addHighlight(page);
+    await expect
+      .poll(async () => {
+        const d = await drawn(page, id);
+        if (d.length !== 1) return `${d.length} boxes drawn`;
+        const h = d[0]!;
+        const width = box.right - box.left;
+        // Along the line the highlight is the word's box (to 2 px); across it, it covers the word.
+        return {
+          left: Math.abs(h.left - box.left) <= 2,
+          right: Math.abs(h.right - box.right) <= 2,
+          covers: h.top <= box.top + 1 && h.bottom >= box.bottom - 1,
+          notTaller: h.bottom - h.top <= (box.bottom - box.top) * 2,
+          sameAsSelection: Math.abs(selection[0]!.left - h.left) <= 1.5 && Math.abs(selection[0]!.right - h.right) <= 1.5,
+          wordWide: width > 10,
+        };
+      })
+      .toEqual({ left: true, right: true, covers: true, notTaller: true, sameAsSelection: true, wordWide: true });
+  }
+});
