@@ -9,7 +9,9 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
 import type { Harness } from '../support/bridge.ts';
 import { check } from '../support/fit.ts';
+import { strFromU8, unzipSync } from 'fflate';
 import { textPdf } from '../../fixtures/pdfs.ts';
+import { docxParagraphs, folded } from '../../support/docx-text.ts';
 import { corpusFile, corpusPresent } from '../../support/workspace.ts';
 
 const ORDER = 'Use of Force Order';
@@ -150,6 +152,72 @@ test('pre-review: stances in words, a passage highlighted in the viewer, accept,
   await page.keyboard.press('Enter');
   await expect(detail.getByRole('heading', { level: 3 })).toContainText('Vascular neck restraints');
   await expect(grid.locator('[aria-selected="true"]')).toBeFocused();
+});
+
+/** A service answer's value, or the test fails with the service's own message. */
+function unwrap<T>(r: unknown): T {
+  const x = r as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!x.ok) throw new Error(x.error.message);
+  return x.value;
+}
+
+test('an adopted suggestion goes into the signed packet, and its findings carry the 8 Can’t Wait scorecard', async ({ app: page, harness }) => {
+  test.setTimeout(180_000);
+  await importTwoPolicies(page, harness);
+  const grid = await openPrereview(page);
+  const detail = page.getByRole('region', { name: 'Selected cell' });
+  // The reviewer adopts the suggested de-escalation determination on the screen.
+  await (await cell(grid, 'De-escalation', 'Case')).click();
+  const suggestion = detail.getByRole('region', { name: 'Suggested determination' });
+  await suggestion.getByRole('button', { name: 'Adopt', exact: true }).click();
+  await expect(suggestion).toContainText('Adopted');
+
+  // The mandatory items, recorded as elsewhere, then the hand-off from the workflow bar.
+  const caseId = unwrap<{ sampleCaseId: string }>(await harness.ws.dispatch('app.info', {})).sampleCaseId;
+  const docs = unwrap<Array<{ id: string; title: string }>>(await harness.ws.dispatch('documents.list', { caseId }));
+  const order = docs.find((d) => d.title === ORDER)!;
+  const evidence = unwrap<{ id: string }>(
+    await harness.ws.dispatch('annotations.create', { caseId, documentId: order.id, page: 2, quote: 'Officers shall not use chokeholds unless deadly force is justified.', itemIds: ['mandatory.chokehold', 'mandatory.adherence-to-law'] }),
+  );
+  for (const itemId of ['mandatory.chokehold', 'mandatory.adherence-to-law'])
+    unwrap(await harness.ws.dispatch('determinations.set', { caseId, itemId, status: 'met', rationale: 'The order bans chokeholds short of deadly force.', evidenceIds: [evidence.id] }));
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.locator('.chip.status-submitted')).toHaveText('Submitted');
+
+  // A lead approves and signs, confirming every gap the summary names.
+  const lead = unwrap<{ id: string }>(await harness.ws.dispatch('identity.create', { name: 'Lee Lead', email: 'lee@body.example', role: 'lead', passphrase: 'lee passphrase' }));
+  unwrap(await harness.ws.dispatch('identity.use', { identityId: lead.id, passphrase: 'lee passphrase' }));
+  unwrap(await harness.ws.dispatch('review.approve', { caseId }));
+  const gaps = unwrap<{ gaps: Array<{ kind: string }> }>(await harness.ws.dispatch('review.signSummary', { caseId })).gaps.map((g) => g.kind);
+  unwrap(await harness.ws.dispatch('review.sign', { caseId, passphrase: 'lee passphrase', acknowledge: gaps }));
+  await page.reload();
+  await page.getByRole('row', { name: /Riverside/ }).click().catch(() => {});
+  await expect(page.locator('.chip.status-signed')).toHaveText('Signed');
+
+  const out = path.join(path.dirname(harness.dataDir), `${path.basename(harness.dataDir)}-prereview-packet.zip`);
+  harness.chooseSave(out);
+  await page.getByRole('button', { name: 'Export packet' }).click();
+  await expect(page.locator('.chip.status-exported')).toHaveText('Exported');
+  try {
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(out)));
+    const findings = JSON.parse(strFromU8(entries['findings.json']!));
+    const answer = (indicator: string) => findings.scorecard.find((r: { indicator: string }) => r.indicator === indicator)?.answer;
+    expect(findings.scorecard).toHaveLength(8);
+    // Both policies require de-escalation; the tactics guide permits chokeholds, so the ban is not there.
+    expect(answer('requires-de-escalation')).toBe('yes');
+    expect(answer('bans-chokeholds-and-strangleholds')).toBe('no');
+    // The adopted suggestion is the item's determination in the packet.
+    expect(findings.items.find((i: { id: string }) => i.id === 'topic.de-escalation')?.status).toBe('met');
+    // The DOCX's scorecard table: each indicator's cell is followed by its answer's cell.
+    const docx = docxParagraphs(entries['findings.docx']!).map(folded);
+    expect(docx).toContain("8 Can't Wait scorecard");
+    const at = docx.indexOf('Requires de-escalation', docx.indexOf("8 Can't Wait scorecard"));
+    expect(docx.slice(at, at + 2)).toEqual(['Requires de-escalation', 'Yes']);
+    const ban = docx.indexOf('Bans chokeholds and strangleholds', at);
+    expect(docx[ban + 1]).toBe('No');
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
 });
 
 for (const size of [
