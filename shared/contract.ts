@@ -66,6 +66,8 @@ const prereviewPassage = z.object({
   decision: z.enum(['accepted', 'dismissed']).nullable(),
   decisionReason: z.string(),
   annotationId: z.string().nullable(),
+  /** The passage's page was read from a scanned image by OCR: check it against the image. */
+  ocr: z.boolean().default(false),
 });
 const prereviewDocFinding = z.object({
   stance: z.string(),

@@ -223,6 +223,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const docs = caseStates(caseId);
       const decided = decisionsOf(caseId);
       const ready = readDocs(docs);
+      const ocrPages = db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr'`);
       const pending = docs.filter((d) => 'pending' in d.state).length;
       const failedTitles = docs.flatMap((d) => ('error' in d.state ? [d.title] : []));
       const { agg, suggestions } = suggestionsOf(caseId, ready, pending, failedTitles);
@@ -232,6 +233,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
         items: itemsOf(caseId).map(({ itemId, title, ruleId }) => ({ itemId, title, ruleId })),
         documents: docs.map(({ documentId, title, state }) => {
           const result = 'result' in state ? state.result : null;
+          const ocrRead = new Set(ocrPages.all(documentId).map((p) => p.page_index + 1));
           return {
           documentId,
           title,
@@ -250,7 +252,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
                       stance: f.stance,
                       evidence: f.evidence.map((e) => {
                         const dec = decided(documentId, id, e.page, e.quote);
-                        return { page: e.page, endPage: e.endPage, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null };
+                        return { page: e.page, endPage: e.endPage, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: ocrRead.has(e.page) || ocrRead.has(e.endPage) };
                       }),
                       mentions: f.mentions,
                       unreadPages: f.unreadPages ?? [],

@@ -76,6 +76,18 @@ describe('OCR on import', () => {
     expect(r.rules['medical-aid'].stance).toBe('required');
   });
 
+  it('says on the Pre-review screen that a passage on a scanned page is OCR text', async () => {
+    let view = await t.call('prereview.forCase', { caseId });
+    for (let i = 0; i < 200 && view.progress.done < view.progress.total; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      view = await t.call('prereview.forCase', { caseId });
+    }
+    const doc = view.documents.find((d: { documentId: string }) => d.documentId === documentId);
+    const chokehold = doc.rules.chokehold.evidence;
+    // The rule is on the scanned page 2 (the passage may begin with the typed heading above it).
+    expect(chokehold.map((e: { page: number; endPage: number; ocr: boolean }) => [e.endPage, e.ocr])).toEqual([[2, true]]);
+  });
+
   it('anchors a highlight on OCR text, with boxes from the word boxes', async () => {
     const a = await t.call('annotations.create', { caseId, documentId, page: 2, quote: 'Chokeholds are prohibited' });
     // The line was typed at x 60, baseline 720 (PDF units, from the bottom), in 20-point type.

@@ -67,7 +67,14 @@ export function Passages({ document: doc, ruleId, itemTitle, passages, mentions,
                   <button className="link quote" onClick={() => open(p)} aria-describedby="passage-keys">
                     <span className="passage-page">{pagesLabel(p.page, p.endPage)}</span> <mark>“{p.quote}”</mark>
                   </button>
-                  <p className="why">{p.reason}</p>
+                  <p className="why">
+                    {p.ocr && (
+                      <span className="chip ocr-chip" title="This passage was read from a scanned image by OCR: check it against the image">
+                        OCR text
+                      </span>
+                    )}{' '}
+                    {p.reason}
+                  </p>
                   <div className="finding-actions">
                     {decided && (
                       <span className={`chip decision-${p.decision}`}>
