@@ -56,7 +56,12 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
         if (e.entity === 'document') {
           n.document = docName(e.entityId);
           const now = docs.get(e.entityId);
-          if (e.action === 'documents.update' && now && stateHash(now) === e.stateHash) n.newTitle = now.title;
+          // The trail holds the document record as updated; the list adds what OCR is doing to it,
+          // which is no part of that record.
+          if (e.action === 'documents.update' && now) {
+            const { ocr: _ocr, ...record } = now;
+            if (stateHash(record) === e.stateHash) n.newTitle = now.title;
+          }
         } else if (e.entity === 'annotation') {
           const a = annotation.get(e.entityId);
           if (a) {
