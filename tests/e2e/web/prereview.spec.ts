@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
 import type { Harness } from '../support/bridge.ts';
 import { check } from '../support/fit.ts';
+import { wordsUnderFindHits } from '../support/find-hits.ts';
 import { strFromU8, unzipSync } from 'fflate';
 import { textPdf } from '../../fixtures/pdfs.ts';
 import { docxParagraphs, folded } from '../../support/docx-text.ts';
@@ -89,7 +90,7 @@ test('pre-review: stances in words, a passage highlighted in the viewer, accept,
   await expect(page.locator('.viewer-container')).toHaveAttribute('data-current-page', '2');
   const marked = page.locator('.page[data-page-number="2"] .find-hit');
   await expect(marked.first()).toBeVisible();
-  expect(await wordsUnder(page, 2)).toContain('chokeholds');
+  expect(await wordsUnderFindHits(page, 2)).toContain('chokeholds');
   // Accept it from the bar above the viewer: it becomes evidence on the chokehold item.
   const bar = page.getByRole('region', { name: 'Pre-review passage' });
   await bar.getByRole('button', { name: 'Accept' }).click();
@@ -272,19 +273,3 @@ test('pre-review of two real policies: the order’s chokehold rule on page 4, t
   await expect(bar).toContainText('Accepted as evidence');
 });
 
-/** The text-layer words under the find boxes drawn on a page: what the reviewer sees marked. */
-async function wordsUnder(page: Page, pageNumber: number): Promise<string> {
-  return page.evaluate((n) => {
-    const hits = [...document.querySelectorAll(`.page[data-page-number="${n}"] .find-hit`)];
-    return hits
-      .map((h) => {
-        const r = h.getBoundingClientRect();
-        return document
-          .elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-          .filter((e) => e.closest('.textLayer') && e.tagName === 'SPAN')
-          .map((e) => e.textContent)
-          .join(' ');
-      })
-      .join(' ');
-  }, pageNumber);
-}
