@@ -8,6 +8,7 @@ import { DismissDialog } from './DismissDialog.tsx';
 import { decisionWords, pagesLabel, RULE_LABEL, type Passage, type PrereviewDocument } from './model.ts';
 import type { PrereviewActions } from './actions.ts';
 import type { RuleId } from '../../../../shared/domain/prereview/types.ts';
+import { OcrChip } from '../../ui/OcrChip.tsx';
 
 interface Props {
   document: PrereviewDocument;
@@ -68,11 +69,7 @@ export function Passages({ document: doc, ruleId, itemTitle, passages, mentions,
                     <span className="passage-page">{pagesLabel(p.page, p.endPage)}</span> <mark>“{p.quote}”</mark>
                   </button>
                   <p className="why">
-                    {p.ocr && (
-                      <span className="chip ocr-chip" title="This passage was read from a scanned image by OCR: check it against the image">
-                        OCR text
-                      </span>
-                    )}{' '}
+                    {p.ocr && <OcrChip />}{' '}
                     {p.reason}
                   </p>
                   <div className="finding-actions">

@@ -4,6 +4,7 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { SearchHit } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
+import { OcrChip } from '../../ui/OcrChip.tsx';
 
 interface Props {
   caseId: string;
@@ -88,11 +89,7 @@ export function SearchPanel({ caseId, hasDocuments, inputRef, onOpenHit }: Props
                   <li key={`${h.documentId}-${h.page}`}>
                     <button className="hit" onClick={() => onOpenHit(h, searched)}>
                       <span className="hit-page">p. {h.page}</span>
-                      {h.ocr && (
-                        <span className="chip ocr-chip" title="This page's text was read from the scanned image by OCR: check it against the image">
-                          OCR text
-                        </span>
-                      )}{' '}
+                      {h.ocr && <OcrChip what="This page's text was" />}{' '}
                       <Snippet text={h.snippet} />{' '}
                       <span className="subtle hit-count">({plural(h.matches, 'match', 'matches')})</span>
                     </button>
