@@ -25,6 +25,11 @@ export interface Harness {
   choose(paths: string[]): void;
   /** Where the next save dialog says to write. */
   chooseSave(path: string): void;
+  /**
+   * Holds the page's next imports at the app's door until the returned function is called, so a
+   * test can see the app before an import it started has run (a race on a fast machine otherwise).
+   */
+  holdImports(): () => void;
   close(): void;
 }
 
@@ -82,9 +87,11 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; actingA
   // Anything else the page asks for would be the network: refuse it, and let the test see it.
   await page.route(/^(?!https:\/\/credence\.test\/)https?:\/\//, (route) => route.abort('blockedbyclient'));
 
+  let importGate: Promise<void> | null = null;
   await page.exposeBinding('__credenceInvoke', async (source, method: unknown, input: unknown) => {
     // Same rule as IPC: only the page's top frame speaks for the app.
     if (source.frame !== page.mainFrame()) return fail('forbidden', 'This call did not come from the top frame and was refused.');
+    if (method === 'documents.import' && importGate) await importGate;
     // The renderer's dispatcher, as over IPC: files only as dialog handles, never paths.
     return ws.rendererDispatch(method, input);
   });
@@ -110,6 +117,14 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; actingA
     },
     chooseSave(p) {
       nextSave = p;
+    },
+    holdImports() {
+      let release!: () => void;
+      importGate = new Promise<void>((r) => (release = r));
+      return () => {
+        importGate = null;
+        release();
+      };
     },
     close() {
       ws.close();
