@@ -68,14 +68,19 @@ if (want('prereview') && fs.existsSync(LAGRANGE)) {
   const workerMs = median(stored.map((r) => r.workerMs));
   const aloneMs = median(alone.map((r) => r.ms));
   const bothMs = median(both.map((r) => r.ms));
-  const lag = Math.max(...stored.map((r) => r.loopMaxMs), ...both.map((r) => r.loopMaxMs));
+  // The pre-review's own delay: the worker reading stored text, the main thread only posting it.
+  const lag = Math.max(...stored.map((r) => r.loopMaxMs));
+  const lagAlone = Math.max(...alone.map((r) => r.loopMaxMs));
+  const lagBoth = Math.max(...both.map((r) => r.loopMaxMs));
   console.log(`Pre-review of ${path.basename(LAGRANGE)} (${stored[0].pages} pages), all 14 rules, from stored text`);
   console.log(`  pdf.js text extraction (raw, 1 thread)   ${fmt(rawMs)} ms   (baseline)`);
   console.log(`  the engine alone                          ${fmt(engineMs)} ms   (first run ${fmt(median(stored.map((r) => r.engineFirstMs)))} ms)   target ≤ 1,000 ms   ${verdict(engineMs <= 1000)}`);
   console.log(`    ratio to pdf.js extraction: ${fmt(engineMs / rawMs, 2)}×   target ≤ 0.50×   ${verdict(engineMs / rawMs <= 0.5)}`);
   console.log(`  through the worker (forCase to done)      ${fmt(workerMs)} ms   forCase answered in ${fmt(median(stored.map((r) => r.answerMs)), 1)} ms; read back in ${fmt(median(stored.map((r) => r.readBackMs)), 1)} ms`);
   console.log(`  import alone ${fmt(aloneMs)} ms; import + background pre-review ${fmt(bothMs)} ms: ${fmt(bothMs / aloneMs, 2)}×   target ≤ 1.25×   ${verdict(bothMs / aloneMs <= 1.25)}`);
-  console.log(`  main-thread event-loop delay during pre-review: max ${fmt(lag, 1)} ms   target ≤ 50 ms   ${verdict(lag <= 50)}\n`);
+  console.log(`  main-thread event-loop delay during pre-review (worker on stored text): max ${fmt(lag, 1)} ms   target ≤ 50 ms   ${verdict(lag <= 50)}`);
+  // Said apart: the import's own last write blocks the loop whether or not pre-review follows.
+  console.log(`  event-loop delay across the import: alone max ${fmt(lagAlone, 1)} ms; with background pre-review max ${fmt(lagBoth, 1)} ms\n`);
 }
 
 if (want('search')) benchSearch();
