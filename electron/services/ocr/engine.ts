@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 // Loaded when the first page is read, not when a workspace opens.
 import type Tesseract from 'tesseract.js';
+import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
 
 export interface OcrWord {
   text: string;
@@ -124,8 +125,14 @@ function unturn(rotation: 0 | 90 | 180 | 270, u: number, v: number): [number, nu
 
 const clamp = (n: number) => Math.min(1, Math.max(0, Math.round(n * 1e5) / 1e5));
 
+/** What one read of a page gives: its layout, and the skew Leptonica straightened before reading. */
+interface PageRead {
+  blocks: LayoutBlock[];
+  rotateRadians: number;
+}
+
 /** The word boxes of a read, as fractions of the image as given (undoing the deskew, then the turn). */
-function wordsOf(data: Tesseract.Page, rotation: 0 | 90 | 180 | 270, given: { width: number; height: number }): { text: string; words: OcrWord[] } {
+function wordsOf(data: PageRead, rotation: 0 | 90 | 180 | 270, given: { width: number; height: number }): { text: string; words: OcrWord[] } {
   const turned = rotation === 90 || rotation === 270 ? { width: given.height, height: given.width } : given;
   const angle = data.rotateRadians ?? 0;
   const cx = turned.width / 2;
@@ -219,7 +226,9 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
       logger: () => {},
       errorHandler: () => {},
     });
-    await w.setParameters({ tessedit_pageseg_mode: T.PSM.AUTO, preserve_interword_spaces: '0' });
+    // debug_file: Tesseract's progress notes ("Detected 15 diacritics") go nowhere instead of
+    // into the app's (and the CLI's) standard error.
+    await w.setParameters({ tessedit_pageseg_mode: T.PSM.AUTO, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
     return w;
   };
 
@@ -248,9 +257,12 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
     const w = await slot.worker;
     const image = rotation === 0 ? png : withOrientation(png, rotation);
     const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
-    const job = w.recognize(image, { rotateAuto: true, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: true });
+    // TSV, not `blocks`: see tsv-layout.ts. Only the string crosses into this thread.
+    const job = w
+      .recognize(image, { rotateAuto: true, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: false, tsv: true })
+      .then((r): { data: PageRead } => ({ data: { blocks: layoutFromTsv(r.data.tsv ?? ''), rotateRadians: r.data.rotateRadians ?? 0 } }));
     if (!signal) return (await job).data;
-    return new Promise<Tesseract.Page>((resolve, reject) => {
+    return new Promise<PageRead>((resolve, reject) => {
       const onAbort = () => {
         kill(slot);
         reject(new OcrAborted(signal.reason));
@@ -279,7 +291,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
       if (ropts.signal?.aborted) throw new OcrAborted(ropts.signal.reason);
       const slot = await acquire();
       try {
-        let best: { rotation: 0 | 90 | 180 | 270; data: Tesseract.Page; words: OcrWord[]; text: string } | null = null;
+        let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
         for (const rotation of [0, 180, 90, 270] as const) {
           const data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
           const read = wordsOf(data, rotation, given);
