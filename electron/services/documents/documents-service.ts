@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { extractPdf, ExtractionError, REFUSAL_CODES, type Extracted } from '../extraction/extract-pool.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
-import { blobPath, putBlob, removeBlob, sha256Hex } from './blob-store.ts';
+import { blobPath, putBlobAsync, removeBlob, sha256HexAsync } from './blob-store.ts';
 import { documentTitle } from '../../../shared/domain/document-title.ts';
 import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
 import { storageError } from '../../db/storage-errors.ts';
@@ -128,7 +128,8 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     try {
       const st = fs.statSync(file);
       if (!st.isFile()) return failed('unreadable', 'This is a folder, not a file. Choose the PDF files inside it.');
-      bytes = new Uint8Array(fs.readFileSync(file));
+      // Read, hashed and stored off the main thread or a slice at a time: a scan can be 100 MB.
+      bytes = new Uint8Array(await fs.promises.readFile(file));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'The file does not exist (moved or renamed?).' : code === 'EACCES' ? 'You do not have permission to read this file.' : `It cannot be read (${code ?? String(err)}).`;
@@ -137,7 +138,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const problem = checkPdfStructure(bytes);
     if (problem) return failed(problem.code, problem.reason);
 
-    const sha = sha256Hex(bytes);
+    const sha = await sha256HexAsync(bytes);
     const linkExisting = (existing: DocumentRow): ImportFileResult => {
       link.run(caseId, existing.id, ctx.actor, ctx.now().toISOString());
       cases.touch(caseId);
@@ -177,14 +178,15 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const id = ctx.newId();
     let wroteBlob = false;
     try {
-      wroteBlob = putBlob(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
+      const active = extracted.hasScripts || (await mentionsActiveContent(bytes));
+      wroteBlob = await putBlobAsync(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
       // IMMEDIATE: the rows and their audit entry are written under the write lock, together.
       // Another process may have stored the same file while this one extracted it: asked again
       // under the lock, that copy is linked instead (and the blob, now its blob, stays).
       const raced = ctx.writeTransaction(() => {
         const stored = bySha.get(sha);
         if (stored) return linkExisting(stored);
-        store(caseId, id, sha, bytes.byteLength, name, extracted, extracted.hasScripts || mentionsActiveContent(bytes));
+        store(caseId, id, sha, bytes.byteLength, name, extracted, active);
         return null;
       });
       if (raced) {

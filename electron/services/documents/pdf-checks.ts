@@ -36,8 +36,23 @@ export function checkPdfStructure(bytes: Uint8Array): FileProblem | null {
   return null;
 }
 
-/** True when the raw bytes name JavaScript or launch actions. Nothing runs either way; this only informs the reviewer. */
-export function mentionsActiveContent(bytes: Uint8Array): boolean {
-  const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return /\/(JavaScript|JS|Launch)\b/.test(s);
+const ACTIVE = /\/(JavaScript|JS|Launch)\b/;
+/** Bytes searched between two turns of the event loop. */
+const SCAN_SLICE = 4 * 1024 * 1024;
+/**
+ * Each slice reads on past its end by more than "/JavaScript" and the byte after it, so a name that
+ * starts in a slice is seen whole there, with what follows it ("/JS" cut from "/JSON" is not a match).
+ */
+const OVERLAP = 16;
+
+/**
+ * True when the raw bytes name JavaScript or launch actions. Nothing runs either way; this only
+ * informs the reviewer. A slice at a time, so a 100 MB file never holds the main thread for long.
+ */
+export async function mentionsActiveContent(bytes: Uint8Array): Promise<boolean> {
+  for (let at = 0; at < bytes.byteLength; at += SCAN_SLICE) {
+    if (ACTIVE.test(latin1(bytes, at, Math.min(bytes.byteLength, at + SCAN_SLICE + OVERLAP)))) return true;
+    if (at + SCAN_SLICE < bytes.byteLength) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return false;
 }
