@@ -40,6 +40,7 @@ export default defineConfig({
           'extract-worker': path.join(root, 'electron/services/extraction/extract-worker.ts'),
           'prereview-worker': path.join(root, 'electron/services/prereview/prereview-worker.ts'),
           'ocr-render-worker': path.join(root, 'electron/services/ocr/render-worker.ts'),
+          'ocr-tesseract-worker': path.join(root, 'electron/services/ocr/tesseract-worker.ts'),
         },
       },
     },

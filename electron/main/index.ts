@@ -58,7 +58,11 @@ if (!app.requestSingleInstanceLock()) {
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       prereviewWorkerPath: path.join(here, 'prereview-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       // Scanned pages are read in the background as they are imported, and after a restart.
-      ocr: { auto: true, renderWorkerPath: path.join(here, 'ocr-render-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`) },
+      ocr: {
+        auto: true,
+        renderWorkerPath: path.join(here, 'ocr-render-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+        tesseractWorkerPath: path.join(here, 'ocr-tesseract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+      },
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
       platform: {
         async choosePdfs() {

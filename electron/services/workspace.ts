@@ -83,6 +83,8 @@ export interface WorkspaceOptions {
     poolSize?: number;
     /** The built render worker (the app); its source otherwise. */
     renderWorkerPath?: string;
+    /** The built tesseract worker (the app); its source otherwise. */
+    tesseractWorkerPath?: string;
     createPool?: (cacheDir: string) => OcrPool;
   };
 }
@@ -142,6 +144,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const ocr = createOcrService(ctx, cases, {
     limits: ocrLimitsFromEnv(process.env, opts.ocr?.limits),
     renderWorkerPath: opts.ocr?.renderWorkerPath ?? SOURCE_RENDER_WORKER_PATH,
+    tesseractWorkerPath: opts.ocr?.tesseractWorkerPath,
     poolSize: opts.ocr?.poolSize,
     createPool: opts.ocr?.createPool,
     onTextChanged: (d) => textChanged(d),

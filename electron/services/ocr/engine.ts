@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 // Loaded when the first page is read, not when a workspace opens.
 import type Tesseract from 'tesseract.js';
 import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
@@ -57,7 +58,8 @@ const requireHere = createRequire(import.meta.url);
 // Worker threads cannot start from inside app.asar: the packaged app unpacks tesseract.js and
 // its data beside it (package.json's asarUnpack), and they are read from there.
 const unpacked = (p: string) => p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-const WORKER_PATH = unpacked(path.join(path.dirname(requireHere.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js'));
+/** Where the tesseract worker's source sits when running from source (tests, CLI). The app passes its built copy. */
+export const SOURCE_TESSERACT_WORKER_PATH = fileURLToPath(new URL('./tesseract-worker.ts', import.meta.url));
 /** The integer-quantised "best" model: as accurate as the float one here, a quarter of its size and faster. */
 export const LANG_DATA_DIR = unpacked(path.join(path.dirname(requireHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'));
 const ENGINE_VERSION: string = requireHere('tesseract.js/package.json').version;
@@ -206,7 +208,8 @@ interface Slot {
   busy: boolean;
 }
 
-export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPool {
+/** `workerPath`: the thread tesseract.js reads in (tesseract-worker.ts, or the app's built copy). */
+export function createOcrPool(opts: { size?: number; cacheDir: string; workerPath?: string }): OcrPool {
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   fs.mkdirSync(opts.cacheDir, { recursive: true, mode: 0o700 });
   const info: OcrEngineInfo = { name: 'tesseract.js', version: ENGINE_VERSION, langDataSha256: langDataSha256() };
@@ -217,7 +220,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string }): OcrPoo
   const start = async (): Promise<Tesseract.Worker> => {
     const T = (await import('tesseract.js')).default;
     const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, {
-      workerPath: WORKER_PATH,
+      workerPath: opts.workerPath ?? SOURCE_TESSERACT_WORKER_PATH,
       langPath: LANG_DATA_DIR,
       gzip: true,
       // Never the current folder (tesseract.js's default), and never read back: see the top.

@@ -24,6 +24,8 @@ export const SOURCE_RENDER_WORKER_PATH = fileURLToPath(new URL('./render-worker.
 export interface OcrServiceOptions {
   limits: OcrLimits;
   renderWorkerPath: string;
+  /** The thread tesseract.js reads in; its source otherwise. */
+  tesseractWorkerPath?: string;
   /** Pages read at once; the engine's machine-sized default otherwise. */
   poolSize?: number;
   /** Told when a document's page text changed, so results computed from the old text are dropped. */
@@ -62,7 +64,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   const key = (documentId: string, page: number) => `${documentId}:${page}`;
 
   const poolNow = (): OcrPool => {
-    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache') });
+    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache'), workerPath: opts.tesseractWorkerPath });
     return pool;
   };
 

@@ -5,6 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { prereviewDocument } from '../../../shared/domain/prereview/engine.ts';
 import type { PrereviewJob, PrereviewReply } from './messages.ts';
+import { lowerThisThreadPriority } from '../background-priority.ts';
+
+lowerThisThreadPriority();
 
 parentPort!.on('message', (job: PrereviewJob) => {
   let reply: PrereviewReply;

@@ -1,6 +1,7 @@
 // The OCR engine on real page images: a scanned page made by code is rendered, read by
 // tesseract.js from the npm language data, and its words come back with boxes where they are.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, type OcrPool } from '../../../electron/services/ocr/engine.ts';
@@ -21,6 +22,18 @@ afterAll(async () => {
 });
 
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Nice value of every thread of this process, from /proc (Linux). */
+function threadNices(): number[] {
+  return fs.readdirSync('/proc/self/task').flatMap((t) => {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    } catch {
+      return []; // a thread that ended while listed
+    }
+  });
+}
 
 describe('OCR engine', () => {
   it('reads a scanned page, word by word, with each box over its word', async () => {
@@ -56,5 +69,15 @@ describe('OCR engine', () => {
     const officers = r.words[0]!;
     expect(officers.box[0]).toBeGreaterThan(0.8);
     expect(officers.box[3] - officers.box[1]).toBeGreaterThan(officers.box[2] - officers.box[0]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('reads in a thread below the main thread’s priority, so the app keeps a core (Linux)', async () => {
+    const main = os.getPriority(0);
+    const pdf = await scannedPdf([['Duty to intervene']], { dpi: 150 });
+    await pool.recognize((await renderPageToPng(pdf, 1, 150)).png, { dpi: 150 });
+    // The worker stays up between pages: its thread is there to look at.
+    const nices = threadNices();
+    expect(nices).toContain(Math.max(main, 10));
+    expect(os.getPriority(0)).toBe(main);
   });
 });
