@@ -2,13 +2,18 @@
 // (pages of the scanned corpus set, drawn by renderPageToPng at the OCR resolution as the app
 // draws them), with the same parallelism (the CLI one thread per process: OMP_THREAD_LIMIT=1),
 // alternating CLI and pool in one process so both see the same machine load.
-// Prints JSON {pages, dpi, runs: [{workers, cliMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
+// The CLI runs twice: with Debian's own `eng` (tessdata_fast, a smaller network than Credence's,
+// and not on the npm registry) and with the very language data the pool reads
+// (@tesseract.js-data/eng 4.0.0_best_int, unpacked into a temp tessdata folder): the second is
+// the engine against the engine, the first against what a Debian user gets.
+// Prints JSON {pages, dpi, runs: [{workers, cliMs, cliSameDataMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOcrPool, defaultPoolSize } from '../../electron/services/ocr/engine.ts';
+import zlib from 'node:zlib';
+import { createOcrPool, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services/ocr/engine.ts';
 import { DEFAULT_OCR_LIMITS } from '../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
 import { buildScanSets } from '../eval/ocr/scan-set.ts';
@@ -39,9 +44,12 @@ try {
     return f;
   });
 
-  const tesseract = (file: string) =>
+  const sameData = path.join(dir, 'tessdata');
+  fs.mkdirSync(sameData);
+  fs.writeFileSync(path.join(sameData, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(path.join(LANG_DATA_DIR, 'eng.traineddata.gz'))));
+  const tesseract = (file: string, tessdata?: string) =>
     new Promise<void>((resolve, reject) => {
-      const p = spawn('tesseract', [file, 'stdout', '-l', 'eng', '--dpi', String(dpi)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+      const p = spawn('tesseract', [file, 'stdout', ...(tessdata ? ['--tessdata-dir', tessdata] : []), '-l', 'eng', '--dpi', String(dpi)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
       let err = '';
       p.stderr.on('data', (c) => (err += c));
       p.on('error', reject);
@@ -60,6 +68,9 @@ try {
     let t = performance.now();
     await parallel(workers, (i) => tesseract(files[i]!));
     const cliMs = performance.now() - t;
+    t = performance.now();
+    await parallel(workers, (i) => tesseract(files[i]!, sameData));
+    const cliSameDataMs = performance.now() - t;
     const cache = fs.mkdtempSync(path.join(dir, 'pool-'));
     const cpu0 = process.resourceUsage();
     t = performance.now();
@@ -68,7 +79,7 @@ try {
     const poolMs = performance.now() - t;
     const cpu1 = process.resourceUsage();
     await pool.close();
-    runs.push({ workers, cliMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
+    runs.push({ workers, cliMs, cliSameDataMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
   }
   console.log(JSON.stringify({ pages: n, dpi, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {
