@@ -85,10 +85,14 @@ export function carryForwardInPlace(ctx: ServiceContext, documentId: string, cha
   const out = new Map<string, CarryCounts>();
   const doc = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM documents WHERE id = ?').get(documentId);
   if (!doc || changedPages.length === 0) return out;
+  const cases = db.prepare<[string], { case_id: string }>(`SELECT DISTINCT case_id FROM annotations WHERE document_id = ? AND status != 'deleted'`).all(documentId);
+  // Nothing anchored to it (the usual case while a new scan is first read): no page is loaded.
+  // Loading and parsing every page's text and boxes for each page that lands made OCR of a
+  // 100-page scan quadratic, and held the main thread ~100 ms a page near its end.
+  if (cases.length === 0) return out;
   const { texts, items } = loadPages(db, documentId);
   const changed = new Set(changedPages.map((p) => p - 1));
   const onChangedPage = (a: Carried) => [...changed].some((p) => p >= a.page_from && p <= a.page_to);
-  const cases = db.prepare<[string], { case_id: string }>(`SELECT DISTINCT case_id FROM annotations WHERE document_id = ? AND status != 'deleted'`).all(documentId);
   const at = ctx.now().toISOString();
   for (const { case_id } of cases) {
     const rows = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(case_id, documentId);
