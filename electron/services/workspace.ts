@@ -181,7 +181,17 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const audit = createAudit(ctx);
   const session = createSession(ctx, identities, HOW_TO_CHOOSE[opts.transport ?? 'app']);
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session, scorecard });
-  const bundles = createBundles(ctx, { identities, audit, current: () => session.current });
+  const bundles = createBundles(ctx, {
+    identities,
+    audit,
+    current: () => session.current,
+    ocr: {
+      enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
+      afterImport: () => {
+        if (ocrAuto) call.exit(() => ocr.start());
+      },
+    },
+  });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
   const services = { cases, documents, ocr, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
 

@@ -41,6 +41,30 @@ interface Deps {
   audit: Audit;
   /** Who is acting: the bundle is signed with their key. */
   current: () => Identity | null;
+  /** The OCR queue: scanned pages that arrive unread wait in it, and are read after the import. */
+  ocr?: { enqueueImported(documentId: string, pages: number[]): void; afterImport(): void };
+}
+
+/**
+ * The first way the bundle's OCR rows misdescribe its documents, if any: provenance for a page
+ * the document does not have, for a page with a text layer of its own (its text would be shown
+ * as OCR), or twice for one page.
+ */
+function ocrRowsProblem(b: BundleBody, docs: Map<string, BundleBody['documents'][number]>): string | null {
+  const scanned = new Set(b.pages.filter((p) => p.needs_ocr === 1).map((p) => `${p.document_id}\u0000${p.page_index}`));
+  const seen = new Set<string>();
+  for (const o of b.pageOcr) {
+    const d = docs.get(o.document_id);
+    if (!d) return `a row of page_ocr points at document ${o.document_id}, which the bundle does not hold.`;
+    const page = o.page_index + 1;
+    const title = shown(d.title);
+    if (o.page_index >= d.page_count) return `it has OCR provenance for page ${page} of ${title}, which has ${d.page_count} page${d.page_count === 1 ? '' : 's'}.`;
+    const k = `${o.document_id}\u0000${o.page_index}`;
+    if (seen.has(k)) return `it has OCR provenance twice for page ${page} of ${title}.`;
+    seen.add(k);
+    if (!scanned.has(k)) return `it has OCR provenance for page ${page} of ${title}, a page with a text layer of its own (its text would be shown as read by OCR).`;
+  }
+  return null;
 }
 
 /** A fingerprint as people type it: hex, in any case, grouped by spaces or not. */
@@ -83,6 +107,8 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       ...b.tables.lint_decisions.map((r) => ['lint_decisions', r.document_id] as [string, string]),
     ];
     for (const [t, d] of docRefs) if (!docs.has(d)) return `a row of ${t} points at document ${d}, which the bundle does not hold.`;
+    const ocrProblem = ocrRowsProblem(b, docs);
+    if (ocrProblem) return ocrProblem;
     for (const a of b.tables.annotations) if (docs.get(a.document_id)!.sha256 !== a.doc_sha256) return `annotation ${a.id} names a different file than its document.`;
     const annotationRefs: Array<[string, string | null]> = [
       ...b.tables.annotation_items.map((r) => ['annotation_items', r.annotation_id] as [string, string]),
@@ -134,6 +160,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       const extra = all(`SELECT DISTINCT ${select('documents', 'd.')} FROM documents d JOIN annotations a ON a.document_id = d.id WHERE a.case_id = ? AND d.id NOT IN (SELECT document_id FROM case_documents WHERE case_id = ?)`, caseId, caseId);
       const docs = [...documents, ...extra];
       const pages = docs.flatMap((d) => all(`SELECT ${select('pages')} FROM pages WHERE document_id = ? ORDER BY page_index`, d.id));
+      const pageOcr = docs.flatMap((d) => all(`SELECT ${select('page_ocr')} FROM page_ocr WHERE document_id = ? ORDER BY page_index`, d.id));
       const c = db.prepare('SELECT checklist_pack_id, checklist_pack_version FROM cases WHERE id = ?').get(caseId) as { checklist_pack_id: string; checklist_pack_version: string };
       const order = (t: Table) => (t === 'audit_log' ? 'seq' : 'rowid');
       const tables = Object.fromEntries(CASE_TABLES.map(([t, where]) => [t, all(`SELECT ${select(t)} FROM ${t} WHERE ${where} ORDER BY ${order(t)}`, caseId).map(encode)]));
@@ -144,6 +171,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
         caseId,
         documents: docs,
         pages,
+        pageOcr,
         checklistPacks: all(`SELECT ${select('checklist_packs')} FROM checklist_packs WHERE id = ? AND version = ?`, c.checklist_pack_id, c.checklist_pack_version),
         rubricPacks: all(`SELECT ${select('rubric_packs', 'rp.')} FROM rubric_packs rp JOIN case_rubrics cr ON cr.rubric_id = rp.id AND cr.version = rp.version WHERE cr.case_id = ?`, caseId),
         tables,
@@ -292,6 +320,15 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
             if (!fresh.has(d.id)) continue;
             insert('documents', { ...d, id: idMap.get(d.id) });
             for (const p of b.pages) if (p.document_id === d.id) insert('pages', p);
+            const read = new Set<number>();
+            for (const o of b.pageOcr) {
+              if (o.document_id !== d.id) continue;
+              insert('page_ocr', o);
+              read.add(o.page_index);
+            }
+            // A bundle from before OCR provenance travelled: its scanned pages wait to be read here.
+            const unread = b.pages.filter((p) => p.document_id === d.id && p.needs_ocr === 1 && !read.has(p.page_index)).map((p) => p.page_index);
+            if (unread.length) deps.ocr?.enqueueImported(idMap.get(d.id)!, unread);
           }
           for (const p of b.checklistPacks) if (!db.prepare('SELECT 1 FROM checklist_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('checklist_packs', p);
           for (const p of b.rubricPacks) if (!db.prepare('SELECT 1 FROM rubric_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('rubric_packs', p);
@@ -304,6 +341,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
         if (err instanceof ServiceError) throw err;
         throw new ServiceError('bad_file', `${base} could not be imported (${(err as Error).message}). Nothing was changed.`);
       }
+      deps.ocr?.afterImport();
       return { caseId: b.caseId, agencyName: b.tables.cases[0]!.agency_name, replaced: exists, documents: b.documents.length, signer };
     },
   };

@@ -37,6 +37,15 @@ const bytes = z
 /** The acting key's fingerprint (schema 6); absent in bundles from before, then null. */
 const actorKey = sha.nullable().default(null);
 
+/** Words OCR found on one page: far more than any printed page holds (a dense page has ~1,000). */
+export const MAX_OCR_WORDS = 20_000;
+const fraction = z.number().min(0, 'a word box lies outside the page (below 0)').max(1, 'a word box lies outside the page (above 1)');
+/** [text, x0, y0, x1, y1, confidence]: the box as fractions of the page as shown, as page_ocr stores it. */
+const ocrWord = z
+  .tuple([z.string().min(1).max(500), fraction, fraction, fraction, fraction, z.number().min(0).max(100)])
+  .refine(([, x0, y0, x1, y1]) => x0 <= x1 && y0 <= y1, 'a word box ends before it starts');
+const ocrWords = z.array(ocrWord).max(MAX_OCR_WORDS, `more than ${MAX_OCR_WORDS.toLocaleString('en-US')} OCR words on one page`);
+
 const pageItems = z.object({ w: z.number(), h: z.number(), items: z.array(z.array(z.number()).max(8)) }).strict();
 
 export const ROWS = {
@@ -59,6 +68,33 @@ export const ROWS = {
     })
     .strict(),
   pages: z.object({ document_id: id, page_index: count, text: text(50_000_000), items: json(pageItems), needs_ocr: flag }).strict(),
+  // Where an OCR page's text came from (engine, version, language data, confidence) and its words
+  // with boxes: without them the receiving copy would show OCR text as if it were the PDF's own.
+  page_ocr: z
+    .object({
+      document_id: id,
+      page_index: count,
+      source: z.enum(['ocr', 'none']),
+      status: z.enum(['pending', 'done', 'failed', 'cancelled']),
+      engine: text(100).nullable(),
+      engine_version: text(100).nullable(),
+      lang_sha256: sha.nullable(),
+      mean_confidence: z.number().min(0).max(100).nullable(),
+      rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+      skew_degrees: z.number().min(-90).max(90),
+      words: json(ocrWords),
+      error: text(2000).nullable(),
+      updated_at: at,
+    })
+    .strict()
+    .superRefine((r, ctx) => {
+      // OCR text must say which engine read it; a page not read has no words to show.
+      if (r.source === 'ocr' && (r.engine === null || r.engine_version === null || r.lang_sha256 === null || r.mean_confidence === null)) {
+        ctx.addIssue({ code: 'custom', message: 'an OCR page must name its engine, version, language data and confidence' });
+      }
+      if (r.source === 'none' && r.words !== '[]') ctx.addIssue({ code: 'custom', message: 'a page not read by OCR cannot carry OCR words' });
+      if (r.status === 'done' && r.source !== 'ocr') ctx.addIssue({ code: 'custom', message: 'a page marked read by OCR has no OCR source' });
+    }),
   checklist_packs: z.object({ id: text(100), version: text(40), title: text(1000), json: json(checklistPack), imported_by: text(1000), imported_at: at }).strict(),
   rubric_packs: z.object({ id: text(100), version: text(40), title: text(1000), json: json(rubricPack), imported_by: text(1000), imported_at: at }).strict(),
   cases: z
@@ -168,6 +204,8 @@ export const bundleBody = z
     caseId: uuid,
     documents: z.array(ROWS.documents).max(10_000),
     pages: z.array(ROWS.pages).max(10_000_000),
+    // OCR provenance came later: a bundle from before it has none, and its scanned pages are read again.
+    pageOcr: z.array(ROWS.page_ocr).max(10_000_000).default([]),
     checklistPacks: z.array(ROWS.checklist_packs).max(1),
     rubricPacks: z.array(ROWS.rubric_packs).max(100),
     // criterion_evidence came later: a bundle from before it has none, and reads as such.
