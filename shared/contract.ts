@@ -116,7 +116,8 @@ export const contract = {
   'documents.importFiles': { input: importFilesInput, output: z.array(importFileResult) },
   'documents.replace': {
     input: z.object({ caseId: id, documentId: id, handle: fileHandle, password: z.string().optional() }).strict(),
-    output: z.object({ documentId: z.string(), kept: z.number().int(), relocated: z.number().int(), edited: z.number().int(), orphaned: z.number().int() }),
+    /** waiting: highlights that follow their words once OCR has read the new version's scanned pages. */
+    output: z.object({ documentId: z.string(), kept: z.number().int(), relocated: z.number().int(), edited: z.number().int(), orphaned: z.number().int(), waiting: z.number().int() }),
   },
   /** Opens the system file chooser for one PDF (Electron only): a handle for documents.replace, null when cancelled. */
   'dialog.choosePdf': { input: z.object({}).strict(), output: chosenFile.nullable() },

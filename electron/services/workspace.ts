@@ -24,7 +24,7 @@ import { createAnnotationsService } from './annotations/annotations-service.ts';
 import { createCaseLint } from './lint/case-lint.ts';
 import { createPrereview } from './prereview/prereview-service.ts';
 import { createScorecard } from './prereview/scorecard-service.ts';
-import { carryForwardInPlace, createCarryForward } from './annotations/carry-forward.ts';
+import { carryAfterOcr, carryForwardInPlace, createCarryForward, settleWaitingCarries } from './annotations/carry-forward.ts';
 import { createRubricsService, SOURCE_RUBRICS_DIR } from './rubrics/rubrics-service.ts';
 import { createIdentities } from './identity/identities-service.ts';
 import { createAudit } from './audit/audit-service.ts';
@@ -150,6 +150,9 @@ export function openWorkspace(opts: WorkspaceOptions) {
     onTextChanged: (d) => textChanged(d),
     // A page's text landed or was read again: the document's highlights follow their words.
     onPageText: (d, page) => carryForwardInPlace(ctx, d, [page]),
+    // The document's OCR ended: a revision that replaced another takes its highlights now, recorded
+    // under its own name (not the call, e.g. ocr.cancel, that happened to end it).
+    onPageSettled: (d) => call.exit(() => carryAfterOcr(ctx, d)),
   });
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH, {
     enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
@@ -187,6 +190,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     current: () => session.current,
     ocr: {
       enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
+      settle: (d) => carryAfterOcr(ctx, d),
       afterImport: () => {
         if (ocrAuto) call.exit(() => ocr.start());
       },
@@ -456,6 +460,15 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // The CLI and tests call by path; IPC and the browser bridge get only rendererDispatch.
   const dispatch: Dispatch = createDispatcher(handlers, opts.log, 'local');
   const rendererDispatch = createDispatcher(handlers, opts.log, 'renderer');
+  // Highlights waiting for a revision whose OCR ended while nothing listened (an older build, a
+  // crash between commits) are carried now.
+  if (writable) {
+    try {
+      settleWaitingCarries(ctx);
+    } catch (err) {
+      opts.log?.('carry highlights after OCR', err);
+    }
+  }
   // Pages left pending by a crash, a restart or an import with OCR off are read now.
   if (ocrAuto) setImmediate(() => ocr.start());
   return {

@@ -77,6 +77,8 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
       return `${who} imported ${fullDoc}`;
     case 'documents.replace':
       return `${who} replaced ${doc} with a revised version`;
+    case 'documents.replaceAfterOcr':
+      return `${who} had the revised version of ${doc} read by OCR: its highlights followed their words onto it`;
     case 'annotations.reread':
       return `${who} had pages of ${doc} read again (OCR redone): its highlights followed their words`;
     case 'documents.update':

@@ -80,6 +80,13 @@ describe('OCR rows in a bundle', () => {
     await expectRefusedUnchanged(scene.target, file, 'a row of page_ocr points at document not-in-this-bundle, which the bundle does not hold.');
   });
 
+  it('refuse highlights waiting to be carried onto a document the bundle does not hold', async () => {
+    const file = scene.craft({
+      body: (b) => void (b.tables.carry_after_ocr = [{ case_id: b.caseId, from_document_id: (b.documents as Row[])[0]!.id, to_document_id: 'elsewhere', requested_at: '2026-01-01T00:00:00.000Z' }]),
+    });
+    await expectRefusedUnchanged(scene.target, file, 'a row of carry_after_ocr points at document elsewhere, which the bundle does not hold.');
+  });
+
   it('accept the same row well formed (the refusals above are the crafted values, not the row)', async () => {
     const r = await scene.target.ws.dispatch('bundle.import', { path: scene.craft({ body: (b) => withOcrRow(b) }) });
     expect(r.ok).toBe(true);

@@ -36,8 +36,13 @@ interface Row {
   linked?: number;
 }
 
-/** Whether the highlight's document is still in its case: evidence on a removed document is marked, not dropped. */
-export const LINKED_SQL = `EXISTS (SELECT 1 FROM case_documents cd WHERE cd.case_id = a.case_id AND cd.document_id = a.document_id) AS linked,
+/**
+ * Whether the highlight's document is still in its case: evidence on a removed document is marked,
+ * not dropped. A version replaced by a scanned revision still counts while its highlights wait
+ * for the revision's OCR (carry_after_ocr): they have not been lost, only not yet moved.
+ */
+export const LINKED_SQL = `(EXISTS (SELECT 1 FROM case_documents cd WHERE cd.case_id = a.case_id AND cd.document_id = a.document_id)
+    OR EXISTS (SELECT 1 FROM carry_after_ocr co WHERE co.case_id = a.case_id AND co.from_document_id = a.document_id)) AS linked,
   (SELECT group_concat(ce.rubric_id || char(30) || ce.criterion_id, char(31)) FROM criterion_evidence ce WHERE ce.annotation_id = a.id) AS criteria`;
 
 const SELECT = `

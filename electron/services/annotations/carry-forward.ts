@@ -20,6 +20,8 @@ export interface CarryCounts {
 
 export interface ReplaceResult extends CarryCounts {
   documentId: string;
+  /** Highlights waiting for OCR to read the new version's scanned pages before they are carried. */
+  waiting: number;
 }
 
 interface Carried {
@@ -104,6 +106,44 @@ export function carryForwardInPlace(ctx: ServiceContext, documentId: string, cha
   return out;
 }
 
+const pendingOcr = (db: Db, documentId: string) =>
+  (db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM page_ocr WHERE document_id = ? AND status = 'pending'`).get(documentId)?.n ?? 0);
+
+/** The case's highlights on `from`, carried onto `to`'s present text (call inside a write transaction). */
+function carryTo(ctx: ServiceContext, caseId: string, from: string, to: { id: string; sha256: string }): CarryCounts {
+  const { db } = ctx;
+  const { texts, items } = loadPages(db, to.id);
+  const old = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(caseId, from);
+  return carry(db, ctx.now().toISOString(), old, texts, items, { documentId: to.id, sha256: to.sha256 });
+}
+
+/**
+ * The carries that were waiting for `documentId`'s OCR, run once none of its pages is pending
+ * (each read, failed or stopped): its highlights land on the words OCR found, and what OCR could
+ * not find is orphaned as in any replacement. Call inside the write transaction that finished
+ * the document's last page. Each case gets an audit entry with the counts.
+ */
+export function carryAfterOcr(ctx: ServiceContext, documentId: string): Map<string, CarryCounts> {
+  const { db } = ctx;
+  const out = new Map<string, CarryCounts>();
+  const waiting = db.prepare<[string], { case_id: string; from_document_id: string }>('SELECT case_id, from_document_id FROM carry_after_ocr WHERE to_document_id = ? ORDER BY requested_at, case_id').all(documentId);
+  if (waiting.length === 0 || pendingOcr(db, documentId) > 0) return out;
+  const to = db.prepare<[string], { id: string; sha256: string }>('SELECT id, sha256 FROM documents WHERE id = ?').get(documentId)!;
+  for (const w of waiting) {
+    const counts = carryTo(ctx, w.case_id, w.from_document_id, to);
+    db.prepare('DELETE FROM carry_after_ocr WHERE case_id = ? AND from_document_id = ?').run(w.case_id, w.from_document_id);
+    out.set(w.case_id, counts);
+    ctx.recordChange('documents.replaceAfterOcr', w.case_id, 'document', w.from_document_id, { replacedBy: documentId, ...counts });
+  }
+  return out;
+}
+
+/** Carries still waiting whose new version has nothing left to read (a workspace reopened after OCR was stopped some other way). */
+export function settleWaitingCarries(ctx: ServiceContext): void {
+  const targets = ctx.db.prepare<[], { to_document_id: string }>('SELECT DISTINCT to_document_id FROM carry_after_ocr').all();
+  for (const t of targets) ctx.writeTransaction(() => carryAfterOcr(ctx, t.to_document_id));
+}
+
 export function createCarryForward(ctx: ServiceContext, documents: DocumentsService) {
   const { db } = ctx;
   return {
@@ -114,11 +154,23 @@ export function createCarryForward(ctx: ServiceContext, documents: DocumentsServ
       if (!r || !r.ok) throw new ServiceError('bad_file', r && !r.ok ? r.message : 'The revised file could not be imported.');
       const next = r.document;
       if (next.id === input.documentId) throw new ServiceError('invalid_input', 'That file is the same version (identical bytes). Choose the revised PDF.');
-      const { texts, items } = loadPages(db, next.id);
-      const old = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(input.caseId, input.documentId);
-      let result: ReplaceResult = { documentId: next.id, kept: 0, relocated: 0, edited: 0, orphaned: 0 };
+      let result: ReplaceResult = { documentId: next.id, kept: 0, relocated: 0, edited: 0, orphaned: 0, waiting: 0 };
       ctx.writeTransaction(() => {
-        result = { documentId: next.id, ...carry(db, ctx.now().toISOString(), old, texts, items, { documentId: next.id, sha256: next.sha256 }) };
+        // Highlights still waiting for the version being replaced now wait for its successor.
+        db.prepare('UPDATE carry_after_ocr SET to_document_id = ? WHERE case_id = ? AND to_document_id = ?').run(next.id, input.caseId, input.documentId);
+        if (pendingOcr(db, next.id) > 0) {
+          // Its scanned pages have no text yet: carried now, every highlight on them would be
+          // orphaned. They stay on the old version, untouched, until OCR has read the new one.
+          const on = db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`);
+          if ((on.get(input.caseId, input.documentId)?.n ?? 0) > 0) {
+            db.prepare('INSERT OR REPLACE INTO carry_after_ocr (case_id, from_document_id, to_document_id, requested_at) VALUES (?, ?, ?, ?)').run(input.caseId, input.documentId, next.id, ctx.now().toISOString());
+          }
+          const froms = db.prepare<[string, string], { from_document_id: string }>('SELECT from_document_id FROM carry_after_ocr WHERE case_id = ? AND to_document_id = ?').all(input.caseId, next.id);
+          result = { ...result, waiting: froms.reduce((n, f) => n + (on.get(input.caseId, f.from_document_id)?.n ?? 0), 0) };
+        } else {
+          result = { documentId: next.id, ...carryTo(ctx, input.caseId, input.documentId, { id: next.id, sha256: next.sha256 }), waiting: 0 };
+          carryAfterOcr(ctx, next.id);
+        }
         // The revision takes the old version's place in this case (other cases keep theirs).
         db.prepare('DELETE FROM case_documents WHERE case_id = ? AND document_id = ?').run(input.caseId, input.documentId);
         ctx.recordChange('documents.replace', input.caseId, 'document', input.documentId, { replacedBy: next.id, ...result });

@@ -42,7 +42,7 @@ interface Deps {
   /** Who is acting: the bundle is signed with their key. */
   current: () => Identity | null;
   /** The OCR queue: scanned pages that arrive unread wait in it, and are read after the import. */
-  ocr?: { enqueueImported(documentId: string, pages: number[]): void; afterImport(): void };
+  ocr?: { enqueueImported(documentId: string, pages: number[]): void; afterImport(): void; settle(documentId: string): void };
 }
 
 /**
@@ -105,6 +105,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       ...b.tables.case_documents.map((r) => ['case_documents', r.document_id] as [string, string]),
       ...b.tables.annotations.map((r) => ['annotations', r.document_id] as [string, string]),
       ...b.tables.lint_decisions.map((r) => ['lint_decisions', r.document_id] as [string, string]),
+      ...b.tables.carry_after_ocr.flatMap((r) => [['carry_after_ocr', r.from_document_id], ['carry_after_ocr', r.to_document_id]] as Array<[string, string]>),
     ];
     for (const [t, d] of docRefs) if (!docs.has(d)) return `a row of ${t} points at document ${d}, which the bundle does not hold.`;
     const ocrProblem = ocrRowsProblem(b, docs);
@@ -310,7 +311,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
           s = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
           statements.set(table, s);
         }
-        s.run(...COLUMNS[table].map((c) => (c === 'document_id' ? idMap.get(String(r[c])) : r[c])));
+        s.run(...COLUMNS[table].map((c) => (c === 'document_id' || c.endsWith('_document_id') ? idMap.get(String(r[c])) : r[c])));
       };
       const written: string[] = [];
       try {
@@ -335,6 +336,8 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
           if (exists) for (const [t, where] of [...CASE_TABLES].reverse()) db.prepare(`DELETE FROM ${t} WHERE ${where}`).run(b.caseId);
           for (const [t] of CASE_TABLES) for (const r of b.tables[t]) insert(t, r as Record<string, unknown>);
           deps.audit.append(b.caseId, ctx.actor, 'bundle.import', 'case', b.caseId, { signer: signer.fingerprint, trust: signer.trust, manifest: sha256(entries.get('manifest.json')!), exportedAt: manifest.exportedAt });
+          // A revision that was still being read there may be read already here: its highlights move now.
+          for (const r of b.tables.carry_after_ocr) deps.ocr?.settle(idMap.get(r.to_document_id)!);
         }).immediate();
       } catch (err) {
         for (const s of written) removeBlob(ctx.paths.blobs, s);

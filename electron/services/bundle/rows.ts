@@ -169,6 +169,9 @@ export const ROWS = {
     .object({ case_id: uuid, seq: z.number().int().min(1), at, actor: text(1000), action: text(200), entity: text(100), entity_id: text(1000), state_hash: sha, prev_hash: sha, hash: sha })
     .strict(),
   packets: z.object({ id, case_id: uuid, created_at: at, signer_fingerprint: sha, zip: bytes }).strict(),
+  // Highlights waiting for a scanned revision's OCR: without the row they would stay on the old
+  // version for good in the receiving copy.
+  carry_after_ocr: z.object({ case_id: uuid, from_document_id: id, to_document_id: id, requested_at: at }).strict(),
 } as const;
 
 export type Table = keyof typeof ROWS;
@@ -193,8 +196,11 @@ export const CASE_TABLES = [
   ['review_events', 'case_id = ?'],
   ['audit_log', 'case_id = ?'],
   ['packets', 'case_id = ?'],
+  ['carry_after_ocr', 'case_id = ?'],
 ] as const satisfies ReadonlyArray<readonly [Table, string]>;
 export type CaseTable = (typeof CASE_TABLES)[number][0];
+
+const LATER_TABLES = new Set<string>(['criterion_evidence', 'carry_after_ocr']);
 
 /** bundle.json: strict at every level, so an unknown table or field refuses the bundle. */
 export const bundleBody = z
@@ -208,9 +214,9 @@ export const bundleBody = z
     pageOcr: z.array(ROWS.page_ocr).max(10_000_000).default([]),
     checklistPacks: z.array(ROWS.checklist_packs).max(1),
     rubricPacks: z.array(ROWS.rubric_packs).max(100),
-    // criterion_evidence came later: a bundle from before it has none, and reads as such.
+    // criterion_evidence and carry_after_ocr came later: a bundle from before them has none, and reads as such.
     tables: z
-      .object(Object.fromEntries(CASE_TABLES.map(([t]) => [t, t === 'criterion_evidence' ? z.array(ROWS[t]).default([]) : z.array(ROWS[t])])) as unknown as { [T in CaseTable]: z.ZodArray<(typeof ROWS)[T]> })
+      .object(Object.fromEntries(CASE_TABLES.map(([t]) => [t, LATER_TABLES.has(t) ? z.array(ROWS[t]).default([]) : z.array(ROWS[t])])) as unknown as { [T in CaseTable]: z.ZodArray<(typeof ROWS)[T]> })
       .strict(),
   })
   .strict();

@@ -138,7 +138,7 @@ export function createCasesService(ctx: ServiceContext) {
         const own = `SELECT id FROM annotations WHERE case_id = ?`;
         db.prepare(`DELETE FROM annotation_items WHERE annotation_id IN (${own})`).run(input.id);
         db.prepare('DELETE FROM criterion_evidence WHERE case_id = ?').run(input.id);
-        for (const table of ['lint_decisions', 'annotations', 'case_documents', 'case_rubrics', 'audit_log']) db.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(input.id);
+        for (const table of ['lint_decisions', 'carry_after_ocr', 'annotations', 'case_documents', 'case_rubrics', 'audit_log']) db.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(input.id);
         db.prepare('DELETE FROM cases WHERE id = ?').run(input.id);
         db.prepare(`INSERT INTO deleted_cases (id, agency_name, ori, documents, audit_entries, audit_head, deleted_by, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
           c.id, c.agencyName, c.ori, c.documentCount, head?.seq ?? 0, head?.hash ?? '', ctx.actor, ctx.now().toISOString(),

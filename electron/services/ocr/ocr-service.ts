@@ -35,6 +35,11 @@ export interface OcrServiceOptions {
    * to the document's text (highlights) moves with it in the same commit.
    */
   onPageText?: (documentId: string, page: number) => void;
+  /**
+   * Called inside the transaction that finished a page (read, failed or cancelled), so what waits
+   * for a document's OCR to end (a revised version's highlights) runs in the same commit.
+   */
+  onPageSettled?: (documentId: string) => void;
   /** Stands in for the engine (tests that need a page to hang or fail on purpose). */
   createPool?: (cacheDir: string) => OcrPool;
 }
@@ -106,6 +111,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       opts.onPageText?.(documentId, page + 1);
       const words = r.words.map((w) => [w.text, ...w.box, w.confidence]);
       setDone.run(info.name, info.version, info.langDataSha256, r.meanConfidence, r.rotation, r.skewDegrees, JSON.stringify(words), ctx.now().toISOString(), documentId, page);
+      opts.onPageSettled?.(documentId);
       return true;
     });
   }
@@ -162,7 +168,10 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       const message =
         reason instanceof PageFailure ? reason.message : reason instanceof OcrAborted ? reason.message : `Page ${page + 1} could not be read by OCR (${reason instanceof Error ? reason.message : String(reason)}).`;
       try {
-        ctx.writeTransaction(() => setFailed.run(message, ctx.now().toISOString(), documentId, page));
+        ctx.writeTransaction(() => {
+          setFailed.run(message, ctx.now().toISOString(), documentId, page);
+          opts.onPageSettled?.(documentId);
+        });
       } catch {
         // A full disk or a closed database: the page stays pending and is tried again next time.
         return;
@@ -278,9 +287,11 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     cancel(input: ParsedInput<'ocr.cancel'>): { cancelled: number } {
       cases.get(input.caseId);
       inCase(input.caseId, input.documentId);
-      const n = ctx.writeTransaction(
-        () => db.prepare(`UPDATE page_ocr SET status = 'cancelled', error = ?, updated_at = ? WHERE document_id = ? AND status = 'pending'`).run(OCR_MESSAGES.cancelled, ctx.now().toISOString(), input.documentId).changes,
-      );
+      const n = ctx.writeTransaction(() => {
+        const changes = db.prepare(`UPDATE page_ocr SET status = 'cancelled', error = ?, updated_at = ? WHERE document_id = ? AND status = 'pending'`).run(OCR_MESSAGES.cancelled, ctx.now().toISOString(), input.documentId).changes;
+        if (changes > 0) opts.onPageSettled?.(input.documentId);
+        return changes;
+      });
       for (const [k, c] of inflight) if (k.startsWith(`${input.documentId}:`)) c.abort(CANCEL);
       if (n > 0) progress(input.documentId, 0, 'cancelled');
       return { cancelled: n };

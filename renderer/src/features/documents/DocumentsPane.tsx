@@ -149,8 +149,10 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       if (!file) return;
       const r = await call('documents.replace', { caseId: caseRecord.id, documentId: d.id, handle: file.handle });
       setReplaced(
-        `Replaced “${d.title}”. Highlights: ${r.kept + r.relocated} carried forward unchanged, ${r.edited} re-found in edited text, ${r.orphaned} orphaned.` +
-          (r.edited + r.orphaned > 0 ? ' Determinations resting on them are marked stale.' : ''),
+        r.waiting > 0
+          ? `Replaced “${d.title}”. Its scanned pages are being read by OCR: ${r.waiting} highlight${r.waiting === 1 ? '' : 's'} will follow ${r.waiting === 1 ? 'its' : 'their'} words onto the new version once they are read.`
+          : `Replaced “${d.title}”. Highlights: ${r.kept + r.relocated} carried forward unchanged, ${r.edited} re-found in edited text, ${r.orphaned} orphaned.` +
+              (r.edited + r.orphaned > 0 ? ' Determinations resting on them are marked stale.' : ''),
       );
       onChanged();
       onSelect(r.documentId);
