@@ -1,14 +1,15 @@
 // A scanned policy read as well as a digital one: imported, OCRed in the background with its
 // progress in the documents list, found by a phrase that exists only in the scan, opened with the
 // hit highlighted on the image, and a sentence selected on the image made into evidence. A word
-// selected on the scan is highlighted over the word's own box, at 100 and 200 %.
+// selected on the scan is highlighted over the word's own box, at 100 and 200 %, on an upright
+// page and on one fed through the scanner sideways.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
 import type { Harness } from '../support/bridge.ts';
-import { scannedPdf } from '../../fixtures/scans.ts';
+import { scannedPdf, type ScanOptions } from '../../fixtures/scans.ts';
 import { wordsUnderFindHits } from '../support/find-hits.ts';
 
 type Box = { left: number; top: number; right: number; bottom: number };
@@ -25,9 +26,9 @@ const SCAN = [
 // OCR of a page takes seconds, more on a loaded machine: wait for the work, never for a clock.
 const OCR_WAIT = 180_000;
 
-async function importScan(page: Page, harness: Harness, name: string) {
+async function importScan(page: Page, harness: Harness, name: string, opts: ScanOptions = {}) {
   const file = path.join(path.dirname(harness.dataDir), name);
-  fs.writeFileSync(file, await scannedPdf([SCAN], { dpi: 150, fontSize: 22 }));
+  fs.writeFileSync(file, await scannedPdf([SCAN], { dpi: 150, fontSize: 22, ...opts }));
   harness.choose([file]);
   await page.getByRole('button', { name: 'Add PDFs' }).click();
   const docs = page.getByRole('list', { name: 'Policy documents' });
@@ -45,7 +46,7 @@ async function caseId(harness: Harness): Promise<string> {
 async function pageWords(harness: Harness, documentId: string) {
   const r = (await harness.ws.dispatch('ocr.pageWords', { caseId: await caseId(harness), documentId, page: 1 })) as {
     ok: true;
-    value: { source: string; meanConfidence: number | null; words: Array<{ text: string; box: [number, number, number, number]; confidence: number }> };
+    value: { source: string; meanConfidence: number | null; rotation: number; words: Array<{ text: string; box: [number, number, number, number]; confidence: number }> };
   };
   return r.value;
 }
@@ -245,5 +246,47 @@ test('a word selected on a scanned page is highlighted over the word’s own box
         };
       })
       .toEqual({ left: true, right: true, covers: true, notTaller: true, sameAsSelection: true, wordWide: true });
+  }
+});
+
+test('a page fed sideways: after OCR a word selected on it is highlighted over the printed word, at 100 and 200 %', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 60_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The sheet lies landscape with the typed page turned a quarter clockwise on it: its lines run down the sheet.
+  const item = await importScan(page, harness, 'scan-sideways.pdf', { rotate90Page: 1 });
+  await expect(item.getByText(/OCR text: 1 page/)).toBeVisible({ timeout: OCR_WAIT });
+  const words = await pageWords(harness, await documentIdOf(harness, 'scan-sideways.pdf'));
+  expect(words).toMatchObject({ source: 'ocr', rotation: 270 });
+  const word = words.words.find((w) => w.text === 'prohibited')!;
+  expect(word, `OCR read: ${words.words.map((w) => w.text).join(' ')}`).toBeTruthy();
+  // On the sheet as shown the word runs down the page: its box is taller than it is wide.
+  expect(word.box[3] - word.box[1]).toBeGreaterThan(word.box[2] - word.box[0]);
+  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveText(/^OCR text, \d+ % confidence/, { timeout: 30_000 });
+  let id = '';
+  for (const zoom of ['100', '200']) {
+    await setZoom(page, zoom);
+    await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('prohibited', { timeout: 30_000 });
+    const selection = await select(page, 'prohibited', 'prohibited');
+    const box = await onScreen(page, word.box);
+    if (!id) id = await addHighlight(page);
+    await expect
+      .poll(async () => {
+        const d = await drawn(page, id);
+        if (d.length !== 1) return `${d.length} boxes drawn`;
+        const h = d[0]!;
+        const length = box.bottom - box.top;
+        // Along the line (down the sheet) the highlight is the word's box (to 2 px); across it, it covers the word.
+        return {
+          top: Math.abs(h.top - box.top) <= 2,
+          bottom: Math.abs(h.bottom - box.bottom) <= 2,
+          covers: h.left <= box.left + 1 && h.right >= box.right - 1,
+          notWider: h.right - h.left <= (box.right - box.left) * 2,
+          sameAsSelection: Math.abs(selection[0]!.top - h.top) <= 1.5 && Math.abs(selection[0]!.bottom - h.bottom) <= 1.5,
+          wordLong: length > 10,
+        };
+      })
+      .toEqual({ top: true, bottom: true, covers: true, notWider: true, sameAsSelection: true, wordLong: true });
+    await page.locator(`.page[data-page-number="1"] .hl[data-annotation-id="${id}"]`).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`ocr-sideways-${zoom}.png`) });
   }
 });
