@@ -460,9 +460,9 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // The CLI and tests call by path; IPC and the browser bridge get only rendererDispatch.
   const dispatch: Dispatch = createDispatcher(handlers, opts.log, 'local');
   const rendererDispatch = createDispatcher(handlers, opts.log, 'renderer');
-  // Highlights waiting for a revision whose OCR ended while nothing listened (an older build, a
-  // crash between commits) are carried now.
-  if (writable) {
+  // The app, opening, carries highlights still waiting for a revision whose OCR has nothing left
+  // to read (defensive: the carry normally runs in the commit that ends the reading).
+  if (writable && ocrAuto) {
     try {
       settleWaitingCarries(ctx);
     } catch (err) {

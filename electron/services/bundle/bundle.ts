@@ -328,8 +328,9 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
               read.add(o.page_index);
             }
             // A bundle from before OCR provenance travelled: its scanned pages wait to be read here.
+            // Pages arriving pending meet this workspace's own OCR page limit like any import.
             const unread = b.pages.filter((p) => p.document_id === d.id && p.needs_ocr === 1 && !read.has(p.page_index)).map((p) => p.page_index);
-            if (unread.length) deps.ocr?.enqueueImported(idMap.get(d.id)!, unread);
+            if (unread.length || read.size) deps.ocr?.enqueueImported(idMap.get(d.id)!, unread);
           }
           for (const p of b.checklistPacks) if (!db.prepare('SELECT 1 FROM checklist_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('checklist_packs', p);
           for (const p of b.rubricPacks) if (!db.prepare('SELECT 1 FROM rubric_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('rubric_packs', p);

@@ -85,7 +85,7 @@ describe('a case bundle with a scanned document', () => {
   });
 
   it('from before OCR rows travelled: its scanned pages are queued on import and read there', async () => {
-    const old = withoutOcrRows(bundle, a.ws.services.identities.privateKey(a.ws.services.identities.list().find((i) => i.email === 'ana@body.example')!.id, 'ana passphrase'));
+    const old = withoutOcrRows(bundle, anaPrivate());
     const b = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150 } } });
     try {
       await b.call('roster.import', { path: anaKey, name: 'Ana Reviewer' });
@@ -102,20 +102,45 @@ describe('a case bundle with a scanned document', () => {
       fs.rmSync(old, { force: true });
     }
   }, 240_000);
+
+  it('holds pages arriving unread to this workspace’s OCR page limit, like any import', async () => {
+    const pending = resigned(bundle, anaPrivate(), 'pending-pages', (body) => {
+      for (const r of body.pageOcr as Array<Record<string, unknown>>) Object.assign(r, { source: 'none', status: 'pending', engine: null, engine_version: null, lang_sha256: null, mean_confidence: null, rotation: 0, skew_degrees: 0, words: '[]' });
+    });
+    const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150, documentPages: 1 } } });
+    try {
+      await b.call('roster.import', { path: anaKey, name: 'Ana Reviewer' });
+      await b.call('bundle.import', { path: pending });
+      expect(b.ws.services.ocr.summary(documentId)).toMatchObject({ pending: 1, failed: 1 });
+      expect(b.ws.services.ocr.failures(documentId)).toEqual([{ page: 3, error: expect.stringContaining('OCR reads at most 1 page of one document') }]);
+    } finally {
+      b.cleanup();
+      fs.rmSync(pending, { force: true });
+    }
+  });
 });
+
+const anaPrivate = () => a.ws.services.identities.privateKey(a.ws.services.identities.list().find((i) => i.email === 'ana@body.example')!.id, 'ana passphrase');
 
 /** The same bundle as an exporter from before OCR rows travelled would have written it, signed by the same key. */
 function withoutOcrRows(file: string, key: crypto.KeyObject): string {
+  return resigned(file, key, 'before-ocr-rows', (body) => {
+    expect((body.pageOcr as unknown[]).length).toBe(2);
+    delete body.pageOcr;
+  });
+}
+
+/** The bundle with its body changed, signed again by the same (trusted) key. */
+function resigned(file: string, key: crypto.KeyObject, name: string, change: (body: Record<string, unknown>) => void): string {
   const e = unzipSync(new Uint8Array(fs.readFileSync(file)));
   const body = JSON.parse(strFromU8(e['bundle.json']!)) as Record<string, unknown>;
-  expect((body.pageOcr as unknown[]).length).toBe(2);
-  delete body.pageOcr;
+  change(body);
   e['bundle.json'] = strToU8(JSON.stringify(body));
   const m = JSON.parse(strFromU8(e['manifest.json']!)) as { entries: Record<string, { sha256: string; size: number }> };
   m.entries['bundle.json'] = { sha256: crypto.createHash('sha256').update(e['bundle.json']).digest('hex'), size: e['bundle.json'].byteLength };
   e['manifest.json'] = strToU8(JSON.stringify(m, null, 2));
   e['manifest.sig'] = new Uint8Array(crypto.sign(null, e['manifest.json'], key));
-  const out = path.join(files, 'before-ocr-rows.credence-case');
+  const out = path.join(files, `${name}.credence-case`);
   fs.writeFileSync(out, zipSync(e));
   return out;
 }
