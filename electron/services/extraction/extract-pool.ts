@@ -1,11 +1,14 @@
-// Spreads one PDF's pages across worker threads so extraction uses both cores and the main
-// thread stays free (the app's event loop must never stall during a 700-page import).
+// Spreads one PDF's pages across child processes ("workers") so extraction uses both cores and
+// the main thread stays free (the app's event loop must never stall during a 700-page import).
 // Every file runs in fresh workers under the limits of limits.ts: a worker that runs out of
 // time or memory is ended, its file refused with a plain reason, and the next file gets new ones.
-import { Worker } from 'node:worker_threads';
+// Processes, not worker threads: V8 can abort the whole process when a worker thread fills its
+// heap in a burst, and in the app that process would be Electron's main one.
 import { fileURLToPath } from 'node:url';
 import { REFUSALS, type Damage, type PageText, type WorkerIn, type WorkerOut } from './messages.ts';
-import { limitsFromEnv, timeLimitMs, type ExtractLimits } from './limits.ts';
+import { limitsFromEnv, rssCapBytes, timeLimitMs, type ExtractLimits } from './limits.ts';
+import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
+import type { MemoryReport } from '../isolation/child-port.ts';
 
 export interface Extracted {
   numPages: number;
@@ -50,13 +53,14 @@ const MEMORY_POLL_MS = 100;
 
 export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Extracted> {
   const limits = opts.limits ?? limitsFromEnv();
-  // Small documents are not worth a second worker's start-up (~60 ms to load pdf.js).
+  // Small documents are not worth a second worker's start-up (~100 ms to start Node and load pdf.js).
   const count = bytes.byteLength < 256 * 1024 ? 1 : Math.max(1, opts.workers);
   // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
   const bufferCap = limits.bufferMb * 1024 * 1024 + bytes.byteLength;
   const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
+  const rssCap = rssCapBytes(limits, bytes.byteLength);
   return new Promise<Extracted>((resolve, reject) => {
-    const workers: Worker[] = [];
+    const workers: Child[] = [];
     const pages: PageText[] = [];
     const damage: Damage[] = [];
     let opened: Extract<WorkerOut, { type: 'opened' }> | null = null;
@@ -64,6 +68,9 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
     let settled = false;
     let textChars = 0;
     let textItems = 0;
+    // What the workers last said of their memory: which cap a resident size over the hard cap passed.
+    let lastHeap = 0;
+    let lastExternal = 0;
     const startedAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     let poll: NodeJS.Timeout | undefined;
@@ -71,7 +78,7 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
     const stop = () => {
       clearTimeout(timer);
       clearInterval(poll);
-      for (const w of workers) void w.terminate();
+      for (const w of workers) w.kill();
       opts.signal?.removeEventListener('abort', onAbort);
     };
     const failWith = (err: Error) => {
@@ -80,6 +87,8 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
       stop();
       reject(err);
     };
+    const heapRefusal = () => new ExtractionError('too_much_memory', REFUSALS.heap(limits));
+    const bufferRefusal = () => new ExtractionError('too_much_memory', REFUSALS.buffers(limits));
     const onAbort = () => failWith(new ExtractionError('cancelled', 'Import cancelled.'));
     if (opts.signal?.aborted) return onAbort();
     opts.signal?.addEventListener('abort', onAbort);
@@ -93,17 +102,13 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
     armTimer(null);
 
     // V8's heap limit does not count ArrayBuffers, where pdf.js keeps each decoded stream whole:
-    // a 1 MB file inflating to 1 GB of spaces stays under any heap limit. So they are measured
-    // from here, where a worker busy in a long synchronous loop still answers. The heap is read
-    // too: a worker near its limit spends up to a minute collecting garbage before V8 gives up.
+    // a 1 MB file inflating to 1 GB of spaces stays under any heap limit. Each worker reports its
+    // heap and buffers (below); a worker busy in a long synchronous loop cannot, so its resident
+    // size is also read from outside, and over a hard cap it is ended without its cooperation.
     poll = setInterval(() => {
       for (const w of workers) {
-        w.getHeapStatistics?.()
-          .then((s) => {
-            if ((s as { external_memory?: number }).external_memory! > bufferCap) failWith(new ExtractionError('too_much_memory', REFUSALS.buffers(limits)));
-            else if (s.used_heap_size > heapNearLimit) failWith(new ExtractionError('too_much_memory', REFUSALS.heap(limits)));
-          })
-          .catch(() => {});
+        const rss = w.rssBytes();
+        if (rss !== null && rss > rssCap) failWith(lastExternal > lastHeap ? bufferRefusal() : heapRefusal());
       }
     }, MEMORY_POLL_MS);
 
@@ -126,57 +131,60 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
       resolve({ ...opened, pages });
     };
 
+    const onMessage = (m: WorkerOut | MemoryReport) => {
+      if (settled) return;
+      switch (m.type) {
+        case 'memory':
+          lastHeap = Math.max(lastHeap, m.heapUsed);
+          lastExternal = Math.max(lastExternal, m.external);
+          // A worker near its heap limit spends up to a minute collecting garbage before V8 gives up.
+          if (m.external > bufferCap) failWith(bufferRefusal());
+          else if (m.heapUsed > heapNearLimit) failWith(heapRefusal());
+          break;
+        case 'opened':
+          opened = m;
+          if (m.numPages > opts.pageLimit) {
+            failWith(new ExtractionError('too_many_pages', `It has ${m.numPages.toLocaleString('en-US')} pages, over the limit of ${opts.pageLimit.toLocaleString('en-US')}.`));
+            return;
+          }
+          armTimer(m.numPages);
+          opts.onOpened?.(m.numPages);
+          break;
+        case 'page':
+          textChars += m.page.text.length;
+          textItems += m.page.items.length;
+          if (textChars > limits.documentTextChars) return failWith(new ExtractionError('too_much_text', REFUSALS.documentText(limits, m.page.index + 1)));
+          if (textItems > limits.documentItems) return failWith(new ExtractionError('too_much_text', REFUSALS.documentItems(limits, m.page.index + 1)));
+          pages.push(m.page);
+          if (opened) opts.onPage?.(pages.length, opened.numPages);
+          break;
+        case 'too_much_text':
+          failWith(new ExtractionError('too_much_text', (m.what === 'text' ? REFUSALS.pageText : REFUSALS.pageItems)(limits, m.page + 1)));
+          break;
+        case 'done':
+          damage.push(m.damage);
+          finished++;
+          maybeDone();
+          break;
+        case 'error':
+          failWith(new ExtractionError(m.code, m.message));
+          break;
+      }
+    };
+    // A worker gone before its 'done' (workers are ended only by this pool once settled): V8's
+    // heap abort, or the OS killing it for memory, is the heap refusal; anything else a crash.
+    const onExit = (e: ChildExit) => {
+      if (settled) return;
+      if (e.outOfMemory) failWith(heapRefusal());
+      else failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (exit ${e.code ?? e.signal}).`));
+    };
+
     for (let k = 0; k < count; k++) {
-      // Each worker gets its own copy, handed over rather than copied again: pdf.js takes
-      // ownership of the buffer it is given.
-      const own = bytes.slice();
-      const data: WorkerIn = { bytes: own, password: opts.password, first: k, stride: count, probe: k === 0, pageLimit: opts.pageLimit, limits };
-      const w = new Worker(opts.workerPath, {
-        workerData: data,
-        transferList: [own.buffer],
-        resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
-      });
+      const w = spawnChild(opts.workerPath, { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport), onExit });
       workers.push(w);
-      w.on('message', (m: WorkerOut) => {
-        if (settled) return;
-        switch (m.type) {
-          case 'opened':
-            opened = m;
-            if (m.numPages > opts.pageLimit) {
-              failWith(new ExtractionError('too_many_pages', `It has ${m.numPages.toLocaleString('en-US')} pages, over the limit of ${opts.pageLimit.toLocaleString('en-US')}.`));
-              return;
-            }
-            armTimer(m.numPages);
-            opts.onOpened?.(m.numPages);
-            break;
-          case 'page':
-            textChars += m.page.text.length;
-            textItems += m.page.items.length;
-            if (textChars > limits.documentTextChars) return failWith(new ExtractionError('too_much_text', REFUSALS.documentText(limits, m.page.index + 1)));
-            if (textItems > limits.documentItems) return failWith(new ExtractionError('too_much_text', REFUSALS.documentItems(limits, m.page.index + 1)));
-            pages.push(m.page);
-            if (opened) opts.onPage?.(pages.length, opened.numPages);
-            break;
-          case 'too_much_text':
-            failWith(new ExtractionError('too_much_text', (m.what === 'text' ? REFUSALS.pageText : REFUSALS.pageItems)(limits, m.page + 1)));
-            break;
-          case 'done':
-            damage.push(m.damage);
-            finished++;
-            maybeDone();
-            break;
-          case 'error':
-            failWith(new ExtractionError(m.code, m.message));
-            break;
-        }
-      });
-      w.on('error', (err) => {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') failWith(new ExtractionError('too_much_memory', REFUSALS.heap(limits)));
-        else failWith(new ExtractionError('corrupt', err.message));
-      });
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (exit ${code}).`));
-      });
+      // The bytes are copied into the child by IPC: each worker gets its own copy, which pdf.js may keep.
+      const job: WorkerIn = { bytes, password: opts.password, first: k, stride: count, probe: k === 0, pageLimit: opts.pageLimit, limits };
+      w.send(job);
     }
   });
 }

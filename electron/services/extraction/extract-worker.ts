@@ -1,12 +1,14 @@
-// A worker thread that opens one PDF with pdf.js and extracts the text of the pages it is
+// A child process that opens one PDF with pdf.js and extracts the text of the pages it is
 // given, with the position of every text item. Runs as plain Node (type stripping), so it
 // imports nothing but pdf.js, node built-ins, its own plain-TypeScript helpers, and types.
-// Its heap is capped by the pool (resourceLimits), and the pool ends it when it runs too long.
-import { parentPort, workerData } from 'node:worker_threads';
+// A process, not a worker thread: when a hostile file fills the heap in a burst, V8 may abort the
+// whole process, and that must be this one, not the app. Its heap is capped by the pool
+// (--max-old-space-size), it reports its memory, and the pool ends it when it runs too long.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { WorkerIn, WorkerOut } from './messages.ts';
+import { jobFromParent, serveParent, toParent } from '../isolation/child-port.ts';
 import { PageTextBuilder, round } from './page-text.ts';
 import { countLetters, FEW_LETTERS, FULL_PAGE, largestImageShare, textIsGarbage } from './usable-text.ts';
 
@@ -15,11 +17,13 @@ const requireHere = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
 const asDir = (p: string) => p.split(path.sep).join('/') + '/';
 
-const post = (m: WorkerOut) => parentPort!.postMessage(m);
-const job = workerData as WorkerIn;
-const limits = job.limits;
+serveParent({ reportMemory: true });
+const post = (m: WorkerOut) => toParent(m);
+// The job arrives as the parent's first message (below).
+let job: WorkerIn;
+let limits: WorkerIn['limits'];
 
-// pdf.js repairs a damaged file silently; its warnings are the only word of it. This thread runs
+// pdf.js repairs a damaged file silently; its warnings are the only word of it. This process runs
 // nothing but pdf.js, so its console is ours to read: the repairs that change which pages exist
 // are kept (in plain words), every other warning is dropped as before.
 const REPAIRS: Array<[RegExp, string]> = [
@@ -35,7 +39,7 @@ const heard = (said: string) => {
 console.warn = (...args: unknown[]) => heard(args.map(String).join(' '));
 console.log = () => {};
 // pdf.js leaves some internal promises of a repaired file rejected with no handler; that must
-// not end the thread (Node's default) while the pages themselves were read.
+// not end the process (Node's default) while the pages themselves were read.
 process.on('unhandledRejection', (reason) => heard(String(reason)));
 
 const IMAGE_OPS = new Set<number>([
@@ -83,7 +87,7 @@ function errorOut(err: unknown): WorkerOut {
 
 async function run(): Promise<void> {
   const task = pdfjs.getDocument({
-    // The pool transferred this copy to us: pdf.js may keep it without copying it again.
+    // This copy arrived over IPC and is ours alone: pdf.js may keep it without copying it again.
     data: job.bytes,
     password: job.password,
     standardFontDataUrl: asDir(path.join(pdfjsRoot, 'standard_fonts')),
@@ -150,4 +154,10 @@ async function run(): Promise<void> {
   post({ type: 'done', damage: { repairs: [...repairs], imagesSeen } });
 }
 
-run().catch((err) => post(errorOut(err)));
+jobFromParent<WorkerIn>()
+  .then((j) => {
+    job = j;
+    limits = j.limits;
+    return run();
+  })
+  .catch((err) => post(errorOut(err)));

@@ -1,8 +1,10 @@
 // How much one PDF may cost to read. A 163 KB file can inflate to gigabytes, and pdf.js keeps
 // every decoded stream whole, so each limit below is enforced where the cost arises: text as it
-// streams out of pdf.js (worker), the worker's heap by V8 (resourceLimits), its decoded buffers
-// (which V8's heap limit does not count) by polling the worker from the main thread, and time by
-// a timer that terminates the workers.
+// streams out of pdf.js (worker), the worker's heap by V8 (--max-old-space-size) and by the
+// pool at 90 % of it, its decoded buffers (which V8's heap limit does not count) from the
+// worker's own reports, its whole resident size read from outside (a worker stuck in a
+// synchronous loop reports nothing), and time by a timer that ends the workers. Each worker is a
+// child process, so V8 aborting on the heap limit ends the worker, not the app.
 //
 // The numbers leave wide room for real manuals: the 762-page La Grange manual has 1.7 MB of text
 // in all and 3.7 KB on its fullest page.
@@ -25,6 +27,12 @@ export interface ExtractLimits {
   heapWatchFraction: number;
   /** Each worker's decoded streams and other buffers, beyond the file's own bytes, in MB. */
   bufferMb: number;
+  /**
+   * A worker's own resident memory beyond its heap, its buffers and the file (Node, pdf.js, code,
+   * V8's young generation), in MB: heap + buffers + twice the file + this is the hard cap on its
+   * resident size, enforced from outside the worker.
+   */
+  rssOverheadMb: number;
   /** Time for a file: base plus so much per page, unless fixed (CREDENCE_EXTRACT_TIMEOUT_MS). */
   baseTimeMs: number;
   perPageTimeMs: number;
@@ -43,6 +51,9 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   heapMb: 512,
   heapWatchFraction: 0.9,
   bufferMb: 256,
+  // A worker reading La Grange peaks at 189 MB resident, of which 56 MB heap and 17 MB buffers;
+  // one that has only loaded pdf.js is ~140 MB. 256 MB leaves twice that room.
+  rssOverheadMb: 256,
   baseTimeMs: 120_000,
   // La Grange takes about 17 ms a page on two busy cores; 100 ms leaves a slow laptop room.
   perPageTimeMs: 100,
@@ -71,6 +82,11 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ExtractLimi
 /** The time a file of `pages` pages may take, from the moment its workers start. */
 export function timeLimitMs(l: ExtractLimits, pages: number): number {
   return l.fixedTimeMs ?? l.baseTimeMs + l.perPageTimeMs * pages;
+}
+
+/** The hard cap on a worker's resident size for a file of `fileBytes`. */
+export function rssCapBytes(l: ExtractLimits, fileBytes: number): number {
+  return (l.heapMb + l.bufferMb + l.rssOverheadMb) * MB + 2 * fileBytes;
 }
 
 /** "2 MB", "64 MB", "512 KB": sizes of text as a person reads them. */

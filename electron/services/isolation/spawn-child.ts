@@ -1,0 +1,194 @@
+// Starts a child process that reads one hostile file (the PDF text extractor, the OCR page
+// renderer), so that when V8 aborts on a heap limit — which it may do to the whole process when a
+// worker thread fills its heap in a burst — only the child ends, never the app.
+//
+// The one place that knows how a child is started:
+// - plain Node (CLI, tests, benches): child_process.fork with the current execArgv (type
+//   stripping, a test's --import preload) plus the heap cap, and 'advanced' serialization so
+//   Uint8Array bytes cross as bytes;
+// - the Electron main process: utilityProcess.fork, Electron's own recommendation (a
+//   child_process.fork there would start the Electron binary with ELECTRON_RUN_AS_NODE). This
+//   branch is type-checked against electron.d.ts, but the Electron binary is not on the machine
+//   the tests run on, so it has never run here.
+//
+// Every child started is ended when this process exits, and a child ends itself when its parent
+// goes (child-port.ts), so no child outlives the app.
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** V8 ran out of heap (its abort, the OS's OOM kill, or its own "heap limit" words on stderr). */
+  outOfMemory: boolean;
+}
+
+export interface Child {
+  readonly pid: number | undefined;
+  send(message: unknown): void;
+  /** Resident memory of the child in bytes, read without its cooperation; null where it cannot be. */
+  rssBytes(): number | null;
+  /** Ends the child at once (SIGKILL): it may be stuck in a synchronous loop. Idempotent. */
+  kill(): void;
+}
+
+export interface ChildHandlers {
+  onMessage(message: unknown): void;
+  /** Called once, when the child is gone for whatever reason (also after kill()). */
+  onExit(exit: ChildExit): void;
+}
+
+export interface SpawnOptions {
+  /** V8's old-generation cap for the child, in MB (--max-old-space-size). */
+  heapMb: number;
+  /** Shown in the app's process list. */
+  name: string;
+}
+
+const live = new Set<Child>();
+let reaperInstalled = false;
+function track(child: Child) {
+  live.add(child);
+  if (reaperInstalled) return;
+  reaperInstalled = true;
+  // Quit, a workspace closed by exiting, a test runner ending: no child survives its parent.
+  process.once('exit', () => {
+    for (const c of live) c.kill();
+  });
+}
+
+/** How many children this process has alive now (tests check none is left behind). */
+export function liveChildPids(): number[] {
+  return [...live].map((c) => c.pid).filter((p): p is number => p !== undefined);
+}
+
+const STDERR_TAIL = 8 * 1024;
+const SAYS_OUT_OF_MEMORY = /heap limit|heap out of memory|allocation failed/i;
+const exitMeansOutOfMemory = (code: number | null, signal: NodeJS.Signals | null, stderr: string) =>
+  signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134 || code === 137 || SAYS_OUT_OF_MEMORY.test(stderr);
+
+/** VmRSS from /proc (Linux): a plain file read, no help from the child needed. */
+function procRss(pid: number | undefined): number | null {
+  if (pid === undefined || process.platform !== 'linux') return null;
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The flags of this process a child should share (type stripping, a preload), without those that
+ * belong to this process alone (its debugger port, its own heap size, an -e script).
+ */
+function inheritedExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (/^--(inspect|debug)/.test(a) || a.startsWith('--max-old-space-size') || a.startsWith('--max-semi-space-size')) continue;
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
+      i++;
+      continue;
+    }
+    if (/^--(eval|print)=/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+type Electron = typeof import('electron');
+const inElectronMain = () => !!process.versions.electron && (process as { type?: string }).type === 'browser';
+
+export function spawnChild(modulePath: string, opts: SpawnOptions, on: ChildHandlers): Child {
+  return inElectronMain() ? spawnUtility(modulePath, opts, on) : spawnForked(modulePath, opts, on);
+}
+
+function spawnForked(modulePath: string, opts: SpawnOptions, on: ChildHandlers): Child {
+  const cp: ChildProcess = fork(modulePath, [], {
+    execArgv: [...inheritedExecArgv(), `--max-old-space-size=${opts.heapMb}`],
+    serialization: 'advanced',
+    // stdout is pdf.js's chatter at most (the CLI's --json owns ours); stderr is kept to tell a V8 abort.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  cp.stderr?.setEncoding('utf8');
+  cp.stderr?.on('data', (s: string) => {
+    stderr = (stderr + s).slice(-STDERR_TAIL);
+  });
+  let exited = false;
+  const child: Child = {
+    pid: cp.pid,
+    send(message) {
+      if (cp.connected) cp.send(message as never, (err) => void err);
+    },
+    rssBytes: () => procRss(cp.pid),
+    kill() {
+      if (!exited) cp.kill('SIGKILL');
+    },
+  };
+  track(child);
+  cp.on('message', (m) => on.onMessage(m));
+  // A fork that could not start at all (no such file, no memory) reports an error, then may exit.
+  cp.on('error', () => {});
+  cp.on('exit', (code, signal) => {
+    exited = true;
+    live.delete(child);
+    // stderr may still be flowing: its last words decide whether this was V8's heap abort.
+    const finish = () => on.onExit({ code, signal, outOfMemory: exitMeansOutOfMemory(code, signal, stderr) });
+    if (cp.stderr && !cp.stderr.readableEnded) cp.stderr.once('end', finish);
+    else finish();
+  });
+  return child;
+}
+
+function spawnUtility(modulePath: string, opts: SpawnOptions, on: ChildHandlers): Child {
+  // Loaded only in Electron's main process: in plain Node the 'electron' package is the binary's path.
+  const electron = createRequire(import.meta.url)('electron') as Electron;
+  const up = electron.utilityProcess.fork(modulePath, [], {
+    serviceName: opts.name,
+    execArgv: [`--max-old-space-size=${opts.heapMb}`],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  up.stderr?.setEncoding('utf8');
+  up.stderr?.on('data', (s: string) => {
+    stderr = (stderr + s).slice(-STDERR_TAIL);
+  });
+  let exited = false;
+  let fatal = false;
+  const child: Child = {
+    get pid() {
+      return up.pid;
+    },
+    send: (message) => {
+      if (!exited) up.postMessage(message);
+    },
+    rssBytes() {
+      const linux = procRss(up.pid);
+      if (linux !== null) return linux;
+      // Elsewhere Electron measures its own child processes (workingSetSize is in KB).
+      const m = electron.app.getAppMetrics().find((p) => p.pid === up.pid);
+      return m ? m.memory.workingSetSize * 1024 : null;
+    },
+    kill() {
+      // utilityProcess.kill() is SIGTERM on POSIX: a child stuck in a synchronous loop still ends
+      // (SIGTERM's default action is to exit; nothing in the child handles it).
+      if (!exited) up.kill();
+    },
+  };
+  track(child);
+  up.on('message', (m: unknown) => on.onMessage(m));
+  // Electron's word for V8's fatal errors, the heap limit among them.
+  up.on('error', () => {
+    fatal = true;
+  });
+  up.on('exit', (code: number) => {
+    exited = true;
+    live.delete(child);
+    on.onExit({ code, signal: null, outOfMemory: fatal || exitMeansOutOfMemory(code, null, stderr) });
+  });
+  return child;
+}
