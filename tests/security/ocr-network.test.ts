@@ -1,6 +1,7 @@
 // OCR makes no network request, ever: the whole import-and-read runs in a child process in which
-// every thread (main, the page renderer, tesseract.js's workers) has net, tls, http, https, fetch,
-// WebSocket and dns replaced by stand-ins that record any attempt. The language data comes from
+// every thread (main, tesseract.js's workers) and every process it starts (the text extractor, the
+// page renderer) has net, tls, http, https, fetch, WebSocket and dns replaced by stand-ins that
+// record any attempt. The language data comes from
 // the npm package on disk.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const entries = () => fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { thread: number; what: string });
+const entries = () => fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { pid: number; thread: number; what: string });
 const run = (args: string[]) =>
   spawnSync(NODE, ['--import', PRELOAD, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDENCE_NET_LOG: log }, timeout: 240_000 });
 
@@ -36,7 +37,18 @@ describe('OCR offline', () => {
     expect(new Set(attempts.map((e) => e.thread)).size).toBe(2);
   });
 
-  it('imports and reads a scanned page with zero network attempts in any thread, and finds its words', () => {
+  it('the stand-ins catch a request from a forked process, which inherits them', () => {
+    const child = path.join(root, 'child.cjs');
+    fs.writeFileSync(child, "try { fetch('http://127.0.0.1:9/'); } catch {} process.disconnect();");
+    const r = run(['-e', `require('node:child_process').fork(${JSON.stringify(child)}, [], { execArgv: ['--import', ${JSON.stringify(PRELOAD)}] });`]);
+    expect(r.status, r.stderr).toBe(0);
+    const all = entries();
+    const forked = all.filter((e) => e.what.startsWith('started process')).map((e) => Number(e.what.split(' ').at(-1)));
+    expect(forked).toHaveLength(1);
+    expect(all.filter((e) => e.what === 'fetch').map((e) => e.pid)).toEqual(forked);
+  });
+
+  it('imports and reads a scanned page with zero network attempts in any thread or process, and finds its words', () => {
     const r = run([CHILD, path.join(root, 'data')]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -44,11 +56,15 @@ describe('OCR offline', () => {
     expect(out.hits[0]).toMatchObject({ page: 1, ocr: true });
     expect(out.ocr).toMatchObject({ pagesOcr: 1, pending: 0, failed: 0 });
     const all = entries();
-    expect(all.filter((e) => e.what !== 'covered' && !e.what.startsWith('started file worker'))).toEqual([]);
-    // Every thread started (the extractor, the page renderer, tesseract.js's worker) was covered.
-    const started = all.filter((e) => e.what.startsWith('started')).map((e) => Number(e.what.split(' ').at(-1)));
-    expect(started.length).toBeGreaterThanOrEqual(3);
-    const covered = new Set(all.filter((e) => e.what === 'covered').map((e) => e.thread));
-    for (const id of [0, ...started]) expect(covered.has(id), `thread ${id}`).toBe(true);
+    expect(all.filter((e) => e.what !== 'covered' && !e.what.startsWith('started file worker') && !e.what.startsWith('started process'))).toEqual([]);
+    // Every process started (the extractor, the page renderer) and every thread (tesseract.js's
+    // worker, pre-review's) was covered: a thread is its process's pid and its id there.
+    const threads = all.filter((e) => e.what.startsWith('started file worker')).map((e) => `${e.pid}:${e.what.split(' ').at(-1)}`);
+    const processes = all.filter((e) => e.what.startsWith('started process')).map((e) => `${e.what.split(' ').at(-1)}:0`);
+    expect(processes.length).toBeGreaterThanOrEqual(2);
+    expect(threads.length).toBeGreaterThanOrEqual(1);
+    const covered = new Set(all.filter((e) => e.what === 'covered').map((e) => `${e.pid}:${e.thread}`));
+    const main = all.find((e) => e.what === 'covered')!;
+    for (const id of [`${main.pid}:0`, ...processes, ...threads]) expect(covered.has(id), `thread ${id}`).toBe(true);
   });
 });

@@ -1,11 +1,10 @@
 // The OCR queue: pages without a usable text layer wait in `page_ocr` (status pending) and are
 // read in the background, page by page, through the engine pool. Each page is drawn in a fresh
-// worker thread and read by tesseract.js's own worker threads, so the main thread only moves
+// child process (a V8 heap abort there ends that page, not the app) and read by tesseract.js's own worker threads, so the main thread only moves
 // messages and writes rows. A finished page's text goes straight into `pages.text` (and so into
 // the search index and pre-review) in its own short write transaction; the queue's state lives
 // only in the database, so a crash or a restart loses at most the pages being read at the time,
 // and they are still pending when the workspace opens again.
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
@@ -17,6 +16,7 @@ import { createOcrPool, defaultPoolSize, OcrAborted, type OcrEngineInfo, type Oc
 import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
+import { spawnChild, type ChildExit } from '../isolation/spawn-child.ts';
 
 /** Where the render worker's source sits when running from source (tests, CLI). The app passes its built copy. */
 export const SOURCE_RENDER_WORKER_PATH = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
@@ -118,31 +118,33 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
 
   function render(job: RenderJob, signal: AbortSignal): Promise<Rendered> {
     return new Promise((resolve, reject) => {
-      const w = new Worker(opts.renderWorkerPath, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: limits.renderHeapMb } });
+      if (signal.aborted) return reject(signal.reason);
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        void w.terminate();
+        child.kill();
         fn();
       };
       const onAbort = () => settle(() => reject(signal.reason));
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      w.on('message', (m: RenderOut) => settle(() => (m.type === 'rendered' ? resolve(m) : reject(new PageFailure(m.message)))));
-      w.on('error', (err) =>
+      const onExit = (e: ChildExit) =>
         settle(() =>
           reject(
             new PageFailure(
-              (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+              e.outOfMemory
                 ? `Page ${job.pageIndex + 1} needs more than ${limits.renderHeapMb} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`
-                : `Page ${job.pageIndex + 1} could not be drawn for OCR (${err.message}).`,
+                : `Page ${job.pageIndex + 1} could not be drawn for OCR (the renderer stopped, exit ${e.code ?? e.signal}).`,
             ),
           ),
-        ),
+        );
+      const child = spawnChild(
+        opts.renderWorkerPath,
+        { heapMb: limits.renderHeapMb, name: 'Credence OCR page renderer' },
+        { onMessage: (m) => settle(() => ((m as RenderOut).type === 'rendered' ? resolve(m as Rendered) : reject(new PageFailure((m as Extract<RenderOut, { type: 'error' }>).message)))), onExit },
       );
-      w.on('exit', (code) => settle(() => reject(new PageFailure(`Page ${job.pageIndex + 1} could not be drawn for OCR (the renderer stopped, exit ${code}).`))));
+      signal.addEventListener('abort', onAbort, { once: true });
+      child.send(job);
     });
   }
 

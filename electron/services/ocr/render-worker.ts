@@ -1,10 +1,11 @@
-// A worker thread that renders one page of one PDF for OCR, so drawing a 9-megapixel page never
+// A child process that renders one page of one PDF for OCR, so drawing a 9-megapixel page never
 // stalls the app's main thread. Fresh for each page and ended by the queue when the page runs
-// out of time: a hostile page costs one page. Runs as plain Node (type stripping), importing only
-// pdf.js, node built-ins, render-page.ts and limits.ts.
+// out of time: a hostile page costs one page. A process, not a worker thread, so that V8 aborting
+// on the heap limit ends this page's renderer and not the app. Runs as plain Node (type
+// stripping), importing only pdf.js, node built-ins, render-page.ts, limits.ts and child-port.ts.
 import fs from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
 import { openForRender, renderPageToPng, RenderRefusal } from './render-page.ts';
+import { jobFromParent, serveParent, toParent } from '../isolation/child-port.ts';
 
 export interface RenderJob {
   blobPath: string;
@@ -18,8 +19,10 @@ export type RenderOut =
   | { type: 'rendered'; png: Uint8Array; width: number; height: number; viewport: { width: number; height: number; transform: number[] } }
   | { type: 'error'; code: 'too_large' | 'unreadable'; message: string };
 
-const job = workerData as RenderJob;
-const post = (m: RenderOut, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+serveParent({ reportMemory: false });
+const post = (m: RenderOut) => toParent(m);
+// The job arrives as the parent's first message (below).
+let job: RenderJob;
 
 // pdf.js drops an image that declares more pixels than allowed with only a warning, which would
 // leave a blank page that reads as empty: the warning is turned into the page's refusal.
@@ -44,13 +47,18 @@ async function run(): Promise<void> {
       return;
     }
     const png = new Uint8Array(out.png.buffer, out.png.byteOffset, out.png.byteLength).slice();
-    post({ type: 'rendered', png, width: out.width, height: out.height, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } }, [png.buffer]);
+    post({ type: 'rendered', png, width: out.width, height: out.height, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } });
   } finally {
     await doc.loadingTask.destroy();
   }
 }
 
-run().catch((err: unknown) => {
-  if (err instanceof RenderRefusal) post({ type: 'error', code: 'too_large', message: err.message });
-  else post({ type: 'error', code: 'unreadable', message: `Page ${job.pageIndex + 1} could not be drawn for OCR (${err instanceof Error ? err.message : String(err)}).` });
-});
+jobFromParent<RenderJob>()
+  .then((j) => {
+    job = j;
+    return run();
+  })
+  .catch((err: unknown) => {
+    if (err instanceof RenderRefusal) post({ type: 'error', code: 'too_large', message: err.message });
+    else post({ type: 'error', code: 'unreadable', message: `Page ${job.pageIndex + 1} could not be drawn for OCR (${err instanceof Error ? err.message : String(err)}).` });
+  });

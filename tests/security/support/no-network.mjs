@@ -1,7 +1,9 @@
 // Preloaded (node --import) into a process to prove it makes no network request: every way out
 // (net, tls, http, https, fetch, WebSocket, dns) is replaced, in the main thread and in every worker
 // thread (workers started from a file inherit --import), by a stand-in that writes the attempt to $CREDENCE_NET_LOG
-// and throws. Each thread also notes that it is covered, so a test can see which threads were.
+// and throws. Child processes are covered too: a fork inherits --import through its execArgv
+// (the app's children are started with this process's execArgv) and $CREDENCE_NET_LOG through its
+// environment. Each thread of each process notes that it is covered, so a test can see which were.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
@@ -10,10 +12,11 @@ import http from 'node:http';
 import https from 'node:https';
 import dns from 'node:dns';
 import workerThreads, { threadId } from 'node:worker_threads';
+import childProcess from 'node:child_process';
 
 const LOG = process.env.CREDENCE_NET_LOG;
 if (!LOG) throw new Error('no-network.mjs needs CREDENCE_NET_LOG');
-const note = (what) => fs.appendFileSync(LOG, `${JSON.stringify({ thread: threadId, what })}\n`);
+const note = (what) => fs.appendFileSync(LOG, `${JSON.stringify({ pid: process.pid, thread: threadId, what })}\n`);
 note('covered');
 
 const refuse = (what) =>
@@ -42,6 +45,13 @@ workerThreads.Worker = class extends Original {
     super(file, options);
     note(`started ${options?.eval ? 'eval' : 'file'} worker ${this.threadId}`);
   }
+};
+// Every process forked is noted with its pid, for the same check.
+const originalFork = childProcess.fork;
+childProcess.fork = function fork(...args) {
+  const child = originalFork.apply(this, args);
+  note(`started process ${child.pid}`);
+  return child;
 };
 if (globalThis.WebSocket) globalThis.WebSocket = refuse('WebSocket');
 if (globalThis.EventSource) globalThis.EventSource = refuse('EventSource');
