@@ -482,8 +482,9 @@ export function openWorkspace(opts: WorkspaceOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Stops OCR (pages being read stay pending) and closes the database. */
+    /** Cancels imports running, stops OCR (pages being read stay pending) and closes the database. */
     close() {
+      documents.cancelAll();
       void ocr.close();
       prereview.close();
       db.close();

@@ -263,6 +263,10 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       c?.abort();
       return !!c;
     },
+    /** The workspace is closing: every import running is cancelled, which ends its extractor processes. */
+    cancelAll(): void {
+      for (const c of running.values()) c.abort();
+    },
     update(input: ParsedInput<'documents.update'>): DocumentRecord {
       const d = get(input.id);
       db.prepare('UPDATE documents SET title = ?, agency_doc_number = ?, effective_date = ? WHERE id = ?').run(
