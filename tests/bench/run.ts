@@ -47,7 +47,7 @@ if (!want('import')) {
   console.log(`Import of ${path.basename(LAGRANGE)} (${full[0].pages} pages)`);
   console.log(`  raw pdf.js getTextContent, 1 thread   ${fmt(rawMs)} ms   peak RSS ${fmt(median(raw.map((r) => r.maxRssMb)))} MB   (baseline)`);
   if (poppler.length) console.log(`  poppler pdftotext                     ${fmt(median(poppler))} ms   (${fmt(median(poppler) / rawMs, 2)}× raw pdf.js)`);
-  console.log(`  Credence full import                  ${fmt(fullMs)} ms   peak RSS ${fmt(fullRss)} MB`);
+  console.log(`  Credence full import                  ${fmt(fullMs)} ms   peak RSS ${fmt(fullRss)} MB (its extractor processes ${fmt(Math.max(...full.map((r) => r.childrenRssMb ?? 0)))} MB of it)`);
   console.log(`    ratio to raw pdf.js: ${fmt(fullMs / rawMs, 2)}×   target ≤ 1.00×   ${verdict(fullMs / rawMs <= 1)}`);
   console.log(`    peak RSS: ${fmt(fullRss)} MB   target < 400 MB   ${verdict(fullRss < 400)}`);
   console.log(`    main-thread event-loop delay during import: max ${fmt(lagMax, 1)} ms, p99 ${fmt(median(full.map((r) => r.loopP99Ms)), 1)} ms   target max ≤ 50 ms   ${verdict(lagMax <= 50)}\n`);
