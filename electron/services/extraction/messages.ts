@@ -1,4 +1,4 @@
-// Messages between the extraction pool and its worker threads, and what a person reads when a
+// Messages between the extraction pool and its worker processes, and what a person reads when a
 // file is refused for what it would cost to read.
 import { formatSize, type ExtractLimits } from './limits.ts';
 
