@@ -10,6 +10,8 @@ import { SAMPLE_FILE_NAME } from '../services/sample/sample-file.ts';
 import { createIpcHandler } from './ipc.ts';
 import { resolveAppPath, respond } from './protocol.ts';
 import { denyAllPermissions, hardenWebContents, windowOptions } from './window.ts';
+import { useChildStarter } from '../services/isolation/spawn-child.ts';
+import { startUtilityChild } from './utility-child.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -47,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
       const r = await dialog.showSaveDialog(win, { title, defaultPath, filters: [{ name, extensions: [extension] }] });
       return r.canceled || !r.filePath ? null : r.filePath;
     };
+    // Hostile files are read in utility processes (utilityProcess.fork needs the app ready).
+    useChildStarter(startUtilityChild);
     const argDir = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
     const dataDir = resolveDataDir(argDir, process.env, app.getPath('userData'));
     ws = openWorkspace({

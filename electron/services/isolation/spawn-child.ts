@@ -2,20 +2,19 @@
 // renderer), so that when V8 aborts on a heap limit — which it may do to the whole process when a
 // worker thread fills its heap in a burst — only the child ends, never the app.
 //
-// The one place that knows how a child is started:
+// The one place that decides how a child is started:
 // - plain Node (CLI, tests, benches): child_process.fork with the current execArgv (type
 //   stripping, a test's --import preload) plus the heap cap, and 'advanced' serialization so
 //   Uint8Array bytes cross as bytes;
-// - the Electron main process: utilityProcess.fork, Electron's own recommendation (a
-//   child_process.fork there would start the Electron binary with ELECTRON_RUN_AS_NODE). This
-//   branch is type-checked against electron.d.ts, but the Electron binary is not on the machine
-//   the tests run on, so it has never run here.
+// - the Electron main process: Electron's utilityProcess (its own recommendation: a
+//   child_process.fork there would start the Electron binary with ELECTRON_RUN_AS_NODE). Services
+//   never import electron, so the main process registers that starter here at launch
+//   (electron/main/utility-child.ts, useChildStarter below).
 //
 // Every child started is ended when this process exits, and a child ends itself when its parent
 // goes (child-port.ts), so no child outlives the app.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 
 export interface ChildExit {
   code: number | null;
@@ -99,11 +98,27 @@ function inheritedExecArgv(): string[] {
   return out;
 }
 
-type Electron = typeof import('electron');
-const inElectronMain = () => !!process.versions.electron && (process as { type?: string }).type === 'browser';
+/** Starts a child some other way than child_process.fork (Electron's main process). */
+export type ChildStarter = (modulePath: string, opts: SpawnOptions, on: ChildHandlers, helpers: StarterHelpers) => Child;
+
+/** What a starter shares with the fork path: the same tracking, stderr reading and /proc reading. */
+export interface StarterHelpers {
+  track(child: Child): void;
+  untrack(child: Child): void;
+  exitMeansOutOfMemory(code: number | null, signal: NodeJS.Signals | null, stderr: string): boolean;
+  procRss(pid: number | undefined): number | null;
+  stderrTail: number;
+}
+const helpers: StarterHelpers = { track, untrack: (c) => void live.delete(c), exitMeansOutOfMemory, procRss, stderrTail: STDERR_TAIL };
+
+let starter: ChildStarter | null = null;
+/** The Electron main process calls this once, before any workspace opens. */
+export function useChildStarter(s: ChildStarter): void {
+  starter = s;
+}
 
 export function spawnChild(modulePath: string, opts: SpawnOptions, on: ChildHandlers): Child {
-  return inElectronMain() ? spawnUtility(modulePath, opts, on) : spawnForked(modulePath, opts, on);
+  return starter ? starter(modulePath, opts, on, helpers) : spawnForked(modulePath, opts, on);
 }
 
 function spawnForked(modulePath: string, opts: SpawnOptions, on: ChildHandlers): Child {
@@ -140,55 +155,6 @@ function spawnForked(modulePath: string, opts: SpawnOptions, on: ChildHandlers):
     const finish = () => on.onExit({ code, signal, outOfMemory: exitMeansOutOfMemory(code, signal, stderr) });
     if (cp.stderr && !cp.stderr.readableEnded) cp.stderr.once('end', finish);
     else finish();
-  });
-  return child;
-}
-
-function spawnUtility(modulePath: string, opts: SpawnOptions, on: ChildHandlers): Child {
-  // Loaded only in Electron's main process: in plain Node the 'electron' package is the binary's path.
-  const electron = createRequire(import.meta.url)('electron') as Electron;
-  const up = electron.utilityProcess.fork(modulePath, [], {
-    serviceName: opts.name,
-    execArgv: [`--max-old-space-size=${opts.heapMb}`],
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  up.stderr?.setEncoding('utf8');
-  up.stderr?.on('data', (s: string) => {
-    stderr = (stderr + s).slice(-STDERR_TAIL);
-  });
-  let exited = false;
-  let fatal = false;
-  const child: Child = {
-    get pid() {
-      return up.pid;
-    },
-    send: (message) => {
-      if (!exited) up.postMessage(message);
-    },
-    rssBytes() {
-      const linux = procRss(up.pid);
-      if (linux !== null) return linux;
-      // Elsewhere Electron measures its own child processes (workingSetSize is in KB).
-      const m = electron.app.getAppMetrics().find((p) => p.pid === up.pid);
-      return m ? m.memory.workingSetSize * 1024 : null;
-    },
-    kill() {
-      // utilityProcess.kill() is SIGTERM on POSIX: a child stuck in a synchronous loop still ends
-      // (SIGTERM's default action is to exit; nothing in the child handles it).
-      if (!exited) up.kill();
-    },
-  };
-  track(child);
-  up.on('message', (m: unknown) => on.onMessage(m));
-  // Electron's word for V8's fatal errors, the heap limit among them.
-  up.on('error', () => {
-    fatal = true;
-  });
-  up.on('exit', (code: number) => {
-    exited = true;
-    live.delete(child);
-    on.onExit({ code, signal: null, outOfMemory: fatal || exitMeansOutOfMemory(code, null, stderr) });
   });
   return child;
 }
