@@ -4,6 +4,7 @@
 // closing or its parent being killed outright.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractPdf, ExtractionError, SOURCE_WORKER_PATH } from '../../electron/services/extraction/extract-pool.ts';
@@ -36,13 +37,20 @@ function alive(pid: number): boolean {
 }
 const gone = (pids: number[]) => expect.poll(() => pids.filter(alive), { timeout: 20_000, interval: 100 }).toEqual([]);
 
-/** Notes every child this process starts while `run` runs. */
-async function watchingChildren<T>(run: () => Promise<T>): Promise<{ result: T | unknown; pids: number[] }> {
-  const seen = new Set<number>();
-  const poll = setInterval(() => liveChildPids().forEach((p) => seen.add(p)), 10);
+/** Notes every child this process starts while `run` runs, with its CPU priority (nice value). */
+async function watchingChildren<T>(run: () => Promise<T>): Promise<{ result: T | unknown; pids: number[]; nice: number[] }> {
+  const seen = new Map<number, number>();
+  const priority = (pid: number) => {
+    try {
+      return os.getPriority(pid);
+    } catch {
+      return NaN;
+    }
+  };
+  const poll = setInterval(() => liveChildPids().forEach((p) => seen.has(p) || seen.set(p, priority(p))), 10);
   try {
     const result = await run().catch((e: unknown) => e);
-    return { result, pids: [...seen] };
+    return { result, pids: [...seen.keys()], nice: [...seen.values()] };
   } finally {
     clearInterval(poll);
   }
@@ -118,17 +126,21 @@ it('an extractor whose parent is killed outright ends itself', async () => {
   await gone(pids);
 });
 
-it('an OCR page renderer stopped at the page time limit leaves no process alive', async () => {
+it('an OCR page renderer runs below the app’s priority, and one stopped at the page time limit leaves no process alive', async () => {
   const t = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150, pageTimeMs: 300 } } });
   try {
     const caseId = (await t.call('cases.create', { agencyName: 'Test Police Department', ori: 'IL0000001', state: 'IL' })).id;
     const scan = t.write('scan.pdf', await scannedPdf([['Officers shall intervene'], ['Deadly force is a last resort']]));
-    const { pids } = await watchingChildren(async () => {
+    const { pids, nice } = await watchingChildren(async () => {
       await t.call('documents.import', { caseId, paths: [scan] });
       await t.ws.services.ocr.whenIdle();
     });
-    // The extractor and a renderer for each page.
+    // The extractor (the import the person waits for, at the app's priority) and a renderer for
+    // each page (background work, lowered).
     expect(pids.length).toBeGreaterThanOrEqual(3);
+    const own = os.getPriority();
+    expect(nice[0]).toBe(own);
+    expect(nice.slice(1).every((n) => n >= Math.max(own, 10))).toBe(true);
     await gone(pids);
   } finally {
     t.cleanup();

@@ -15,6 +15,8 @@
 // goes (child-port.ts), so no child outlives the app.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import { BACKGROUND_NICE } from '../background-priority.ts';
 
 export interface ChildExit {
   code: number | null;
@@ -43,6 +45,8 @@ export interface SpawnOptions {
   heapMb: number;
   /** Shown in the app's process list. */
   name: string;
+  /** Background work (OCR's page drawing): the whole child runs below the app's priority. */
+  background?: boolean;
 }
 
 const live = new Set<Child>();
@@ -66,6 +70,16 @@ const STDERR_TAIL = 8 * 1024;
 const SAYS_OUT_OF_MEMORY = /heap limit|heap out of memory|allocation failed/i;
 const exitMeansOutOfMemory = (code: number | null, signal: NodeJS.Signals | null, stderr: string) =>
   signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134 || code === 137 || SAYS_OUT_OF_MEMORY.test(stderr);
+
+/** A whole process lowered by its pid: unlike a thread's own setpriority(0), this works on every platform. */
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    os.setPriority(pid, Math.max(os.getPriority(pid), BACKGROUND_NICE));
+  } catch {
+    // Not permitted (a sandbox) or already gone: it runs at normal priority.
+  }
+}
 
 /** VmRSS from /proc (Linux): a plain file read, no help from the child needed. */
 function procRss(pid: number | undefined): number | null {
@@ -107,9 +121,10 @@ export interface StarterHelpers {
   untrack(child: Child): void;
   exitMeansOutOfMemory(code: number | null, signal: NodeJS.Signals | null, stderr: string): boolean;
   procRss(pid: number | undefined): number | null;
+  lowerPriority(pid: number | undefined): void;
   stderrTail: number;
 }
-const helpers: StarterHelpers = { track, untrack: (c) => void live.delete(c), exitMeansOutOfMemory, procRss, stderrTail: STDERR_TAIL };
+const helpers: StarterHelpers = { track, untrack: (c) => void live.delete(c), exitMeansOutOfMemory, procRss, lowerPriority, stderrTail: STDERR_TAIL };
 
 let starter: ChildStarter | null = null;
 /** The Electron main process calls this once, before any workspace opens. */
@@ -128,6 +143,7 @@ function spawnForked(modulePath: string, opts: SpawnOptions, on: ChildHandlers):
     // stdout is pdf.js's chatter at most (the CLI's --json owns ours); stderr is kept to tell a V8 abort.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  if (opts.background) lowerPriority(cp.pid);
   let stderr = '';
   cp.stderr?.setEncoding('utf8');
   cp.stderr?.on('data', (s: string) => {

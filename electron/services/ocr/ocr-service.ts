@@ -140,7 +140,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         );
       const child = spawnChild(
         opts.renderWorkerPath,
-        { heapMb: limits.renderHeapMb, name: 'Credence OCR page renderer' },
+        { heapMb: limits.renderHeapMb, name: 'Credence OCR page renderer', background: true },
         { onMessage: (m) => settle(() => ((m as RenderOut).type === 'rendered' ? resolve(m as Rendered) : reject(new PageFailure((m as Extract<RenderOut, { type: 'error' }>).message)))), onExit },
       );
       signal.addEventListener('abort', onAbort, { once: true });
