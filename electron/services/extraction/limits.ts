@@ -52,7 +52,7 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   heapWatchFraction: 0.9,
   bufferMb: 256,
   // A worker reading La Grange peaks at 189 MB resident, of which 56 MB heap and 17 MB buffers;
-  // one that has only loaded pdf.js is ~140 MB. 256 MB leaves twice that room.
+  // one that has only loaded Node and pdf.js is 79 MB. 256 MB leaves twice the rest.
   rssOverheadMb: 256,
   baseTimeMs: 120_000,
   // La Grange takes about 17 ms a page on two busy cores; 100 ms leaves a slow laptop room.
