@@ -2,6 +2,7 @@
 // as one image-only PDF) imported into a fresh workspace with OCR on, as the app does it, and
 // read to the last page: the whole process's peak RSS (main thread, render and OCR workers)
 // and the main thread's event-loop delay throughout.
+// Peak RSS is the whole app's: this process and its page-drawing processes (app-memory.ts).
 // Prints JSON {pages, pagesOcr, failed, ms, maxRssMb, loopMaxMs, loopP99Ms, poolSize, meanConfidence}.
 // Usage: node ocr-import.ts [PAGES]   (default 100)
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { defaultPoolSize } from '../../electron/services/ocr/engine.ts';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 import { buildScanSets } from '../eval/ocr/scan-set.ts';
+import { watchAppMemory } from './app-memory.ts';
 
 const n = Number(process.argv[2]) || 100;
 const built = await buildScanSets(undefined, ['scan-300']);
@@ -26,6 +28,7 @@ try {
   execFileSync('img2pdf', ['--output', pdf, ...Array.from({ length: n }, (_, i) => images[i % images.length]!)]);
   const ws = openWorkspace({ dataDir: path.join(dir, 'ws'), ocr: { auto: true } });
   const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
+  const memory = watchAppMemory();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const t0 = performance.now();
@@ -34,9 +37,10 @@ try {
   await ws.services.ocr.whenIdle();
   const ms = performance.now() - t0;
   loop.disable();
+  const mem = memory();
   const s = ws.services.ocr.summary(r.document.id);
   const errors = (ws.ctx.db.prepare(`SELECT DISTINCT error FROM page_ocr WHERE status = 'failed' LIMIT 3`).all() as Array<{ error: string }>).map((e) => e.error);
-  console.log(JSON.stringify({ pages: r.document.pageCount, pagesOcr: s?.pagesOcr ?? 0, failed: s?.failed ?? 0, meanConfidence: s?.meanConfidence ?? null, ms, poolSize: defaultPoolSize(), maxRssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, errors }));
+  console.log(JSON.stringify({ pages: r.document.pageCount, pagesOcr: s?.pagesOcr ?? 0, failed: s?.failed ?? 0, meanConfidence: s?.meanConfidence ?? null, ms, poolSize: defaultPoolSize(), maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, errors }));
   ws.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
