@@ -28,6 +28,12 @@ export function jobFromParent<T>(): Promise<T> {
   });
 }
 
+/** Every message the parent sends, in order (a child that serves one job after another). */
+export function jobsFromParent<T>(handle: (job: T) => void): void {
+  if (electronPort) electronPort.on('message', (e) => handle(e.data as T));
+  else process.on('message', (m) => handle(m as T));
+}
+
 const startedUnder = process.ppid;
 const ORPHAN_CHECK_MS = 1000;
 const MEMORY_REPORT_MS = 100;

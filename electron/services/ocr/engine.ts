@@ -42,8 +42,11 @@ export interface OcrPool {
   info: OcrEngineInfo;
   /** The number of pages read at once. */
   size: number;
-  /** `dpi`: the resolution the page was rendered at (else tesseract estimates it from the type). */
-  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number }): Promise<OcrPageResult>;
+  /**
+   * `dpi`: the resolution the page was rendered at (else tesseract estimates it from the type).
+   * `onStart`: called when a worker takes the page (it may first wait for one to be free).
+   */
+  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; onStart?: () => void }): Promise<OcrPageResult>;
   close(): Promise<void>;
 }
 
@@ -293,6 +296,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       const given = pngSize(png);
       if (ropts.signal?.aborted) throw new OcrAborted(ropts.signal.reason);
       const slot = await acquire();
+      ropts.onStart?.();
       try {
         let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
         for (const rotation of [0, 180, 90, 270] as const) {

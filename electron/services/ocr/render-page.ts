@@ -73,8 +73,9 @@ export async function renderPageToPng(
           `over the limit of ${Math.round(maxPixels / 1e6)} for one page. It was not read; ask the agency for a copy at a normal page size.`,
       );
     }
-    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: unknown } } }).canvasFactory;
-    const { canvas, context } = factory.create(width, height);
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: unknown }; destroy(c: { canvas: NapiCanvas; context: unknown }): void } }).canvasFactory;
+    const drawn = factory.create(width, height);
+    const { canvas, context } = drawn;
     // A scan has a white sheet under it; pdf.js paints nothing where the page draws nothing.
     const ctx2d = context as { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
     ctx2d.fillStyle = '#ffffff';
@@ -82,6 +83,8 @@ export async function renderPageToPng(
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as CanvasRenderingContext2D, viewport, background: '#ffffff' }).promise;
     const png = await canvas.encode('png');
     page.cleanup();
+    // The 36 MB bitmap goes now, not when the collector gets to it: the renderer draws page after page.
+    factory.destroy(drawn);
     return { png, width, height };
   } finally {
     if (owned) await doc.loadingTask.destroy();

@@ -1,11 +1,13 @@
-// A child process that renders one page of one PDF for OCR, so drawing a 9-megapixel page never
-// stalls the app's main thread. Fresh for each page and ended by the queue when the page runs
-// out of time: a hostile page costs one page. A process, not a worker thread, so that V8 aborting
-// on the heap limit ends this page's renderer and not the app. Runs as plain Node (type
+// A child process that renders pages of a PDF for OCR, one job after another, so drawing a
+// 9-megapixel page never stalls the app's main thread. It keeps the last file open between pages
+// (a 100-page scan is read and parsed once, not once a page) and is kept by the queue while pages
+// draw well; a page that fails, runs out of time or is cancelled ends it, and the next page gets
+// a fresh one: a hostile page costs one page. A process, not a worker thread, so that V8 aborting
+// on the heap limit ends this renderer and not the app. Runs as plain Node (type
 // stripping), importing only pdf.js, node built-ins, render-page.ts, limits.ts and child-port.ts.
 import fs from 'node:fs';
 import { openForRender, renderPageToPng, RenderRefusal } from './render-page.ts';
-import { jobFromParent, serveParent, toParent } from '../isolation/child-port.ts';
+import { jobsFromParent, serveParent, toParent } from '../isolation/child-port.ts';
 
 export interface RenderJob {
   blobPath: string;
@@ -21,8 +23,6 @@ export type RenderOut =
 
 serveParent({ reportMemory: false });
 const post = (m: RenderOut) => toParent(m);
-// The job arrives as the parent's first message (below).
-let job: RenderJob;
 
 // pdf.js drops an image that declares more pixels than allowed with only a warning, which would
 // leave a blank page that reads as empty: the warning is turned into the page's refusal.
@@ -32,10 +32,24 @@ console.warn = (...args: unknown[]) => {
 };
 console.log = () => {};
 
-async function run(): Promise<void> {
+type Doc = Awaited<ReturnType<typeof openForRender>>;
+let open: { path: string; maxPixels: number; doc: Doc } | null = null;
+
+async function docFor(job: RenderJob): Promise<Doc> {
+  if (open && open.path === job.blobPath && open.maxPixels === job.maxPixels) return open.doc;
+  const before = open;
+  open = null;
+  await before?.doc.loadingTask.destroy();
   const doc = await openForRender(new Uint8Array(fs.readFileSync(job.blobPath)), job.maxPixels, true);
+  open = { path: job.blobPath, maxPixels: job.maxPixels, doc };
+  return doc;
+}
+
+async function run(job: RenderJob): Promise<void> {
+  oversizedImage = false;
+  const doc = await docFor(job);
+  const page = await doc.getPage(job.pageIndex + 1);
   try {
-    const page = await doc.getPage(job.pageIndex + 1);
     const vp = page.getViewport({ scale: 1 });
     const out = await renderPageToPng(doc, job.pageIndex + 1, job.dpi, { maxPixels: job.maxPixels });
     if (oversizedImage) {
@@ -49,16 +63,18 @@ async function run(): Promise<void> {
     const png = new Uint8Array(out.png.buffer, out.png.byteOffset, out.png.byteLength).slice();
     post({ type: 'rendered', png, width: out.width, height: out.height, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } });
   } finally {
-    await doc.loadingTask.destroy();
+    // The page's decoded images and operator list go; the file stays open for the next page.
+    page.cleanup();
   }
 }
 
-jobFromParent<RenderJob>()
-  .then((j) => {
-    job = j;
-    return run();
-  })
-  .catch((err: unknown) => {
-    if (err instanceof RenderRefusal) post({ type: 'error', code: 'too_large', message: err.message });
-    else post({ type: 'error', code: 'unreadable', message: `Page ${job.pageIndex + 1} could not be drawn for OCR (${err instanceof Error ? err.message : String(err)}).` });
-  });
+// One page at a time, in the order asked.
+let chain = Promise.resolve();
+jobsFromParent<RenderJob>((job) => {
+  chain = chain.then(() =>
+    run(job).catch((err: unknown) => {
+      if (err instanceof RenderRefusal) post({ type: 'error', code: 'too_large', message: err.message });
+      else post({ type: 'error', code: 'unreadable', message: `Page ${job.pageIndex + 1} could not be drawn for OCR (${err instanceof Error ? err.message : String(err)}).` });
+    }),
+  );
+});
