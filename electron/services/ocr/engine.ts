@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 // Loaded when the first page is read, not when a workspace opens.
 import type Tesseract from 'tesseract.js';
 import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
+import { readingOrder } from './assemble.ts';
 
 export interface OcrWord {
   text: string;
@@ -133,7 +134,7 @@ interface PageRead {
   rotateRadians: number;
 }
 
-/** The word boxes of a read, as fractions of the image as given (undoing the deskew, then the turn). */
+/** The text of a read in reading order (assemble.ts), and its word boxes as fractions of the image as given (undoing the deskew, then the turn). */
 function wordsOf(data: PageRead, rotation: 0 | 90 | 180 | 270, given: { width: number; height: number }): { text: string; words: OcrWord[] } {
   const turned = rotation === 90 || rotation === 270 ? { width: given.height, height: given.width } : given;
   const angle = data.rotateRadians ?? 0;
@@ -150,25 +151,19 @@ function wordsOf(data: PageRead, rotation: 0 | 90 | 180 | 270, given: { width: n
   };
   const words: OcrWord[] = [];
   const paragraphs: string[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      const lines: string[] = [];
-      for (const line of para.lines) {
-        const kept: string[] = [];
-        for (const w of line.words) {
-          const text = w.text.trim();
-          if (!text) continue;
-          kept.push(text);
-          const { x0, y0, x1, y1 } = w.bbox;
-          const corners = [back(x0, y0), back(x1, y0), back(x0, y1), back(x1, y1)].map(([x, y]) => unturn(rotation, x / turned.width, y / turned.height));
-          const xs = corners.map((c) => c[0]);
-          const ys = corners.map((c) => c[1]);
-          words.push({ text, box: [clamp(Math.min(...xs)), clamp(Math.min(...ys)), clamp(Math.max(...xs)), clamp(Math.max(...ys))], confidence: Math.round(w.confidence * 10) / 10 });
-        }
-        if (kept.length) lines.push(kept.join(' '));
+  for (const para of readingOrder(data.blocks)) {
+    const lines: string[] = [];
+    for (const line of para) {
+      for (const w of line) {
+        const { x0, y0, x1, y1 } = w.bbox;
+        const corners = [back(x0, y0), back(x1, y0), back(x0, y1), back(x1, y1)].map(([x, y]) => unturn(rotation, x / turned.width, y / turned.height));
+        const xs = corners.map((c) => c[0]);
+        const ys = corners.map((c) => c[1]);
+        words.push({ text: w.text, box: [clamp(Math.min(...xs)), clamp(Math.min(...ys)), clamp(Math.max(...xs)), clamp(Math.max(...ys))], confidence: Math.round(w.confidence * 10) / 10 });
       }
-      if (lines.length) paragraphs.push(lines.join('\n'));
+      lines.push(line.map((w) => w.text).join(' '));
     }
+    paragraphs.push(lines.join('\n'));
   }
   return { text: paragraphs.join('\n\n'), words };
 }

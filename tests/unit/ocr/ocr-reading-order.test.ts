@@ -1,0 +1,71 @@
+// Reading order of a page's OCR lines, on hand-made tesseract layouts (pixel boxes, y down).
+import { describe, expect, it } from 'vitest';
+import { readingOrder, type RawBlock, type RawWord } from '../../../electron/services/ocr/assemble.ts';
+
+/** A line of words laid left to right from x, 40 px tall at y, each character 20 px wide, 20 px between words. */
+function line(x: number, y: number, text: string): { words: RawWord[] } {
+  let at = x;
+  return {
+    words: text.split(' ').map((t) => {
+      const w = { text: t, bbox: { x0: at, y0: y, x1: at + 20 * t.length, y1: y + 40 }, confidence: 90 };
+      at = w.bbox.x1 + 20;
+      return w;
+    }),
+  };
+}
+const block = (...paragraphs: Array<Array<{ words: RawWord[] }>>): RawBlock => ({ paragraphs: paragraphs.map((lines) => ({ lines })) });
+const text = (blocks: RawBlock[]) => readingOrder(blocks).map((p) => p.map((l) => l.map((w) => w.text).join(' ')).join('\n')).join('\n\n');
+
+describe('OCR reading order', () => {
+  it('puts a column of list numbers, read as a block of its own, on the lines they number', () => {
+    const page = [
+      block([line(100, 100, 'Members MUST NOT use deadly force:')]),
+      block([line(100, 200, '1.'), line(100, 260, '2.')]),
+      block([line(160, 200, 'Based on mere suspicion.'), line(160, 260, 'Based on words alone.')]),
+    ];
+    expect(text(page)).toBe('Members MUST NOT use deadly force:\n\n1. Based on mere suspicion.\n2. Based on words alone.');
+  });
+
+  it('rejoins a list marker cut in two between blocks into one word, with one box over both halves', () => {
+    const open = line(100, 300, '(');
+    const rest = line(123, 300, 'c) The individual complained of pain.');
+    const r = readingOrder([block([rest]), block([open])]);
+    const words = r.flat(2);
+    expect(words.map((w) => w.text).join(' ')).toBe('(c) The individual complained of pain.');
+    expect(words[0]!.bbox).toEqual({ x0: 100, y0: 300, x1: 163, y1: 340 });
+  });
+
+  it('reads blocks top to bottom whatever order tesseract listed them in', () => {
+    const page = [
+      block([line(100, 100, 'A. Use of Force.')]),
+      block([line(100, 400, '(g) The individual was rendered unconscious.')]),
+      block([line(100, 300, '(f) Any restraint device.'), line(100, 500, '(h) An individual was struck.')]),
+    ];
+    expect(text(page)).toBe('A. Use of Force.\n\n(f) Any restraint device.\n\n(g) The individual was rendered unconscious.\n\n(h) An individual was struck.');
+  });
+
+  it('keeps words tesseract separated on one line apart, however close', () => {
+    const l = line(100, 100, 'shall not');
+    l.words[1]!.bbox = { ...l.words[1]!.bbox, x0: l.words[0]!.bbox.x1 + 2 };
+    expect(text([block([l])])).toBe('shall not');
+  });
+
+  it('leaves a page in two columns column after column', () => {
+    const left = block([line(100, 100, 'the left column first line'), line(100, 160, 'the left column second line'), line(100, 220, 'the left column third line')]);
+    const right = block([line(800, 100, 'the right column first line'), line(800, 160, 'the right column second line'), line(800, 220, 'the right column third')]);
+    expect(text([left, right])).toBe(
+      'the left column first line\nthe left column second line\nthe left column third line\n\nthe right column first line\nthe right column second line\nthe right column third',
+    );
+  });
+
+  it('leaves a page read sideways (lines taller than wide) as tesseract gave it', () => {
+    const tall = (x: number, y: number, t: string) => ({ words: [{ text: t, bbox: { x0: x, y0: y, x1: x + 40, y1: y + 20 * t.length }, confidence: 90 }] });
+    const page = [block([tall(500, 100, 'Officers'), tall(440, 100, 'shall')]), block([tall(900, 50, 'intervene')])];
+    expect(text(page)).toBe('Officers\nshall\n\nintervene');
+  });
+
+  it('keeps paragraphs apart and the lines of one together', () => {
+    const page = [block([line(100, 100, 'First line of one'), line(100, 150, 'paragraph.')], [line(100, 260, 'Second paragraph.')])];
+    expect(text(page)).toBe('First line of one\nparagraph.\n\nSecond paragraph.');
+  });
+});
