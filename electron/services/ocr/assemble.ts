@@ -144,3 +144,34 @@ export function readingOrder(blocks: RawBlock[]): Assembled {
   }
   return paras;
 }
+
+/**
+ * Whether a page read as one column (tesseract's "single column" layout) was in fact laid out in
+ * columns: on at least five lines, and a third of the lines of several words, the words part
+ * at one wide gutter (over three line heights), at about the same place across the page. Such a
+ * page is read again with the automatic layout, which finds the columns.
+ */
+export function looksLikeColumns(blocks: RawBlock[]): boolean {
+  const ps = pieces(blocks);
+  const lineHeight = median(ps.map((p) => height(p.box)));
+  if (!lineHeight) return false;
+  const left = Math.min(...ps.map((p) => p.box.x0));
+  const right = Math.max(...ps.map((p) => p.box.x1));
+  const gutters: number[] = [];
+  let long = 0;
+  for (const p of ps) {
+    if (p.words.length < 4) continue;
+    long++;
+    let best = 0;
+    let at = 0;
+    for (let i = 1; i < p.words.length; i++) {
+      const gap = p.words[i]!.bbox.x0 - p.words[i - 1]!.bbox.x1;
+      if (gap > best) (best = gap), (at = (p.words[i]!.bbox.x0 + p.words[i - 1]!.bbox.x1) / 2);
+    }
+    if (best > 3 * lineHeight) gutters.push(at);
+  }
+  if (gutters.length < 5 || gutters.length * 3 < long) return false;
+  const mid = median(gutters);
+  const near = gutters.filter((g) => Math.abs(g - mid) <= 0.05 * (right - left)).length;
+  return near >= 5 && near * 3 >= long;
+}

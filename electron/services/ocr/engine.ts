@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 // Loaded when the first page is read, not when a workspace opens.
 import type Tesseract from 'tesseract.js';
 import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
-import { readingOrder } from './assemble.ts';
+import { looksLikeColumns, readingOrder } from './assemble.ts';
 
 export interface OcrWord {
   text: string;
@@ -226,7 +226,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     });
     // debug_file: Tesseract's progress notes ("Detected 15 diacritics") go nowhere instead of
     // into the app's (and the CLI's) standard error.
-    await w.setParameters({ tessedit_pageseg_mode: T.PSM.AUTO, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
+    await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
     return w;
   };
 
@@ -250,9 +250,20 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     void w?.then((x) => x.terminate()).catch(() => {});
   };
 
-  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
-    slot.worker ??= start();
-    const w = await slot.worker;
+  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, layout: 'column' | 'auto' = 'column') {
+    const mine = (slot.worker ??= start());
+    const w = await mine;
+    // The worker reads one column unless told otherwise for this page, and is put back after
+    // (unless it was ended mid-page: a cancelled read ends its worker).
+    if (layout === 'auto') await w.setParameters({ tessedit_pageseg_mode: '3' as Tesseract.PSM });
+    try {
+      return await readWith(w, slot, png, rotation, signal, dpi);
+    } finally {
+      if (layout === 'auto' && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: '4' as Tesseract.PSM }).catch(() => {});
+    }
+  }
+
+  async function readWith(w: Tesseract.Worker, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
     const image = rotation === 0 ? png : withOrientation(png, rotation);
     const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
     // TSV, not `blocks`: see tsv-layout.ts. Only the string crosses into this thread.
@@ -291,7 +302,14 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       try {
         let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
         for (const rotation of [0, 180, 90, 270] as const) {
-          const data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
+          let data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
+          // Read as one column, a page set in columns runs across the gutter, and a page lying on its
+          // side reads as nothing: either is read again with the automatic layout (which finds
+          // columns, and reads sideways text poorly enough for the other turns to be tried).
+          const blocks = data.blocks;
+          if (looksLikeColumns(blocks) || (rotation === 0 && !blocks.some((b) => b.paragraphs.some((p) => p.lines.some((l) => l.words.some((w) => w.text.trim())))))) {
+            data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, 'auto');
+          }
           const read = wordsOf(data, rotation, given);
           if (!best || score(read.words) > score(best.words)) best = { rotation, data, ...read };
           // Tesseract has no orientation data offline (no osd.traineddata on npm for 7.x), so the

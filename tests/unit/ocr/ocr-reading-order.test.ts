@@ -1,6 +1,6 @@
 // Reading order of a page's OCR lines, on hand-made tesseract layouts (pixel boxes, y down).
 import { describe, expect, it } from 'vitest';
-import { readingOrder, type RawBlock, type RawWord } from '../../../electron/services/ocr/assemble.ts';
+import { looksLikeColumns, readingOrder, type RawBlock, type RawWord } from '../../../electron/services/ocr/assemble.ts';
 
 /** A line of words laid left to right from x, 40 px tall at y, each character 20 px wide, 20 px between words. */
 function line(x: number, y: number, text: string): { words: RawWord[] } {
@@ -67,5 +67,20 @@ describe('OCR reading order', () => {
   it('keeps paragraphs apart and the lines of one together', () => {
     const page = [block([line(100, 100, 'First line of one'), line(100, 150, 'paragraph.')], [line(100, 260, 'Second paragraph.')])];
     expect(text(page)).toBe('First line of one\nparagraph.\n\nSecond paragraph.');
+  });
+
+  it('tells a page read as one column that was set in two (a gutter on every line) from one that was not', () => {
+    // One column read across two: each line is the left column's line, a gutter, the right column's.
+    const across = (y: number) => {
+      const l = line(100, y, 'the left column words here');
+      const r = line(900, y, 'and the right column words');
+      return { words: [...l.words, ...r.words] };
+    };
+    const twoColumns = [block(Array.from({ length: 8 }, (_, i) => across(100 + 60 * i)))];
+    expect(looksLikeColumns(twoColumns)).toBe(true);
+    const oneColumn = [block(Array.from({ length: 8 }, (_, i) => line(100, 100 + 60 * i, 'a full line of policy text that runs across the page')))];
+    expect(looksLikeColumns(oneColumn)).toBe(false);
+    // A form's header row or two with wide gaps is not a page in columns.
+    expect(looksLikeColumns([block([across(100), across(160)], Array.from({ length: 8 }, (_, i) => line(100, 300 + 60 * i, 'a full line of policy text that runs across the page')))])).toBe(false);
   });
 });
