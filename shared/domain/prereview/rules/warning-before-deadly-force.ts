@@ -19,7 +19,7 @@ export const rule: RuleDef = {
     readTopic(units, {
       topic: WARN,
       offTopic: [
-        [tolerantRn(/\bwarning[\s-]shots?\b/i), 'warning shots, another rule'],
+        [tolerantRn(/\bwarning[\s-]shots?\b/i, { rm: true }), 'warning shots, another rule'],
         [/\b(canine|dog|K-?9|TASER|CEW|conducted (energy|electrical)|OC|pepper\w*|spray|release)\b/i, 'a warning before another tool, not deadly force'],
       ],
       classify({ text, own }) {

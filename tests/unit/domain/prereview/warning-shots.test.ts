@@ -20,6 +20,7 @@ describe('warning-shots', () => {
 
   it('reads a scanned page where OCR read "rn" as "m" (Springfield UOF-02, Hanover Park 205-P scans)', () => {
     expect(stance('Officers shall not fire waming shots.')).toBe('prohibited');
+    expect(stance("e. ‘Warming shots are prohibited.")).toBe('prohibited');
     expect(stance('Hanover Park Police Officers shall not use firearms in any of the following:\n1. Firing into crowds of people.\n2. Firing waming shots.')).toBe('prohibited');
   });
 
