@@ -100,14 +100,8 @@ export function readingOrder(blocks: RawBlock[]): Assembled {
   if (hasColumns([...byBlock.values()], lineHeight, textWidth)) return asGiven(ps);
 
   // Rows, top to bottom: a line joins the row it overlaps for half the height of the shorter.
-  // A piece much taller than a line (a column of markers read as one "line") is never a row's
-  // anchor: its words are placed one by one.
-  const units: Piece[] = [];
-  for (const p of ps) {
-    if (height(p.box) > 2.2 * lineHeight && p.words.length > 1) for (const w of p.words) units.push({ ...p, words: [w], box: w.bbox });
-    else units.push(p);
-  }
-  const sorted = units.map((u, i) => ({ u, i })).sort((a, b) => a.u.box.y0 - b.u.box.y0 || a.i - b.i);
+  // Tesseract's own lines are kept whole (an underlined line's words may stand taller than others).
+  const sorted = ps.map((u, i) => ({ u, i })).sort((a, b) => a.u.box.y0 - b.u.box.y0 || a.i - b.i);
   const rows: Array<{ box: Box; items: Piece[] }> = [];
   for (const { u } of sorted) {
     const row = rows.findLast((r) => {
