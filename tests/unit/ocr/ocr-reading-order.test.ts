@@ -50,6 +50,12 @@ describe('OCR reading order', () => {
     expect(text([block([l])])).toBe('shall not');
   });
 
+  it('keeps a line whole when some of its words stand taller (underlined text, descenders on the rule)', () => {
+    const l = line(100, 100, 'they shall promptly report the incident');
+    for (const i of [0, 2, 3]) l.words[i]!.bbox = { ...l.words[i]!.bbox, y1: 190 };
+    expect(text([block([line(100, 20, 'An officer has a duty to intervene.')], [l])])).toBe('An officer has a duty to intervene.\n\nthey shall promptly report the incident');
+  });
+
   it('leaves a page in two columns column after column', () => {
     const left = block([line(100, 100, 'the left column first line'), line(100, 160, 'the left column second line'), line(100, 220, 'the left column third line')]);
     const right = block([line(800, 100, 'the right column first line'), line(800, 160, 'the right column second line'), line(800, 220, 'the right column third')]);
