@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { LANG_DATA_DIR } from '../../../electron/services/ocr/engine.ts';
+import { LANG_DATA_DIR, SOURCE_TESSERACT_WORKER_PATH } from '../../../electron/services/ocr/engine.ts';
+import { layoutFromTsv } from '../../../electron/services/ocr/tsv-layout.ts';
 import { openForRender, renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
 import { buildScanSets } from './scan-set.ts';
 
@@ -17,19 +17,17 @@ const dpi = Number(process.env.RAW_DPI ?? 300);
 const built = await buildScanSets(() => {}, [setName]);
 if ('skipped' in built) throw new Error(built.skipped);
 const T = (await import('tesseract.js')).default;
-const requireHere = createRequire(import.meta.url);
-const WORKER_PATH = path.join(path.dirname(requireHere.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js');
 const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'raw-'));
-const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, { workerPath: WORKER_PATH, langPath: LANG_DATA_DIR, gzip: true, cachePath: cache, cacheMethod: 'none', logger: () => {}, errorHandler: () => {} });
-await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN, preserve_interword_spaces: '0', ...extra });
+const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, { workerPath: SOURCE_TESSERACT_WORKER_PATH, langPath: LANG_DATA_DIR, gzip: true, cachePath: cache, cacheMethod: 'none', logger: () => {}, errorHandler: () => {} });
+await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN, preserve_interword_spaces: '0', debug_file: '/dev/null', ...extra } as never);
 const res: Array<{ doc: string; page: number; truth: string; width: number; height: number; rotateRadians: number; blocks: unknown }> = [];
 for (const d of built.sets[0]!.docs) {
   const doc = await openForRender(new Uint8Array(fs.readFileSync(d.pdf)));
   for (const [i, p] of d.pages.entries()) {
     const { png, width, height } = await renderPageToPng(doc, i + 1, dpi);
-    const r = await w.recognize(png, { rotateAuto: true, user_defined_dpi: String(dpi) } as never, { text: false, blocks: true });
-    const strip = (b: any) => b.map((bl: any) => ({ bbox: bl.bbox, blocktype: bl.blocktype, paragraphs: bl.paragraphs.map((pa: any) => ({ bbox: pa.bbox, lines: pa.lines.map((l: any) => ({ bbox: l.bbox, baseline: l.baseline, rowAttributes: l.rowAttributes, words: l.words.map((x: any) => ({ text: x.text, bbox: x.bbox, confidence: x.confidence })) })) })) }));
-    res.push({ doc: d.doc, page: p.page, truth: p.truth, width, height, rotateRadians: r.data.rotateRadians ?? 0, blocks: strip(r.data.blocks ?? []) });
+    // As the engine reads it: Tesseract's TSV, read back into blocks (tsv-layout.ts).
+    const r = await w.recognize(png, { rotateAuto: true, user_defined_dpi: String(dpi) } as never, { text: false, blocks: false, tsv: true });
+    res.push({ doc: d.doc, page: p.page, truth: p.truth, width, height, rotateRadians: r.data.rotateRadians ?? 0, blocks: layoutFromTsv(r.data.tsv ?? '') });
     process.stdout.write('.');
   }
   await doc.loadingTask.destroy();
