@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 // Loaded when the first page is read, not when a workspace opens.
 import type Tesseract from 'tesseract.js';
 import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
+import { looksLikeColumns, readingOrder } from './assemble.ts';
 
 export interface OcrWord {
   text: string;
@@ -136,7 +137,7 @@ interface PageRead {
   rotateRadians: number;
 }
 
-/** The word boxes of a read, as fractions of the image as given (undoing the deskew, then the turn). */
+/** The text of a read in reading order (assemble.ts), and its word boxes as fractions of the image as given (undoing the deskew, then the turn). */
 function wordsOf(data: PageRead, rotation: 0 | 90 | 180 | 270, given: { width: number; height: number }): { text: string; words: OcrWord[] } {
   const turned = rotation === 90 || rotation === 270 ? { width: given.height, height: given.width } : given;
   const angle = data.rotateRadians ?? 0;
@@ -153,25 +154,19 @@ function wordsOf(data: PageRead, rotation: 0 | 90 | 180 | 270, given: { width: n
   };
   const words: OcrWord[] = [];
   const paragraphs: string[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      const lines: string[] = [];
-      for (const line of para.lines) {
-        const kept: string[] = [];
-        for (const w of line.words) {
-          const text = w.text.trim();
-          if (!text) continue;
-          kept.push(text);
-          const { x0, y0, x1, y1 } = w.bbox;
-          const corners = [back(x0, y0), back(x1, y0), back(x0, y1), back(x1, y1)].map(([x, y]) => unturn(rotation, x / turned.width, y / turned.height));
-          const xs = corners.map((c) => c[0]);
-          const ys = corners.map((c) => c[1]);
-          words.push({ text, box: [clamp(Math.min(...xs)), clamp(Math.min(...ys)), clamp(Math.max(...xs)), clamp(Math.max(...ys))], confidence: Math.round(w.confidence * 10) / 10 });
-        }
-        if (kept.length) lines.push(kept.join(' '));
+  for (const para of readingOrder(data.blocks)) {
+    const lines: string[] = [];
+    for (const line of para) {
+      for (const w of line) {
+        const { x0, y0, x1, y1 } = w.bbox;
+        const corners = [back(x0, y0), back(x1, y0), back(x0, y1), back(x1, y1)].map(([x, y]) => unturn(rotation, x / turned.width, y / turned.height));
+        const xs = corners.map((c) => c[0]);
+        const ys = corners.map((c) => c[1]);
+        words.push({ text: w.text, box: [clamp(Math.min(...xs)), clamp(Math.min(...ys)), clamp(Math.max(...xs)), clamp(Math.max(...ys))], confidence: Math.round(w.confidence * 10) / 10 });
       }
-      if (lines.length) paragraphs.push(lines.join('\n'));
+      lines.push(line.map((w) => w.text).join(' '));
     }
+    paragraphs.push(lines.join('\n'));
   }
   return { text: paragraphs.join('\n\n'), words };
 }
@@ -234,7 +229,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     });
     // debug_file: Tesseract's progress notes ("Detected 15 diacritics") go nowhere instead of
     // into the app's (and the CLI's) standard error.
-    await w.setParameters({ tessedit_pageseg_mode: T.PSM.AUTO, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
+    await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
     return w;
   };
 
@@ -258,9 +253,20 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     void w?.then((x) => x.terminate()).catch(() => {});
   };
 
-  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
-    slot.worker ??= start();
-    const w = await slot.worker;
+  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, layout: 'column' | 'auto' = 'column') {
+    const mine = (slot.worker ??= start());
+    const w = await mine;
+    // The worker reads one column unless told otherwise for this page, and is put back after
+    // (unless it was ended mid-page: a cancelled read ends its worker).
+    if (layout === 'auto') await w.setParameters({ tessedit_pageseg_mode: '3' as Tesseract.PSM });
+    try {
+      return await readWith(w, slot, png, rotation, signal, dpi);
+    } finally {
+      if (layout === 'auto' && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: '4' as Tesseract.PSM }).catch(() => {});
+    }
+  }
+
+  async function readWith(w: Tesseract.Worker, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
     const image = rotation === 0 ? png : withOrientation(png, rotation);
     const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
     // TSV, not `blocks`: see tsv-layout.ts. Only the string crosses into this thread.
@@ -300,7 +306,14 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       try {
         let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
         for (const rotation of [0, 180, 90, 270] as const) {
-          const data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
+          let data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
+          // Read as one column, a page set in columns runs across the gutter, and a page lying on its
+          // side reads as nothing: either is read again with the automatic layout (which finds
+          // columns, and reads sideways text poorly enough for the other turns to be tried).
+          const blocks = data.blocks;
+          if (looksLikeColumns(blocks) || (rotation === 0 && !blocks.some((b) => b.paragraphs.some((p) => p.lines.some((l) => l.words.some((w) => w.text.trim())))))) {
+            data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, 'auto');
+          }
           const read = wordsOf(data, rotation, given);
           if (!best || score(read.words) > score(best.words)) best = { rotation, data, ...read };
           // Tesseract has no orientation data offline (no osd.traineddata on npm for 7.x), so the

@@ -16,7 +16,8 @@ import path from 'node:path';
 import { prereviewDocument } from '../../../shared/domain/prereview/engine.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 
-const RECIPE = 'v1';
+// v2: a turned page's image is named for its turn (v1 reused a page turned under an older choice of pages).
+const RECIPE = 'v2';
 export const CORPUS = path.resolve(process.env.CREDENCE_CORPUS ?? path.join(import.meta.dirname, '../../../../shared/corpus'));
 export const CACHE = path.resolve(process.env.CREDENCE_OCR_EVAL_CACHE || path.join(os.tmpdir(), 'credence-ocr-eval-cache'));
 
@@ -162,12 +163,13 @@ export async function buildScanSets(log: (s: string) => void = () => {}, only?: 
       const dir = path.join(CACHE, RECIPE, recipe.name);
       const scanPages = chosen.map((page, i): ScanPage => {
         const rotated90 = !!recipe.rotatedSample && i === 1;
-        const png = path.join(dir, `${path.basename(doc, '.pdf')}-p${page}.png`);
+        // The turn is in the name: an image cached when another page was the turned one is not reused.
+        const png = path.join(dir, `${path.basename(doc, '.pdf')}-p${page}${rotated90 ? '-r90' : ''}.png`);
         scanPage(path.join(policies, doc), page, recipe, rotated90, png);
         return { doc, page, truth: pages[page - 1]!, png, rotated90 };
       });
       // Named by its pages, so a change of the pages chosen makes a new PDF, not a stale one.
-      const pdf = path.join(dir, `${path.basename(doc, '.pdf')}-p${chosen.join('-')}.pdf`);
+      const pdf = path.join(dir, `${path.basename(doc, '.pdf')}-p${scanPages.map((p) => `${p.page}${p.rotated90 ? 'r90' : ''}`).join('-')}.pdf`);
       if (!fs.existsSync(pdf)) {
         // A temp name of this process's own: two runs may build the same set at once.
         execFileSync('img2pdf', ['--output', `${pdf}.${process.pid}.tmp`, ...scanPages.map((p) => p.png)]);

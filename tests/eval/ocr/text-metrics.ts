@@ -5,8 +5,26 @@
 //   - typographic quotes become ' and ", every dash and minus becomes "-", soft hyphens go;
 //   - list-bullet glyphs (• ▪ ● ◦ ■ □ ➢ ) go (a text layer has them as symbols, OCR as "e" or
 //     "«" or nothing: neither is text a reviewer reads);
+//   - drawn rules and leaders go: a run of three or more underscores, dots, dashes, equals signs
+//     or tildes (a text layer may store a rule as 84 underscores or a table of contents' dot
+//     leader as dots; OCR sees a line, not characters);
+//   - a "word" made only of such filler or of bars ("." for a bullet, "-" between a running
+//     footer's parts, "|" for a table border) goes: it holds no letter, digit or sign a reader reads;
+//   - white space before closing punctuation (, . ; : ! ? ) ]) and after opening brackets goes:
+//     a text layer often stores a label and its colon as two items joined by a space
+//     ("Injury :"), which the printed page does not show; no word changes;
 //   - every run of whitespace (spaces, line and paragraph breaks, tabs) becomes one space.
 // Case, punctuation and digits are kept: "Shall" vs "shall" and "1.6.01" vs "1.6.0l" count.
+//
+// Two families of measures:
+//   - ordered (charErrors, wordErrors): edit distance of the texts as read, so a header that
+//     OCR places after the body, or columns read in another order, count as errors although
+//     every word is right. This is what a quoted passage or a phrase search sees.
+//   - order-free (bagOfWordsErrors, orderFreeCharErrors): words matched as multisets first, so
+//     only words misread, missed or invented count, wherever they sit on the page. Bag-of-words
+//     WER is the measure of Rice's ISRI OCR evaluations ("non-stopword / word accuracy" is
+//     order-independent there); the order-free CER counts the character edits among the words
+//     left unmatched (kept in reading order), which is where misread letters are.
 export function normaliseText(s: string): string {
   return s
     .normalize('NFKC')
@@ -15,7 +33,12 @@ export function normaliseText(s: string): string {
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
     .replace(/\u00AD/g, '')
     .replace(/[\u2022\u2023\u2043\u2219\u25AA\u25AB\u25CF\u25CB\u25E6\u25A0\u25A1\u27A2\u2713\u2714\uF0B7\uF0A7\uF0D8\uF076]/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/(?:_{3,}|\.{3,}|(?:\. ){2,}\.|-{3,}|={3,}|~{3,})/g, ' ')
+    .replace(/[ \t]+(?=[,.;:!?)\]](?:\s|$))/g, '')
+    .replace(/(?<=[([])\s+/g, '')
+    .split(/\s+/)
+    .filter((w) => !/^[._\-=~*|·]+$/.test(w))
+    .join(' ')
     .trim();
 }
 
@@ -49,11 +72,11 @@ export interface ErrorCount {
   length: number;
 }
 
+const codes = (s: string) => Uint32Array.from(s, (ch) => ch.codePointAt(0)!);
+
 export function charErrors(reference: string, ocr: string): ErrorCount {
-  const r = normaliseText(reference), o = normaliseText(ocr);
-  const codes = (s: string) => Uint32Array.from(s, (ch) => ch.codePointAt(0)!);
-  const rc = codes(r);
-  return { edits: editDistance(rc, codes(o)), length: rc.length };
+  const rc = codes(normaliseText(reference));
+  return { edits: editDistance(rc, codes(normaliseText(ocr))), length: rc.length };
 }
 
 export function wordErrors(reference: string, ocr: string): ErrorCount {
@@ -62,6 +85,55 @@ export function wordErrors(reference: string, ocr: string): ErrorCount {
   const r = words(normaliseText(reference)).map(id);
   const o = words(normaliseText(ocr)).map(id);
   return { edits: editDistance(r, o), length: r.length };
+}
+
+/**
+ * The words of each side that the other side lacks, as multisets, each in its own reading order.
+ * A word matches the same word anywhere on the page, once per occurrence.
+ */
+function unmatchedWords(r: string[], o: string[]): { r: string[]; o: string[] } {
+  const left = new Map<string, number>();
+  for (const w of o) left.set(w, (left.get(w) ?? 0) + 1);
+  const restR: string[] = [];
+  for (const w of r) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) left.set(w, n - 1);
+    else restR.push(w);
+  }
+  const restO: string[] = [];
+  for (let i = o.length - 1; i >= 0; i--) {
+    const w = o[i]!;
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      restO.push(w);
+      left.set(w, n - 1);
+    }
+  }
+  return { r: restR, o: restO.reverse() };
+}
+
+/**
+ * Bag-of-words errors: the reference's and the OCR's words matched as multisets; each word left
+ * over on the longer side is one error (a left-over pair is one substitution, the surplus are
+ * insertions or deletions). Reading order does not count. Never more than wordErrors.
+ */
+export function bagOfWordsErrors(reference: string, ocr: string): ErrorCount {
+  const r = words(normaliseText(reference));
+  const o = words(normaliseText(ocr));
+  const u = unmatchedWords(r, o);
+  return { edits: Math.max(u.r.length, u.o.length), length: r.length };
+}
+
+/**
+ * Order-free character errors: the words matched as multisets cost nothing wherever they are; the
+ * character edit distance between the words left over on each side (each side's leftovers joined
+ * by spaces, in reading order) is the count. A misread "wam" for "warn" costs 2 as in charErrors;
+ * a header placed after the body costs 0; "onthe" for "on the" costs 1.
+ */
+export function orderFreeCharErrors(reference: string, ocr: string): ErrorCount {
+  const rn = normaliseText(reference);
+  const u = unmatchedWords(words(rn), words(normaliseText(ocr)));
+  return { edits: editDistance(codes(u.r.join(' ')), codes(u.o.join(' '))), length: codes(rn).length };
 }
 
 /** Summed edits over summed reference length: long pages weigh more, as they hold more text. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, type OcrPool } from '../../../electron/services/ocr/engine.ts';
 import { renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempDir } from '../../support/workspace.ts';
 
@@ -79,5 +80,20 @@ describe('OCR engine', () => {
     const nices = threadNices();
     expect(nices).toContain(Math.max(main, 10));
     expect(os.getPriority(0)).toBe(main);
+  });
+
+  it('reads a page set in two columns column after column, each line whole', async () => {
+    const left = ['Alpha officers shall intervene', 'Bravo to prevent excessive force', 'Charlie by another officer', 'Delta when it is safe', 'Echo and reasonable to do', 'Foxtrot so at the scene'];
+    const right = ['Kilo reports are written daily', 'Lima by the shift supervisor', 'Mike and sent to the chief', 'November within three days', 'Oscar of the incident itself', 'Papa with every witness named'];
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    left.forEach((l, i) => page.drawText(l, { x: 50, y: 700 - i * 22, size: 13, font }));
+    right.forEach((l, i) => page.drawText(l, { x: 340, y: 700 - i * 22, size: 13, font }));
+    const png = await renderPageToPng(await doc.save(), 1, 200);
+    const r = await pool.recognize(png.png, { dpi: 200 });
+    const lines = r.text.split(/\n+/);
+    expect(lines).toEqual([...left, ...right]);
+    expect(words(r.text)).toEqual(r.words.map((w) => w.text.toLowerCase()));
   });
 });

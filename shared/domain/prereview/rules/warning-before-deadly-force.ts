@@ -3,8 +3,9 @@
 import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
 import { strength } from '../text/modality.ts';
+import { tolerantRn } from '../text/ocr-confusions.ts';
 
-const WARN = /\b(verbal )?warn(ing|ings|s)?\b(?![\s-]shots?)|\bidentify (himself|herself|themselves|oneself|themself|him or herself|the officer)\b|\bidentif\w+ as (a )?(peace|police|law enforcement) officer/i;
+const WARN = tolerantRn(/\b(verbal )?warn(ing|ings|s)?\b(?![\s-]shots?)|\bidentify (himself|herself|themselves|oneself|themself|him or herself|the officer)\b|\bidentif\w+ as (a )?(peace|police|law enforcement) officer/i);
 const DEADLY = /\bdeadly force\b|\blethal force\b|\b(fir(e|ing)|shoot\w*|discharg\w*)\b|\bfirearms?\b/i;
 
 export const rule: RuleDef = {
@@ -13,12 +14,12 @@ export const rule: RuleDef = {
   kind: 'requirement',
   order: ['required', 'encouraged'],
   none: 'not_addressed',
-  candidate: /warn|identify/i,
+  candidate: tolerantRn(/warn|identify/i),
   read: (units) =>
     readTopic(units, {
       topic: WARN,
       offTopic: [
-        [/\bwarning[\s-]shots?\b/i, 'warning shots, another rule'],
+        [tolerantRn(/\bwarning[\s-]shots?\b/i, { rm: true }), 'warning shots, another rule'],
         [/\b(canine|dog|K-?9|TASER|CEW|conducted (energy|electrical)|OC|pepper\w*|spray|release)\b/i, 'a warning before another tool, not deadly force'],
       ],
       classify({ text, own }) {

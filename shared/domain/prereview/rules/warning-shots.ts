@@ -3,8 +3,9 @@
 import type { RuleDef } from '../types.ts';
 import { readTopic } from '../text/read.ts';
 import { EXCEPTION, PROHIBIT } from '../text/modality.ts';
+import { tolerantRn } from '../text/ocr-confusions.ts';
 
-const topic = /\bwarning[\s-]shots?\b/i;
+const topic = tolerantRn(/\bwarning[\s-]shots?\b/i, { rm: true });
 const ALLOWED = /\bmay (be )?(fire|fired|discharge|use|used)\b|\b(is|are) (authorized|permitted|allowed) (only )?(when|if)\b|\bshould (generally )?be avoided\b|\bdiscouraged\b/i;
 
 export const rule: RuleDef = {
@@ -13,7 +14,7 @@ export const rule: RuleDef = {
   kind: 'prohibition',
   order: ['restricted', 'prohibited'],
   none: 'not_addressed',
-  candidate: /warning[\s-]shot/i,
+  candidate: tolerantRn(/warning[\s-]shot/i, { rm: true }),
   read: (units) =>
     readTopic(units, {
       topic,

@@ -14,8 +14,10 @@ export interface Unit {
   inItem: boolean;
 }
 
-const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|•|▪|-|–)\s+/;
-const BARE_MARKER = /^\s*\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]\s*$/;
+// "(@)" and "(©)": OCR's readings of "(a)" and "(c)" in some typefaces. One character in
+// parentheses at a line's start is a list marker whatever the character.
+const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|\([^\s()]\)|•|▪|-|–)\s+/;
+const BARE_MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|\([^\s()]\))\s*$/;
 const BREAK = '\u0000';
 const PAGE_FURNITURE = /^\s*(page \d+( of \d+)?|\d+|- ?\d+ ?-)\s*$/i;
 

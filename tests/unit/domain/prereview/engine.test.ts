@@ -37,6 +37,15 @@ describe('reading a document like a reviewer', () => {
     expect(r.rules['warning-shots']).toMatchObject({ stance: 'prohibited', evidence: [{ page: 2, quote: '(b) Firing warning shots.' }] });
   });
 
+  it('reads a list whose first marker OCR misread ("(@)" for "(a)") as a list, each item with its lead-in', () => {
+    const page = 'When determining whether to apply force, a number of factors should be taken into consideration.\nThese factors include, but are not limited to:\n(@) Immediacy and severity of the threat to officers or others.\n(b) The conduct of the individual.\n(h) The availability of other options and their possible effectiveness.';
+    const digital = prereviewDocument([page.replace('(@)', '(a)')]).rules['exhaust-alternatives'];
+    const scanned = prereviewDocument([page]).rules['exhaust-alternatives'];
+    expect(digital.stance).toBe('encouraged');
+    expect(scanned.stance).toBe(digital.stance);
+    expect(scanned.evidence.map((e) => e.quote)).toEqual(digital.evidence.map((e) => e.quote));
+  });
+
   it.each([
     ['a definition', 'Duty to Intervene: the obligation of an officer to intervene when another officer uses excessive force.', 'duty-to-intervene'],
     ['a purpose statement', 'PURPOSE: The purpose of this policy is to guide officers when a duty to intervene arises.', 'duty-to-intervene'],

@@ -8,6 +8,9 @@ describe('warning-before-deadly-force', () => {
   it.each([
     'When reasonable, the officer shall, prior to the use of deadly force, make efforts to identify him/herself as a peace officer and to warn that deadly force may be used.',
     'Where feasible, officers will give a verbal warning before firing at a person.',
+    // OCR's "rn" read as "m" on a scan (Springfield UOF-02, Hanover Park 205-P)
+    'Where feasible, officers will give a verbal waming before firing at a person.',
+    'Where feasible, the officer shall identify himself or herself and wam of his or her intent to use deadly force.',
   ])('required: %s', (s) => expect(stance(s)).toBe('required'));
 
   it.each([
@@ -23,5 +26,8 @@ describe('warning-before-deadly-force', () => {
     'Control may be achieved through advice, persuasion and warnings prior to the use of physical force.',
     'Officers shall give a warning before deploying the TASER when feasible.',
     'Warning shots are prohibited.',
+    'Waming shots are prohibited.',
+    // "warm" is a word of its own, not a misread "warn"
+    'Officers shall keep the subject warm before firing range practice resumes.',
   ])('not addressed: %s', (s) => expect(stance(s)).toBe('not_addressed'));
 });

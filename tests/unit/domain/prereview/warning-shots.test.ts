@@ -18,6 +18,12 @@ describe('warning-shots', () => {
     expect(stance('Hanover Park Police Officers shall not use firearms in any of the following:\n1. Firing into crowds of people.\n2. Firing warning shots.')).toBe('prohibited');
   });
 
+  it('reads a scanned page where OCR read "rn" as "m" (Springfield UOF-02, Hanover Park 205-P scans)', () => {
+    expect(stance('Officers shall not fire waming shots.')).toBe('prohibited');
+    expect(stance("e. ‘Warming shots are prohibited.")).toBe('prohibited');
+    expect(stance('Hanover Park Police Officers shall not use firearms in any of the following:\n1. Firing into crowds of people.\n2. Firing waming shots.')).toBe('prohibited');
+  });
+
   it.each([
     'Warning shots may be fired only when deadly force is justified and there is no risk to others.',
     'Warning shots are discouraged and may only be used with supervisor approval.',
