@@ -66,7 +66,8 @@ Commands:
   score --case ID --rubric RUBRIC-ID --criterion CRITERION-ID --level 0-3 --rationale "TEXT"
         [--evidence ANNOTATION-ID …]
                                              score a criterion as the acting identity
-  scores --case ID [--scorer NAME]           a case's scores, totals and evidence counts
+  scores --case ID [--scorer NAME]           the acting identity's own scores, totals and evidence counts
+                                             (another scorer's are refused: compare in the app)
   identity create --name NAME --email EMAIL --role reviewer|lead
                                              (passphrase from $CREDENCE_PASSPHRASE or a prompt)
   identity list                              identities on this machine, with key fingerprints
@@ -662,9 +663,14 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     return EXIT.ok;
   }
   if (cmd === 'scores') {
-    // Reading needs no passphrase: the named identity's own scores are shown unless --scorer says whose.
-    const named = ws.services.identities.list().find((i) => i.id === (v.identity || env.CREDENCE_IDENTITY));
-    const r = unwrap(await ws.dispatch('rubrics.forCase', { caseId: need(v.case, 'case'), scorer: v.scorer ?? (named ? `${named.name} <${named.email}>` : undefined) }), io, json);
+    // Scores are shown only to the scorer who made them, as in the app: the named identity is
+    // unlocked with its passphrase first, and --scorer may only name that identity.
+    const identityId = v.identity || env.CREDENCE_IDENTITY;
+    if (identityId && !ws.services.session.current) {
+      const u = unwrap(await ws.dispatch('identity.use', { identityId, passphrase: await ws.passphrase() }), io, json);
+      if ('code' in u) return u.code;
+    }
+    const r = unwrap(await ws.dispatch('rubrics.forCase', { caseId: need(v.case, 'case'), ...(v.scorer === undefined ? {} : { scorer: v.scorer }) }), io, json);
     if ('code' in r) return r.code;
     const list = r.value as CaseRubric[];
     const data = list.map((x) => ({

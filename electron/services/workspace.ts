@@ -288,7 +288,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'lint.forCase': async (i) => lint.forCase(i.caseId),
     'rubrics.list': () => rubrics.list(),
     'rubrics.importPack': (i) => rubrics.import(fileOf(i, 'rubric-pack')),
-    'rubrics.forCase': (i) => rubrics.forCase(i.caseId, i.scorer ?? ctx.actor),
+    'rubrics.forCase': (i) => rubrics.own(i.caseId, i.scorer),
     'rubrics.score': (i) => rubrics.score(i),
     'rubrics.agreement': (i) => rubrics.agreement(i.caseId, i.rubricId),
     'rubrics.consensus': (i) => rubrics.consensus(i),

@@ -113,6 +113,11 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
     return toScore(scoreRows(caseId, rubricId).find((r) => r.criterion_id === criterionId && r.scorer === scorer)!);
   }
 
+  function forCase(caseId: string, scorer: string): CaseRubric[] {
+    cases.get(caseId);
+    return rubricIds().map((id) => view(caseId, id, scorer));
+  }
+
   return {
     /** Whether the rubric (in the version the case uses, or would use) has the criterion. */
     criterionExists(caseId: string, ref: { rubricId: string; criterionId: string }): boolean {
@@ -129,9 +134,21 @@ export function createRubricsService(ctx: ServiceContext, cases: CasesService, b
       db.prepare('INSERT INTO rubric_packs (id, version, title, json, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.version, p.title, JSON.stringify(p), ctx.actor, ctx.now().toISOString());
       return { id: p.id, version: p.version, title: p.title, publisher: p.publisher, source: 'imported' as const, criteria: p.criteria.map((c) => ({ id: c.id, title: c.title, weight: c.weight })) };
     },
-    forCase(caseId: string, scorer: string): CaseRubric[] {
-      cases.get(caseId);
-      return rubricIds().map((id) => view(caseId, id, scorer));
+    /** Any scorer's view, for the workspace's own uses (sign-off, history); a window or the CLI reads through `own`. */
+    forCase,
+    /**
+     * The acting identity's own scores. Naming another scorer is refused before anything is read
+     * or recorded: the comparison is blind only if nobody can look at a colleague's levels and
+     * rationales before the lead compares them. The message echoes only the name given, so it says
+     * nothing of whether that scorer exists or has scored.
+     */
+    own(caseId: string, named?: string): CaseRubric[] {
+      const scorer = ctx.actor;
+      if (named !== undefined && named !== scorer) {
+        const who = scorer ? `You act as ${scorer}, and these would be ${named}’s.` : `No one is acting, and these would be ${named}’s.`;
+        throw new ServiceError('forbidden', `Scores are shown only to the scorer who made them. ${who} To see where scorers differ, use “Compare scorers” (rubrics.agreement); to read them as ${named}, unlock that identity. Nothing was shown.`, { scorer: scorer ? `You see the scores of ${scorer}.` : 'Choose who you are to see your scores.' });
+      }
+      return forCase(caseId, scorer);
     },
     score(input: { caseId: string; rubricId: string; criterionId: string; level: number; rationale: string; evidenceIds: string[]; scorer?: string }): ScoreRecord {
       // A score is its maker's: blind comparison and kappa mean something only if nobody can file

@@ -93,8 +93,9 @@ test('score early intervention and community engagement with evidence; totals, c
   await expect(ce.getByTestId('total-community-engagement')).toHaveText('35.3%');
   await expect(ce.locator('.rubric-total')).toHaveText(`35.3% — Developing · all 8 criteria scored by ${EVE}`);
 
-  // The CLI prints the same totals from the same workspace.
-  const cli = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../../electron/cli/run.ts'), 'scores', '--case', info.value.sampleCaseId, '--scorer', EVE, '--json', '--data-dir', harness.dataDir], { encoding: 'utf8' });
+  // The CLI prints the same totals from the same workspace, to Eve unlocked there (scores are their scorer's).
+  const eve = harness.ws.services.identities.list().find((i) => i.email === E2E_REVIEWER.email)!;
+  const cli = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../../electron/cli/run.ts'), 'scores', '--case', info.value.sampleCaseId, '--scorer', EVE, '--json', '--data-dir', harness.dataDir], { encoding: 'utf8', env: { ...process.env, CREDENCE_IDENTITY: eve.id, CREDENCE_PASSPHRASE: TEST_PASSPHRASE } });
   const printed = JSON.parse(cli.stdout) as Array<{ rubric: { id: string }; totals: { assessed: string; percent: number | null; band: string | null } }>;
   expect(Object.fromEntries(printed.map((r) => [r.rubric.id, [r.totals.assessed, r.totals.percent, r.totals.band]]))).toEqual({
     'early-intervention-system': ['partial', null, null],

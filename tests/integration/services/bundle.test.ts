@@ -50,7 +50,8 @@ async function view(t: ReturnType<typeof tempWorkspace>) {
     pages: (await t.call('search.query', { caseId, query: 'chokehold' })).map((h: { page: number; snippet: string }) => [h.page, h.snippet]),
     annotations: await t.call('annotations.list', { caseId }),
     checklist: await t.call('checklists.forCase', { caseId }),
-    scores: await t.call('rubrics.forCase', { caseId, scorer: 'Ana Reviewer <ana@body.example>' }),
+    // Ana's scores as the workspace holds them (a window sees only its own identity's).
+    scores: t.ws.services.rubrics.forCase(caseId, 'Ana Reviewer <ana@body.example>'),
     lint: await t.call('lint.forCase', { caseId }),
     review: await t.call('review.state', { caseId }),
     audit: await t.call('audit.list', { caseId }),

@@ -81,6 +81,9 @@ describe('scoring', () => {
       for (const [criterionId, level] of Object.entries(levels)) await t.call('rubrics.score', { caseId, rubricId: 'early-intervention-system', criterionId, level, rationale: 'r', evidenceIds: level ? [ev] : [] });
     }
     const anaLabel = 'Ana Scorer <ana@body.example>';
+    // Ben sees only his own; Ana, unlocked, only hers.
+    expect(Object.fromEntries((await t.call('rubrics.forCase', { caseId }))[1].scores.map((s: { criterionId: string; level: number }) => [s.criterionId, s.level]))).toEqual(levelsB);
+    t.actAs(ana);
     const anaView = (await t.call('rubrics.forCase', { caseId, scorer: anaLabel }))[1];
     expect(anaView.scores.map((s: { scorer: string }) => s.scorer)).toEqual(Array(5).fill(anaLabel));
     const ag = await t.call('rubrics.agreement', { caseId, rubricId: 'early-intervention-system' });

@@ -19,8 +19,9 @@ export function RubricsPanel({ caseId, highlights, documents, readOnly, defaultS
   const [error, setError] = useState<string | null>(null);
   const [agreement, setAgreement] = useState<Record<string, Agreement>>({});
 
+  // No scorer is named: the workspace shows the acting identity's own (naming anyone else is refused).
   const load = useCallback(() => {
-    call('rubrics.forCase', { caseId, scorer })
+    call('rubrics.forCase', { caseId })
       .then((r) => (setRubrics(r), setError(null)))
       .catch((e) => setError(messageOf(e)));
   }, [caseId, scorer]);
