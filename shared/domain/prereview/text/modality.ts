@@ -4,6 +4,25 @@
 
 /** A firm direction: shall, must, will, is required, has a duty, is responsible for ensuring. */
 export const FIRM = /\b(shall|must|will)\b(?!\s+not\b)|\b(is|are) (required|mandated|obligated|expected)\b|\b(policy|order|directive|department|agency|law|section|procedure) (also )?requires?\b|\b(has|have) (a|an|the) (affirmative |positive )?(duty|obligation|responsibility)\b|\baffirmative duty\b|\b(is|are) responsible for (ensuring|providing|obtaining|summoning|rendering)\b|\bit is the policy of\b|\bis mandatory\b/i;
+/**
+ * Policies also direct in the present passive: "Every use of force is reported…", "All
+ * discharges are investigated", "Each incident is to be documented". Firm only with a universally
+ * quantified subject that opens its clause (not "any force that is reported", "the form on which
+ * each use is recorded", "if every…") and a duty verb in the present (not "every use was
+ * reported"). Kept out of FIRM on purpose: FIRM also lets a definition or a question count as a
+ * rule (read.ts), and this reading is not strong enough for that. Case-sensitive: a capitalised
+ * "Every" opens a sentence even after a section heading the segmenter joined to it
+ * ("300.6 REPORTING AND REVIEW Every use of force is reported…").
+ */
+const QUANTIFIER = String.raw`(?:[Aa]ll|[Ee]very|[Ee]ach|[Aa]ny)\b`;
+export const PASSIVE_DUTY = new RegExp(
+  String.raw`(?:(?:^[\W_]*(?:[A-Za-z0-9]{1,3}[.)]\s+)?|[;(]\s*|,\s*(?:and\s+)?)${QUANTIFIER}|\s(?:All|Every|Each|Any)\b)` +
+    // The subject: no relative or conditional word, no other verb, up to the first "is/are".
+    String.raw`(?:(?!\b(?:that|which|who|whom|whose|where|when|whenever|if|unless|whether|is|are|was|were|be|been|has|have|had|shall|will|must|may|can|should|could|would|might|not)\b)[^.;:?!]){1,100}?` +
+    String.raw`\b(?:is|are)\s+(?:(?:promptly|immediately|also|then|fully|thoroughly|properly|accurately|always|subsequently)\s+)?(?:to\s+be\s+)?` +
+    String.raw`(?:reported|documented|investigated|reviewed|recorded|notified|submitted|forwarded|photographed|logged|evaluated|examined|inspected|retained|preserved|audited|tracked|filed|analy[sz]ed|referred|summoned|rendered|monitored|assessed)\b`,
+  'm',
+);
 /** A soft direction: should, may, encouraged, consider. */
 export const SOFT = /\bshould\b|\bmay\b|\b(strongly )?encouraged\b|\bconsider(ed|ation)?\b|\bdesired method\b/i;
 /** A ban. */
@@ -25,7 +44,7 @@ export type Strength = 'firm' | 'soft' | null;
 /** The strength of the verb that directs officers. "Should" beats "will" in the same sentence: it is the weaker reading. */
 export function strength(text: string): Strength {
   if (/\bshould\b|\bencouraged\b/i.test(text)) return 'soft';
-  if (FIRM.test(text)) return 'firm';
+  if (FIRM.test(text) || PASSIVE_DUTY.test(text)) return 'firm';
   if (SOFT.test(text)) return 'soft';
   return null;
 }

@@ -22,6 +22,26 @@ describe('comprehensive-reporting', () => {
   ])('partial: %s', (s) => expect(stance(s)).toBe('partial'));
 
   it.each([
+    // The sample order (resources/sample), GO 300 p3: the present passive of a policy directs.
+    'Every use of force beyond unresisted handcuffing is reported before the end of shift and reviewed by a supervisor.',
+    'All uses of force are documented in a use of force report before the end of shift.',
+    'Each use of force, including force against a restrained person, is to be reported to a supervisor.',
+  ])('partial, in the present passive: %s', (s) => expect(stance(s)).toBe('partial'));
+
+  it('all force including pointing, in the present passive', () => {
+    expect(stance('Every use of force, including pointing a firearm at a person, is reported to the on-duty supervisor.')).toBe('all_force_incl_pointing');
+  });
+
+  it.each([
+    // A relative clause, a definition, a purpose statement, what happened, a question: no duty.
+    'The supervisor reviews any use of force that is reported to the watch commander.',
+    'Reportable force: every use of force is reported on the form.',
+    'The purpose of this order is to ensure every use of force is reported.',
+    'In 2019 every use of force was reported to the state.',
+    'Is every use of force reported?',
+  ])('not addressed, though it says “every use of force … reported”: %s', (s) => expect(stance(s)).toBe('not_addressed'));
+
+  it.each([
     'Occurrences shall be reported to the Personnel Early Intervention System Administrator.',
     'Officers should document the incident in a report.',
   ])('not addressed: %s', (s) => expect(stance(s)).toBe('not_addressed'));
