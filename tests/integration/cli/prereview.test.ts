@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scannedPdf, textPdf } from '../../fixtures/pdfs.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
+import { generateSamplePdf } from '../../../resources/sample/generate-sample.ts';
 import { RULES_VERSION } from '../../../shared/domain/prereview/rules/index.ts';
 import { corpusFile, corpusPresent, seedIdentity, tempDir } from '../../support/workspace.ts';
 
@@ -54,6 +55,16 @@ describe('credence prereview', () => {
     expect(sc['bans-chokeholds-and-strangleholds']).toMatchObject({ answer: 'partial', basis: [{ ruleId: 'chokehold', stance: 'prohibited_except_deadly_force' }, { ruleId: 'vascular', stance: 'not_addressed' }], pages: [2] });
     expect(sc['requires-comprehensive-reporting']).toMatchObject({ answer: 'yes', pages: [3] });
     expect(sc['has-use-of-force-continuum']).toMatchObject({ answer: 'no', pages: [] });
+  });
+
+  it('reads the sample order’s “Every use of force … is reported” as a reporting duty (pointing not named)', async () => {
+    const file = path.join(dir, 'sample-go300.pdf');
+    fs.writeFileSync(file, await generateSamplePdf());
+    const r = credence(['prereview', '--json', file]);
+    expect(r.code).toBe(0);
+    const [doc] = JSON.parse(r.out);
+    expect(doc.rules['comprehensive-reporting']).toMatchObject({ stance: 'partial', evidence: [{ page: 3, quote: expect.stringContaining('Every use of force beyond unresisted handcuffing is reported') }] });
+    expect(doc.scorecard.find((x: { indicator: string }) => x.indicator === 'requires-comprehensive-reporting')).toMatchObject({ answer: 'partial', pages: [3] });
   });
 
   it('reads a folder, writes one CSV row per document, reports a scan as needing OCR, and exits 1 naming the file that failed', async () => {
