@@ -3,9 +3,10 @@
 // there would start the Electron binary itself with ELECTRON_RUN_AS_NODE). Registered with
 // electron/services/isolation/spawn-child.ts at launch.
 //
-// Type-checked against electron.d.ts, but never run on the machine this was written on: the
-// Electron binary is not installed there, so the tests exercise only the child_process.fork path.
-// What the child does is the same on both (electron/services/isolation/child-port.ts).
+// Type-checked against electron.d.ts. The Electron binary is not installed where this was written:
+// tests/integration/main/composition-root.test.ts runs the built main process with this starter
+// against a stand-in utilityProcess made of child_process.fork (tests/integration/main/fake-electron.ts),
+// so the real one has not run. What the child does is the same on both (child-port.ts).
 import { app, utilityProcess } from 'electron';
 import type { Child, ChildStarter } from '../services/isolation/spawn-child.ts';
 

@@ -135,9 +135,10 @@ it('an OCR page renderer runs below the app’s priority, and one stopped at the
       await t.call('documents.import', { caseId, paths: [scan] });
       await t.ws.services.ocr.whenIdle();
     });
-    // The extractor (the import the person waits for, at the app's priority) and a renderer for
-    // each page (background work, lowered).
-    expect(pids.length).toBeGreaterThanOrEqual(3);
+    // The extractor (the import the person waits for, at the app's priority), then renderers
+    // (background work, lowered): one kept from page to page, and a fresh one after a page that
+    // ran out of time — how many depends on how fast this machine draws a page in 300 ms.
+    expect(pids.length).toBeGreaterThanOrEqual(2);
     const own = os.getPriority();
     expect(nice[0]).toBe(own);
     expect(nice.slice(1).every((n) => n >= Math.max(own, 10))).toBe(true);

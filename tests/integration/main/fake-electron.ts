@@ -1,9 +1,11 @@
 // A stand-in for the Electron runtime, the one edge that cannot run here. It records what the
 // built main process registers (window options, protocol handler, IPC handler, request filter)
 // so a test can drive them. Shapes are checked against the real electron.d.ts via `satisfies`.
+import { fork } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, IpcMain, Protocol } from 'electron';
+import type { BrowserWindowConstructorOptions, ForkOptions, IpcMain, Protocol, UtilityProcess } from 'electron';
 
 // The callbacks main registers, typed by the real API.
 type Handler = Parameters<Protocol['handle']>[1];
@@ -80,3 +82,27 @@ export class BrowserWindow {
     recorded.loadedUrl = url;
   }
 }
+
+/**
+ * Electron's utilityProcess, played by child_process.fork: the child gets process.send where a
+ * utility process has process.parentPort, and electron/services/isolation/child-port.ts serves
+ * both alike. Returns the events and members electron/main/utility-child.ts uses, cast to the
+ * real type.
+ */
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: ForkOptions = {}): UtilityProcess {
+    const cp = fork(modulePath, args, { execArgv: options.execArgv ?? [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const up = new EventEmitter();
+    cp.once('spawn', () => up.emit('spawn'));
+    cp.on('message', (m) => up.emit('message', m));
+    // A utility process reports only an exit code; a signal reads as a shell would report it.
+    cp.once('exit', (code, signal) => up.emit('exit', code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0)));
+    Object.assign(up, {
+      stderr: cp.stderr,
+      postMessage: (m: unknown) => void cp.send(m as never),
+      kill: () => cp.kill('SIGKILL'),
+    });
+    Object.defineProperty(up, 'pid', { get: () => cp.pid });
+    return up as unknown as UtilityProcess;
+  },
+};
