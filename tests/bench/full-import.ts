@@ -1,26 +1,16 @@
 // The full import (checks, parallel extraction, blob, SQLite rows and index) of one file into a
 // fresh workspace, with the main thread's event-loop delay sampled throughout. The extractor runs
-// in child processes, whose memory this process's own peak does not include: their resident
-// sizes are summed every 20 ms (Linux) and the peak of that sum is added.
+// in child processes, whose memory this process's own peak does not include: the whole app's
+// resident size (this process plus them) is sampled every 20 ms (app-memory.ts).
 // Prints JSON {ms, pages, maxRssMb, childrenRssMb, loopMaxMs, loopP99Ms}. Usage: node full-import.ts file.pdf
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openWorkspace } from '../../electron/services/workspace.ts';
-import { liveChildPids } from '../../electron/services/isolation/spawn-child.ts';
+import { watchAppMemory } from './app-memory.ts';
 
-const rssKb = (pid: number) => {
-  try {
-    return Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-};
-let childrenPeakKb = 0;
-const sampler = setInterval(() => {
-  childrenPeakKb = Math.max(childrenPeakKb, liveChildPids().reduce((sum, pid) => sum + rssKb(pid), 0));
-}, 20);
+const memory = watchAppMemory();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-'));
 const ws = openWorkspace({ dataDir: dir });
@@ -31,8 +21,8 @@ const t0 = performance.now();
 const [r] = await ws.services.documents.import({ caseId: c.id, paths: [process.argv[2]!] });
 const ms = performance.now() - t0;
 loop.disable();
-clearInterval(sampler);
+const mem = memory();
 if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
-console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: (process.resourceUsage().maxRSS + childrenPeakKb) / 1024, childrenRssMb: childrenPeakKb / 1024, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 }));
+console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 }));
 ws.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, type OcrPool } from '../../../electron/services/ocr/engine.ts';
 import { renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { threadNices } from '../../support/thread-nice.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempDir } from '../../support/workspace.ts';
 
@@ -24,17 +25,6 @@ afterAll(async () => {
 
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
-/** Nice value of every thread of this process, from /proc (Linux). */
-function threadNices(): number[] {
-  return fs.readdirSync('/proc/self/task').flatMap((t) => {
-    try {
-      const stat = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
-      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
-    } catch {
-      return []; // a thread that ended while listed
-    }
-  });
-}
 
 describe('OCR engine', () => {
   it('reads a scanned page, word by word, with each box over its word', async () => {

@@ -1,19 +1,12 @@
 // Background threads give way to the app's main thread: on Linux a worker lowers its own nice
 // value and the main thread's stays where it was; elsewhere nothing is changed (setpriority there
 // would lower the whole process, the window's thread included).
-import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
+import { threadNices } from '../../support/thread-nice.ts';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND_NICE, lowerThisThreadPriority } from '../../../electron/services/background-priority.ts';
 
-/** Nice value of every thread of this process, from /proc (Linux). */
-function threadNices(): number[] {
-  return fs.readdirSync('/proc/self/task').map((t) => {
-    const stat = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
-}
 
 describe('lowerThisThreadPriority', () => {
   it('does nothing off Linux', () => {
