@@ -204,6 +204,8 @@ function sideways(words: OcrWord[]): 0 | 90 | 270 {
 interface Slot {
   worker: Promise<Tesseract.Worker> | null;
   busy: boolean;
+  /** Rejects the read in progress: tesseract.js leaves a job on a terminated worker pending forever. */
+  end: ((e: Error) => void) | null;
 }
 
 /** `workerPath`: the thread tesseract.js reads in (tesseract-worker.ts, or the app's built copy). */
@@ -211,7 +213,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   fs.mkdirSync(opts.cacheDir, { recursive: true, mode: 0o700 });
   const info: OcrEngineInfo = { name: 'tesseract.js', version: ENGINE_VERSION, langDataSha256: langDataSha256() };
-  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: false }));
+  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: false, end: null }));
   const waiting: Array<(slot: Slot) => void> = [];
   let closed = false;
 
@@ -247,47 +249,65 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     else slot.busy = false;
   };
   /** A worker cannot be interrupted mid-page: it is ended, and the slot starts a fresh one when next used. */
-  const kill = (slot: Slot) => {
+  const kill = (slot: Slot, why: Error) => {
     const w = slot.worker;
     slot.worker = null;
+    slot.end?.(why);
     void w?.then((x) => x.terminate()).catch(() => {});
+  };
+  /**
+   * Before every call into a worker: it may have been ended while this read awaited (a page's
+   * time limit, a cancel, the workspace closing). A call on an ended tesseract.js worker throws
+   * inside a promise nobody holds, an unhandled rejection that takes down a test run, and its
+   * job never settles.
+   */
+  const stillMine = (slot: Slot, mine: Promise<Tesseract.Worker>, signal?: AbortSignal) => {
+    if (closed) throw new Error('The OCR engine is closed.');
+    if (signal?.aborted) throw new OcrAborted(signal.reason);
+    if (slot.worker !== mine) throw new OcrAborted(new Error('The OCR worker was ended.'));
   };
 
   async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, layout: 'column' | 'auto' = 'column') {
+    // A read that waited for a slot while the pool closed must not start a worker nobody ends.
+    if (closed) throw new Error('The OCR engine is closed.');
     const mine = (slot.worker ??= start());
     const w = await mine;
     // The worker reads one column unless told otherwise for this page, and is put back after
     // (unless it was ended mid-page: a cancelled read ends its worker).
-    if (layout === 'auto') await w.setParameters({ tessedit_pageseg_mode: '3' as Tesseract.PSM });
+    if (layout === 'auto') {
+      stillMine(slot, mine, signal);
+      await w.setParameters({ tessedit_pageseg_mode: '3' as Tesseract.PSM });
+    }
     try {
-      return await readWith(w, slot, png, rotation, signal, dpi);
+      return await readWith(w, mine, slot, png, rotation, signal, dpi);
     } finally {
-      if (layout === 'auto' && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: '4' as Tesseract.PSM }).catch(() => {});
+      if (layout === 'auto' && !closed && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: '4' as Tesseract.PSM }).catch(() => {});
     }
   }
 
-  async function readWith(w: Tesseract.Worker, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
+  async function readWith(w: Tesseract.Worker, mine: Promise<Tesseract.Worker>, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
+    stillMine(slot, mine, signal);
     const image = rotation === 0 ? png : withOrientation(png, rotation);
     const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
-    // TSV, not `blocks`: see tsv-layout.ts. Only the string crosses into this thread.
-    const job = w
-      .recognize(image, { rotateAuto: true, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: false, tsv: true })
-      .then((r): { data: PageRead } => ({ data: { blocks: layoutFromTsv(r.data.tsv ?? ''), rotateRadians: r.data.rotateRadians ?? 0 } }));
-    if (!signal) return (await job).data;
     return new Promise<PageRead>((resolve, reject) => {
-      const onAbort = () => {
-        kill(slot);
-        reject(new OcrAborted(signal.reason));
+      const onAbort = () => kill(slot, new OcrAborted(signal!.reason));
+      const settle = () => {
+        slot.end = null;
+        signal?.removeEventListener('abort', onAbort);
       };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      job.then(
+      slot.end = (e) => {
+        settle();
+        reject(e);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // TSV, not `blocks`: see tsv-layout.ts. Only the string crosses into this thread.
+      w.recognize(image, { rotateAuto: true, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: false, tsv: true }).then(
         (r) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(r.data);
+          settle();
+          resolve({ blocks: layoutFromTsv(r.data.tsv ?? ''), rotateRadians: r.data.rotateRadians ?? 0 });
         },
         (e) => {
-          signal.removeEventListener('abort', onAbort);
+          settle();
           reject(e instanceof Error ? e : new Error(String(e)));
         },
       );
@@ -339,6 +359,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
         slots.map(async (s) => {
           const w = s.worker;
           s.worker = null;
+          s.end?.(new Error('The OCR engine is closed.'));
           if (w) await w.then((x) => x.terminate()).catch(() => {});
         }),
       );
