@@ -27,6 +27,19 @@ export function rememberedPage(documentId: string): number | null {
   return Number.isInteger(n) && n >= 1 ? n : null;
 }
 
+/**
+ * The zoom a reader last chose in each document: 'page-width' or a scale. Read back on open, so a
+ * document comes back as the reader left it (and a viewer opened again mid-read, say when its
+ * document list reloads, does not snap back to fit width under them).
+ */
+const zoomKey = (documentId: string) => `credence.zoom.${documentId}`;
+function rememberedZoom(documentId: string): string {
+  const v = localStorage.getItem(zoomKey(documentId));
+  if (v === 'page-width' || v === 'page-fit') return v;
+  const n = Number(v);
+  return v !== null && Number.isFinite(n) && n >= 0.1 && n <= 5 ? String(n) : 'page-width';
+}
+
 export interface ViewerTarget {
   documentId: string;
   page: number;
@@ -398,7 +411,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           void drawOcr(e.pageNumber);
         });
         eventBus.on('pagesinit', () => {
-          viewer.currentScaleValue = 'page-width';
+          viewer.currentScaleValue = rememberedZoom(doc.id);
           setReady(true);
         });
         const task = core.getDocument({ url: documentUrl(doc.id), ...documentOptions() });
@@ -533,7 +546,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     else setPageInput(String(page));
   };
   const zoom = (value: string | number) => {
-    if (viewerRef.current) viewerRef.current.currentScaleValue = String(value);
+    if (!viewerRef.current) return;
+    viewerRef.current.currentScaleValue = String(value);
+    localStorage.setItem(zoomKey(doc.id), String(value));
   };
   // Typing searches after a pause, so a 700-page manual is not counted once per keystroke.
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);

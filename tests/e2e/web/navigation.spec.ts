@@ -69,15 +69,24 @@ test('outline tree, thumbnails, go to section, and the last page remembered per 
   await thumbs.getByRole('button', { name: 'Page 6' }).click();
   await expect(pageNo).toHaveValue('6');
 
-  // Away to another document and back: page 6 again. After a restart too.
+  // Away to another document and back: page 6 again, at the zoom chosen for it; the other
+  // document keeps fitting the width. After a restart too.
+  const zoomBox = page.getByLabel('Zoom percent');
+  await zoomBox.fill('150');
+  await zoomBox.press('Enter');
+  await expect(zoomBox).toHaveValue('150');
   await docList.getByText(/Riverside PD General Order 300/).click();
   await expect(page.getByTestId('page-count')).toHaveText('3');
+  await expect(zoomBox).toBeEnabled();
+  await expect(zoomBox).not.toHaveValue('150');
   await docList.getByText('Lexipol-style manual').click();
   await expect(page.getByTestId('page-count')).toHaveText('8');
   await expect(pageNo).toHaveValue('6');
+  await expect(zoomBox).toHaveValue('150');
   await page.reload();
   await page.getByRole('row', { name: /Riverside/ }).click();
   await docList.getByText('Lexipol-style manual').click();
   await expect(pageNo).toHaveValue('6');
+  await expect(zoomBox).toHaveValue('150');
   fs.rmSync(file);
 });
