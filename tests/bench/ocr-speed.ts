@@ -6,7 +6,9 @@
 // and not on the npm registry) and with the very language data the pool reads
 // (@tesseract.js-data/eng 4.0.0_best_int, unpacked into a temp tessdata folder): the second is
 // the engine against the engine, the first against what a Debian user gets.
-// Prints JSON {pages, dpi, runs: [{workers, cliMs, cliSameDataMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
+// The pool is handed each page's skew as the app's renderer measures it (skew.ts); that
+// measurement's time is added to the pool's (skewMs, split over the workers as the app's renderers split it).
+// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +18,9 @@ import zlib from 'node:zlib';
 import { createOcrPool, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services/ocr/engine.ts';
 import { DEFAULT_OCR_LIMITS } from '../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
+import { estimateSkewRadians } from '../../electron/services/ocr/skew.ts';
 import { buildScanSets } from '../eval/ocr/scan-set.ts';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 const n = Number(process.argv[2]) || 6;
 const sizes = process.argv[3] ? process.argv[3].split(',').map(Number) : [...new Set([defaultPoolSize(), 1])];
@@ -32,10 +36,23 @@ try {
   // One page from each policy in turn, so the pages are of every kind.
   const docs = built.sets.find((s) => s.name === 'scan-300')!.docs;
   const pngs: Buffer[] = [];
+  const skews: number[] = [];
+  // The app's renderer measures each page's skew for the engine (skew.ts) while it draws, in its
+  // own process; its CPU time is timed here and added to the pool's time, so the pool is not
+  // credited with work done elsewhere.
+  let skewMs = 0;
   for (let i = 0; pngs.length < n; i++) {
     const d = docs[i % docs.length]!;
     const doc = await openForRender(new Uint8Array(fs.readFileSync(d.pdf)));
-    pngs.push((await renderPageToPng(doc, 1 + (Math.floor(i / docs.length) % d.pages.length), dpi)).png);
+    const drawn = await renderPageToPng(doc, 1 + (Math.floor(i / docs.length) % d.pages.length), dpi);
+    pngs.push(drawn.png);
+    const img = await loadImage(drawn.png);
+    const canvas = createCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const t0 = performance.now();
+    skews.push(estimateSkewRadians(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, 4));
+    skewMs += performance.now() - t0;
     await doc.loadingTask.destroy();
   }
   const files = pngs.map((png, i) => {
@@ -75,13 +92,13 @@ try {
     const cpu0 = process.resourceUsage();
     t = performance.now();
     const pool = createOcrPool({ size: workers, cacheDir: cache });
-    await Promise.all(pngs.map((png) => pool.recognize(png, { dpi })));
-    const poolMs = performance.now() - t;
+    await Promise.all(pngs.map((png, i) => pool.recognize(png, { dpi, skewRadians: skews[i] })));
+    const poolMs = performance.now() - t + skewMs / workers;
     const cpu1 = process.resourceUsage();
     await pool.close();
     runs.push({ workers, cliMs, cliSameDataMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
   }
-  console.log(JSON.stringify({ pages: n, dpi, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
+  console.log(JSON.stringify({ pages: n, dpi, skewMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

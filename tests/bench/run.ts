@@ -116,7 +116,7 @@ function benchOcr() {
     const sp = runJson('ocr-speed.ts', [String(Number(process.env.BENCH_OCR_PAGES ?? 6))]);
     if (sp.skipped) console.log(`  OCR speed SKIPPED: ${sp.skipped}`);
     else {
-      console.log(`  ${sp.pages} pages of the scanned corpus set drawn at ${sp.dpi} dpi; pool default size here ${sp.defaultSize}`);
+      console.log(`  ${sp.pages} pages of the scanned corpus set drawn at ${sp.dpi} dpi; pool default size here ${sp.defaultSize}; skew measured for the engine in ${fmt(sp.skewMs / sp.pages, 0)} ms a page (counted in the pool's time)`);
       for (const r of sp.runs) {
         const ratio = r.poolMs / r.cliMs;
         const label = r.workers === sp.defaultSize ? 'default size' : 'one worker';

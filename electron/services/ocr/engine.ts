@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type Tesseract from 'tesseract.js';
 import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
 import { looksLikeColumns, readingOrder } from './assemble.ts';
+import { pngChunk } from './grey-png.ts';
 
 export interface OcrWord {
   text: string;
@@ -45,9 +46,11 @@ export interface OcrPool {
   size: number;
   /**
    * `dpi`: the resolution the page was rendered at (else tesseract estimates it from the type).
+   * `skewRadians`: the page's skew as measured where it was drawn (skew.ts), so the engine does not
+   * look for it again; without it the engine measures it.
    * `onStart`: called when a worker takes the page (it may first wait for one to be free).
    */
-  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; onStart?: () => void }): Promise<OcrPageResult>;
+  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; skewRadians?: number; onStart?: () => void }): Promise<OcrPageResult>;
   close(): Promise<void>;
 }
 
@@ -85,17 +88,6 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /** EXIF orientation that turns the image clockwise by `rotation` as tesseract loads it. */
 const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };
 
@@ -106,13 +98,8 @@ const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };
  */
 function withOrientation(png: Buffer, rotation: 90 | 180 | 270): Buffer {
   const tiff = Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, EXIF_FOR[rotation], 0, 0, 0, 0, 0, 0]);
-  const type = Buffer.from('eXIf', 'latin1');
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(tiff.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([type, tiff])));
   // Right after IHDR (8-byte signature + 25-byte chunk): inside the first 500 bytes tesseract.js looks at.
-  return Buffer.concat([png.subarray(0, 33), len, type, tiff, crc, png.subarray(33)]);
+  return Buffer.concat([png.subarray(0, 33), pngChunk('eXIf', tiff), png.subarray(33)]);
 }
 
 /** A point given as fractions of the turned image, as fractions of the image as given. */
@@ -267,7 +254,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     if (slot.worker !== mine) throw new OcrAborted(new Error('The OCR worker was ended.'));
   };
 
-  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, layout: 'column' | 'auto' = 'column') {
+  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, skew?: number, layout: 'column' | 'auto' = 'column') {
     // A read that waited for a slot while the pool closed must not start a worker nobody ends.
     if (closed) throw new Error('The OCR engine is closed.');
     const mine = (slot.worker ??= start());
@@ -279,16 +266,20 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       await w.setParameters({ tessedit_pageseg_mode: '3' as Tesseract.PSM });
     }
     try {
-      return await readWith(w, mine, slot, png, rotation, signal, dpi);
+      return await readWith(w, mine, slot, png, rotation, signal, dpi, skew);
     } finally {
       if (layout === 'auto' && !closed && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: '4' as Tesseract.PSM }).catch(() => {});
     }
   }
 
-  async function readWith(w: Tesseract.Worker, mine: Promise<Tesseract.Worker>, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number) {
+  async function readWith(w: Tesseract.Worker, mine: Promise<Tesseract.Worker>, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, skew?: number) {
     stillMine(slot, mine, signal);
     const image = rotation === 0 ? png : withOrientation(png, rotation);
     const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
+    // The skew measured where the page was drawn (skew.ts) holds for the page upright or upside
+    // down (a half turn keeps a line's slope). Without it, or on its side, tesseract.js finds it
+    // itself: a second layout analysis of the whole page (rotateAuto).
+    const straighten = skew !== undefined && (rotation === 0 || rotation === 180) ? { rotateAuto: false, rotateRadians: skew } : { rotateAuto: true };
     return new Promise<PageRead>((resolve, reject) => {
       const onAbort = () => kill(slot, new OcrAborted(signal!.reason));
       const settle = () => {
@@ -301,7 +292,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       // TSV, not `blocks`: see tsv-layout.ts. Only the string crosses into this thread.
-      w.recognize(image, { rotateAuto: true, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: false, tsv: true }).then(
+      w.recognize(image, { ...straighten, ...params } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: false, tsv: true }).then(
         (r) => {
           settle();
           resolve({ blocks: layoutFromTsv(r.data.tsv ?? ''), rotateRadians: r.data.rotateRadians ?? 0 });
@@ -326,13 +317,13 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       try {
         let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
         for (const rotation of [0, 180, 90, 270] as const) {
-          let data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi);
+          let data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, ropts.skewRadians);
           // Read as one column, a page set in columns runs across the gutter, and a page lying on its
           // side reads as nothing: either is read again with the automatic layout (which finds
           // columns, and reads sideways text poorly enough for the other turns to be tried).
           const blocks = data.blocks;
           if (looksLikeColumns(blocks) || (rotation === 0 && !blocks.some((b) => b.paragraphs.some((p) => p.lines.some((l) => l.words.some((w) => w.text.trim())))))) {
-            data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, 'auto');
+            data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, ropts.skewRadians, 'auto');
           }
           const read = wordsOf(data, rotation, given);
           if (!best || score(read.words) > score(best.words)) best = { rotation, data, ...read };

@@ -1,11 +1,13 @@
 // Renders one PDF page to a PNG for OCR, with pdf.js on @napi-rs/canvas. Fonts come from
 // pdfjs-dist's own standard_fonts (never the system's), so the same page renders the same on
-// every machine. Plain Node importing only pdf.js and limits.ts: the OCR render worker runs it
+// every machine. Plain Node importing only pdf.js, limits.ts, grey-png.ts and skew.ts: the OCR render worker runs it
 // as is. A page is hostile like any file: its size and its images are capped in pixels.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DEFAULT_DPI, DEFAULT_MAX_PIXELS } from './limits.ts';
+import { encodeGreyPng, toGrey } from './grey-png.ts';
+import { estimateSkewRadians } from './skew.ts';
 
 type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 
@@ -46,17 +48,19 @@ export interface RenderedPage {
   png: Buffer;
   width: number;
   height: number;
+  /** The page's skew for the engine to straighten by (skew.ts), when asked for: `measureSkew`. */
+  skewRadians?: number;
 }
 
 /**
  * Page `pageNumber` (1-based) at `dpi`, upright as pdf.js shows it (the page's own /Rotate
- * applied), as a PNG on a white sheet. Refuses a page whose rendering would pass `maxPixels`.
+ * applied), as an 8-bit grey PNG on a white sheet (grey-png.ts). Refuses a page whose rendering would pass `maxPixels`.
  */
 export async function renderPageToPng(
   pdf: Uint8Array | PdfDoc,
   pageNumber: number,
   dpi = DEFAULT_DPI,
-  opts: { maxPixels?: number } = {},
+  opts: { maxPixels?: number; measureSkew?: boolean } = {},
 ): Promise<RenderedPage> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const owned = pdf instanceof Uint8Array;
@@ -81,16 +85,19 @@ export async function renderPageToPng(
     ctx2d.fillStyle = '#ffffff';
     ctx2d.fillRect(0, 0, width, height);
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as CanvasRenderingContext2D, viewport, background: '#ffffff' }).promise;
-    const png = await canvas.encode('png');
+    // Grey for the engine (grey-png.ts), and the skew measured on it before it is packed.
+    const grey = toGrey((context as { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }).getImageData(0, 0, width, height).data, width, height);
+    const skewRadians = opts.measureSkew ? estimateSkewRadians(grey, width, height, 1) : undefined;
+    const png = encodeGreyPng(grey, width, height);
     page.cleanup();
     // The 36 MB bitmap goes now, not when the collector gets to it: the renderer draws page after page.
     factory.destroy(drawn);
-    return { png, width, height };
+    return { png, width, height, ...(skewRadians === undefined ? {} : { skewRadians }) };
   } finally {
     if (owned) await doc.loadingTask.destroy();
   }
 }
 
 interface NapiCanvas {
-  encode(format: 'png'): Promise<Buffer>;
+  width: number;
 }

@@ -4,7 +4,7 @@
 // draw well; a page that fails, runs out of time or is cancelled ends it, and the next page gets
 // a fresh one: a hostile page costs one page. A process, not a worker thread, so that V8 aborting
 // on the heap limit ends this renderer and not the app. Runs as plain Node (type
-// stripping), importing only pdf.js, node built-ins, render-page.ts, limits.ts and child-port.ts.
+// stripping), importing only pdf.js, node built-ins, render-page.ts, limits.ts, skew.ts and child-port.ts.
 import fs from 'node:fs';
 import { openForRender, renderPageToPng, RenderRefusal } from './render-page.ts';
 import { jobsFromParent, serveParent, toParent } from '../isolation/child-port.ts';
@@ -18,7 +18,7 @@ export interface RenderJob {
 }
 
 export type RenderOut =
-  | { type: 'rendered'; png: Uint8Array; width: number; height: number; viewport: { width: number; height: number; transform: number[] } }
+  | { type: 'rendered'; png: Uint8Array; width: number; height: number; skewRadians: number; viewport: { width: number; height: number; transform: number[] } }
   | { type: 'error'; code: 'too_large' | 'unreadable'; message: string };
 
 serveParent({ reportMemory: false });
@@ -51,7 +51,7 @@ async function run(job: RenderJob): Promise<void> {
   const page = await doc.getPage(job.pageIndex + 1);
   try {
     const vp = page.getViewport({ scale: 1 });
-    const out = await renderPageToPng(doc, job.pageIndex + 1, job.dpi, { maxPixels: job.maxPixels });
+    const out = await renderPageToPng(doc, job.pageIndex + 1, job.dpi, { maxPixels: job.maxPixels, measureSkew: true });
     if (oversizedImage) {
       post({
         type: 'error',
@@ -61,7 +61,7 @@ async function run(job: RenderJob): Promise<void> {
       return;
     }
     const png = new Uint8Array(out.png.buffer, out.png.byteOffset, out.png.byteLength).slice();
-    post({ type: 'rendered', png, width: out.width, height: out.height, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } });
+    post({ type: 'rendered', png, width: out.width, height: out.height, skewRadians: out.skewRadians ?? 0, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } });
   } finally {
     // The page's decoded images and operator list go; the file stays open for the next page.
     page.cleanup();

@@ -53,8 +53,9 @@ async function runSet(set: ScanSet) {
     // Every page of the copy at once: the pool reads as many as it has workers.
     const reads = await Promise.all(
       d.pages.map(async (p, i) => {
-        const { png } = await renderPageToPng(doc, i + 1, dpi);
-        return pool.recognize(png, { dpi });
+        // As the app's renderer draws a page: with its skew measured (skew.ts) for the engine.
+        const { png, skewRadians } = await renderPageToPng(doc, i + 1, dpi, { measureSkew: true });
+        return pool.recognize(png, { dpi, skewRadians });
       }),
     );
     await doc.loadingTask.destroy();
