@@ -9,6 +9,9 @@ import { REFUSALS, type Damage, type PageText, type WorkerIn, type WorkerOut } f
 import { limitsFromEnv, rssCapBytes, timeLimitMs, type ExtractLimits } from './limits.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 import type { MemoryReport } from '../isolation/child-port.ts';
+import type { StoredPdf } from './read-stored.ts';
+
+export type { StoredPdf } from './read-stored.ts';
 
 export interface Extracted {
   numPages: number;
@@ -20,7 +23,8 @@ export interface Extracted {
 
 /**
  * code: password_required | password_incorrect | corrupt | too_many_pages | cancelled, or a
- * refusal whose message is the whole reason: too_much_text | too_much_memory | too_slow | damaged.
+ * refusal whose message is the whole reason: too_much_text | too_much_memory | too_slow | damaged
+ * | stored_copy (the stored file is not the one that was hashed).
  */
 export class ExtractionError extends Error {
   readonly code: string;
@@ -31,7 +35,7 @@ export class ExtractionError extends Error {
 }
 
 /** The codes whose message is already the sentence a person reads. */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set(['too_much_text', 'too_much_memory', 'too_slow', 'damaged']);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set(['too_much_text', 'too_much_memory', 'too_slow', 'damaged', 'stored_copy']);
 
 /** Where the worker's source sits when running from source (tests, CLI). The app passes its built copy. */
 export const SOURCE_WORKER_PATH = fileURLToPath(new URL('./extract-worker.ts', import.meta.url));
@@ -51,14 +55,20 @@ export interface ExtractOptions {
 /** How often the workers' memory is measured. */
 const MEMORY_POLL_MS = 100;
 
-export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Extracted> {
+/**
+ * `input` is the file's bytes, or (import) the workspace's stored copy, which each worker reads
+ * itself: bytes sent to a child are serialised on this thread, ~70 ms for a 30 MB file.
+ */
+export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions): Promise<Extracted> {
   const limits = opts.limits ?? limitsFromEnv();
+  const source: WorkerIn['source'] = input instanceof Uint8Array ? { bytes: input } : { stored: input };
+  const fileBytes = input.byteLength;
   // Small documents are not worth a second worker's start-up (~100 ms to start Node and load pdf.js).
-  const count = bytes.byteLength < 256 * 1024 ? 1 : Math.max(1, opts.workers);
+  const count = fileBytes < 256 * 1024 ? 1 : Math.max(1, opts.workers);
   // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
-  const bufferCap = limits.bufferMb * 1024 * 1024 + bytes.byteLength;
+  const bufferCap = limits.bufferMb * 1024 * 1024 + fileBytes;
   const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
-  const rssCap = rssCapBytes(limits, bytes.byteLength);
+  const rssCap = rssCapBytes(limits, fileBytes);
   return new Promise<Extracted>((resolve, reject) => {
     const workers: Child[] = [];
     const pages: PageText[] = [];
@@ -182,8 +192,8 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
     for (let k = 0; k < count; k++) {
       const w = spawnChild(opts.workerPath, { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport), onExit });
       workers.push(w);
-      // The bytes are copied into the child by IPC: each worker gets its own copy, which pdf.js may keep.
-      const job: WorkerIn = { bytes, password: opts.password, first: k, stride: count, probe: k === 0, pageLimit: opts.pageLimit, limits };
+      // Each worker gets its own copy (by IPC, or read from the stored file), which pdf.js may keep.
+      const job: WorkerIn = { source, password: opts.password, first: k, stride: count, probe: k === 0, pageLimit: opts.pageLimit, limits };
       w.send(job);
     }
   });

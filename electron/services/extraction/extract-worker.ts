@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { WorkerIn, WorkerOut } from './messages.ts';
 import { jobFromParent, serveParent, toParent } from '../isolation/child-port.ts';
+import { readStoredPdf, StoredCopyRefusal } from './read-stored.ts';
 import { PageTextBuilder, round } from './page-text.ts';
 import { countLetters, FEW_LETTERS, FULL_PAGE, largestImageShare, textIsGarbage } from './usable-text.ts';
 
@@ -75,6 +76,7 @@ async function needsOcrFor(page: Awaited<ReturnType<Awaited<ReturnType<typeof pd
 }
 
 function errorOut(err: unknown): WorkerOut {
+  if (err instanceof StoredCopyRefusal) return { type: 'error', code: 'stored_copy', message: err.message };
   const e = err as { name?: string; code?: number; message?: string };
   if (e?.name === 'PasswordException') {
     return e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD
@@ -86,9 +88,10 @@ function errorOut(err: unknown): WorkerOut {
 }
 
 async function run(): Promise<void> {
+  // Either copy is this process's alone (read here, or copied in by IPC): pdf.js may keep it.
+  const data = 'stored' in job.source ? await readStoredPdf(job.source.stored) : job.source.bytes;
   const task = pdfjs.getDocument({
-    // This copy arrived over IPC and is ours alone: pdf.js may keep it without copying it again.
-    data: job.bytes,
+    data,
     password: job.password,
     standardFontDataUrl: asDir(path.join(pdfjsRoot, 'standard_fonts')),
     cMapUrl: asDir(path.join(pdfjsRoot, 'cmaps')),
