@@ -39,6 +39,7 @@ export default defineConfig({
           index: path.join(root, 'electron/main/index.ts'),
           'extract-worker': path.join(root, 'electron/services/extraction/extract-worker.ts'),
           'prereview-worker': path.join(root, 'electron/services/prereview/prereview-worker.ts'),
+          'db-checkpoint-worker': path.join(root, 'electron/db/checkpoint-worker.ts'),
           'ocr-render-worker': path.join(root, 'electron/services/ocr/render-worker.ts'),
           'ocr-tesseract-worker': path.join(root, 'electron/services/ocr/tesseract-worker.ts'),
         },
