@@ -1,11 +1,13 @@
-// Spreads one PDF's pages across child processes ("workers") so extraction uses both cores and
-// the main thread stays free (the app's event loop must never stall during a 700-page import).
-// Every file runs in fresh workers under the limits of limits.ts: a worker that runs out of
-// time or memory is ended, its file refused with a plain reason, and the next file gets new ones.
-// Processes, not worker threads: V8 can abort the whole process when a worker thread fills its
-// heap in a burst, and in the app that process would be Electron's main one.
+// Reads one PDF's pages in two threads of one child process (extract-host.ts), so extraction uses
+// both cores and the main thread stays free (the app's event loop must never stall during a
+// 700-page import). Every file gets a fresh process under the limits of limits.ts: one that runs
+// out of time or memory is ended, its file refused with a plain reason, and the next file gets a
+// new one. A process, not threads of the app: V8 can abort the whole process when a thread fills
+// its heap in a burst, and in the app that process would be Electron's main one. One process for
+// both threads: a Node runtime each cost ~200 MB more importing La Grange.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REFUSALS, type Damage, type PageText, type WorkerIn, type WorkerOut } from './messages.ts';
+import { REFUSALS, type Damage, type HostJob, type HostOut, type PageText, type WorkerIn, type WorkerOut } from './messages.ts';
 import { limitsFromEnv, rssCapBytes, timeLimitMs, type ExtractLimits } from './limits.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 import type { MemoryReport } from '../isolation/child-port.ts';
@@ -40,8 +42,13 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set(['too_much_text', 'too
 /** Where the worker's source sits when running from source (tests, CLI). The app passes its built copy. */
 export const SOURCE_WORKER_PATH = fileURLToPath(new URL('./extract-worker.ts', import.meta.url));
 
+/** The extractor process's script sits beside its threads' (extract-host.ts, or the built .js). */
+export const hostPathFor = (workerPath: string) => path.join(path.dirname(workerPath), `extract-host${path.extname(workerPath)}`);
+
 export interface ExtractOptions {
+  /** The threads' script (extract-worker); the process hosting them is the extract-host beside it. */
   workerPath: string;
+  /** Threads reading the file, each every n-th page. */
   workers: number;
   pageLimit: number;
   password?: string;
@@ -68,7 +75,7 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
   // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
   const bufferCap = limits.bufferMb * 1024 * 1024 + fileBytes;
   const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
-  const rssCap = rssCapBytes(limits, fileBytes);
+  const rssCap = rssCapBytes(limits, fileBytes, count);
   return new Promise<Extracted>((resolve, reject) => {
     const workers: Child[] = [];
     const pages: PageText[] = [];
@@ -141,9 +148,15 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
       resolve({ ...opened, pages });
     };
 
-    const onMessage = (m: WorkerOut | MemoryReport) => {
+    const onMessage = (m: WorkerOut | MemoryReport | HostOut) => {
       if (settled) return;
       switch (m.type) {
+        case 'thread_out_of_memory':
+          failWith(heapRefusal());
+          break;
+        case 'thread_stopped':
+          failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (${m.message}).`));
+          break;
         case 'memory':
           lastHeap = Math.max(lastHeap, m.heapUsed);
           lastExternal = Math.max(lastExternal, m.external);
@@ -189,12 +202,11 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
       else failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (exit ${e.code ?? e.signal}).`));
     };
 
-    for (let k = 0; k < count; k++) {
-      const w = spawnChild(opts.workerPath, { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport), onExit });
-      workers.push(w);
-      // Each worker gets its own copy (by IPC, or read from the stored file), which pdf.js may keep.
-      const job: WorkerIn = { source, password: opts.password, first: k, stride: count, probe: k === 0, pageLimit: opts.pageLimit, limits };
-      w.send(job);
-    }
+    // Each thread holds its own copy (read from the stored file, or handed over from the bytes
+    // sent here), which pdf.js may keep.
+    const w = spawnChild(hostPathFor(opts.workerPath), { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport | HostOut), onExit });
+    workers.push(w);
+    const job: HostJob = { job: { source, password: opts.password, pageLimit: opts.pageLimit, limits }, threads: count, threadPath: opts.workerPath };
+    w.send(job);
   });
 }

@@ -1,5 +1,5 @@
-// Messages between the extraction pool and its worker processes, and what a person reads when a
-// file is refused for what it would cost to read.
+// Messages between the extraction pool, its extractor process and the threads in it, and what a
+// person reads when a file is refused for what it would cost to read.
 import { formatSize, type ExtractLimits } from './limits.ts';
 import type { StoredPdf } from './read-stored.ts';
 
@@ -15,6 +15,17 @@ export interface WorkerIn {
   pageLimit: number;
   limits: ExtractLimits;
 }
+
+/** What the extractor process is sent: the file, and how many threads read it (each every threads-th page). */
+export interface HostJob {
+  job: Omit<WorkerIn, 'first' | 'stride' | 'probe'>;
+  threads: number;
+  /** The thread's script (extract-worker), chosen by the parent. */
+  threadPath: string;
+}
+
+/** What the extractor process adds to its threads' messages: a thread that ended without its 'done'. */
+export type HostOut = { type: 'thread_out_of_memory' } | { type: 'thread_stopped'; message: string };
 
 export interface PageText {
   index: number;
