@@ -3,6 +3,8 @@
 // before and some after the worker's checkpoint, prints how many, and is killed outright.
 import { openWorkspace } from '../../../../electron/services/workspace.ts';
 
+// The checkpoint worker and its timer do not keep a process alive (the app's window does).
+setInterval(() => {}, 1000);
 const ws = openWorkspace({ dataDir: process.argv[2]!, transport: 'app' });
 const create = (i: number) =>
   ws.services.cases.create({ agencyName: `Agency ${i} Police Department`, ori: `IL${String(i).padStart(7, '0')}`, state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
