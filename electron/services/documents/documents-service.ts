@@ -1,4 +1,4 @@
-// Importing policy PDFs into a case: check, store the blob, extract (child processes reading the
+// Importing policy PDFs into a case: check, store the blob, extract (a child process reading the
 // blob), then write every row in one transaction. A file that fails at any step leaves no row and
 // no blob, and the rest of the batch carries on.
 import fs from 'node:fs';
