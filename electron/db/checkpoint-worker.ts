@@ -13,6 +13,8 @@ export interface CheckpointWorkerData {
   intervalMs: number;
   /** Looks in a row that find nothing new before the worker ends. */
   idleLooks: number;
+  /** WAL frames past which the worker waits for the writer to start the WAL over (RESTART). */
+  restartFrames: number;
 }
 
 /** What PRAGMA wal_checkpoint answers: frames in the WAL, and how many of them are now in the database. */
@@ -30,21 +32,23 @@ export interface CheckpointReport {
   startedNs: bigint;
 }
 
-const { file, intervalMs, idleLooks } = workerData as CheckpointWorkerData;
+const { file, intervalMs, idleLooks, restartFrames } = workerData as CheckpointWorkerData;
 // No busy wait: a PASSIVE checkpoint never waits for a lock, it copies what it can.
 const db = new Database(file, { fileMustExist: true, timeout: 0 });
 // Nothing else is asked of this connection: it must never be the one to autocheckpoint a write.
 db.pragma('wal_autocheckpoint = 0');
 
+const RESTART_WAIT_MS = 5000;
+
 let seen: number | null = null;
 let behind = true;
 let idle = 0;
-const tick = () => {
+const tick = (last = false) => {
   // data_version changes when another connection commits: no commit, no checkpoint to make,
   // unless the last one could not copy everything (a reader held an older snapshot). The first
   // look always checkpoints: the commit that started this worker came before it.
   const version = db.pragma('data_version', { simple: true }) as number;
-  if (version === seen && !behind) {
+  if (version === seen && !behind && !last) {
     // Asked, not decided here: the main thread may have committed since this look (below).
     if (++idle === idleLooks) parentPort!.postMessage({ type: 'idle' });
     return;
@@ -52,8 +56,20 @@ const tick = () => {
   idle = 0;
   seen = version;
   const startedNs = process.hrtime.bigint();
-  const [r] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+  let [r] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
   if (!r) return;
+  // The writer starts the WAL over only when it finds every frame copied, which commits arriving
+  // faster than checkpoints never let happen: past a bound, a RESTART checkpoint waits for the
+  // writer to pause and holds it (once per so many MB, the stall the worker otherwise avoids).
+  if (r.log >= restartFrames) {
+    db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
+    try {
+      [r] = db.pragma('wal_checkpoint(RESTART)') as typeof r[];
+    } finally {
+      db.pragma('busy_timeout = 0');
+    }
+    if (!r) return;
+  }
   behind = r.busy !== 0 || r.checkpointed < r.log;
   parentPort!.postMessage({ type: 'checkpointed', ...r, startedNs } satisfies CheckpointReport);
 };
@@ -71,10 +87,13 @@ parentPort!.on('message', (m: 'stop') => {
   if (m !== 'stop') return;
   clearInterval(timer);
   try {
-    tick();
+    // Always, and always reported: whoever waits for a checkpoint hears of this last one.
+    tick(true);
   } catch {
     // Busy: the next worker, or the close's TRUNCATE checkpoint, copies it.
   }
   db.close();
-  parentPort!.close();
+  // Not parentPort.close(): that may drop the last report still queued. With no listener left
+  // the thread ends once its messages are out.
+  parentPort!.removeAllListeners('message');
 });

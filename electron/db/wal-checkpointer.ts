@@ -34,6 +34,8 @@ export interface CheckpointerOptions {
   intervalMs?: number;
   /** Quiet looks before the worker ends. */
   idleLooks?: number;
+  /** WAL frames past which the writer is made to start the WAL over (~32 MB of 4 KB pages). */
+  restartFrames?: number;
 }
 
 export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOptions = {}): WalCheckpointer {
@@ -53,7 +55,7 @@ export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOpt
   };
   const start = () => {
     const w = new Worker(opts.workerPath ?? SOURCE_CHECKPOINT_WORKER_PATH, {
-      workerData: { file, intervalMs, idleLooks: opts.idleLooks ?? 5 } satisfies CheckpointWorkerData,
+      workerData: { file, intervalMs, idleLooks: opts.idleLooks ?? 5, restartFrames: opts.restartFrames ?? 8192 } satisfies CheckpointWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: 32 },
     });
     // It must not keep a process alive; the workspace's close ends it.

@@ -65,6 +65,29 @@ it('with automatic checkpoints off, the worker keeps the WAL from growing with e
   }
 });
 
+it('writes that never pause still cannot grow the WAL past its bound', async () => {
+  const { db, file } = fillerDb();
+  // A bound of 512 frames (2 MB); the worker is up before the writer commits 1 MB rounds back to back.
+  const cp = startWalCheckpointer(db, file, { intervalMs: 20, restartFrames: 512 });
+  const BURST = 48;
+  try {
+    db.prepare('INSERT INTO filler (bytes) VALUES (?)').run(Buffer.alloc(16));
+    await cp.nextCheckpoint();
+    let largest = 0;
+    for (let r = 0; r < BURST; r++) {
+      writeRound(db);
+      largest = Math.max(largest, walSize(file));
+      // Pauses far shorter than a checkpoint takes: a PASSIVE one never finds every frame copied.
+      await new Promise<void>((resolve) => setTimeout(resolve, 5));
+    }
+    // Without the RESTART every round stays in the WAL (as the test after next shows).
+    expect(largest).toBeLessThan((BURST * MB) / 2);
+  } finally {
+    cp.close();
+    db.close();
+  }
+});
+
 it('the worker ends itself after a quiet spell and is started again by the next write', async () => {
   const { db, file } = fillerDb();
   const cp = startWalCheckpointer(db, file, { intervalMs: 20, idleLooks: 3 });
