@@ -38,7 +38,9 @@ export default defineConfig({
         input: {
           index: path.join(root, 'electron/main/index.ts'),
           'extract-worker': path.join(root, 'electron/services/extraction/extract-worker.ts'),
+          'extract-host': path.join(root, 'electron/services/extraction/extract-host.ts'),
           'prereview-worker': path.join(root, 'electron/services/prereview/prereview-worker.ts'),
+          'db-checkpoint-worker': path.join(root, 'electron/db/checkpoint-worker.ts'),
           'ocr-render-worker': path.join(root, 'electron/services/ocr/render-worker.ts'),
           'ocr-tesseract-worker': path.join(root, 'electron/services/ocr/tesseract-worker.ts'),
         },

@@ -59,9 +59,10 @@ if (!app.requestSingleInstanceLock()) {
       rubricsDir: app.isPackaged ? path.join(process.resourcesPath, 'rubrics') : path.join(app.getAppPath(), 'resources', 'rubrics'),
       packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
       // The PDF text extractor and the OCR page renderer run in child processes (utilityProcess),
-      // pre-review in a worker thread; each starts from a file the packaged build unpacks from app.asar.
+      // pre-review and WAL checkpoints in worker threads; each starts from a file the packaged build unpacks from app.asar.
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       prereviewWorkerPath: path.join(here, 'prereview-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+      checkpointWorkerPath: path.join(here, 'db-checkpoint-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       // Scanned pages are read in the background as they are imported, and after a restart.
       ocr: {
         auto: true,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open.ts';
+import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer.ts';
 import type { MigrationReport } from '../db/migrate.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.ts';
 import type { EventName, EventPayload } from '../../shared/contract.ts';
@@ -51,6 +52,8 @@ export interface WorkspaceOptions {
   workerPath?: string;
   /** The built pre-review worker (the app's); tests and the CLI run its source. */
   prereviewWorkerPath?: string;
+  /** The built WAL checkpoint worker (the app's); tests run its source. */
+  checkpointWorkerPath?: string;
   /** Folder of the bundled checklist packs (resources/checklists). */
   packsDir?: string;
   /** Folder of the bundled rubric packs (resources/rubrics). */
@@ -116,6 +119,17 @@ export function openWorkspace(opts: WorkspaceOptions) {
     if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
     const plain = storageError(err);
     throw plain ? new Error(plain.message) : err;
+  }
+  // The app's WAL is checkpointed off the main thread (wal-checkpointer.ts); the CLI keeps
+  // SQLite's automatic checkpoints.
+  let checkpointer: WalCheckpointer | null = null;
+  if (writable && (opts.transport ?? 'app') === 'app') {
+    try {
+      checkpointer = startWalCheckpointer(db, paths.database, { workerPath: opts.checkpointWorkerPath });
+    } catch (err) {
+      // No worker thread to be had: SQLite's own checkpoints, on this connection, as before.
+      opts.log?.('The WAL checkpoint worker could not start; checkpoints stay on the main thread.', err);
+    }
   }
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const ctx: ServiceContext = {
@@ -482,11 +496,14 @@ export function openWorkspace(opts: WorkspaceOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** The app's WAL checkpoint worker, null for the CLI and a read-only workspace. */
+    checkpointer,
     /** Cancels imports running, stops OCR (pages being read stay pending) and closes the database. */
     close() {
       documents.cancelAll();
       void ocr.close();
       prereview.close();
+      checkpointer?.close();
       db.close();
       if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
       releaseLock();

@@ -1,6 +1,6 @@
-// Importing policy PDFs into a case: check, extract (worker threads), store the blob, then
-// write every row in one transaction. A file that fails at any step leaves no row and no blob,
-// and the rest of the batch carries on.
+// Importing policy PDFs into a case: check, store the blob, extract (a child process reading the
+// blob), then write every row in one transaction. A file that fails at any step leaves no row and
+// no blob, and the rest of the batch carries on.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
@@ -152,34 +152,67 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       return linked;
     }
 
+    // Stored first, so the extractors read the stored copy themselves (bytes sent to a child are
+    // serialised on this thread). A file that fails from here on leaves no blob behind (unless
+    // another process's document now rests on it).
+    let wroteBlob = false;
+    const forgetBlob = () => {
+      // A workspace closed mid-import cannot say whether a row rests on the blob: it stays, and
+      // the next import of the file finds it (its reader checks its hash).
+      if (wroteBlob && db.open && !bySha.get(sha)) removeBlob(ctx.paths.blobs, sha);
+      wroteBlob = false;
+    };
+    const storageFailure = (err: unknown): ImportFileResult => {
+      forgetBlob();
+      const plain = storageError(err);
+      if (plain) return failed('storage', plain.message);
+      return failed('storage', `It could not be saved in the workspace (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
+    };
+    try {
+      wroteBlob = await putBlobAsync(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
+    } catch (err) {
+      return storageFailure(err);
+    }
+
     let extracted: Extracted;
     try {
-      extracted = await extractPdf(bytes, {
-        workerPath,
-        workers: ctx.config.extractWorkers,
-        pageLimit: ctx.config.pageLimit,
-        password,
-        signal,
-        onOpened: (n) => progress('extracting', 0, n),
-        onPage: (done, total) => {
-          // Every page for short files; every 1% for long ones, so the UI is not flooded.
-          if (total < 100 || done % Math.ceil(total / 100) === 0 || done === total) progress('extracting', done, total);
+      extracted = await extractPdf(
+        { path: blobPath(ctx.paths.blobs, sha), byteLength: bytes.byteLength, sha256: sha },
+        {
+          workerPath,
+          workers: ctx.config.extractWorkers,
+          pageLimit: ctx.config.pageLimit,
+          password,
+          signal,
+          onOpened: (n) => progress('extracting', 0, n),
+          onPage: (done, total) => {
+            // Every page for short files; every 1% for long ones, so the UI is not flooded.
+            if (total < 100 || done % Math.ceil(total / 100) === 0 || done === total) progress('extracting', done, total);
+          },
         },
-      });
+      );
     } catch (err) {
+      // A stored copy that is not this file (left by a crash, or altered) is no one's blob unless
+      // a row rests on it: removed, so importing the file again stores it afresh.
+      if (err instanceof ExtractionError && err.code === 'stored_copy') wroteBlob = true;
+      forgetBlob();
       if (err instanceof ExtractionError) {
         return failed(err.code, extractionMessage(err));
       }
       throw err;
     }
-    if (signal.aborted) return failed('cancelled', CANCELLED);
+    if (signal.aborted) {
+      forgetBlob();
+      return failed('cancelled', CANCELLED);
+    }
 
     progress('indexing', extracted.numPages, extracted.numPages);
     const id = ctx.newId();
-    let wroteBlob = false;
     try {
       const active = extracted.hasScripts || (await mentionsActiveContent(bytes));
-      wroteBlob = await putBlobAsync(ctx.paths.blobs, ctx.paths.tmp, sha, bytes);
+      // Another import of the same file that failed meanwhile removed the blob it found unused:
+      // stored again (one stat when it is there), so no row is ever written without its blob.
+      wroteBlob = (await putBlobAsync(ctx.paths.blobs, ctx.paths.tmp, sha, bytes)) || wroteBlob;
       // IMMEDIATE: the rows and their audit entry are written under the write lock, together.
       // Another process may have stored the same file while this one extracted it: asked again
       // under the lock, that copy is linked instead (and the blob, now its blob, stays).
@@ -194,11 +227,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         return raced;
       }
     } catch (err) {
-      // Not a blob another process's document now rests on.
-      if (wroteBlob && !bySha.get(sha)) removeBlob(ctx.paths.blobs, sha);
-      const plain = storageError(err);
-      if (plain) return failed('storage', plain.message);
-      return failed('storage', `It could not be saved in the workspace (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
+      return storageFailure(err);
     }
     progress('done', extracted.numPages, extracted.numPages);
     return { ok: true, file, document: get(id), alreadyInWorkspace: false };

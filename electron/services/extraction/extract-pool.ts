@@ -1,14 +1,19 @@
-// Spreads one PDF's pages across child processes ("workers") so extraction uses both cores and
-// the main thread stays free (the app's event loop must never stall during a 700-page import).
-// Every file runs in fresh workers under the limits of limits.ts: a worker that runs out of
-// time or memory is ended, its file refused with a plain reason, and the next file gets new ones.
-// Processes, not worker threads: V8 can abort the whole process when a worker thread fills its
-// heap in a burst, and in the app that process would be Electron's main one.
+// Reads one PDF's pages in two threads of one child process (extract-host.ts), so extraction uses
+// both cores and the main thread stays free (the app's event loop must never stall during a
+// 700-page import). Every file gets a fresh process under the limits of limits.ts: one that runs
+// out of time or memory is ended, its file refused with a plain reason, and the next file gets a
+// new one. A process, not threads of the app: V8 can abort the whole process when a thread fills
+// its heap in a burst, and in the app that process would be Electron's main one. One process for
+// both threads: a Node runtime each cost ~200 MB more importing La Grange.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REFUSALS, type Damage, type PageText, type WorkerIn, type WorkerOut } from './messages.ts';
+import { REFUSALS, type Damage, type HostJob, type HostOut, type PageText, type WorkerIn, type WorkerOut } from './messages.ts';
 import { limitsFromEnv, rssCapBytes, timeLimitMs, type ExtractLimits } from './limits.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 import type { MemoryReport } from '../isolation/child-port.ts';
+import type { StoredPdf } from './read-stored.ts';
+
+export type { StoredPdf } from './read-stored.ts';
 
 export interface Extracted {
   numPages: number;
@@ -20,7 +25,8 @@ export interface Extracted {
 
 /**
  * code: password_required | password_incorrect | corrupt | too_many_pages | cancelled, or a
- * refusal whose message is the whole reason: too_much_text | too_much_memory | too_slow | damaged.
+ * refusal whose message is the whole reason: too_much_text | too_much_memory | too_slow | damaged
+ * | stored_copy (the stored file is not the one that was hashed).
  */
 export class ExtractionError extends Error {
   readonly code: string;
@@ -31,13 +37,18 @@ export class ExtractionError extends Error {
 }
 
 /** The codes whose message is already the sentence a person reads. */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set(['too_much_text', 'too_much_memory', 'too_slow', 'damaged']);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set(['too_much_text', 'too_much_memory', 'too_slow', 'damaged', 'stored_copy']);
 
 /** Where the worker's source sits when running from source (tests, CLI). The app passes its built copy. */
 export const SOURCE_WORKER_PATH = fileURLToPath(new URL('./extract-worker.ts', import.meta.url));
 
+/** The extractor process's script sits beside its threads' (extract-host.ts, or the built .js). */
+export const hostPathFor = (workerPath: string) => path.join(path.dirname(workerPath), `extract-host${path.extname(workerPath)}`);
+
 export interface ExtractOptions {
+  /** The threads' script (extract-worker); the process hosting them is the extract-host beside it. */
   workerPath: string;
+  /** Threads reading the file, each every n-th page. */
   workers: number;
   pageLimit: number;
   password?: string;
@@ -51,14 +62,20 @@ export interface ExtractOptions {
 /** How often the workers' memory is measured. */
 const MEMORY_POLL_MS = 100;
 
-export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Extracted> {
+/**
+ * `input` is the file's bytes, or (import) the workspace's stored copy, which each worker reads
+ * itself: bytes sent to a child are serialised on this thread, ~70 ms for a 30 MB file.
+ */
+export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions): Promise<Extracted> {
   const limits = opts.limits ?? limitsFromEnv();
+  const source: WorkerIn['source'] = input instanceof Uint8Array ? { bytes: input } : { stored: input };
+  const fileBytes = input.byteLength;
   // Small documents are not worth a second worker's start-up (~100 ms to start Node and load pdf.js).
-  const count = bytes.byteLength < 256 * 1024 ? 1 : Math.max(1, opts.workers);
+  const count = fileBytes < 256 * 1024 ? 1 : Math.max(1, opts.workers);
   // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
-  const bufferCap = limits.bufferMb * 1024 * 1024 + bytes.byteLength;
+  const bufferCap = limits.bufferMb * 1024 * 1024 + fileBytes;
   const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
-  const rssCap = rssCapBytes(limits, bytes.byteLength);
+  const rssCap = rssCapBytes(limits, fileBytes, count);
   return new Promise<Extracted>((resolve, reject) => {
     const workers: Child[] = [];
     const pages: PageText[] = [];
@@ -131,9 +148,15 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
       resolve({ ...opened, pages });
     };
 
-    const onMessage = (m: WorkerOut | MemoryReport) => {
+    const onMessage = (m: WorkerOut | MemoryReport | HostOut) => {
       if (settled) return;
       switch (m.type) {
+        case 'thread_out_of_memory':
+          failWith(heapRefusal());
+          break;
+        case 'thread_stopped':
+          failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (${m.message}).`));
+          break;
         case 'memory':
           lastHeap = Math.max(lastHeap, m.heapUsed);
           lastExternal = Math.max(lastExternal, m.external);
@@ -179,12 +202,11 @@ export function extractPdf(bytes: Uint8Array, opts: ExtractOptions): Promise<Ext
       else failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (exit ${e.code ?? e.signal}).`));
     };
 
-    for (let k = 0; k < count; k++) {
-      const w = spawnChild(opts.workerPath, { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport), onExit });
-      workers.push(w);
-      // The bytes are copied into the child by IPC: each worker gets its own copy, which pdf.js may keep.
-      const job: WorkerIn = { bytes, password: opts.password, first: k, stride: count, probe: k === 0, pageLimit: opts.pageLimit, limits };
-      w.send(job);
-    }
+    // Each thread holds its own copy (read from the stored file, or handed over from the bytes
+    // sent here), which pdf.js may keep.
+    const w = spawnChild(hostPathFor(opts.workerPath), { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport | HostOut), onExit });
+    workers.push(w);
+    const job: HostJob = { job: { source, password: opts.password, pageLimit: opts.pageLimit, limits }, threads: count, threadPath: opts.workerPath };
+    w.send(job);
   });
 }

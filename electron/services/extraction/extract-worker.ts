@@ -1,31 +1,36 @@
-// A child process that opens one PDF with pdf.js and extracts the text of the pages it is
-// given, with the position of every text item. Runs as plain Node (type stripping), so it
-// imports nothing but pdf.js, node built-ins, its own plain-TypeScript helpers, and types.
-// A process, not a worker thread: when a hostile file fills the heap in a burst, V8 may abort the
-// whole process, and that must be this one, not the app. Its heap is capped by the pool
-// (--max-old-space-size), it reports its memory, and the pool ends it when it runs too long.
+// A worker thread, inside the extractor process (extract-host.ts), that opens one PDF with
+// pdf.js and extracts the text of the pages it is given, with the position of every text item.
+// Runs as plain Node (type stripping), so it imports nothing but pdf.js, node built-ins, its own
+// plain-TypeScript helpers, and types. Its heap is capped by the host (resourceLimits), it reports
+// its own heap and buffers, and the pool ends the whole process when it runs too long or too big:
+// when a hostile file makes V8 abort, it is the extractor process that ends, not the app.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { WorkerIn, WorkerOut } from './messages.ts';
-import { jobFromParent, serveParent, toParent } from '../isolation/child-port.ts';
+import type { MemoryReport } from '../isolation/child-port.ts';
 import { PageTextBuilder, round } from './page-text.ts';
 import { countLetters, FEW_LETTERS, FULL_PAGE, largestImageShare, textIsGarbage } from './usable-text.ts';
+import { readStoredPdf, StoredCopyRefusal } from './read-stored.ts';
 
 // Not named `require`: the bundler adds its own `require` shim to the built worker.
 const requireHere = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
 const asDir = (p: string) => p.split(path.sep).join('/') + '/';
 
-serveParent({ reportMemory: true });
-const post = (m: WorkerOut) => toParent(m);
-// The job arrives as the parent's first message (below).
-let job: WorkerIn;
-let limits: WorkerIn['limits'];
+const post = (m: WorkerOut | MemoryReport) => parentPort!.postMessage(m);
+const job = workerData as WorkerIn;
+const limits = job.limits;
+// In a worker thread these are this thread's own heap and buffers (rss alone is the process's).
+setInterval(() => {
+  const m = process.memoryUsage();
+  post({ type: 'memory', heapUsed: m.heapUsed, external: m.external });
+}, 100).unref();
 
-// pdf.js repairs a damaged file silently; its warnings are the only word of it. This process runs
-// nothing but pdf.js, so its console is ours to read: the repairs that change which pages exist
-// are kept (in plain words), every other warning is dropped as before.
+// pdf.js repairs a damaged file silently; its warnings are the only word of it. This thread runs
+// nothing but pdf.js, and its console is its own, so it is ours to read: the repairs that change
+// which pages exist are kept (in plain words), every other warning is dropped as before.
 const REPAIRS: Array<[RegExp, string]> = [
   [/Indexing all PDF objects/, 'its cross-reference table is broken'],
   [/invalid \/Pages tree/, 'its page tree is broken'],
@@ -39,7 +44,7 @@ const heard = (said: string) => {
 console.warn = (...args: unknown[]) => heard(args.map(String).join(' '));
 console.log = () => {};
 // pdf.js leaves some internal promises of a repaired file rejected with no handler; that must
-// not end the process (Node's default) while the pages themselves were read.
+// not end the thread (Node's default) while the pages themselves were read.
 process.on('unhandledRejection', (reason) => heard(String(reason)));
 
 const IMAGE_OPS = new Set<number>([
@@ -75,6 +80,7 @@ async function needsOcrFor(page: Awaited<ReturnType<Awaited<ReturnType<typeof pd
 }
 
 function errorOut(err: unknown): WorkerOut {
+  if (err instanceof StoredCopyRefusal) return { type: 'error', code: 'stored_copy', message: err.message };
   const e = err as { name?: string; code?: number; message?: string };
   if (e?.name === 'PasswordException') {
     return e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD
@@ -86,9 +92,10 @@ function errorOut(err: unknown): WorkerOut {
 }
 
 async function run(): Promise<void> {
+  // Either copy is this thread's alone (read here, or handed over by the host): pdf.js may keep it.
+  const data = 'stored' in job.source ? await readStoredPdf(job.source.stored) : job.source.bytes;
   const task = pdfjs.getDocument({
-    // This copy arrived over IPC and is ours alone: pdf.js may keep it without copying it again.
-    data: job.bytes,
+    data,
     password: job.password,
     standardFontDataUrl: asDir(path.join(pdfjsRoot, 'standard_fonts')),
     cMapUrl: asDir(path.join(pdfjsRoot, 'cmaps')),
@@ -154,10 +161,4 @@ async function run(): Promise<void> {
   post({ type: 'done', damage: { repairs: [...repairs], imagesSeen } });
 }
 
-jobFromParent<WorkerIn>()
-  .then((j) => {
-    job = j;
-    limits = j.limits;
-    return run();
-  })
-  .catch((err) => post(errorOut(err)));
+run().catch((err) => post(errorOut(err)));

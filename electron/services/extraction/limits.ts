@@ -3,8 +3,8 @@
 // streams out of pdf.js (worker), the worker's heap by V8 (--max-old-space-size) and by the
 // pool at 90 % of it, its decoded buffers (which V8's heap limit does not count) from the
 // worker's own reports, its whole resident size read from outside (a worker stuck in a
-// synchronous loop reports nothing), and time by a timer that ends the workers. Each worker is a
-// child process, so V8 aborting on the heap limit ends the worker, not the app.
+// synchronous loop reports nothing), and time by a timer that ends the workers. The workers are
+// threads of one child process, so V8 aborting on a heap limit ends that process, not the app.
 //
 // The numbers leave wide room for real manuals: the 762-page La Grange manual has 1.7 MB of text
 // in all and 3.7 KB on its fullest page.
@@ -84,9 +84,13 @@ export function timeLimitMs(l: ExtractLimits, pages: number): number {
   return l.fixedTimeMs ?? l.baseTimeMs + l.perPageTimeMs * pages;
 }
 
-/** The hard cap on a worker's resident size for a file of `fileBytes`. */
-export function rssCapBytes(l: ExtractLimits, fileBytes: number): number {
-  return (l.heapMb + l.bufferMb + l.rssOverheadMb) * MB + 2 * fileBytes;
+/**
+ * The hard cap on the extractor process's resident size for a file of `fileBytes` read by
+ * `threads` threads: each thread's heap, buffers and two copies of the file, and the overhead once
+ * (a thread's own share of it, pdf.js's code and young generation, is well inside the margin).
+ */
+export function rssCapBytes(l: ExtractLimits, fileBytes: number, threads = 1): number {
+  return (threads * (l.heapMb + l.bufferMb) + l.rssOverheadMb) * MB + 2 * threads * fileBytes;
 }
 
 /** "2 MB", "64 MB", "512 KB": sizes of text as a person reads them. */

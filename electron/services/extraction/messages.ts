@@ -1,9 +1,11 @@
-// Messages between the extraction pool and its worker processes, and what a person reads when a
-// file is refused for what it would cost to read.
+// Messages between the extraction pool, its extractor process and the threads in it, and what a
+// person reads when a file is refused for what it would cost to read.
 import { formatSize, type ExtractLimits } from './limits.ts';
+import type { StoredPdf } from './read-stored.ts';
 
 export interface WorkerIn {
-  bytes: Uint8Array;
+  /** The file's bytes (callers holding no stored copy), or the stored copy the worker reads itself. */
+  source: { bytes: Uint8Array } | { stored: StoredPdf };
   password?: string;
   /** Pages first, first+stride, first+2·stride, … (0-based). */
   first: number;
@@ -13,6 +15,17 @@ export interface WorkerIn {
   pageLimit: number;
   limits: ExtractLimits;
 }
+
+/** What the extractor process is sent: the file, and how many threads read it (each every threads-th page). */
+export interface HostJob {
+  job: Omit<WorkerIn, 'first' | 'stride' | 'probe'>;
+  threads: number;
+  /** The thread's script (extract-worker), chosen by the parent. */
+  threadPath: string;
+}
+
+/** What the extractor process adds to its threads' messages: a thread that ended without its 'done'. */
+export type HostOut = { type: 'thread_out_of_memory' } | { type: 'thread_stopped'; message: string };
 
 export interface PageText {
   index: number;
@@ -36,7 +49,7 @@ export type WorkerOut =
   | { type: 'opened'; numPages: number; fingerprint: string; title: string | null; hasScripts: boolean }
   | { type: 'page'; page: PageText }
   | { type: 'done'; damage: Damage }
-  | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt'; message: string }
+  | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt' | 'stored_copy'; message: string }
   | { type: 'too_much_text'; page: number; what: 'text' | 'items' };
 
 export const EXTRACTOR_VERSION = 'pdfjs-6.5/items-v2';
