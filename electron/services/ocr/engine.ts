@@ -88,6 +88,10 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+// A timer, not setImmediate: an immediate runs in the same turn of the loop as the I/O callback
+// that scheduled it, so timers and messages from the window would still wait behind both steps.
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** EXIF orientation that turns the image clockwise by `rotation` as tesseract loads it. */
 const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };
 
@@ -318,6 +322,9 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
         let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
         for (const rotation of [0, 180, 90, 270] as const) {
           let data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, ropts.skewRadians);
+          // Reading the TSV took this turn; looking at the layout and mapping the boxes take the next
+          // (back to back with storing the page they held the app's main thread ~50 ms).
+          await nextTurn();
           // Read as one column, a page set in columns runs across the gutter, and a page lying on its
           // side reads as nothing: either is read again with the automatic layout (which finds
           // columns, and reads sideways text poorly enough for the other turns to be tried).

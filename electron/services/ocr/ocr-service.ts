@@ -56,7 +56,9 @@ type Phase = 'recognising' | 'done' | 'failed' | 'cancelled';
 type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// A timer, not setImmediate: an immediate runs in the same turn of the loop as the I/O callback
+// that scheduled it, so timers and messages from the window would still wait behind both steps.
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const CANCEL = Symbol('cancelled by the person');
 
 export function createOcrService(ctx: ServiceContext, cases: CasesService, opts: OcrServiceOptions) {
