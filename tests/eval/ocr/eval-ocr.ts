@@ -20,6 +20,10 @@ import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 import { buildScanSets, CACHE, type ScanSet } from './scan-set.ts';
 import { bagOfWordsErrors, charErrors, orderFreeCharErrors, rate, wordErrors, type ErrorCount } from './text-metrics.ts';
 
+// CREDENCE_OCR_CLEAN=none|median|rules|all: which of clean-page.ts's steps the page gets before it
+// is read (default: what the app does), for measuring each one's worth.
+const cleanEnv = process.env.CREDENCE_OCR_CLEAN;
+const CLEAN = cleanEnv === 'none' ? false : cleanEnv === 'median' ? { median: true, rules: false } : cleanEnv === 'rules' ? { median: false, rules: true } : cleanEnv === 'all' ? { median: true, rules: true } : undefined;
 const pct = (x: number, d = 2) => `${(100 * x).toFixed(d)} %`;
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
@@ -34,7 +38,7 @@ const dpi = DEFAULT_OCR_LIMITS.dpi;
 const size = Number(process.env.CREDENCE_OCR_POOL) || defaultPoolSize();
 const poolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-ocr-eval-pool-'));
 const pool = createOcrPool({ size, cacheDir: poolCache });
-console.log(`OCR eval — ${pool.info.name} ${pool.info.version}, language data sha256 ${pool.info.langDataSha256.slice(0, 12)}…, pool of ${pool.size}, pages drawn at ${dpi} dpi`);
+console.log(`OCR eval — ${pool.info.name} ${pool.info.version}, language data sha256 ${pool.info.langDataSha256.slice(0, 12)}…, pool of ${pool.size}, pages drawn at ${dpi} dpi, cleaned: ${cleanEnv ?? 'as the app does'}`);
 console.log(`${os.cpus().length} cores, load average at start ${load()} (1/5/15 min); scans cached in ${CACHE}\n`);
 
 interface PageOut {
@@ -58,7 +62,7 @@ async function runSet(set: ScanSet) {
     const reads = await Promise.all(
       d.pages.map(async (p, i) => {
         // As the app's renderer draws a page: with its skew measured (skew.ts) for the engine.
-        const { png, skewRadians } = await renderPageToPng(doc, i + 1, dpi, { measureSkew: true });
+        const { png, skewRadians } = await renderPageToPng(doc, i + 1, dpi, { measureSkew: true, clean: CLEAN });
         return pool.recognize(png, { dpi, skewRadians });
       }),
     );
