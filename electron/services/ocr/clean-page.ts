@@ -1,12 +1,11 @@
 // Cleans a page image before recognition, on its grey pixels, in place. Pure TypeScript with no
 // imports: the render worker runs it on the bitmap it drew, and it is unit-tested on made images.
-//   - median: a 3×3 median smooths a photocopy's speckle and ragged glyph edges (a period read
-//     as noise is how a list marker "3." loses its dot) without blurring strokes away: a dot of a
-//     few pixels across keeps its middle.
-//   - rules: a long, thin dark run across the page (an underline, a form's rule) is turned white
-//     where it runs alone. Tesseract reads an underlined word as one smudge with the line under
-//     it and drops it; the letters stand on the rule only where they touch it.
-// Both look at shapes in pixels scaled by the resolution, never at what the text says.
+// A long, thin dark run across the page (an underline, a form's rule) is turned white where it
+// runs alone: tesseract reads an underlined word as one smudge with the line under it and drops
+// it; the letters stand on the rule only where they touch it. It looks at shapes in pixels scaled
+// by the resolution, never at what the text says.
+// A 3×3 median against a photocopy's speckle was measured and dropped (docs/ocr-engines.md): on
+// the skewed, speckled set it lost more list markers' periods than it saved.
 
 export interface GreyImage {
   width: number;
@@ -17,56 +16,11 @@ export interface GreyImage {
 
 export interface CleanOptions {
   dpi: number;
-  median?: boolean;
   rules?: boolean;
 }
 
 /** Pixels darker than this are ink for the rule finder (a clean scan's text is near 0, its paper near 255). */
 const INK = 128;
-
-/** Windows whose every pixel is at least this light are paper (a photocopy's paper is not pure white): left as they are. */
-const PAPER = 200;
-
-/**
- * 3×3 median, written back into `img`, by the classic 19-exchange network (Paeth; Devillard's
- * opt_med9) on locals: a page is nine million pixels. Windows that are all paper are skipped,
- * which is most of a page.
- */
-export function median3(img: GreyImage): void {
-  const { width: w, height: h, data } = img;
-  if (w < 3 || h < 3) return;
-  const src = data.slice();
-  let t = 0;
-  for (let y = 1; y < h - 1; y++) {
-    const r0 = (y - 1) * w, r1 = y * w, r2 = (y + 1) * w;
-    for (let x = 1; x < w - 1; x++) {
-      let p0 = src[r0 + x - 1]!, p1 = src[r0 + x]!, p2 = src[r0 + x + 1]!;
-      let p3 = src[r1 + x - 1]!, p4 = src[r1 + x]!, p5 = src[r1 + x + 1]!;
-      let p6 = src[r2 + x - 1]!, p7 = src[r2 + x]!, p8 = src[r2 + x + 1]!;
-      if (p0 >= PAPER && p1 >= PAPER && p2 >= PAPER && p3 >= PAPER && p4 >= PAPER && p5 >= PAPER && p6 >= PAPER && p7 >= PAPER && p8 >= PAPER) continue;
-      if (p1 > p2) (t = p1), (p1 = p2), (p2 = t);
-      if (p4 > p5) (t = p4), (p4 = p5), (p5 = t);
-      if (p7 > p8) (t = p7), (p7 = p8), (p8 = t);
-      if (p0 > p1) (t = p0), (p0 = p1), (p1 = t);
-      if (p3 > p4) (t = p3), (p3 = p4), (p4 = t);
-      if (p6 > p7) (t = p6), (p6 = p7), (p7 = t);
-      if (p1 > p2) (t = p1), (p1 = p2), (p2 = t);
-      if (p4 > p5) (t = p4), (p4 = p5), (p5 = t);
-      if (p7 > p8) (t = p7), (p7 = p8), (p8 = t);
-      if (p0 > p3) (t = p0), (p0 = p3), (p3 = t);
-      if (p5 > p8) (t = p5), (p5 = p8), (p8 = t);
-      if (p4 > p7) (t = p4), (p4 = p7), (p7 = t);
-      if (p3 > p6) (t = p3), (p3 = p6), (p6 = t);
-      if (p1 > p4) (t = p1), (p1 = p4), (p4 = t);
-      if (p2 > p5) (t = p2), (p2 = p5), (p5 = t);
-      if (p4 > p7) (t = p4), (p4 = p7), (p7 = t);
-      if (p4 > p2) (t = p4), (p4 = p2), (p2 = t);
-      if (p6 > p4) (t = p6), (p6 = p4), (p4 = t);
-      if (p4 > p2) (t = p4), (p4 = p2), (p2 = t);
-      data[r1 + x] = p4;
-    }
-  }
-}
 
 /**
  * Turns long thin dark runs white. A run is ink followed across at least `minLength` pixels
@@ -139,9 +93,7 @@ export function removeRules(img: GreyImage, dpi: number): number {
   return cleared;
 }
 
-/** The cleaning the OCR path applies (see the top); returns what it did, for the eval. */
+/** The cleaning the OCR path applies (see the top); returns what it did. */
 export function cleanPage(img: GreyImage, opts: CleanOptions): { rulesCleared: number } {
-  if (opts.median ?? true) median3(img);
-  const rulesCleared = opts.rules ?? true ? removeRules(img, opts.dpi) : 0;
-  return { rulesCleared };
+  return { rulesCleared: opts.rules ?? true ? removeRules(img, opts.dpi) : 0 };
 }

@@ -20,10 +20,10 @@ import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 import { buildScanSets, CACHE, type ScanSet } from './scan-set.ts';
 import { bagOfWordsErrors, charErrors, orderFreeCharErrors, rate, wordErrors, type ErrorCount } from './text-metrics.ts';
 
-// CREDENCE_OCR_CLEAN=none|median|rules|all: which of clean-page.ts's steps the page gets before it
-// is read (default: what the app does), for measuring each one's worth.
+// CREDENCE_OCR_CLEAN=none: the page as drawn, without clean-page.ts's cleaning (default: what the
+// app does), for measuring what the cleaning is worth.
 const cleanEnv = process.env.CREDENCE_OCR_CLEAN;
-const CLEAN = cleanEnv === 'none' ? false : cleanEnv === 'median' ? { median: true, rules: false } : cleanEnv === 'rules' ? { median: false, rules: true } : cleanEnv === 'all' ? { median: true, rules: true } : undefined;
+const CLEAN = cleanEnv === 'none' ? false : undefined;
 const pct = (x: number, d = 2) => `${(100 * x).toFixed(d)} %`;
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
