@@ -19,6 +19,12 @@ export interface CleanOptions {
   rules?: boolean;
 }
 
+/**
+ * Pages larger than this (a tabloid sheet at 300 dpi is 15 megapixels) are read as drawn: cleaning
+ * holds a copy of the page's colour pixels and two bytes a pixel more, in a renderer capped in memory.
+ */
+export const CLEAN_MAX_PIXELS = 20_000_000;
+
 /** Pixels darker than this are ink for the rule finder (a clean scan's text is near 0, its paper near 255). */
 const INK = 128;
 
@@ -43,15 +49,16 @@ export function removeRules(img: GreyImage, dpi: number): number {
     while (b < h - 1 && ink(x, b + 1) && b - y < maxThick + 2) b++;
     return [t, b];
   };
-  const seen = new Uint8Array(w * h);
-  // Cleared at the end, not as found: a run found from inside a letter (a stem that touches the
-  // rule) must not cut the rule short for the run found later from its true start.
-  const clear = new Uint8Array(w * h);
+  // Per pixel: SEEN once on a followed run; CLEAR to be turned white. Cleared at the end, not as
+  // found: a run found from inside a letter (a stem that touches the rule) must not cut the rule
+  // short for the run found later from its true start.
+  const SEEN = 1, CLEAR = 2;
+  const flags = new Uint8Array(w * h);
   let cleared = 0;
   const path: number[] = [];
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      if (seen[y * w + x] || !ink(x, y)) continue;
+      if (flags[y * w + x]! & SEEN || !ink(x, y)) continue;
       // Follow the run to the right, staying on ink, stepping at most one row per column.
       path.length = 0;
       let cy = y;
@@ -63,7 +70,7 @@ export function removeRules(img: GreyImage, dpi: number): number {
         else if (cy < h - 1 && ink(cx, cy + 1)) ny = cy + 1;
         if (ny < 0) break;
         cy = ny;
-        seen[cy * w + cx] = 1;
+        flags[cy * w + cx]! |= SEEN;
         path.push(cy);
         cx++;
       }
@@ -76,14 +83,14 @@ export function removeRules(img: GreyImage, dpi: number): number {
       for (let i = 0; i < spans.length; i++) {
         const [t, b] = spans[i]!;
         if (b - t + 1 > maxThick) continue; // a letter stands on the rule here
-        for (let yy = t; yy <= b; yy++) clear[yy * w + x + i] = 1;
+        for (let yy = t; yy <= b; yy++) flags[yy * w + x + i]! |= CLEAR;
       }
     }
   }
   for (let x = 0; x < w; x++) {
     let any = false;
     for (let y = 0; y < h; y++) {
-      if (clear[y * w + x]) {
+      if (flags[y * w + x]! & CLEAR) {
         data[y * w + x] = 255;
         any = true;
       }
