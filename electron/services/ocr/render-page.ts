@@ -2,12 +2,15 @@
 // pdfjs-dist's own standard_fonts (never the system's), so the same page renders the same on
 // every machine. Plain Node importing only pdf.js, limits.ts, grey-png.ts and skew.ts: the OCR render worker runs it
 // as is. A page is hostile like any file: its size and its images are capped in pixels.
+// The grey page is cleaned for recognition (clean-page.ts: long rules such as underlines) before
+// it is encoded, unless the caller asks for the page as drawn.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DEFAULT_DPI, DEFAULT_MAX_PIXELS } from './limits.ts';
 import { encodeGreyPng, toGrey } from './grey-png.ts';
 import { estimateSkewRadians } from './skew.ts';
+import { CLEAN_MAX_PIXELS, cleanPage } from './clean-page.ts';
 
 type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 
@@ -60,7 +63,7 @@ export async function renderPageToPng(
   pdf: Uint8Array | PdfDoc,
   pageNumber: number,
   dpi = DEFAULT_DPI,
-  opts: { maxPixels?: number; measureSkew?: boolean } = {},
+  opts: { maxPixels?: number; measureSkew?: boolean; clean?: { rules?: boolean } | false } = {},
 ): Promise<RenderedPage> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const owned = pdf instanceof Uint8Array;
@@ -88,6 +91,7 @@ export async function renderPageToPng(
     // Grey for the engine (grey-png.ts), and the skew measured on it before it is packed.
     const grey = toGrey((context as { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }).getImageData(0, 0, width, height).data, width, height);
     const skewRadians = opts.measureSkew ? estimateSkewRadians(grey, width, height, 1) : undefined;
+    if (opts.clean !== false && width * height <= CLEAN_MAX_PIXELS) cleanPage({ width, height, data: grey }, { dpi, ...(opts.clean ?? {}) });
     const png = encodeGreyPng(grey, width, height);
     page.cleanup();
     // The 36 MB bitmap goes now, not when the collector gets to it: the renderer draws page after page.

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { prereviewDocument } from '../../../shared/domain/prereview/engine.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
+import { visualOrder, type TextItem } from './visual-order.ts';
 
 // v2: a turned page's image is named for its turn (v1 reused a page turned under an older choice of pages).
 const RECIPE = 'v2';
@@ -37,8 +38,10 @@ export interface ScanPage {
   doc: string;
   /** page number in the original policy */
   page: number;
-  /** the original's text layer for that page */
+  /** the original's text layer for that page, in the order it stores its items */
   truth: string;
+  /** the same items in the page's visual reading order (visual-order.ts) */
+  truthVisual: string;
   /** the scanned image (8-bit grey PNG) as wrapped into the PDF */
   png: string;
   rotated90: boolean;
@@ -89,16 +92,21 @@ function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Page texts of a corpus PDF as Credence's import extracts them (cached by SHA-256). */
-export async function originalPages(file: string): Promise<string[]> {
+/** Page texts of a corpus PDF as Credence's import extracts them, with their items' positions (cached by SHA-256). */
+export async function originalLayer(file: string): Promise<{ pages: string[]; items: TextItem[][] }> {
   const bytes = new Uint8Array(fs.readFileSync(file));
-  const cached = path.join(CACHE, 'text', `${sha256(bytes)}.json`);
-  if (fs.existsSync(cached)) return (JSON.parse(fs.readFileSync(cached, 'utf8')) as { pages: string[] }).pages;
+  const cached = path.join(CACHE, 'text-items', `${sha256(bytes)}.json`);
+  if (fs.existsSync(cached)) return JSON.parse(fs.readFileSync(cached, 'utf8')) as { pages: string[]; items: TextItem[][] };
   const { extractPdf, SOURCE_WORKER_PATH } = await import('../../../electron/services/extraction/extract-pool.ts');
   const x = await extractPdf(bytes, { workerPath: SOURCE_WORKER_PATH, workers: 1, pageLimit: 2_000 });
-  const pages = x.pages.map((p) => p.text);
-  writeAtomic(cached, JSON.stringify({ pages }));
-  return pages;
+  const layer = { pages: x.pages.map((p) => p.text), items: x.pages.map((p) => p.items) };
+  writeAtomic(cached, JSON.stringify(layer));
+  return layer;
+}
+
+/** Page texts of a corpus PDF as Credence's import extracts them. */
+export async function originalPages(file: string): Promise<string[]> {
+  return (await originalLayer(file)).pages;
 }
 
 /** The pages pre-review takes evidence from (most cited first), then the first pages with text. */
@@ -149,24 +157,24 @@ export async function buildScanSets(log: (s: string) => void = () => {}, only?: 
   const missing = missingTools();
   if (missing.length) return { skipped: `missing tools: ${missing.join(', ')} (apt-get install -y imagemagick img2pdf poppler-utils)` };
 
-  const originals = new Map<string, { pages: string[]; chosen: number[] }>();
+  const originals = new Map<string, { pages: string[]; items: TextItem[][]; chosen: number[] }>();
   for (const doc of DOCS) {
-    const pages = await originalPages(path.join(policies, doc));
-    originals.set(doc, { pages, chosen: choosePages(pages, doc) });
+    const { pages, items } = await originalLayer(path.join(policies, doc));
+    originals.set(doc, { pages, items, chosen: choosePages(pages, doc) });
   }
   const sets: ScanSet[] = [];
   for (const recipe of RECIPES.filter((r) => !only || only.includes(r.name))) {
     const t0 = performance.now();
     const docs: ScanDoc[] = [];
     for (const doc of recipe.rotatedSample ? DOCS.slice(0, 1) : DOCS) {
-      const { pages, chosen } = originals.get(doc)!;
+      const { pages, items, chosen } = originals.get(doc)!;
       const dir = path.join(CACHE, RECIPE, recipe.name);
       const scanPages = chosen.map((page, i): ScanPage => {
         const rotated90 = !!recipe.rotatedSample && i === 1;
         // The turn is in the name: an image cached when another page was the turned one is not reused.
         const png = path.join(dir, `${path.basename(doc, '.pdf')}-p${page}${rotated90 ? '-r90' : ''}.png`);
         scanPage(path.join(policies, doc), page, recipe, rotated90, png);
-        return { doc, page, truth: pages[page - 1]!, png, rotated90 };
+        return { doc, page, truth: pages[page - 1]!, truthVisual: visualOrder(pages[page - 1]!, items[page - 1]!), png, rotated90 };
       });
       // Named by its pages, so a change of the pages chosen makes a new PDF, not a stale one.
       const pdf = path.join(dir, `${path.basename(doc, '.pdf')}-p${scanPages.map((p) => `${p.page}${p.rotated90 ? 'r90' : ''}`).join('-')}.pdf`);

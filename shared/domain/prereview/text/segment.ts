@@ -19,6 +19,21 @@ export interface Unit {
 const MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|\([^\s()]\)|•|▪|-|–)\s+/;
 const BARE_MARKER = /^\s*(?:\(?(?:[a-zA-Z]|[0-9]{1,3}|[ivxlIVXL]{1,5})[.)]|\([^\s()]\))\s*$/;
 const BREAK = '\u0000';
+
+// A list marker OCR read without its period ("2 Firing" for "2.", "E Medical Aid" for "E."): a
+// speck-sized mark is the one a scan loses most. Taken as a marker only when a capitalised word
+// follows and it is the next in sequence after the list's last marker (1. → 2, D. → E), or a
+// list's first ("1", "a") right after a lead-in that ends with a colon; so a sentence that starts
+// with a number or a one-letter word is not.
+const PERIOD_LOST = /^\s*([0-9]{1,3}|[a-zA-Z]) (?=["“(]?[A-Z])/;
+type Seq = { kind: 'n' | 'a' | 'A'; value: number };
+function sequenceOf(token: string): Seq | null {
+  if (/^[0-9]{1,3}$/.test(token)) return { kind: 'n', value: Number(token) };
+  if (/^[a-z]$/.test(token)) return { kind: 'a', value: token.charCodeAt(0) };
+  if (/^[A-Z]$/.test(token)) return { kind: 'A', value: token.charCodeAt(0) };
+  return null;
+}
+const MARKER_TOKEN = /^\s*\(?([0-9]{1,3}|[a-zA-Z])[.)]\s/;
 const PAGE_FURNITURE = /^\s*(page \d+( of \d+)?|\d+|- ?\d+ ?-)\s*$/i;
 
 const shape = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -63,13 +78,19 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
     b.text += text;
     b.endPage = page;
   };
+  let lastMarker: Seq | null = null;
   for (const l of lines) {
     if (l.text === BREAK) {
       blocks.push({ text: '.', page: l.page, endPage: l.page, listItem: false, turns: [] }); // ends lists and sentences
       continue;
     }
     const prev = blocks.at(-1);
-    const startsItem = MARKER.test(l.text);
+    const lost = PERIOD_LOST.exec(l.text);
+    const lostSeq = lost ? sequenceOf(lost[1]!) : null;
+    const next = !!lostSeq && !!lastMarker && lostSeq.kind === lastMarker.kind && lostSeq.value === lastMarker.value + 1;
+    const first = !!lost && (lost[1] === '1' || lost[1] === 'a') && !!prev && /:$/.test(prev.text);
+    const startsItem = MARKER.test(l.text) || next || first;
+    if (startsItem) lastMarker = sequenceOf((MARKER_TOKEN.exec(l.text) ?? lost)?.[1] ?? '') ?? lastMarker;
     const prevEnded = !prev || /[.;:!?]["”)]?$/.test(prev.text);
     // pdf.js often gives a list marker ("a.") a line of its own: the item's text follows it.
     const prevIsBareMarker = !!prev && BARE_MARKER.test(prev.text);

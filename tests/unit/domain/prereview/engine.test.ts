@@ -46,6 +46,28 @@ describe('reading a document like a reviewer', () => {
     expect(scanned.evidence.map((e) => e.quote)).toEqual(digital.evidence.map((e) => e.quote));
   });
 
+  it('reads a list item whose marker OCR read without its period as the next item of its list', () => {
+    const page = 'Officers shall not use firearms in any of the following:\n1. Firing into crowds of people.\n2 Firing warning shots.\n3. Firing from a moving vehicle.';
+    const scanned = prereviewDocument([page]).rules['warning-shots'];
+    expect(scanned.stance).toBe('prohibited');
+    expect(scanned.evidence[0]!.quote).toBe('2 Firing warning shots.');
+    // The list's first marker lost its period too: "1" right after the lead-in starts the list.
+    const both = prereviewDocument([page.replace('1. Firing', '1 Firing')]).rules['warning-shots'];
+    expect(both.stance).toBe('prohibited');
+    // A heading "E. Medical Aid" read as "E Medical Aid" after "D." starts its own item: it does
+    // not run on from the sentence before into one that says "shall".
+    const letters = 'D. Duty to Intervene\nAn officer who intervenes shall report it to a supervisor\nE Medical Aid\nAppropriate medical aid should include first aid, as needed.';
+    expect(prereviewDocument([letters]).rules['medical-aid'].stance).toBe(prereviewDocument([letters.replace('E Medical', 'E. Medical')]).rules['medical-aid'].stance);
+  });
+
+  it('does not take a sentence that starts with a number or a one-letter word for a list item out of sequence', () => {
+    const page = 'Officers shall not use firearms in any of the following:\n1. Firing into crowds of people.\n5 Officers were trained in warning shots at the range.';
+    expect(prereviewDocument([page]).rules['warning-shots'].stance).toBe('not_addressed');
+    // Not after a lead-in either: "1" after a sentence that ends with a period starts nothing.
+    const after = 'Officers shall not use firearms in crowds.\n1 Officers were trained in warning shots at the range.';
+    expect(prereviewDocument([after]).rules['warning-shots'].stance).toBe('not_addressed');
+  });
+
   it.each([
     ['a definition', 'Duty to Intervene: the obligation of an officer to intervene when another officer uses excessive force.', 'duty-to-intervene'],
     ['a purpose statement', 'PURPOSE: The purpose of this policy is to guide officers when a duty to intervene arises.', 'duty-to-intervene'],
