@@ -51,8 +51,8 @@ export interface RenderedPage {
   png: Buffer;
   width: number;
   height: number;
-  /** The page's skew for the engine to straighten by (skew.ts), when asked for: `measureSkew`. */
-  skewRadians?: number;
+  /** The page's skew for the engine to straighten by (skew.ts), when asked for: `measureSkew`; null when it has no lines to measure by. */
+  skewRadians?: number | null;
 }
 
 /**

@@ -13,15 +13,18 @@ export const MAX_SKEW_DEGREES = 5;
 export const MIN_SKEW_RADIANS = 0.005;
 
 const DARK = 128;
+/** How far the best angle's score must stand above the mean over the range to be believed. */
+const SHARP = 1.2;
 
 /**
  * The page's skew in radians, in the sense tesseract.js's `rotateRadians` takes it (the angle it
  * reports for the same page with `rotateAuto`, checked on the eval's skewed pages: within 0.05°):
- * negative when the lines fall to the right of an image with y downwards. 0 when there is too
- * little text to tell.
+ * negative when the lines fall to the right of an image with y downwards. 0 when the page is
+ * square or holds too little to measure; null when it has marks but no lines of text to follow
+ * (a page set sideways, a drawing): then the engine finds the turn itself.
  * `channels`: 1 for grey, 4 for RGBA (the alpha is ignored).
  */
-export function estimateSkewRadians(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 1 | 4): number {
+export function estimateSkewRadians(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 1 | 4): number | null {
   if (!(width > 0 && height > 0) || pixels.length < width * height * channels) return 0;
   // Reduce to ~700 px across: lines stay lines, and the work is small whatever the dpi.
   const step = Math.max(1, Math.round(width / 700));
@@ -59,23 +62,26 @@ export function estimateSkewRadians(pixels: Uint8Array | Uint8ClampedArray, widt
     for (let r = 0; r < profile.length; r++) s += profile[r]! * profile[r]!;
     return s;
   };
-  const search = (from: number, to: number, by: number): number => {
-    let best = 0;
-    let bestScore = -1;
-    for (let d = from; d <= to + by / 2; d += by) {
-      const s = score((d * Math.PI) / 180);
-      // Ties go to the angle nearest square: a page of one line reads the same at ±0.1°.
-      if (s > bestScore || (s === bestScore && Math.abs(d) < Math.abs(best))) {
-        bestScore = s;
-        best = d;
-      }
+  const coarse: Array<{ d: number; s: number }> = [];
+  for (let d = -MAX_SKEW_DEGREES; d <= MAX_SKEW_DEGREES + 0.125; d += 0.25) coarse.push({ d, s: score((d * Math.PI) / 180) });
+  // Ties go to the angle nearest square: a page of one line reads the same at ±0.1°.
+  const peak = coarse.reduce((a, b) => (b.s > a.s || (b.s === a.s && Math.abs(b.d) < Math.abs(a.d)) ? b : a));
+  const mean = coarse.reduce((sum, c) => sum + c.s, 0) / coarse.length;
+  // Lines of text give one sharp peak. A page with no horizontal lines to follow (text set
+  // sideways, a drawing, a photograph) gives a flat profile whose best angle means nothing: the
+  // engine is left to find the turn itself.
+  if (peak.s < SHARP * mean) return null;
+  let best = peak.d;
+  let bestScore = peak.s;
+  for (let d = Math.max(-MAX_SKEW_DEGREES, peak.d - 0.25); d <= Math.min(MAX_SKEW_DEGREES, peak.d + 0.25) + 0.025; d += 0.05) {
+    const sc = score((d * Math.PI) / 180);
+    if (sc > bestScore || (sc === bestScore && Math.abs(d) < Math.abs(best))) {
+      bestScore = sc;
+      best = d;
     }
-    return best;
-  };
-  const coarse = search(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, 0.25);
-  const fine = search(Math.max(-MAX_SKEW_DEGREES, coarse - 0.25), Math.min(MAX_SKEW_DEGREES, coarse + 0.25), 0.05);
+  }
   // Lines that fall to the right (y grows with x) are, in tesseract.js's sense, a negative turn.
-  const radians = -(fine * Math.PI) / 180;
+  const radians = -(best * Math.PI) / 180;
   return Math.abs(radians) < MIN_SKEW_RADIANS ? 0 : radians;
 }
 

@@ -28,7 +28,7 @@ function page(degrees: number, opts: { lines?: number; channels?: 1 | 4 } = {}):
   return px;
 }
 const deg = (r: number) => (r * 180) / Math.PI;
-const within = (measured: number, degrees: number) => expect(Math.abs(deg(measured) - degrees)).toBeLessThanOrEqual(0.1);
+const within = (measured: number | null, degrees: number) => expect(Math.abs(deg(measured ?? NaN) - degrees)).toBeLessThanOrEqual(0.1);
 
 describe('skew of a drawn page', () => {
   it.each([2, -2, 0.7, -3.5, 4.5])('a page whose lines fall %s° to the right measures within 0.1° of minus that (tesseract.js’s sense)', (d) => {
@@ -46,8 +46,20 @@ describe('skew of a drawn page', () => {
     expect(estimateSkewRadians(page(3, { lines: 0 }), W, H, 1)).toBe(0);
   });
 
+  it('answers null for a page set sideways (its lines run down the page): the engine finds that turn itself', () => {
+    const px = new Uint8Array(W * H).fill(255);
+    for (let l = 0; l < 30; l++) {
+      const x0 = 250 + l * 65;
+      for (let y = 250; y < H - 250; y++) {
+        if (y % 150 >= 120) continue;
+        px.fill(0, y * W + x0, y * W + x0 + 18);
+      }
+    }
+    expect(estimateSkewRadians(px, W, H, 1)).toBeNull();
+  });
+
   it('does not look past its range, nor read a dark page, nor a buffer shorter than it says', () => {
-    expect(Math.abs(deg(estimateSkewRadians(page(12), W, H, 1)))).toBeLessThanOrEqual(MAX_SKEW_DEGREES + 1e-9);
+    expect(Math.abs(deg(estimateSkewRadians(page(12), W, H, 1) ?? 0))).toBeLessThanOrEqual(MAX_SKEW_DEGREES + 1e-9);
     expect(estimateSkewRadians(new Uint8Array(W * H).fill(0), W, H, 1)).toBe(0);
     expect(estimateSkewRadians(new Uint8Array(10), W, H, 1)).toBe(0);
   });
