@@ -90,12 +90,13 @@ export async function renderPageToPng(
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as CanvasRenderingContext2D, viewport, background: '#ffffff' }).promise;
     // Grey for the engine (grey-png.ts), and the skew measured on it before it is packed.
     const grey = toGrey((context as { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }).getImageData(0, 0, width, height).data, width, height);
+    page.cleanup();
+    // The 36 MB bitmap goes now, before the grey copy is cleaned and packed, not when the collector
+    // gets to it: the renderer draws page after page.
+    factory.destroy(drawn);
     const skewRadians = opts.measureSkew ? estimateSkewRadians(grey, width, height, 1) : undefined;
     if (opts.clean !== false && width * height <= CLEAN_MAX_PIXELS) cleanPage({ width, height, data: grey }, { dpi, ...(opts.clean ?? {}) });
     const png = encodeGreyPng(grey, width, height);
-    page.cleanup();
-    // The 36 MB bitmap goes now, not when the collector gets to it: the renderer draws page after page.
-    factory.destroy(drawn);
     return { png, width, height, ...(skewRadians === undefined ? {} : { skewRadians }) };
   } finally {
     if (owned) await doc.loadingTask.destroy();
