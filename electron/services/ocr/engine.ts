@@ -90,7 +90,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 // A timer, not setImmediate: an immediate runs in the same turn of the loop as the I/O callback
 // that scheduled it, so timers and messages from the window would still wait behind both steps.
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** EXIF orientation that turns the image clockwise by `rotation` as tesseract loads it. */
 const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };

@@ -12,7 +12,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
-import { createOcrPool, defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
+import { createOcrPool, defaultPoolSize, nextTurn, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
 import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
@@ -56,9 +56,6 @@ type Phase = 'recognising' | 'done' | 'failed' | 'cancelled';
 type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
-// A timer, not setImmediate: an immediate runs in the same turn of the loop as the I/O callback
-// that scheduled it, so timers and messages from the window would still wait behind both steps.
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const CANCEL = Symbol('cancelled by the person');
 
 export function createOcrService(ctx: ServiceContext, cases: CasesService, opts: OcrServiceOptions) {
