@@ -94,6 +94,12 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const [pageInput, setPageInput] = useState('1');
   const [scale, setScale] = useState(1);
   const [zoomInput, setZoomInput] = useState('100');
+  // A number the reader is typing in the page or zoom box is theirs until Enter or leaving the
+  // box: the viewer announcing a page or scale meanwhile (a scroll, a pane refitting its width,
+  // which pdf.js announces even when the scale is unchanged) must not overwrite it, or Enter
+  // applies the viewer's number instead of the reader's.
+  const pageDraft = useRef(false);
+  const zoomDraft = useRef(false);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [find, setFind] = useState('');
@@ -398,11 +404,11 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
         eventBus.on('pagechanging', (e: { pageNumber: number }) => {
           localStorage.setItem(lastPageKey(doc.id), String(e.pageNumber));
           setPage(e.pageNumber);
-          setPageInput(String(e.pageNumber));
+          if (!pageDraft.current) setPageInput(String(e.pageNumber));
         });
         eventBus.on('scalechanging', (e: { scale: number }) => {
           setScale(e.scale);
-          setZoomInput(String(Math.round(e.scale * 100)));
+          if (!zoomDraft.current) setZoomInput(String(Math.round(e.scale * 100)));
         });
         // A text layer is (re)built when a page comes into view and at every zoom: draw its hits then.
         eventBus.on('textlayerrendered', (e: { pageNumber: number }) => drawFind(e.pageNumber));
@@ -541,9 +547,12 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
 
   const goTo = (e: FormEvent) => {
     e.preventDefault();
-    const n = Number(pageInput);
-    if (viewerRef.current && Number.isInteger(n) && n >= 1 && n <= doc.pageCount) viewerRef.current.currentPageNumber = n;
-    else setPageInput(String(page));
+    pageDraft.current = false;
+    const n = Number(pageInput.trim());
+    if (viewerRef.current && Number.isInteger(n) && n >= 1 && n <= doc.pageCount) {
+      viewerRef.current.currentPageNumber = n;
+      setPageInput(String(n));
+    } else setPageInput(String(page));
   };
   const zoom = (value: string | number) => {
     if (!viewerRef.current) return;
@@ -577,7 +586,22 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             <IconBack />
           </button>
           <label>
-            Page <input aria-label="Page number" disabled={!ready} value={pageInput} onChange={(e) => setPageInput(e.target.value)} size={4} inputMode="numeric" /> of{' '}
+            Page <input
+              aria-label="Page number"
+              disabled={!ready}
+              value={pageInput}
+              onChange={(e) => {
+                pageDraft.current = true;
+                setPageInput(e.target.value);
+              }}
+              onBlur={() => {
+                if (!pageDraft.current) return;
+                pageDraft.current = false;
+                setPageInput(String(page));
+              }}
+              size={4}
+              inputMode="numeric"
+            /> of{' '}
             <span data-testid="page-count">{doc.pageCount}</span>
           </label>
           <button type="button" aria-label="Next page" onClick={() => viewerRef.current?.nextPage()} disabled={!ready || page >= doc.pageCount}>
@@ -604,12 +628,30 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             className="scale"
             onSubmit={(e) => {
               e.preventDefault();
+              zoomDraft.current = false;
               const n = Number(zoomInput.replace('%', '').trim());
-              if (Number.isFinite(n) && n >= 10 && n <= 500) zoom(n / 100);
-              else setZoomInput(String(Math.round(scale * 100)));
+              if (Number.isFinite(n) && n >= 10 && n <= 500) {
+                zoom(n / 100);
+                setZoomInput(String(Math.round(n)));
+              } else setZoomInput(String(Math.round(scale * 100)));
             }}
           >
-            <input aria-label="Zoom percent" disabled={!ready} value={zoomInput} onChange={(e) => setZoomInput(e.target.value)} size={3} inputMode="numeric" />
+            <input
+              aria-label="Zoom percent"
+              disabled={!ready}
+              value={zoomInput}
+              onChange={(e) => {
+                zoomDraft.current = true;
+                setZoomInput(e.target.value);
+              }}
+              onBlur={() => {
+                if (!zoomDraft.current) return;
+                zoomDraft.current = false;
+                setZoomInput(String(Math.round(scale * 100)));
+              }}
+              size={3}
+              inputMode="numeric"
+            />
             <span aria-hidden="true">%</span>
           </form>
           <button type="button" aria-label="Zoom in" disabled={!ready} onClick={() => zoom(Math.min(5, scale * 1.2))}>

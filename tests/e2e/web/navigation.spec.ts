@@ -90,3 +90,43 @@ test('outline tree, thumbnails, go to section, and the last page remembered per 
   await expect(zoomBox).toHaveValue('150');
   fs.rmSync(file);
 });
+
+test('a zoom or page number being typed is not overwritten when the pane refits or the page scrolls', async ({ app: page }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300', { timeout: 20_000 });
+  const zoomBox = page.getByLabel('Zoom percent');
+  const pageNo = page.getByLabel('Page number');
+  await expect(zoomBox).toBeEnabled();
+  const width = () => page.locator('.page[data-page-number="1"]').evaluate((e) => e.getBoundingClientRect().width);
+  const before = await width();
+  const fitted = await zoomBox.inputValue();
+
+  // Typed, not yet entered; meanwhile the window narrows and the page refits its width (which
+  // announces the new scale). The reader's draft stays, and Enter applies it.
+  await zoomBox.fill('130');
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width - 200, height: size.height });
+  await expect.poll(width).toBeLessThan(before - 50);
+  await expect(zoomBox).toHaveValue('130');
+  await zoomBox.press('Enter');
+  await expect(zoomBox).toHaveValue('130');
+  await expect.poll(width).toBeGreaterThan(before);
+
+  // A draft left without Enter goes back to the zoom in force when the box loses focus.
+  await zoomBox.fill('70');
+  await pageNo.focus();
+  await expect(zoomBox).toHaveValue('130');
+  expect(fitted).not.toBe('130');
+
+  // The same for the page number: typed "3", the page scrolled to 2 under it, Enter goes to 3.
+  await pageNo.fill('3');
+  await page.locator('.viewer-container').evaluate((c) => {
+    const p2 = c.querySelector<HTMLElement>('.page[data-page-number="2"]')!;
+    c.scrollTop = p2.offsetTop + 10;
+  });
+  await expect.poll(() => page.locator('.page[data-page-number="2"]').evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(200);
+  await expect(pageNo).toHaveValue('3');
+  await pageNo.press('Enter');
+  await expect(pageNo).toHaveValue('3');
+  await expect.poll(() => page.locator('.page[data-page-number="3"]').evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(250);
+  await page.setViewportSize(size);
+});
