@@ -8,7 +8,10 @@
 // the engine against the engine, the first against what a Debian user gets.
 // The pool is handed each page's skew as the app's renderer measures it (skew.ts); that
 // measurement's time is added to the pool's (skewMs, split over the workers as the app's renderers split it).
-// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
+// CPU time is reported beside wall time for both sides (the CLI's from the CPU the kernel charges
+// this process for its reaped children, /proc/self/stat): wall-clock ratios move ±25 % with the
+// machine between runs, CPU a page much less, and it is engine against engine.
+// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +26,17 @@ import { buildScanSets } from '../eval/ocr/scan-set.ts';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 const n = Number(process.argv[2]) || 6;
+/** CPU milliseconds of this process's children that have ended and been waited for; null off Linux. */
+function childrenCpuMs(): number | null {
+  try {
+    // Fields after the command's closing parenthesis: state is field 3; cutime and cstime are 16 and 17.
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 const sizes = process.argv[3] ? process.argv[3].split(',').map(Number) : [...new Set([defaultPoolSize(), 1])];
 const dpi = DEFAULT_OCR_LIMITS.dpi;
 const built = await buildScanSets(undefined, ['scan-300']);
@@ -86,8 +100,11 @@ try {
     await parallel(workers, (i) => tesseract(files[i]!));
     const cliMs = performance.now() - t;
     t = performance.now();
+    const child0 = childrenCpuMs();
     await parallel(workers, (i) => tesseract(files[i]!, sameData));
     const cliSameDataMs = performance.now() - t;
+    const child1 = childrenCpuMs();
+    const cliSameDataCpuMs = child0 === null || child1 === null ? null : child1 - child0;
     const cache = fs.mkdtempSync(path.join(dir, 'pool-'));
     const cpu0 = process.resourceUsage();
     t = performance.now();
@@ -96,7 +113,7 @@ try {
     const poolMs = performance.now() - t + skewMs / workers;
     const cpu1 = process.resourceUsage();
     await pool.close();
-    runs.push({ workers, cliMs, cliSameDataMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
+    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
   }
   console.log(JSON.stringify({ pages: n, dpi, skewMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {

@@ -124,6 +124,7 @@ function benchOcr() {
         const ppm = (ms: number) => fmt((60_000 * sp.pages) / ms, 1);
         console.log(`  ${r.workers} at a time: pool ${fmt(r.poolMs / 1000, 1)} s (${ppm(r.poolMs)} pages/min, CPU ${fmt(r.poolCpuMs / 1000 / sp.pages, 1)} s/page)`);
         console.log(`    native tesseract CLI, the same language data (best_int): ${fmt(r.cliSameDataMs / 1000, 1)} s (${ppm(r.cliSameDataMs)} pages/min, baseline)   ratio (${label}) ${fmt(same, 2)}×   target ≤ 1.50×   ${verdict(same <= 1.5)}`);
+        if (r.cliSameDataCpuMs) console.log(`    CPU a page, engine against engine: pool ${fmt((r.poolCpuMs + sp.skewMs) / sp.pages / 1000, 2)} s, CLI with the same data ${fmt(r.cliSameDataCpuMs / sp.pages / 1000, 2)} s: ${fmt((r.poolCpuMs + sp.skewMs) / r.cliSameDataCpuMs, 2)}×`);
         console.log(`    native tesseract CLI, Debian's own eng (tessdata_fast, not on npm): ${fmt(r.cliMs / 1000, 1)} s (${ppm(r.cliMs)} pages/min)   ratio ${fmt(ratio, 2)}×   ${verdict(ratio <= 1.5)}`);
       }
       console.log(`  load average ${load()} after`);
