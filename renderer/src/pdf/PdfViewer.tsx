@@ -18,6 +18,7 @@ import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
 import { parseSection, startsWithSection } from './sections.ts';
+import { useDraft } from './use-draft.ts';
 import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, stanceIconNode } from '../ui/icons.tsx';
 
 /** Where the viewer keeps the page a reader last had open in each document. */
@@ -91,15 +92,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const busRef = useRef<Bus | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const [page, setPage] = useState(1);
-  const [pageInput, setPageInput] = useState('1');
+  const pageBox = useDraft('1');
   const [scale, setScale] = useState(1);
-  const [zoomInput, setZoomInput] = useState('100');
-  // A number the reader is typing in the page or zoom box is theirs until Enter or leaving the
-  // box: the viewer announcing a page or scale meanwhile (a scroll, a pane refitting its width,
-  // which pdf.js announces even when the scale is unchanged) must not overwrite it, or Enter
-  // applies the viewer's number instead of the reader's.
-  const pageDraft = useRef(false);
-  const zoomDraft = useRef(false);
+  const zoomBox = useDraft('100');
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [find, setFind] = useState('');
@@ -404,11 +399,11 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
         eventBus.on('pagechanging', (e: { pageNumber: number }) => {
           localStorage.setItem(lastPageKey(doc.id), String(e.pageNumber));
           setPage(e.pageNumber);
-          if (!pageDraft.current) setPageInput(String(e.pageNumber));
+          pageBox.show(String(e.pageNumber));
         });
         eventBus.on('scalechanging', (e: { scale: number }) => {
           setScale(e.scale);
-          if (!zoomDraft.current) setZoomInput(String(Math.round(e.scale * 100)));
+          zoomBox.show(String(Math.round(e.scale * 100)));
         });
         // A text layer is (re)built when a page comes into view and at every zoom: draw its hits then.
         eventBus.on('textlayerrendered', (e: { pageNumber: number }) => drawFind(e.pageNumber));
@@ -547,12 +542,11 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
 
   const goTo = (e: FormEvent) => {
     e.preventDefault();
-    pageDraft.current = false;
-    const n = Number(pageInput.trim());
+    const n = Number(pageBox.value.trim());
     if (viewerRef.current && Number.isInteger(n) && n >= 1 && n <= doc.pageCount) {
       viewerRef.current.currentPageNumber = n;
-      setPageInput(String(n));
-    } else setPageInput(String(page));
+      pageBox.settle(String(n));
+    } else pageBox.settle(String(page));
   };
   const zoom = (value: string | number) => {
     if (!viewerRef.current) return;
@@ -589,16 +583,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             Page <input
               aria-label="Page number"
               disabled={!ready}
-              value={pageInput}
-              onChange={(e) => {
-                pageDraft.current = true;
-                setPageInput(e.target.value);
-              }}
-              onBlur={() => {
-                if (!pageDraft.current) return;
-                pageDraft.current = false;
-                setPageInput(String(page));
-              }}
+              {...pageBox.bind(() => String(page))}
               size={4}
               inputMode="numeric"
             /> of{' '}
@@ -628,27 +613,17 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             className="scale"
             onSubmit={(e) => {
               e.preventDefault();
-              zoomDraft.current = false;
-              const n = Number(zoomInput.replace('%', '').trim());
+              const n = Number(zoomBox.value.replace('%', '').trim());
               if (Number.isFinite(n) && n >= 10 && n <= 500) {
                 zoom(n / 100);
-                setZoomInput(String(Math.round(n)));
-              } else setZoomInput(String(Math.round(scale * 100)));
+                zoomBox.settle(String(Math.round(n)));
+              } else zoomBox.settle(String(Math.round(scale * 100)));
             }}
           >
             <input
               aria-label="Zoom percent"
               disabled={!ready}
-              value={zoomInput}
-              onChange={(e) => {
-                zoomDraft.current = true;
-                setZoomInput(e.target.value);
-              }}
-              onBlur={() => {
-                if (!zoomDraft.current) return;
-                zoomDraft.current = false;
-                setZoomInput(String(Math.round(scale * 100)));
-              }}
+              {...zoomBox.bind(() => String(Math.round(scale * 100)))}
               size={3}
               inputMode="numeric"
             />
