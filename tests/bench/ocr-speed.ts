@@ -50,7 +50,7 @@ try {
   // One page from each policy in turn, so the pages are of every kind.
   const docs = built.sets.find((s) => s.name === 'scan-300')!.docs;
   const pngs: Buffer[] = [];
-  const skews: Array<number | undefined> = [];
+  const skews: Array<number | null> = [];
   // The app's renderer measures each page's skew for the engine (skew.ts) while it draws, in its
   // own process; its CPU time is timed here and added to the pool's time, so the pool is not
   // credited with work done elsewhere.
@@ -65,7 +65,7 @@ try {
     const ctx = canvas.getContext('2d');
     ctx.drawImage(img, 0, 0);
     const t0 = performance.now();
-    skews.push(estimateSkewRadians(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, 4) ?? undefined);
+    skews.push(estimateSkewRadians(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, 4));
     skewMs += performance.now() - t0;
     await doc.loadingTask.destroy();
   }

@@ -47,10 +47,11 @@ export interface OcrPool {
   /**
    * `dpi`: the resolution the page was rendered at (else tesseract estimates it from the type).
    * `skewRadians`: the page's skew as measured where it was drawn (skew.ts), so the engine does not
-   * look for it again; without it the engine measures it.
+   * look for it again; without it, or null (the page had no lines to measure by), the engine
+   * measures it itself.
    * `onStart`: called when a worker takes the page (it may first wait for one to be free).
    */
-  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; skewRadians?: number; onStart?: () => void }): Promise<OcrPageResult>;
+  recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; skewRadians?: number | null; onStart?: () => void }): Promise<OcrPageResult>;
   close(): Promise<void>;
 }
 
@@ -258,7 +259,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     if (slot.worker !== mine) throw new OcrAborted(new Error('The OCR worker was ended.'));
   };
 
-  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, skew?: number, layout: 'column' | 'auto' = 'column') {
+  async function readOnce(slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, skew?: number | null, layout: 'column' | 'auto' = 'column') {
     // A read that waited for a slot while the pool closed must not start a worker nobody ends.
     if (closed) throw new Error('The OCR engine is closed.');
     const mine = (slot.worker ??= start());
@@ -276,14 +277,14 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     }
   }
 
-  async function readWith(w: Tesseract.Worker, mine: Promise<Tesseract.Worker>, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, skew?: number) {
+  async function readWith(w: Tesseract.Worker, mine: Promise<Tesseract.Worker>, slot: Slot, png: Buffer, rotation: 0 | 90 | 180 | 270, signal?: AbortSignal, dpi?: number, skew?: number | null) {
     stillMine(slot, mine, signal);
     const image = rotation === 0 ? png : withOrientation(png, rotation);
     const params = dpi ? { user_defined_dpi: String(Math.round(dpi)) } : {};
     // The skew measured where the page was drawn (skew.ts) holds for the page upright or upside
     // down (a half turn keeps a line's slope). Without it, or on its side, tesseract.js finds it
     // itself: a second layout analysis of the whole page (rotateAuto).
-    const straighten = skew !== undefined && (rotation === 0 || rotation === 180) ? { rotateAuto: false, rotateRadians: skew } : { rotateAuto: true };
+    const straighten = skew != null && (rotation === 0 || rotation === 180) ? { rotateAuto: false, rotateRadians: skew } : { rotateAuto: true };
     return new Promise<PageRead>((resolve, reject) => {
       const onAbort = () => kill(slot, new OcrAborted(signal!.reason));
       const settle = () => {

@@ -215,7 +215,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // turn of the event loop: run back to back they held the main thread for 40–90 ms a page.
       await nextTurn();
       const rendered = await drawInTurn({ blobPath: blobPath(ctx.paths.blobs, sha256), pageIndex: page, dpi: limits.dpi, maxPixels: limits.maxPixels }, controller.signal);
-      const result = await engine.recognize(Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength), { signal: controller.signal, dpi: limits.dpi, skewRadians: rendered.skewRadians ?? undefined, onStart: arm });
+      const result = await engine.recognize(Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength), { signal: controller.signal, dpi: limits.dpi, skewRadians: rendered.skewRadians, onStart: arm });
       if (closed) return;
       await nextTurn();
       if (closed) return;

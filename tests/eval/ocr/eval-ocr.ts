@@ -63,7 +63,7 @@ async function runSet(set: ScanSet) {
       d.pages.map(async (p, i) => {
         // As the app's renderer draws a page: with its skew measured (skew.ts) for the engine.
         const { png, skewRadians } = await renderPageToPng(doc, i + 1, dpi, { measureSkew: true, clean: CLEAN });
-        return pool.recognize(png, { dpi, skewRadians: skewRadians ?? undefined });
+        return pool.recognize(png, { dpi, skewRadians });
       }),
     );
     await doc.loadingTask.destroy();
