@@ -62,26 +62,24 @@ export function estimateSkewRadians(pixels: Uint8Array | Uint8ClampedArray, widt
     for (let r = 0; r < profile.length; r++) s += profile[r]! * profile[r]!;
     return s;
   };
-  const coarse: Array<{ d: number; s: number }> = [];
-  for (let d = -MAX_SKEW_DEGREES; d <= MAX_SKEW_DEGREES + 0.125; d += 0.25) coarse.push({ d, s: score((d * Math.PI) / 180) });
+  /** The profile's score at every `by` degrees from `from` to `to`. */
+  const scores = (from: number, to: number, by: number) => {
+    const out: Array<{ d: number; s: number }> = [];
+    for (let d = from; d <= to + by / 2; d += by) out.push({ d, s: score((d * Math.PI) / 180) });
+    return out;
+  };
   // Ties go to the angle nearest square: a page of one line reads the same at ±0.1°.
-  const peak = coarse.reduce((a, b) => (b.s > a.s || (b.s === a.s && Math.abs(b.d) < Math.abs(a.d)) ? b : a));
+  const best = (xs: Array<{ d: number; s: number }>) => xs.reduce((a, b) => (b.s > a.s || (b.s === a.s && Math.abs(b.d) < Math.abs(a.d)) ? b : a));
+  const coarse = scores(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, 0.25);
+  const peak = best(coarse);
   const mean = coarse.reduce((sum, c) => sum + c.s, 0) / coarse.length;
   // Lines of text give one sharp peak. A page with no horizontal lines to follow (text set
   // sideways, a drawing, a photograph) gives a flat profile whose best angle means nothing: the
   // engine is left to find the turn itself.
   if (peak.s < SHARP * mean) return null;
-  let best = peak.d;
-  let bestScore = peak.s;
-  for (let d = Math.max(-MAX_SKEW_DEGREES, peak.d - 0.25); d <= Math.min(MAX_SKEW_DEGREES, peak.d + 0.25) + 0.025; d += 0.05) {
-    const sc = score((d * Math.PI) / 180);
-    if (sc > bestScore || (sc === bestScore && Math.abs(d) < Math.abs(best))) {
-      bestScore = sc;
-      best = d;
-    }
-  }
+  const fine = best([peak, ...scores(Math.max(-MAX_SKEW_DEGREES, peak.d - 0.25), Math.min(MAX_SKEW_DEGREES, peak.d + 0.25), 0.05)]).d;
   // Lines that fall to the right (y grows with x) are, in tesseract.js's sense, a negative turn.
-  const radians = -(best * Math.PI) / 180;
+  const radians = -(fine * Math.PI) / 180;
   return Math.abs(radians) < MIN_SKEW_RADIANS ? 0 : radians;
 }
 
