@@ -30,8 +30,7 @@ export function rememberedPage(documentId: string): number | null {
 
 /**
  * The zoom a reader last chose in each document: 'page-width' or a scale. Read back on open, so a
- * document comes back as the reader left it (and a viewer opened again mid-read, say when its
- * document list reloads, does not snap back to fit width under them).
+ * document comes back as the reader left it.
  */
 const zoomKey = (documentId: string) => `credence.zoom.${documentId}`;
 function rememberedZoom(documentId: string): string {
