@@ -137,6 +137,9 @@ function benchOcr() {
     console.log(`  import + OCR of a ${im.pages}-page scan (pool of ${im.poolSize}): ${fmt(im.ms / 1000)} s, ${im.pagesOcr} pages OCRed, ${im.failed} failed, mean confidence ${im.meanConfidence}`);
     for (const e of im.errors ?? []) console.log(`    failed: ${e}`);
     console.log(`    peak RSS of the whole process: ${fmt(im.maxRssMb)} MB   target ≤ 1536 MB   ${verdict(im.maxRssMb <= 1536)}`);
-    console.log(`    main-thread event-loop delay: max ${fmt(im.loopMaxMs, 1)} ms, p99 ${fmt(im.loopP99Ms, 1)} ms   target max ≤ 50 ms   ${verdict(im.loopMaxMs <= 50)}\n`);
+    console.log(`    main-thread event-loop delay: max ${fmt(im.loopMaxMs, 1)} ms, p99 ${fmt(im.loopP99Ms, 1)} ms   target max ≤ 50 ms   ${verdict(im.loopMaxMs <= 50)}`);
+    // Said beside it: the delay includes the main thread's own garbage collections, which the
+    // OCR path does not cause and cannot shorten (a full one of a ~15 MB heap is ~20 ms here).
+    console.log(`    of it, the main thread's garbage collection: longest pause ${fmt(im.gcMaxMs, 1)} ms, ${im.fullGcs} full collections\n`);
   }
 }

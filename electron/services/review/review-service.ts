@@ -20,7 +20,6 @@ import type { ServiceContext } from '../context.ts';
 import { personKey, type Identities, type Identity } from '../identity/identities-service.ts';
 import { actorLabel, type Session } from '../identity/session.ts';
 import { readMeta, writeMeta } from '../meta.ts';
-import { findingsDocx } from '../packet/docx.ts';
 import { buildFindings, type Findings } from '../packet/findings.ts';
 import { buildPacket } from '../packet/packet.ts';
 import type { RubricsService } from '../rubrics/rubrics-service.ts';
@@ -273,6 +272,10 @@ export function createReview(ctx: ServiceContext, deps: { cases: CasesService; c
       const scorecard = await deps.scorecard.forCase(caseId);
       const at = ctx.now();
       const planned = atInstant(at, () => rolledBack(() => (waiver?.(), findingsFor(caseId, lead, acknowledgedGaps, scorecard))));
+      // The DOCX writer (docx, resvg: ~4 MB of heap) is loaded on the first signature, not when a
+      // workspace opens: the main thread's heap stays small, and so do its garbage collections
+      // (a full one costs ~20 ms a 20 MB here, and the window waits behind it).
+      const { findingsDocx } = await import('../packet/docx.ts');
       const docx = new Uint8Array(await findingsDocx(planned));
       return atInstant(at, () =>
         db.transaction(() => {
