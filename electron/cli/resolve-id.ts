@@ -81,8 +81,9 @@ export async function resolveIdFlags(ws: Dispatching, v: IdFlags): Promise<void>
     v.identity = resolveId(v.identity, ids.map((i) => ({ id: i.id, label: `${i.name} <${i.email}>` })), { kind: 'identity', plural: 'identities', listCommand: `${CLI} identity list` });
   }
   if (v.document !== undefined) {
-    // Every document in the workspace, not only the case's: a removed one can be restored by id.
-    const docs = ws.ctx.db.prepare('SELECT id, title FROM documents ORDER BY title, id').all() as Array<{ id: string; title: string }>;
+    // Every document in the workspace, not only the case's: a removed one can be restored by id
+    // (not one still being stored by an import).
+    const docs = ws.ctx.db.prepare('SELECT id, title FROM documents WHERE id NOT IN (SELECT document_id FROM document_staging) ORDER BY title, id').all() as Array<{ id: string; title: string }>;
     const listCommand = v.case ? `${CLI} documents --case ${shortId(v.case).replace('…', '')}` : `${CLI} documents --case ID`;
     v.document = resolveId(v.document, docs.map((d) => ({ id: d.id, label: d.title })), { kind: 'document', plural: 'documents', listCommand });
   }

@@ -1,6 +1,8 @@
 // Importing policy PDFs into a case: check, store the blob, extract (a child process reading the
-// blob), then write every row in one transaction. A file that fails at any step leaves no row and
-// no blob, and the rest of the batch carries on.
+// blob), then write the rows: the document staged (012_document_staging), its pages a slice per
+// turn of the event loop, and last, in one transaction, its link to the case, its OCR queue and
+// its audit entry. A file that fails at any step leaves no row and no blob, and the rest of the
+// batch carries on.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
@@ -46,6 +48,30 @@ const toRecord = (r: DocumentRow): DocumentRecord => ({
 
 const CANCELLED = 'Import cancelled before this file was stored.';
 
+/** Pages written per transaction while a document is staged, and the text (with boxes) a slice may hold. */
+export const STAGE_SLICE = { pages: 32, chars: 200_000 };
+/** A staging older than this was left behind (the largest file stages in seconds). */
+const STAGING_ABANDONED_MS = 10 * 60_000;
+
+// A timer, not setImmediate: the window's messages and timers get their turn between slices.
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Documents being staged by this process now, whichever workspace (tests open several at once). */
+const stagingNow = new Set<string>();
+
+class StagedElsewhere extends Error {}
+class ImportCancelled extends Error {}
+
 /** What a person reads for each way extraction can fail. */
 function extractionMessage(err: ExtractionError): string {
   // Refused for what it would cost to read, or as damaged: the extractor's sentence says it all.
@@ -76,7 +102,34 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   const { db } = ctx;
   const running = new Map<string, AbortController>();
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
-  const bySha = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE sha256 = ?');
+  // A staged document is not there yet for anyone looking for the file: it is linked to nothing.
+  const bySha = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE sha256 = ? AND id NOT IN (SELECT document_id FROM document_staging)');
+  /** Whether any row, staged or not, rests on the blob. */
+  const blobInUse = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE sha256 = ?');
+  const stagedBySha = db.prepare<[string], { document_id: string; pid: number; started_at: string }>(
+    'SELECT s.document_id, s.pid, s.started_at FROM document_staging s JOIN documents d ON d.id = s.document_id WHERE d.sha256 = ?',
+  );
+  const insertStaging = db.prepare('INSERT INTO document_staging (document_id, pid, started_at) VALUES (?, ?, ?)');
+  const endStaging = db.prepare('DELETE FROM document_staging WHERE document_id = ?');
+  /** Everything a staged document wrote (its pages leave the search index by their trigger). */
+  const dropStaged = (id: string) => {
+    db.prepare('DELETE FROM pages WHERE document_id = ?').run(id);
+    endStaging.run(id);
+    db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  };
+  /** Left behind: by this process only if it is not staging it now; by another if that process has ended (or the staging is too old to be alive). */
+  const abandoned = (s: { document_id: string; pid: number; started_at: string }) =>
+    s.pid === process.pid ? !stagingNow.has(s.document_id) : !processAlive(s.pid) || ctx.now().getTime() - Date.parse(s.started_at) > STAGING_ABANDONED_MS;
+  // Stagings left by a process that ended mid-import are cleared as the workspace opens.
+  if (ctx.writable) {
+    try {
+      const left = db.prepare<[], { document_id: string; pid: number; started_at: string }>('SELECT document_id, pid, started_at FROM document_staging').all();
+      const gone = left.filter(abandoned);
+      if (gone.length) ctx.writeTransaction(() => gone.forEach((s) => dropStaged(s.document_id)));
+    } catch {
+      // A busy or full database: cleared the next time, and the files can still be imported.
+    }
+  }
 
   function get(id: string): DocumentRecord {
     const row = byId.get(id);
@@ -91,7 +144,8 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   const insertPage = db.prepare('INSERT INTO pages (document_id, page_index, text, items, needs_ocr) VALUES (?, ?, ?, ?, ?)');
   const link = db.prepare('INSERT OR IGNORE INTO case_documents (case_id, document_id, added_by, added_at) VALUES (?, ?, ?, ?)');
 
-  const store = db.transaction((caseId: string, id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) => {
+  /** The document's row, staged: page_count and title are final, its pages follow a slice at a time. */
+  function stage(id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) {
     const at = ctx.now().toISOString();
     const ocr = x.pages.filter((p) => p.needsOcr).length;
     // The first pages are read in index order whatever order the workers finished them in.
@@ -99,13 +153,38 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     // PDF metadata and file names are the author's text: a title never keeps control characters.
     const title = stripNameControls(documentTitle(x.title, firstPages, name).title).trim() || 'Untitled document';
     insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
-    for (const p of x.pages) insertPage.run(id, p.index, p.text, JSON.stringify({ w: p.width, h: p.height, items: p.items }), p.needsOcr ? 1 : 0);
-    // In the same transaction: a document is never stored without its pages' place in the OCR queue.
+    insertStaging.run(id, process.pid, at);
+  }
+
+  /**
+   * The pages in slices of at most STAGE_SLICE pages or characters (a page is never split), each
+   * page's boxes serialised as its slice is taken: that work too is spread over the turns.
+   */
+  function* slices(pages: Extracted['pages']): Generator<Array<{ page: Extracted['pages'][number]; items: string }>> {
+    let slice: Array<{ page: Extracted['pages'][number]; items: string }> = [];
+    let chars = 0;
+    for (const page of pages) {
+      const items = JSON.stringify({ w: page.width, h: page.height, items: page.items });
+      slice.push({ page, items });
+      chars += items.length + page.text.length;
+      if (slice.length >= STAGE_SLICE.pages || chars >= STAGE_SLICE.chars) {
+        yield slice;
+        slice = [];
+        chars = 0;
+      }
+    }
+    if (slice.length) yield slice;
+  }
+
+  /** The staged document becomes the case's: linked, queued for OCR and audited in one commit. */
+  function finish(caseId: string, id: string, x: Extracted) {
+    endStaging.run(id);
+    // In the same transaction: a document is never linked without its pages' place in the OCR queue.
     ocrHooks?.enqueueImported(id, x.pages.filter((p) => p.needsOcr).map((p) => p.index));
-    link.run(caseId, id, ctx.actor, at);
+    link.run(caseId, id, ctx.actor, ctx.now().toISOString());
     cases.touch(caseId);
     ctx.recordChange('documents.import', caseId, 'document', id, toRecord(byId.get(id)!));
-  });
+  }
 
   async function importOne(
     caseId: string,
@@ -159,7 +238,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const forgetBlob = () => {
       // A workspace closed mid-import cannot say whether a row rests on the blob: it stays, and
       // the next import of the file finds it (its reader checks its hash).
-      if (wroteBlob && db.open && !bySha.get(sha)) removeBlob(ctx.paths.blobs, sha);
+      if (wroteBlob && db.open && !blobInUse.get(sha)) removeBlob(ctx.paths.blobs, sha);
       wroteBlob = false;
     };
     const storageFailure = (err: unknown): ImportFileResult => {
@@ -213,13 +292,16 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       // Another import of the same file that failed meanwhile removed the blob it found unused:
       // stored again (one stat when it is there), so no row is ever written without its blob.
       wroteBlob = (await putBlobAsync(ctx.paths.blobs, ctx.paths.tmp, sha, bytes)) || wroteBlob;
-      // IMMEDIATE: the rows and their audit entry are written under the write lock, together.
-      // Another process may have stored the same file while this one extracted it: asked again
-      // under the lock, that copy is linked instead (and the blob, now its blob, stays).
+      // Under the write lock: another process may have stored the same file while this one
+      // extracted it. Asked again under the lock, that copy is linked instead (and the blob, now
+      // its blob, stays); one still being staged elsewhere is waited for by the person, not here.
       const raced = ctx.writeTransaction(() => {
         const stored = bySha.get(sha);
         if (stored) return linkExisting(stored);
-        store(caseId, id, sha, bytes.byteLength, name, extracted, active);
+        const staged = stagedBySha.get(sha);
+        if (staged && abandoned(staged)) dropStaged(staged.document_id);
+        else if (staged) throw new StagedElsewhere();
+        stage(id, sha, bytes.byteLength, name, extracted, active);
         return null;
       });
       if (raced) {
@@ -227,7 +309,38 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         return raced;
       }
     } catch (err) {
+      if (err instanceof StagedElsewhere) {
+        forgetBlob();
+        return failed('busy', 'This file is being stored by another import right now (in another window or a credence command). Import it again when that one finishes: it will be added to this case without a second copy.');
+      }
       return storageFailure(err);
+    }
+    stagingNow.add(id);
+    try {
+      for (const slice of slices(extracted.pages)) {
+        if (signal.aborted) throw new ImportCancelled();
+        ctx.writeTransaction(() => {
+          for (const { page, items } of slice) insertPage.run(id, page.index, page.text, items, page.needsOcr ? 1 : 0);
+        });
+        await nextTurn();
+      }
+      if (signal.aborted) throw new ImportCancelled();
+      ctx.writeTransaction(() => finish(caseId, id, extracted));
+    } catch (err) {
+      // Nothing of the document stays: not its staged rows, not its blob (unless another rests on it).
+      // A workspace closed meanwhile keeps the staging, cleared when it opens again.
+      try {
+        if (db.open) ctx.writeTransaction(() => dropStaged(id));
+      } catch {
+        // Cleared when the workspace next opens, or when the file is imported again.
+      }
+      if (err instanceof ImportCancelled) {
+        forgetBlob();
+        return failed('cancelled', CANCELLED);
+      }
+      return storageFailure(err);
+    } finally {
+      stagingNow.delete(id);
     }
     progress('done', extracted.numPages, extracted.numPages);
     return { ok: true, file, document: get(id), alreadyInWorkspace: false };

@@ -69,7 +69,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
            d.page_count AS n
     FROM case_documents cd JOIN documents d ON d.id = cd.document_id
     WHERE cd.case_id = ? ORDER BY lo`);
-  const totalPages = db.prepare<[], { n: number }>('SELECT coalesce(sum(page_count), 0) AS n FROM documents');
+  const totalPages = db.prepare<[], { n: number }>('SELECT coalesce(sum(page_count), 0) AS n FROM documents WHERE id NOT IN (SELECT document_id FROM document_staging)');
   const details = (n: number) =>
     db.prepare<unknown[], HitRow>(`
       SELECT pages_fts.rowid AS id, p.document_id, d.title, p.page_index,
