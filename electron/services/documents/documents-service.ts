@@ -17,6 +17,7 @@ import { blobPath, putBlobAsync, removeBlob, sha256HexAsync } from './blob-store
 import { documentTitle } from '../../../shared/domain/document-title.ts';
 import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
 import { storageError } from '../../db/storage-errors.ts';
+import { nextTurn } from '../next-turn.ts';
 
 interface DocumentRow {
   id: string;
@@ -53,8 +54,6 @@ export const STAGE_SLICE = { pages: 32, chars: 200_000 };
 /** A staging older than this was left behind (the largest file stages in seconds). */
 const STAGING_ABANDONED_MS = 10 * 60_000;
 
-// A timer, not setImmediate: the window's messages and timers get their turn between slices.
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Whether a process with this id is running (EPERM: it is, under another user). */
 function processAlive(pid: number): boolean {

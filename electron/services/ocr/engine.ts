@@ -14,6 +14,7 @@ import type Tesseract from 'tesseract.js';
 import { layoutFromTsv, type LayoutBlock } from './tsv-layout.ts';
 import { looksLikeColumns, readingOrder } from './assemble.ts';
 import { pngChunk } from './grey-png.ts';
+import { nextTurn } from '../next-turn.ts';
 
 export interface OcrWord {
   text: string;
@@ -89,9 +90,6 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-// A timer, not setImmediate: an immediate runs in the same turn of the loop as the I/O callback
-// that scheduled it, so timers and messages from the window would still wait behind both steps.
-export const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** EXIF orientation that turns the image clockwise by `rotation` as tesseract loads it. */
 const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };

@@ -12,10 +12,11 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
-import { createOcrPool, defaultPoolSize, nextTurn, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
+import { createOcrPool, defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
 import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
+import { nextTurn } from '../next-turn.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 
 /** Where the render worker's source sits when running from source (tests, CLI). The app passes its built copy. */
