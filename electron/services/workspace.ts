@@ -200,6 +200,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   const review = createReview(ctx, { cases, checklist, identities, rubrics, audit, session, scorecard });
   const bundles = createBundles(ctx, {
     identities,
+    documents,
     audit,
     current: () => session.current,
     ocr: {

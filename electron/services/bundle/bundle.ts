@@ -38,6 +38,8 @@ export interface BundleSigner {
 
 interface Deps {
   identities: Identities;
+  /** Whether an import is storing a file right now (one left by a process that ended is cleared). */
+  documents: { stagingInProgress(sha256: string): boolean };
   audit: Audit;
   /** Who is acting: the bundle is signed with their key. */
   current: () => Identity | null;
@@ -295,7 +297,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       const fresh = new Set<string>();
       for (const d of b.documents) {
         // A file an import is storing right now is not ours to attach to until that import ends.
-        if (db.prepare('SELECT 1 FROM document_staging s JOIN documents x ON x.id = s.document_id WHERE x.sha256 = ?').get(d.sha256)) {
+        if (deps.documents.stagingInProgress(d.sha256)) {
           throw new ServiceError('conflict', `The bundle's document "${d.title.slice(0, 80)}" is being imported into this workspace right now. Import the bundle again when that import finishes.`);
         }
         const mine = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256);

@@ -122,9 +122,14 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   // Stagings left by a process that ended mid-import are cleared as the workspace opens.
   if (ctx.writable) {
     try {
-      const left = db.prepare<[], { document_id: string; pid: number; started_at: string }>('SELECT document_id, pid, started_at FROM document_staging').all();
+      const left = db
+        .prepare<[], { document_id: string; pid: number; started_at: string; sha256: string }>('SELECT s.document_id, s.pid, s.started_at, d.sha256 FROM document_staging s JOIN documents d ON d.id = s.document_id')
+        .all();
       const gone = left.filter(abandoned);
       if (gone.length) ctx.writeTransaction(() => gone.forEach((s) => dropStaged(s.document_id)));
+      // Its blob too, unless another document rests on it. An import of the same file starting
+      // now in another process stores the blob again before it writes a row (see import below).
+      for (const s of gone) if (!blobInUse.get(s.sha256)) removeBlob(ctx.paths.blobs, s.sha256);
     } catch {
       // A busy or full database: cleared the next time, and the files can still be imported.
     }
@@ -347,6 +352,17 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
 
   return {
     get,
+    /**
+     * Whether an import is storing this file right now (a bundle naming it waits for that). A
+     * staging left by a process that has ended is cleared instead, and the answer is no.
+     */
+    stagingInProgress(sha: string): boolean {
+      const staged = stagedBySha.get(sha);
+      if (!staged) return false;
+      if (!abandoned(staged)) return true;
+      ctx.writeTransaction(() => dropStaged(staged.document_id));
+      return false;
+    },
     list(input: ParsedInput<'documents.list'>): DocumentListItem[] {
       cases.get(input.caseId);
       return db

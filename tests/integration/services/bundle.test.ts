@@ -2,6 +2,7 @@
 // trust the signer; an unknown signer is refused until its fingerprint is accepted; a tampered
 // bundle, one with a path-traversal entry, or one that does not continue the local copy is
 // refused whole. (Crafted attacks on the rows are in tests/security/bundle-*.test.ts.)
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -134,6 +135,39 @@ describe('case bundles', () => {
       expect(r.signer).toEqual({ fingerprint: anaFingerprint, fingerprintGrouped: grouped, name: null, trust: 'accepted' });
       expect((await b.call('audit.list', { caseId })).at(-1)).toMatchObject({ action: 'bundle.import' });
     } finally {
+      b.cleanup();
+    }
+  });
+
+  it('wait for an import that is storing one of their files right now, and clear one left by a process that ended', async () => {
+    const b = tempWorkspace();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await b.call('roster.import', { path: anaKey, name: 'Ana Reviewer (body)' });
+      const { sha256 } = a.ws.ctx.db.prepare('SELECT sha256 FROM documents').get() as { sha256: string };
+      /** The rows an import in progress has written: the staged document (no pages yet) and its staging. */
+      const stage = (pid: number) => {
+        const db = b.ws.ctx.db;
+        db.prepare('DELETE FROM document_staging').run();
+        db.prepare('DELETE FROM documents').run();
+        db.prepare(
+          `INSERT INTO documents (id, sha256, fingerprint, byte_size, page_count, pages_needing_ocr, title, original_name, has_scripts, extractor_version, imported_by, imported_at)
+           VALUES ('being-stored', ?, 'fp', 1, 3, 0, 'Being stored', 'go300.pdf', 0, 'x', 'Someone', ?)`,
+        ).run(sha256, new Date().toISOString());
+        db.prepare('INSERT INTO document_staging (document_id, pid, started_at) VALUES (?, ?, ?)').run('being-stored', pid, new Date().toISOString());
+      };
+
+      stage(other.pid!);
+      const busy = await b.ws.dispatch('bundle.import', { path: bundle });
+      expect(busy).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('is being imported into this workspace right now. Import the bundle again when that import finishes.') } });
+      expect(await b.call('cases.list', { includeArchived: true })).toEqual([]);
+
+      stage(spawnSync(process.execPath, ['-e', '']).pid!);
+      expect(await b.call('bundle.import', { path: bundle })).toMatchObject({ caseId, replaced: false });
+      expect((await b.call('documents.list', { caseId })).map((d: { pageCount: number }) => d.pageCount)).toEqual([(await a.call('documents.list', { caseId }))[0].pageCount]);
+      expect(b.ws.ctx.db.prepare('SELECT count(*) AS n FROM document_staging').get()).toEqual({ n: 0 });
+    } finally {
+      other.kill('SIGKILL');
       b.cleanup();
     }
   });

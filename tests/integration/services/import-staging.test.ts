@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAGE_SLICE } from '../../../electron/services/documents/documents-service.ts';
+import { putBlob } from '../../../electron/services/documents/blob-store.ts';
 import { numberedPdf } from '../../fixtures/pdfs.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 
@@ -25,11 +26,12 @@ const count = (sql: string, ...args: unknown[]) => (t.ws.ctx.db.prepare(sql).get
 const staged = () => count('SELECT count(*) AS n FROM document_staging');
 const blobCount = () => (fs.existsSync(t.ws.paths.blobs) ? fs.readdirSync(t.ws.paths.blobs, { recursive: true }).filter((f) => String(f).endsWith('.pdf')).length : 0);
 
-/** A staged document as a process that stopped mid-import leaves it: its row, half its pages, its staging row. */
+/** A staged document as a process that stopped mid-import leaves it: its blob, its row, some of its pages, its staging row. */
 function leaveStaging(file: string, pid: number, startedAt = new Date().toISOString()): string {
   const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   const id = 'left-behind-document';
   const db = t.ws.ctx.db;
+  putBlob(t.ws.paths.blobs, t.ws.paths.tmp, sha, fs.readFileSync(file));
   db.prepare(
     `INSERT INTO documents (id, sha256, fingerprint, byte_size, page_count, pages_needing_ocr, title, original_name, has_scripts, extractor_version, imported_by, imported_at)
      VALUES (?, ?, 'fp', 1, ?, 0, 'Half stored', 'manual.pdf', 0, 'x', 'Someone', ?)`,
@@ -94,14 +96,17 @@ describe('a document stored a slice at a time', () => {
 });
 
 describe('a staging left behind', () => {
-  it('by a process that ended is cleared when the workspace opens, and the file then imports whole', async () => {
+  it('by a process that ended is cleared when the workspace opens, its stored copy too, and the file then imports whole', async () => {
     const file = t.write('manual.pdf', await numberedPdf(PAGES, 'Policy Manual'));
     const id = leaveStaging(file, deadPid());
+    expect(blobCount()).toBe(1);
     reopen();
 
     expect(count('SELECT count(*) AS n FROM documents WHERE id = ?', id)).toBe(0);
     expect(count('SELECT count(*) AS n FROM pages WHERE document_id = ?', id)).toBe(0);
     expect(staged()).toBe(0);
+    // Nothing rests on the copy of the file it stored: that goes too.
+    expect(blobCount()).toBe(0);
     const [r] = await t.call('documents.import', { caseId, paths: [file] });
     expect(r).toMatchObject({ ok: true, alreadyInWorkspace: false, document: { pageCount: PAGES } });
     expect(count('SELECT count(*) AS n FROM pages WHERE document_id = ?', r.document.id)).toBe(PAGES);
