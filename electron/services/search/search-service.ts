@@ -11,7 +11,7 @@ import type { SearchHit } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
-import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
+import { countMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 
 interface HitRow {
   id: number;
@@ -100,7 +100,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     const byId = new Map(details(ranked.length).all(q, ...ranked.map((r) => r.id)).map((r) => [r.id, r]));
     return ranked.map((r) => {
       const h = byId.get(r.id)!;
-      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: findMatches(h.text, patterns).length, ocr: h.ocr === 1 };
+      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: countMatches(h.text, patterns), ocr: h.ocr === 1 };
     });
   }
 

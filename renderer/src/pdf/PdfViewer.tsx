@@ -9,7 +9,7 @@ import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type CriterionChoice, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, loadPdfjs } from './pdfjs.ts';
 import { drawFindHits, pageTexts } from './find-in-document.ts';
-import { findMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
+import { countMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import { attachOcrText, type OcrPages } from './ocr-pages.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
@@ -173,7 +173,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     for (let n = 1; n <= doc.pageCount; n++) {
       const text = await texts(n).catch(() => '');
       if (gen !== s.gen) return null;
-      counts.push(findMatches(text, s.patterns).length);
+      counts.push(countMatches(text, s.patterns));
     }
     s.counts = counts;
     const total = counts.reduce((a, b) => a + b, 0);
