@@ -5,20 +5,22 @@
 // The CLI runs twice: with Debian's own `eng` (tessdata_fast, a smaller network than Credence's,
 // and not on the npm registry) and with the very language data the pool reads
 // (@tesseract.js-data/eng 4.0.0_best_int, unpacked into a temp tessdata folder): the second is
-// the engine against the engine, the first against what a Debian user gets.
+// the engine against the engine, the first against what a Debian user gets. With the same data it
+// runs twice more: at its default layout (psm 3, automatic) and at the one the app asks the engine
+// for (psm 4, one column of text of varying sizes; engine.ts), so the engines do the same job.
 // The pool is handed each page's skew as the app's renderer measures it (skew.ts); that
 // measurement's time is added to the pool's (skewMs, split over the workers as the app's renderers split it).
 // CPU time is reported beside wall time for both sides (the CLI's from the CPU the kernel charges
 // this process for its reaped children, /proc/self/stat): wall-clock ratios move ±25 % with the
 // machine between runs, CPU a page much less, and it is engine against engine.
-// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
+// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createOcrPool, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services/ocr/engine.ts';
+import { APP_PSM, createOcrPool, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services/ocr/engine.ts';
 import { DEFAULT_OCR_LIMITS } from '../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
 import { estimateSkewRadians } from '../../electron/services/ocr/skew.ts';
@@ -78,9 +80,9 @@ try {
   const sameData = path.join(dir, 'tessdata');
   fs.mkdirSync(sameData);
   fs.writeFileSync(path.join(sameData, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(path.join(LANG_DATA_DIR, 'eng.traineddata.gz'))));
-  const tesseract = (file: string, tessdata?: string) =>
+  const tesseract = (file: string, tessdata?: string, psm?: number) =>
     new Promise<void>((resolve, reject) => {
-      const p = spawn('tesseract', [file, 'stdout', ...(tessdata ? ['--tessdata-dir', tessdata] : []), '-l', 'eng', '--dpi', String(dpi)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+      const p = spawn('tesseract', [file, 'stdout', ...(tessdata ? ['--tessdata-dir', tessdata] : []), '-l', 'eng', '--dpi', String(dpi), ...(psm ? ['--psm', String(psm)] : [])], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
       let err = '';
       p.stderr.on('data', (c) => (err += c));
       p.on('error', reject);
@@ -105,6 +107,11 @@ try {
     const cliSameDataMs = performance.now() - t;
     const child1 = childrenCpuMs();
     const cliSameDataCpuMs = child0 === null || child1 === null ? null : child1 - child0;
+    t = performance.now();
+    await parallel(workers, (i) => tesseract(files[i]!, sameData, APP_PSM));
+    const cliSamePsmMs = performance.now() - t;
+    const child2 = childrenCpuMs();
+    const cliSamePsmCpuMs = child1 === null || child2 === null ? null : child2 - child1;
     const cache = fs.mkdtempSync(path.join(dir, 'pool-'));
     const cpu0 = process.resourceUsage();
     t = performance.now();
@@ -113,7 +120,7 @@ try {
     const poolMs = performance.now() - t + skewMs / workers;
     const cpu1 = process.resourceUsage();
     await pool.close();
-    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
+    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolCpuMs: (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000 });
   }
   console.log(JSON.stringify({ pages: n, dpi, skewMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {

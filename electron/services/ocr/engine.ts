@@ -72,6 +72,13 @@ export const SOURCE_TESSERACT_WORKER_PATH = fileURLToPath(new URL('./tesseract-w
 /** The integer-quantised "best" model: as accurate as the float one here, a quarter of its size and faster. */
 export const LANG_DATA_DIR = unpacked(path.join(path.dirname(requireHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'));
 const ENGINE_VERSION: string = requireHere('tesseract.js/package.json').version;
+/**
+ * The page layout the engine is told to expect: one column of text of varying sizes (psm 4). On
+ * the scanned corpus set it reads policies in a truer order than tesseract's automatic layout
+ * (psm 3): visual-order CER 0.77 % against 1.23 % (docs/ocr-engines.md). A page set in columns
+ * is read again with the automatic layout (below).
+ */
+export const APP_PSM = 4;
 
 let langSha: string | null = null;
 function langDataSha256(): string {
@@ -221,7 +228,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     });
     // debug_file: Tesseract's progress notes ("Detected 15 diacritics") go nowhere instead of
     // into the app's (and the CLI's) standard error.
-    await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
+    await w.setParameters({ tessedit_pageseg_mode: String(APP_PSM) as Tesseract.PSM, preserve_interword_spaces: '0', debug_file: '/dev/null' } as Partial<Tesseract.WorkerParams>);
     return w;
   };
 
@@ -271,7 +278,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
     try {
       return await readWith(w, mine, slot, png, rotation, signal, dpi, skew);
     } finally {
-      if (layout === 'auto' && !closed && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: '4' as Tesseract.PSM }).catch(() => {});
+      if (layout === 'auto' && !closed && (slot.worker as Promise<Tesseract.Worker> | null) === mine) await w.setParameters({ tessedit_pageseg_mode: String(APP_PSM) as Tesseract.PSM }).catch(() => {});
     }
   }
 
