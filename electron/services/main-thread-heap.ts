@@ -13,7 +13,9 @@
 // `--no-memory-reducer` would say this more plainly, but V8 reads it only when the heap is set up,
 // and Electron's main process takes V8 flags only on its command line. The number of collections
 // the reducer may schedule is read at every step, so setting it to 0 at run time stops them.
-// Electron's main process starts V8 with its flags unfrozen, as Node does, so this is allowed there.
+// Electron's main process starts V8 with --no-freeze-flags-after-init, as Node does (Electron
+// patches Node for it since 2022; electron/electron#42414 keeps it in force when a user's
+// --js-flags are bad), so v8.setFlagsFromString is allowed there after start-up.
 import v8 from 'node:v8';
 
 let applied = false;
