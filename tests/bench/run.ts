@@ -144,6 +144,12 @@ function benchOcr() {
     console.log(`    main-thread event-loop delay: max ${fmt(im.loopMaxMs, 1)} ms, p99 ${fmt(im.loopP99Ms, 1)} ms   target max ≤ 50 ms   ${verdict(im.loopMaxMs <= 50)}`);
     // Said beside it: the delay includes the main thread's own garbage collections, which the
     // OCR path does not cause and cannot shorten (a full one of a ~15 MB heap is ~20 ms here).
-    console.log(`    of it, the main thread's garbage collection: longest pause ${fmt(im.gcMaxMs, 1)} ms, ${im.fullGcs} full collections\n`);
+    console.log(`    of it, the main thread's garbage collection: longest pause ${fmt(im.gcMaxMs, 1)} ms, ${im.fullGcs} full collections`);
+    const st = im.stall;
+    if (st?.longest) {
+      // Run against wait (main-thread-stalls.ts): what the thread did in its stalls, and what the machine withheld.
+      console.log(`    its stalls over 20 ms: ${st.count}, ${st.mostlyWaiting} of them mostly waiting for a core; the longest ${fmt(st.longest.ms, 1)} ms (ran ${fmt(st.longest.runMs, 1)} ms, waited ${fmt(st.longest.waitMs, 1)} ms); the most it ran in any one: ${fmt(st.maxRunMs, 1)} ms`);
+    }
+    console.log('');
   }
 }
