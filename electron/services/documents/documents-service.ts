@@ -54,7 +54,6 @@ export const STAGE_SLICE = { pages: 32, chars: 200_000 };
 /** A staging older than this was left behind (the largest file stages in seconds). */
 const STAGING_ABANDONED_MS = 10 * 60_000;
 
-
 /** Whether a process with this id is running (EPERM: it is, under another user). */
 function processAlive(pid: number): boolean {
   try {

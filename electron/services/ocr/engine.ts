@@ -97,7 +97,6 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-
 /** EXIF orientation that turns the image clockwise by `rotation` as tesseract loads it. */
 const EXIF_FOR: Record<90 | 180 | 270, number> = { 90: 6, 180: 3, 270: 8 };
 
