@@ -83,7 +83,7 @@ const timer = setInterval(() => {
 
 // The main thread answers 'idle' with 'stop' once it has stopped counting on this worker; a
 // commit it made before that is still caught by one last look.
-parentPort!.on('message', (m: 'stop') => {
+const onMessage = (m: 'stop') => {
   if (m !== 'stop') return;
   clearInterval(timer);
   try {
@@ -94,6 +94,9 @@ parentPort!.on('message', (m: 'stop') => {
   }
   db.close();
   // Not parentPort.close(): that may drop the last report still queued. With no listener left
-  // the thread ends once its messages are out.
-  parentPort!.removeAllListeners('message');
-});
+  // the thread ends once its messages are out. off(), not removeAllListeners('message'): on
+  // Node 22 the latter leaves the port holding the thread, which then never ends (and keeps a
+  // CLI or test process from exiting); tests/integration/db/wal-checkpoint.test.ts watches this.
+  parentPort!.off('message', onMessage);
+};
+parentPort!.on('message', onMessage);

@@ -68,6 +68,9 @@ export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOpt
       if (m.type === 'idle') {
         // From here a commit starts a new worker; one made before is caught by this one's last look.
         if (worker === w) worker = null;
+        // Read after the workspace closed (the report waited while this thread was busy): the
+        // worker is already ended and the connection must not be touched.
+        if (closed || !db.open) return;
         written = changes.get() ?? written;
         w.postMessage('stop');
         return;

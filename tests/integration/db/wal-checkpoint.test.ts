@@ -2,7 +2,7 @@
 // automatic checkpoint fsynced on the main thread). Real SQLite files: the WAL stays bounded while
 // the main connection writes, a closed workspace is whole in its database file, and a process
 // killed outright loses nothing it committed.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +107,29 @@ it('the worker ends itself after a quiet spell and is started again by the next 
   }
 });
 
+it('a workspace closed while the worker\'s "quiet" report waits in the queue closes without an error', async () => {
+  const { db, file } = fillerDb();
+  const cp = startWalCheckpointer(db, file, { intervalMs: 20, idleLooks: 1 });
+  const uncaught: unknown[] = [];
+  const record = (e: unknown) => uncaught.push(e);
+  process.on('uncaughtException', record);
+  try {
+    writeRound(db);
+    await cp.nextCheckpoint();
+    // The main thread busy (as during a page's store) while the worker's next look finds nothing
+    // new and reports it; the workspace is then closed before that report is read.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+    cp.close();
+    db.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(uncaught).toEqual([]);
+  } finally {
+    process.off('uncaughtException', record);
+    cp.close();
+    if (db.open) db.close();
+  }
+});
+
 it('without the worker the same writes pile up in the WAL (what the test above guards against)', () => {
   const { db, file } = fillerDb();
   try {
@@ -155,6 +178,13 @@ it('the CLI keeps SQLite\'s automatic checkpoints and starts no worker', () => {
   } finally {
     ws.close();
   }
+});
+
+it('a worker that ended itself after a quiet spell holds nothing: the process exits once its workspace closes', () => {
+  const r = spawnSync(NODE, [path.join(import.meta.dirname, 'support/quiet-then-exit.ts'), fresh()], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  expect(r.stdout.trim()).toBe('closed');
+  // null: still running when the time ran out, killed by spawnSync.
+  expect(r.status, r.stderr).toBe(0);
 });
 
 it('a process killed outright after its commits loses none of them', async () => {
