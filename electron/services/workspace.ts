@@ -42,6 +42,7 @@ import { stripNameControls } from '../../shared/schemas/text.ts';
 import { READ_ONLY_MESSAGE, storageError, workspaceFsError } from '../db/storage-errors.ts';
 import { acquireAppLock, createProcessTmp, prepareFolder, type AccessCheck } from './workspace-folder.ts';
 import { keepMainHeapSteady } from './main-thread-heap.ts';
+import { lowerHelperThreadsOnce } from './background-priority.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -107,6 +108,7 @@ export function workspacePaths(dataDir: string): WorkspacePaths {
 export function openWorkspace(opts: WorkspaceOptions) {
   if (!opts.dataDir.trim()) throw new Error('No workspace folder was given. Choose one with --data-dir or CREDENCE_DATA_DIR.');
   keepMainHeapSteady();
+  lowerHelperThreadsOnce();
   const paths = workspacePaths(opts.dataDir);
   const { writable } = prepareFolder(paths, opts.access);
   const releaseLock = writable && opts.appLock ? acquireAppLock(paths.dataDir) : () => {};
