@@ -23,6 +23,15 @@ export interface IdleReport {
   type: 'idle';
 }
 
+/**
+ * Sent once the connection is open: until then the worker is loading better-sqlite3's native
+ * code, and ending the thread in the middle of that aborts the whole process (a Node-API fatal
+ * error, seen once in CI), so the main thread only asks it to stop until it has heard this.
+ */
+export interface ReadyReport {
+  type: 'ready';
+}
+
 export interface CheckpointReport {
   type: 'checkpointed';
   busy: number;
@@ -37,6 +46,7 @@ const { file, intervalMs, idleLooks, restartFrames } = workerData as CheckpointW
 const db = new Database(file, { fileMustExist: true, timeout: 0 });
 // Nothing else is asked of this connection: it must never be the one to autocheckpoint a write.
 db.pragma('wal_autocheckpoint = 0');
+parentPort!.postMessage({ type: 'ready' } satisfies ReadyReport);
 
 const RESTART_WAIT_MS = 5000;
 

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.ts';
-import type { CheckpointReport, CheckpointWorkerData, IdleReport } from './checkpoint-worker.ts';
+import type { CheckpointReport, CheckpointWorkerData, IdleReport, ReadyReport } from './checkpoint-worker.ts';
 
 export const SOURCE_CHECKPOINT_WORKER_PATH = fileURLToPath(new URL('./checkpoint-worker.ts', import.meta.url));
 
@@ -43,6 +43,8 @@ export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOpt
   let waiting: Array<{ since: bigint; resolve: (r: CheckpointReport) => void }> = [];
   const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
   let worker: Worker | null = null;
+  /** Whether `worker` has opened its connection (ReadyReport): only then may it be ended outright. */
+  let ready = false;
   let closed = false;
   let failed = false;
   let written = changes.get() ?? 0;
@@ -64,7 +66,11 @@ export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOpt
     w.on('exit', () => {
       if (worker === w) worker = null;
     });
-    w.on('message', (m: CheckpointReport | IdleReport) => {
+    w.on('message', (m: CheckpointReport | IdleReport | ReadyReport) => {
+      if (m.type === 'ready') {
+        if (worker === w) ready = true;
+        return;
+      }
       if (m.type === 'idle') {
         // From here a commit starts a new worker; one made before is caught by this one's last look.
         if (worker === w) worker = null;
@@ -81,6 +87,7 @@ export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOpt
       for (const x of due) x.resolve(m);
     });
     worker = w;
+    ready = false;
   };
 
   db.pragma('wal_autocheckpoint = 0');
@@ -107,8 +114,10 @@ export function startWalCheckpointer(db: Db, file: string, opts: CheckpointerOpt
       closed = true;
       clearInterval(look);
       if (worker) {
+        // A worker still loading its native code reads the 'stop' once it listens, and ends
+        // itself (see ReadyReport); one that is up is ended now.
         worker.postMessage('stop');
-        void worker.terminate();
+        if (ready) void worker.terminate();
         worker = null;
       }
       if (!db.open || db.readonly) return;

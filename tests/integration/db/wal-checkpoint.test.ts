@@ -187,6 +187,15 @@ it('a worker that ended itself after a quiet spell holds nothing: the process ex
   expect(r.status, r.stderr).toBe(0);
 });
 
+it('workspaces closed while their worker is still starting close cleanly, and the process exits by itself', () => {
+  // Each worker is asked to stop, not ended, until it has opened its connection: a thread ended
+  // while loading better-sqlite3 aborts the process (seen once in CI as a Node-API fatal error).
+  const r = spawnSync(NODE, [path.join(import.meta.dirname, 'support/close-while-starting.ts'), fresh(), '24'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  expect(r.stderr).not.toContain('FATAL ERROR');
+  expect(r.stdout.trim()).toBe('24');
+  expect(r.status, r.stderr).toBe(0);
+});
+
 it('a process killed outright after its commits loses none of them', async () => {
   const dataDir = path.join(fresh(), 'data');
   const child = spawn(NODE, [path.join(import.meta.dirname, 'support/write-then-die.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
