@@ -39,8 +39,8 @@ const HELPER_NAME = /^(V8Worker|V8 DefaultWorke|DelayedTaskSche)/;
  * of the tesseract and pre-review workers' heaps as well as the main one's — at normal priority,
  * and they start a few at a time. A scheduler trace of a scan being read (perf sched, session 9,
  * docs/ocr-engines.md) found the main thread's waits for a core were mostly these four threads,
- * not the recognition (already lowered): a 40-page scan's longest stall went from 33–37 ms to 24 ms
- * with them lowered.
+ * not the recognition (already lowered). With them lowered, a 100-page scan's longest stall was
+ * 43.4 ms (46.9 and 53.0 before, the same day) and its stalls over 20 ms 4 (12 and 8).
  */
 export function lowerHelperThreads(platform: NodeJS.Platform = process.platform, taskDir = '/proc/self/task'): number {
   if (platform !== 'linux') return 0;
