@@ -47,11 +47,17 @@ if (v) {
   lines.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${skipped} skipped`);
   // A file that fails outside any test (a hook, a crashed worker, an unhandled error) counts as
   // one failure; name it and its message here, where CI's tail of the log shows it.
+  // Every failed test is named too, with the first lines of its error: CI keeps only the log's
+  // tail, and a file's own message (a temp folder left behind) can follow from a test's failure.
+  const firstLines = (m: unknown, n: number) => String(m).split('\n').filter((l) => l.trim()).slice(0, n).join(' | ');
   for (const f of v.testResults ?? []) {
     if (f.status !== 'failed') continue;
-    const failedTests = (f.assertionResults ?? []).filter((a: { status: string }) => a.status === 'failed').length;
-    if (failedTests > 0 && !f.message) continue;
-    lines.push(`  file failed: ${path.relative(root, f.name)}: ${String(f.message || 'it did not finish (no message: its worker may have crashed or been killed)').split('\n').slice(0, 4).join(' | ')}`);
+    const failed = (f.assertionResults ?? []).filter((a: { status: string }) => a.status === 'failed');
+    for (const a of failed as Array<{ fullName?: string; title: string; failureMessages?: string[] }>) {
+      lines.push(`  test failed: ${path.relative(root, f.name)} › ${a.fullName ?? a.title}: ${firstLines(a.failureMessages?.[0] ?? 'no message', 3)}`);
+    }
+    if (failed.length > 0 && !f.message) continue;
+    lines.push(`  file failed: ${path.relative(root, f.name)}: ${firstLines(f.message || 'it did not finish (no message: its worker may have crashed or been killed)', 4)}`);
   }
 } else check('vitest ran', false);
 

@@ -126,9 +126,13 @@ it('an extractor whose parent is killed outright ends itself', async () => {
   await gone(pids);
 });
 
-it('an OCR page renderer runs below the app’s priority, and one stopped at the page time limit leaves no process alive', async () => {
-  const t = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150, pageTimeMs: 300 } } });
-  try {
+describe('the OCR page renderer', () => {
+  let t: ReturnType<typeof tempWorkspace>;
+  // In a hook, not a finally: a test that runs out of time never reaches its finally.
+  afterEach(() => t?.cleanup());
+
+  it('runs below the app’s priority, and one stopped at the page time limit leaves no process alive', async () => {
+    t = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150, pageTimeMs: 300 } } });
     const caseId = (await t.call('cases.create', { agencyName: 'Test Police Department', ori: 'IL0000001', state: 'IL' })).id;
     const scan = t.write('scan.pdf', await scannedPdf([['Officers shall intervene'], ['Deadly force is a last resort']]));
     const { pids, nice } = await watchingChildren(async () => {
@@ -143,7 +147,5 @@ it('an OCR page renderer runs below the app’s priority, and one stopped at the
     expect(nice[0]).toBe(own);
     expect(nice.slice(1).every((n) => n >= Math.max(own, 10))).toBe(true);
     await gone(pids);
-  } finally {
-    t.cleanup();
-  }
+  });
 });

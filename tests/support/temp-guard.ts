@@ -14,6 +14,16 @@ process.on('exit', () => fs.rmSync(mine, { recursive: true, force: true }));
 afterAll(() => {
   process.env.TMPDIR = outer;
   const left = fs.readdirSync(mine);
+  // What is inside, too: which part of a workspace came back after its cleanup says who wrote it.
+  const inside = left.length > 0 ? filesUnder(mine).slice(0, 12) : [];
   fs.rmSync(mine, { recursive: true, force: true });
-  if (left.length > 0) throw new Error(`This test file left files in the temp folder: ${left.join(', ')}. Remove them in an afterAll/afterEach.`);
+  if (left.length > 0) throw new Error(`This test file left files in the temp folder: ${left.join(', ')} (${inside.join(', ')}). Remove them in an afterAll/afterEach.`);
 });
+
+/** Every path under `dir`, relative to it (folders with a trailing slash). */
+function filesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).map((d) => {
+    const rel = path.relative(dir, path.join(d.parentPath, d.name));
+    return d.isDirectory() ? `${rel}/` : rel;
+  });
+}

@@ -67,11 +67,17 @@ export function tempWorkspace(opts: Partial<WorkspaceOptions> & { actingAs?: Per
       fs.writeFileSync(p, bytes);
       return p;
     },
+    /** Closes the workspace and removes its folders, even when the close fails (the error still fails the test). */
     cleanup() {
-      ws.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(`${dataDir}-files`, { recursive: true, force: true });
-      if (root) fs.rmSync(root, { recursive: true, force: true });
+      try {
+        ws.close();
+      } finally {
+        // A few tries: a thread or child the close has just ended may still let go of a file.
+        const rm = (p: string) => fs.rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+        rm(dataDir);
+        rm(`${dataDir}-files`);
+        if (root) rm(root);
+      }
     },
   };
 }
