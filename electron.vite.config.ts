@@ -43,6 +43,7 @@ export default defineConfig({
           'db-checkpoint-worker': path.join(root, 'electron/db/checkpoint-worker.ts'),
           'ocr-render-worker': path.join(root, 'electron/services/ocr/render-worker.ts'),
           'ocr-tesseract-worker': path.join(root, 'electron/services/ocr/tesseract-worker.ts'),
+          'ocr-engine-host': path.join(root, 'electron/services/ocr/engine-host.ts'),
         },
       },
     },

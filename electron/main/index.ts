@@ -58,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
       appLock: true,
       rubricsDir: app.isPackaged ? path.join(process.resourcesPath, 'rubrics') : path.join(app.getAppPath(), 'resources', 'rubrics'),
       packsDir: app.isPackaged ? path.join(process.resourcesPath, 'checklists') : path.join(app.getAppPath(), 'resources', 'checklists'),
-      // The PDF text extractor and the OCR page renderer run in child processes (utilityProcess),
+      // The PDF text extractor, the OCR page renderer and the OCR engine run in child processes (utilityProcess),
       // pre-review and WAL checkpoints in worker threads; each starts from a file the packaged build unpacks from app.asar.
       workerPath: path.join(here, 'extract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       prereviewWorkerPath: path.join(here, 'prereview-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
         auto: true,
         renderWorkerPath: path.join(here, 'ocr-render-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
         tesseractWorkerPath: path.join(here, 'ocr-tesseract-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+        engineHostPath: path.join(here, 'ocr-engine-host.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       },
       emit: (event, payload) => win?.webContents.send(IPC_EVENT, event, payload),
       platform: {

@@ -90,6 +90,8 @@ export interface WorkspaceOptions {
     renderWorkerPath?: string;
     /** The built tesseract worker (the app); its source otherwise. */
     tesseractWorkerPath?: string;
+    /** The built OCR engine process (the app); its source otherwise. */
+    engineHostPath?: string;
     createPool?: (cacheDir: string) => OcrPool;
   };
 }
@@ -163,6 +165,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     limits: ocrLimitsFromEnv(process.env, opts.ocr?.limits),
     renderWorkerPath: opts.ocr?.renderWorkerPath ?? SOURCE_RENDER_WORKER_PATH,
     tesseractWorkerPath: opts.ocr?.tesseractWorkerPath,
+    engineHostPath: opts.ocr?.engineHostPath,
     poolSize: opts.ocr?.poolSize,
     createPool: opts.ocr?.createPool,
     onTextChanged: (d) => textChanged(d),

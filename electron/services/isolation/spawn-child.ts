@@ -1,6 +1,7 @@
 // Starts a child process that reads one hostile file (the PDF text extractor, the OCR page
-// renderer), so that when V8 aborts on a heap limit — which it may do to the whole process when a
-// worker thread fills its heap in a burst — only the child ends, never the app.
+// renderer) or runs the OCR engine on its pages, so that when V8 aborts on a heap limit — which it
+// may do to the whole process when a worker thread fills its heap in a burst — only the child
+// ends, never the app (and the engine's memory is not the app's: engine-host.ts).
 //
 // The one place that decides how a child is started:
 // - plain Node (CLI, tests, benches): child_process.fork with the current execArgv (type

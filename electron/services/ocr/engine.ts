@@ -86,6 +86,11 @@ function langDataSha256(): string {
   return langSha;
 }
 
+/** The engine and language data every page read here records. */
+export function engineInfo(): OcrEngineInfo {
+  return { name: 'tesseract.js', version: ENGINE_VERSION, langDataSha256: langDataSha256() };
+}
+
 /** One worker per spare core, leaving one for the app itself; more than 4 gains little for the memory. */
 export function defaultPoolSize(): number {
   return Math.min(4, Math.max(1, os.availableParallelism() - 1));
@@ -208,7 +213,7 @@ interface Slot {
 export function createOcrPool(opts: { size?: number; cacheDir: string; workerPath?: string }): OcrPool {
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   fs.mkdirSync(opts.cacheDir, { recursive: true, mode: 0o700 });
-  const info: OcrEngineInfo = { name: 'tesseract.js', version: ENGINE_VERSION, langDataSha256: langDataSha256() };
+  const info = engineInfo();
   const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: false, end: null }));
   const waiting: Array<(slot: Slot) => void> = [];
   let closed = false;

@@ -12,12 +12,13 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
-import { createOcrPool, defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
+import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
 import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
 import { nextTurn } from '../next-turn.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
+import { createOcrHostPool } from './engine-client.ts';
 
 /** Where the render worker's source sits when running from source (tests, CLI). The app passes its built copy. */
 export const SOURCE_RENDER_WORKER_PATH = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
@@ -27,6 +28,8 @@ export interface OcrServiceOptions {
   renderWorkerPath: string;
   /** The thread tesseract.js reads in; its source otherwise. */
   tesseractWorkerPath?: string;
+  /** The engine's process (engine-host.ts, or the app's built copy); its source otherwise. */
+  engineHostPath?: string;
   /** Pages read at once; the engine's machine-sized default otherwise. */
   poolSize?: number;
   /** Told when a document's page text changed, so results computed from the old text are dropped. */
@@ -70,7 +73,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   const key = (documentId: string, page: number) => `${documentId}:${page}`;
 
   const poolNow = (): OcrPool => {
-    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache'), workerPath: opts.tesseractWorkerPath });
+    // The engine reads in a process of its own (engine-host.ts), not in this one's threads.
+    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrHostPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache'), workerPath: opts.tesseractWorkerPath, hostPath: opts.engineHostPath });
     return pool;
   };
 

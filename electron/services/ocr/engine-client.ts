@@ -1,0 +1,121 @@
+// The app's side of the OCR engine's process (engine-host.ts): an OcrPool whose pages are read in
+// a child process, started when the first page is read and ended when the pool closes. What the
+// main thread does per page is send the image and take back the words; the layout, the reading
+// order and the word boxes are worked out in the child.
+//
+// A page's time limit or a cancel answers at once (the child ends the read in progress, as the
+// in-process pool does); an engine process that dies fails the pages it held with a plain reason
+// and the next page starts a fresh one.
+import { fileURLToPath } from 'node:url';
+import { defaultPoolSize, engineInfo, OcrAborted, type OcrPageResult, type OcrPool } from './engine.ts';
+import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
+import type { HostIn, HostOut } from './engine-host.ts';
+
+export const SOURCE_ENGINE_HOST_PATH = fileURLToPath(new URL('./engine-host.ts', import.meta.url));
+
+/**
+ * V8's heap in the engine's process: small, since the pages and the engine's memory are
+ * WebAssembly memory outside it (a worker's, ~100-200 MB each, which the memory bench counts).
+ */
+const HOST_HEAP_MB = 256;
+
+export interface HostPoolOptions {
+  size?: number;
+  cacheDir: string;
+  /** The tesseract.js worker script the engine's threads run (the app's built copy). */
+  workerPath?: string;
+  /** The engine process's script (the app's built copy); engine-host.ts otherwise. */
+  hostPath?: string;
+}
+
+interface Pending {
+  resolve(r: OcrPageResult): void;
+  reject(e: Error): void;
+  onStart?: () => void;
+}
+
+/** Why pages in an engine process that ended were not read. */
+export function engineStoppedMessage(e: ChildExit): string {
+  return e.outOfMemory ? 'the OCR engine ran out of memory' : `the OCR engine stopped, exit ${e.code ?? e.signal}`;
+}
+
+export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
+  const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+  const info = engineInfo();
+  const pending = new Map<number, Pending>();
+  let child: Child | null = null;
+  let ended: Promise<void> = Promise.resolve();
+  let nextId = 1;
+  let closed = false;
+
+  const send = (m: HostIn) => child?.send(m);
+  const failAll = (why: string) => {
+    const all = [...pending.values()];
+    pending.clear();
+    for (const p of all) p.reject(new Error(why));
+  };
+
+  const start = (): Child => {
+    let gone!: () => void;
+    ended = new Promise<void>((resolve) => (gone = resolve));
+    const c = spawnChild(
+      opts.hostPath ?? SOURCE_ENGINE_HOST_PATH,
+      { heapMb: HOST_HEAP_MB, name: 'Credence OCR engine', background: true },
+      {
+        onMessage: (raw) => {
+          const m = raw as HostOut;
+          const p = pending.get(m.id);
+          if (!p) return; // cancelled here already
+          if (m.type === 'started') return p.onStart?.();
+          pending.delete(m.id);
+          if (m.type === 'done') p.resolve(m.result);
+          else p.reject(m.aborted ? new OcrAborted(m.message) : new Error(m.message));
+        },
+        onExit: (e) => {
+          if (child === c) child = null;
+          failAll(engineStoppedMessage(e));
+          gone();
+        },
+      },
+    );
+    child = c;
+    send({ type: 'init', size, cacheDir: opts.cacheDir, workerPath: opts.workerPath });
+    return c;
+  };
+
+  return {
+    info,
+    size,
+    recognize(png, ropts = {}) {
+      if (closed) return Promise.reject(new Error('The OCR engine is closed.'));
+      const { signal } = ropts;
+      if (signal?.aborted) return Promise.reject(new OcrAborted(signal.reason));
+      if (!child) start();
+      const id = nextId++;
+      return new Promise<OcrPageResult>((resolve, reject) => {
+        const onAbort = () => {
+          if (!pending.delete(id)) return;
+          send({ type: 'cancel', id, reason: 'cancelled' });
+          reject(new OcrAborted(signal!.reason));
+        };
+        const done = () => signal?.removeEventListener('abort', onAbort);
+        pending.set(id, {
+          resolve: (r) => (done(), resolve(r)),
+          reject: (e) => (done(), reject(e)),
+          onStart: ropts.onStart,
+        });
+        signal?.addEventListener('abort', onAbort, { once: true });
+        // Copied into the message (the caller keeps its buffer); only the image crosses.
+        send({ type: 'read', id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), dpi: ropts.dpi, skewRadians: ropts.skewRadians });
+      });
+    },
+    async close() {
+      closed = true;
+      failAll('The OCR engine is closed.');
+      const c = child;
+      child = null;
+      c?.kill();
+      await ended;
+    },
+  };
+}

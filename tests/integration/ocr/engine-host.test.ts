@@ -1,0 +1,115 @@
+// The OCR engine in a process of its own (engine-host.ts, engine-client.ts), as the app runs it:
+// real tesseract.js in a real child process. It reads as the in-process pool does, runs below the
+// app's priority, leaves this process without a tesseract thread, answers a cancel at once, and
+// when its process dies the page fails with a reason and the next page starts a fresh one.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createOcrPool, OcrAborted, type OcrPool } from '../../../electron/services/ocr/engine.ts';
+import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
+import { renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
+import { liveChildPids } from '../../../electron/services/isolation/spawn-child.ts';
+import { scannedPdf } from '../../fixtures/scans.ts';
+import { tempDir } from '../../support/workspace.ts';
+
+const OUT = path.resolve(import.meta.dirname, '../../../out/main');
+const built = fs.existsSync(path.join(OUT, 'ocr-engine-host.js')) && fs.existsSync(path.join(OUT, 'ocr-tesseract-worker.js'));
+
+let dir: string;
+let page: Buffer;
+let pool: OcrPool;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const pdf = await scannedPdf([['Use of Force Policy', 'Chokeholds are prohibited unless', 'deadly force is authorized.']], { dpi: 150 });
+  page = Buffer.from((await renderPageToPng(pdf, 1, 200)).png);
+});
+afterEach(async () => {
+  await pool?.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const threads = () => fs.readdirSync('/proc/self/task').length;
+const alive = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return false;
+  }
+};
+
+describe('the OCR engine in its own process', () => {
+  it('reads a page exactly as the in-process engine does, below the app’s priority, with no engine thread in this process', async () => {
+    const before = new Set(liveChildPids());
+    const threadsBefore = threads();
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    const r = await pool.recognize(page, { dpi: 200 });
+    expect(r.text).toBe('Use of Force Policy\nChokeholds are prohibited unless\ndeadly force is authorized.');
+    expect(r.meanConfidence).toBeGreaterThan(80);
+    const engine = liveChildPids().filter((p) => !before.has(p));
+    expect(engine).toHaveLength(1);
+    if (process.platform === 'linux') {
+      expect(os.getPriority(engine[0]!)).toBeGreaterThanOrEqual(Math.max(os.getPriority(), 10));
+      // tesseract.js's worker thread (and the V8 helpers of its isolate) are the child's, not ours.
+      expect(threads()).toBeLessThanOrEqual(threadsBefore + 1);
+    }
+    const local = createOcrPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache-local') });
+    try {
+      const same = await local.recognize(page, { dpi: 200 });
+      expect(r).toEqual(same);
+    } finally {
+      await local.close();
+    }
+    expect(pool.info).toEqual(local.info);
+  });
+
+  it('a cancel rejects the read at once, and the next page is read', async () => {
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    const controller = new AbortController();
+    let started = false;
+    const read = pool.recognize(page, { dpi: 200, signal: controller.signal, onStart: () => (started = true) });
+    await expect.poll(() => started, { timeout: 20_000 }).toBe(true);
+    controller.abort(new Error('cancelled by the reviewer'));
+    const outcome = await read.catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(OcrAborted);
+    expect((outcome as Error).message).toBe('cancelled by the reviewer');
+    const next = await pool.recognize(page, { dpi: 200 });
+    expect(next.words.map((w) => w.text)).toContain('Chokeholds');
+  });
+
+  it('an engine process that dies fails its page with a reason, and the next page starts a fresh one', async () => {
+    const before = new Set(liveChildPids());
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    let started = false;
+    const read = pool.recognize(page, { dpi: 200, onStart: () => (started = true) });
+    await expect.poll(() => started, { timeout: 20_000 }).toBe(true);
+    const [first] = liveChildPids().filter((p) => !before.has(p));
+    process.kill(first!, 'SIGKILL');
+    const outcome = await read.catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toMatch(/^the OCR engine (stopped, exit SIGKILL|ran out of memory)$/);
+    const next = await pool.recognize(page, { dpi: 200 });
+    expect(next.words.map((w) => w.text)).toContain('Chokeholds');
+    const [second] = liveChildPids().filter((p) => !before.has(p));
+    expect(second).not.toBe(first);
+  });
+
+  it('closing ends the engine’s process, and a page asked for after is refused, saying so', async () => {
+    const before = new Set(liveChildPids());
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    const read = pool.recognize(page, { dpi: 200 }).catch((e: unknown) => e);
+    await expect.poll(() => liveChildPids().filter((p) => !before.has(p)).length, { timeout: 20_000 }).toBe(1);
+    const [pid] = liveChildPids().filter((p) => !before.has(p));
+    await pool.close();
+    expect(((await read) as Error).message).toBe('The OCR engine is closed.');
+    expect(alive(pid!)).toBe(false);
+    await expect(pool.recognize(page, { dpi: 200 })).rejects.toThrow('The OCR engine is closed.');
+  });
+
+  it.skipIf(!built)('the app’s built engine process and tesseract worker read a page (needs `npx electron-vite build`; npm test makes it)', async () => {
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache'), hostPath: path.join(OUT, 'ocr-engine-host.js'), workerPath: path.join(OUT, 'ocr-tesseract-worker.js') });
+    const r = await pool.recognize(page, { dpi: 200 });
+    expect(r.text).toBe('Use of Force Policy\nChokeholds are prohibited unless\ndeadly force is authorized.');
+  });
+});
