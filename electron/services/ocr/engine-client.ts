@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { defaultPoolSize, engineInfo, OcrAborted, type OcrPageResult, type OcrPool } from './engine.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
+import { DEFAULT_OCR_LIMITS } from './limits.ts';
 import type { HostIn, HostOut } from './engine-host.ts';
 
 export const SOURCE_ENGINE_HOST_PATH = fileURLToPath(new URL('./engine-host.ts', import.meta.url));
@@ -18,6 +19,10 @@ export const SOURCE_ENGINE_HOST_PATH = fileURLToPath(new URL('./engine-host.ts',
  * WebAssembly memory outside it (a worker's, ~100-200 MB each, which the memory bench counts).
  */
 const HOST_HEAP_MB = 256;
+/** What the engine's process holds besides its workers: Node, V8's heap, a page in transit. */
+const HOST_BASE_MB = 256;
+/** How often the engine's resident size is read while it reads pages. */
+const MEMORY_POLL_MS = 250;
 
 export interface HostPoolOptions {
   size?: number;
@@ -26,6 +31,12 @@ export interface HostPoolOptions {
   workerPath?: string;
   /** The engine process's script (the app's built copy); engine-host.ts otherwise. */
   hostPath?: string;
+  /**
+   * Resident memory one worker may take, in MB (DEFAULT_OCR_LIMITS.engineMemoryMb): WebAssembly
+   * memory is outside V8's heap limit, so the process's resident size is read from outside and
+   * past HOST_BASE_MB + size × this it is ended, failing the pages it held.
+   */
+  workerMemoryMb?: number;
 }
 
 interface Pending {
@@ -35,13 +46,15 @@ interface Pending {
 }
 
 /** Why pages in an engine process that ended were not read. */
-export function engineStoppedMessage(e: ChildExit): string {
+export function engineStoppedMessage(e: ChildExit, capMb?: number): string {
+  if (capMb !== undefined) return `the OCR engine needed more than ${capMb.toLocaleString('en-US')} MB of memory for it and was stopped; the page may be crafted to exhaust memory`;
   return e.outOfMemory ? 'the OCR engine ran out of memory' : `the OCR engine stopped, exit ${e.code ?? e.signal}`;
 }
 
 export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const info = engineInfo();
+  const capMb = HOST_BASE_MB + size * (opts.workerMemoryMb ?? DEFAULT_OCR_LIMITS.engineMemoryMb);
   const pending = new Map<number, Pending>();
   let child: Child | null = null;
   let ended: Promise<void> = Promise.resolve();
@@ -58,6 +71,17 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   const start = (): Child => {
     let gone!: () => void;
     ended = new Promise<void>((resolve) => (gone = resolve));
+    let overCap = false;
+    // Read only while pages are held: an idle engine does not grow.
+    const poll = setInterval(() => {
+      if (pending.size === 0 || overCap) return;
+      const rss = c.rssBytes();
+      if (rss !== null && rss > capMb * 1024 * 1024) {
+        overCap = true;
+        c.kill();
+      }
+    }, MEMORY_POLL_MS);
+    poll.unref();
     const c = spawnChild(
       opts.hostPath ?? SOURCE_ENGINE_HOST_PATH,
       { heapMb: HOST_HEAP_MB, name: 'Credence OCR engine', background: true },
@@ -72,8 +96,9 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           else p.reject(m.aborted ? new OcrAborted(m.message) : new Error(m.message));
         },
         onExit: (e) => {
+          clearInterval(poll);
           if (child === c) child = null;
-          failAll(engineStoppedMessage(e));
+          failAll(engineStoppedMessage(e, overCap ? capMb : undefined));
           gone();
         },
       },

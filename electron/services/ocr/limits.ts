@@ -19,6 +19,13 @@ export interface OcrLimits {
   documentPages: number;
   /** A render worker's JavaScript heap, in MB. */
   renderHeapMb: number;
+  /**
+   * Resident memory one OCR engine worker may take, in MB (its WebAssembly memory, which no heap
+   * limit counts). Measured for the whole engine process with one worker: 216 MB at its peak on a
+   * 300-dpi letter page (8.4 MP), 322 MB on the same page at 650 dpi (39.5 MP, the pixel cap);
+   * the margin is for noisy scans, whose specks tesseract holds as components.
+   */
+  engineMemoryMb: number;
 }
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = {
@@ -28,6 +35,7 @@ export const DEFAULT_OCR_LIMITS: OcrLimits = {
   pageTimeMs: 120_000,
   documentPages: 2_000,
   renderHeapMb: 512,
+  engineMemoryMb: 1536,
 };
 
 const positive = (v: string | undefined): number | null => {

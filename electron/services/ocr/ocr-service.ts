@@ -74,7 +74,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
 
   const poolNow = (): OcrPool => {
     // The engine reads in a process of its own (engine-host.ts), not in this one's threads.
-    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrHostPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache'), workerPath: opts.tesseractWorkerPath, hostPath: opts.engineHostPath });
+    pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrHostPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache'), workerPath: opts.tesseractWorkerPath, hostPath: opts.engineHostPath, workerMemoryMb: limits.engineMemoryMb });
     return pool;
   };
 

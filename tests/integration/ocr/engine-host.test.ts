@@ -107,6 +107,15 @@ describe('the OCR engine in its own process', () => {
     await expect(pool.recognize(page, { dpi: 200 })).rejects.toThrow('The OCR engine is closed.');
   });
 
+  it('an engine past its memory cap is ended from outside, and its page fails saying why', { skip: process.platform !== 'linux' }, async () => {
+    // A cap of 64 MB (256 + 1 × -192) is below what Node and tesseract.js alone take, so only the
+    // reading of /proc can refuse it: WebAssembly memory is outside any V8 heap limit.
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache'), workerMemoryMb: -192 });
+    const outcome = await pool.recognize(page, { dpi: 200 }).catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toBe('the OCR engine needed more than 64 MB of memory for it and was stopped; the page may be crafted to exhaust memory');
+  });
+
   it.skipIf(!built)('the app’s built engine process and tesseract worker read a page (needs `npx electron-vite build`; npm test makes it)', async () => {
     pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache'), hostPath: path.join(OUT, 'ocr-engine-host.js'), workerPath: path.join(OUT, 'ocr-tesseract-worker.js') });
     const r = await pool.recognize(page, { dpi: 200 });
