@@ -1,6 +1,6 @@
 // `npm run eval:ocr`: OCR accuracy on scanned copies of corpus pages, through the app's own path
 // (each image-only PDF's page drawn by renderPageToPng at the OCR resolution, then read by
-// createOcrPool). Per set: character and word error rates against the original text layer
+// createOcrHostPool, the engine in its own process). Per set: character and word error rates against the original text layer
 // (normalised as text-metrics.ts says), both as read (reading order counts) and order-free (words
 // matched as multisets: only misread, missed or invented words count), the worst pages, mean confidence, turns and skew found,
 // and, third, against the same text layer put in the page's visual reading order (visual-order.ts:
@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOcrPool, defaultPoolSize } from '../../../electron/services/ocr/engine.ts';
+import { defaultPoolSize } from '../../../electron/services/ocr/engine.ts';
+import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
 import { DEFAULT_OCR_LIMITS } from '../../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
 import { prereviewDocument } from '../../../shared/domain/prereview/engine.ts';
@@ -37,7 +38,8 @@ const sets = built.sets;
 const dpi = DEFAULT_OCR_LIMITS.dpi;
 const size = Number(process.env.CREDENCE_OCR_POOL) || defaultPoolSize();
 const poolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-ocr-eval-pool-'));
-const pool = createOcrPool({ size, cacheDir: poolCache });
+// In the engine's own process, as the app reads.
+const pool = createOcrHostPool({ size, cacheDir: poolCache });
 console.log(`OCR eval — ${pool.info.name} ${pool.info.version}, language data sha256 ${pool.info.langDataSha256.slice(0, 12)}…, pool of ${pool.size}, pages drawn at ${dpi} dpi, cleaned: ${cleanEnv ?? 'as the app does'}`);
 console.log(`${os.cpus().length} cores, load average at start ${load()} (1/5/15 min); scans cached in ${CACHE}\n`);
 
