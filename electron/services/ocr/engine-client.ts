@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultPoolSize, engineInfo, OcrAborted, type OcrPageResult, type OcrPool } from './engine.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 import { DEFAULT_OCR_LIMITS } from './limits.ts';
-import type { HostIn, HostOut } from './engine-host.ts';
+import type { HostIn, HostOut, HostRead } from './engine-host.ts';
 
 export const SOURCE_ENGINE_HOST_PATH = fileURLToPath(new URL('./engine-host.ts', import.meta.url));
 
@@ -43,6 +43,14 @@ interface Pending {
   resolve(r: OcrPageResult): void;
   reject(e: Error): void;
   onStart?: () => void;
+  /** The read as sent, to send again to a fresh engine if this one ends before taking it. */
+  job: HostRead;
+  /** The engine process it was sent to. */
+  host: Child;
+  /** Whether a worker took it: an engine that ends after that fails it, before that it is sent on. */
+  started: boolean;
+  /** Engines it was sent to: sent on once at most, so an engine that cannot start is not restarted forever. */
+  sends: number;
 }
 
 /** Why pages in an engine process that ended were not read. */
@@ -61,11 +69,18 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   let nextId = 1;
   let closed = false;
 
-  const send = (m: HostIn) => child?.send(m);
   const failAll = (why: string) => {
     const all = [...pending.values()];
     pending.clear();
     for (const p of all) p.reject(new Error(why));
+  };
+  /** The running engine, started if there is none. */
+  const engine = (): Child => child ?? start();
+  const dispatch = (p: Pending) => {
+    p.host = engine();
+    p.started = false;
+    p.sends++;
+    p.host.send(p.job satisfies HostIn);
   };
 
   const start = (): Child => {
@@ -90,7 +105,10 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           const m = raw as HostOut;
           const p = pending.get(m.id);
           if (!p) return; // cancelled here already
-          if (m.type === 'started') return p.onStart?.();
+          if (m.type === 'started') {
+            p.started = true;
+            return p.onStart?.();
+          }
           pending.delete(m.id);
           if (m.type === 'done') p.resolve(m.result);
           else p.reject(m.aborted ? new OcrAborted(m.message) : new Error(m.message));
@@ -98,13 +116,22 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
         onExit: (e) => {
           clearInterval(poll);
           if (child === c) child = null;
-          failAll(engineStoppedMessage(e, overCap ? capMb : undefined));
+          // The page being read is the one that ended it (or was lost with it): it fails, saying
+          // why. Pages sent but not yet taken are innocent: a fresh engine reads them.
+          const why = engineStoppedMessage(e, overCap ? capMb : undefined);
+          for (const [id, p] of pending) {
+            if (p.host !== c) continue;
+            if (p.started || closed || p.sends >= 2) {
+              pending.delete(id);
+              p.reject(new Error(why));
+            } else dispatch(p);
+          }
           gone();
         },
       },
     );
     child = c;
-    send({ type: 'init', size, cacheDir: opts.cacheDir, workerPath: opts.workerPath });
+    c.send({ type: 'init', size, cacheDir: opts.cacheDir, workerPath: opts.workerPath } satisfies HostIn);
     return c;
   };
 
@@ -115,23 +142,29 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
       if (closed) return Promise.reject(new Error('The OCR engine is closed.'));
       const { signal } = ropts;
       if (signal?.aborted) return Promise.reject(new OcrAborted(signal.reason));
-      if (!child) start();
       const id = nextId++;
       return new Promise<OcrPageResult>((resolve, reject) => {
         const onAbort = () => {
-          if (!pending.delete(id)) return;
-          send({ type: 'cancel', id, reason: 'cancelled' });
+          const p = pending.get(id);
+          if (!p) return;
+          pending.delete(id);
+          p.host.send({ type: 'cancel', id, reason: 'cancelled' } satisfies HostIn);
           reject(new OcrAborted(signal!.reason));
         };
         const done = () => signal?.removeEventListener('abort', onAbort);
-        pending.set(id, {
+        const p: Pending = {
           resolve: (r) => (done(), resolve(r)),
           reject: (e) => (done(), reject(e)),
           onStart: ropts.onStart,
-        });
+          // Copied into the message (the caller keeps its buffer); only the image crosses.
+          job: { type: 'read', id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), dpi: ropts.dpi, skewRadians: ropts.skewRadians },
+          host: null as unknown as Child,
+          started: false,
+          sends: 0,
+        };
+        pending.set(id, p);
         signal?.addEventListener('abort', onAbort, { once: true });
-        // Copied into the message (the caller keeps its buffer); only the image crosses.
-        send({ type: 'read', id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), dpi: ropts.dpi, skewRadians: ropts.skewRadians });
+        dispatch(p);
       });
     },
     async close() {
