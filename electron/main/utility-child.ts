@@ -41,8 +41,11 @@ export const startUtilityChild: ChildStarter = (modulePath, opts, on, h) => {
     },
     kill() {
       // SIGTERM on POSIX: nothing in the child handles it, so even a child stuck in a
-      // synchronous loop ends.
-      if (!exited) up.kill();
+      // synchronous loop ends. Before it has a pid Electron's kill does nothing (returns
+      // false), so a child asked to end that early ends as soon as it has started.
+      if (exited) return;
+      if (up.pid === undefined) up.once('spawn', () => up.kill());
+      else up.kill();
     },
   };
   h.track(child);

@@ -128,8 +128,8 @@ export interface StarterHelpers {
 const helpers: StarterHelpers = { track, untrack: (c) => void live.delete(c), exitMeansOutOfMemory, procRss, lowerPriority, stderrTail: STDERR_TAIL };
 
 let starter: ChildStarter | null = null;
-/** The Electron main process calls this once, before any workspace opens. */
-export function useChildStarter(s: ChildStarter): void {
+/** The Electron main process calls this once, before any workspace opens (tests put back the fork with null). */
+export function useChildStarter(s: ChildStarter | null): void {
   starter = s;
 }
 
@@ -163,13 +163,26 @@ function spawnForked(modulePath: string, opts: SpawnOptions, on: ChildHandlers):
   };
   track(child);
   cp.on('message', (m) => on.onMessage(m));
-  // A fork that could not start at all (no such file, no memory) reports an error, then may exit.
-  cp.on('error', () => {});
-  cp.on('exit', (code, signal) => {
+  let spawned = false;
+  let reported = false;
+  const gone = (e: ChildExit) => {
+    if (reported) return;
+    reported = true;
     exited = true;
     live.delete(child);
+    on.onExit(e);
+  };
+  cp.once('spawn', () => (spawned = true));
+  // A fork that could not start at all (no Node at execPath, no file descriptors, no memory)
+  // reports only an error, and Node's documentation says 'exit' may not follow: it is the
+  // child's end all the same, or whoever waits on it would wait forever.
+  cp.on('error', () => {
+    if (!spawned) gone({ code: null, signal: null, outOfMemory: false });
+  });
+  cp.on('exit', (code, signal) => {
+    exited = true;
     // stderr may still be flowing: its last words decide whether this was V8's heap abort.
-    const finish = () => on.onExit({ code, signal, outOfMemory: exitMeansOutOfMemory(code, signal, stderr) });
+    const finish = () => gone({ code, signal, outOfMemory: exitMeansOutOfMemory(code, signal, stderr) });
     if (cp.stderr && !cp.stderr.readableEnded) cp.stderr.once('end', finish);
     else finish();
   });

@@ -56,7 +56,9 @@ interface Pending {
 /** Why pages in an engine process that ended were not read. */
 export function engineStoppedMessage(e: ChildExit, capMb?: number): string {
   if (capMb !== undefined) return `the OCR engine needed more than ${capMb.toLocaleString('en-US')} MB of memory for it and was stopped; the page may be crafted to exhaust memory`;
-  return e.outOfMemory ? 'the OCR engine ran out of memory' : `the OCR engine stopped, exit ${e.code ?? e.signal}`;
+  if (e.outOfMemory) return 'the OCR engine ran out of memory';
+  if (e.code === null && e.signal === null) return 'the OCR engine could not be started';
+  return e.code !== null ? `the OCR engine stopped, exit code ${e.code}` : `the OCR engine was stopped (${e.signal})`;
 }
 
 export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
@@ -77,7 +79,14 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   /** The running engine, started if there is none. */
   const engine = (): Child => child ?? start();
   const dispatch = (p: Pending) => {
-    p.host = engine();
+    try {
+      p.host = engine();
+    } catch (err) {
+      // No process to be had at all (out of memory, a starter that refused): the page fails now.
+      pending.delete(p.job.id);
+      p.reject(new Error(`the OCR engine could not start (${err instanceof Error ? err.message : String(err)})`));
+      return;
+    }
     p.started = false;
     p.sends++;
     p.host.send(p.job satisfies HostIn);
@@ -85,18 +94,9 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
 
   const start = (): Child => {
     let gone!: () => void;
-    ended = new Promise<void>((resolve) => (gone = resolve));
     let overCap = false;
-    // Read only while pages are held: an idle engine does not grow.
-    const poll = setInterval(() => {
-      if (pending.size === 0 || overCap) return;
-      const rss = c.rssBytes();
-      if (rss !== null && rss > capMb * 1024 * 1024) {
-        overCap = true;
-        c.kill();
-      }
-    }, MEMORY_POLL_MS);
-    poll.unref();
+    let poll: NodeJS.Timeout | undefined;
+    // Started first: if it throws, nothing of this engine is left behind.
     const c = spawnChild(
       opts.hostPath ?? SOURCE_ENGINE_HOST_PATH,
       { heapMb: HOST_HEAP_MB, name: 'Credence OCR engine', background: true },
@@ -119,17 +119,31 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           // The page being read is the one that ended it (or was lost with it): it fails, saying
           // why. Pages sent but not yet taken are innocent: a fresh engine reads them.
           const why = engineStoppedMessage(e, overCap ? capMb : undefined);
-          for (const [id, p] of pending) {
-            if (p.host !== c) continue;
-            if (p.started || closed || p.sends >= 2) {
-              pending.delete(id);
-              p.reject(new Error(why));
-            } else dispatch(p);
+          try {
+            for (const [id, p] of [...pending]) {
+              if (p.host !== c) continue;
+              if (p.started || closed || p.sends >= 2) {
+                pending.delete(id);
+                p.reject(new Error(why));
+              } else dispatch(p);
+            }
+          } finally {
+            gone();
           }
-          gone();
         },
       },
     );
+    ended = new Promise<void>((resolve) => (gone = resolve));
+    // Read only while pages are held: an idle engine does not grow.
+    poll = setInterval(() => {
+      if (pending.size === 0 || overCap) return;
+      const rss = c.rssBytes();
+      if (rss !== null && rss > capMb * 1024 * 1024) {
+        overCap = true;
+        c.kill();
+      }
+    }, MEMORY_POLL_MS);
+    poll.unref();
     child = c;
     c.send({ type: 'init', size, cacheDir: opts.cacheDir, workerPath: opts.workerPath } satisfies HostIn);
     return c;
@@ -156,8 +170,9 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           resolve: (r) => (done(), resolve(r)),
           reject: (e) => (done(), reject(e)),
           onStart: ropts.onStart,
-          // Copied into the message (the caller keeps its buffer); only the image crosses.
-          job: { type: 'read', id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), dpi: ropts.dpi, skewRadians: ropts.skewRadians },
+          // Only the image crosses: a view over part of a larger buffer (Node's pooled Buffers) is
+          // copied first, since Electron's structured clone would send the whole buffer.
+          job: { type: 'read', id, png: png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? new Uint8Array(png.buffer) : new Uint8Array(png), dpi: ropts.dpi, skewRadians: ropts.skewRadians },
           host: null as unknown as Child,
           started: false,
           sends: 0,

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, OcrAborted, type OcrPageResult, type OcrPool } from '../../../electron/services/ocr/engine.ts';
 import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
 import { renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
-import { liveChildPids } from '../../../electron/services/isolation/spawn-child.ts';
+import { liveChildPids, useChildStarter } from '../../../electron/services/isolation/spawn-child.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempDir } from '../../support/workspace.ts';
 
@@ -106,7 +106,7 @@ describe('the OCR engine in its own process', () => {
     try {
       pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache'), hostPath: path.join(import.meta.dirname, 'support/engine-that-exits.ts') });
       const outcome = await pool.recognize(page, { dpi: 200 }).catch((e: unknown) => e);
-      expect((outcome as Error).message).toBe('the OCR engine stopped, exit 3');
+      expect((outcome as Error).message).toBe('the OCR engine stopped, exit code 3');
       await new Promise((r) => setTimeout(r, 300));
       expect(starts.length).toBeLessThanOrEqual(2);
     } finally {
@@ -124,6 +124,43 @@ describe('the OCR engine in its own process', () => {
     expect(((await read) as Error).message).toBe('The OCR engine is closed.');
     expect(alive(pid!)).toBe(false);
     await expect(pool.recognize(page, { dpi: 200 })).rejects.toThrow('The OCR engine is closed.');
+  });
+
+  it('an engine whose process cannot be had at all fails its page at once, saying so, and the next page starts one', async () => {
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    // No Node where the fork looks for it: Node reports only an error, and no exit may follow.
+    const real = process.execPath;
+    process.execPath = path.join(dir, 'no-such-node');
+    let outcome: unknown;
+    try {
+      outcome = await pool.recognize(page, { dpi: 200 }).catch((e: unknown) => e);
+    } finally {
+      process.execPath = real;
+    }
+    expect((outcome as Error).message).toBe('the OCR engine could not be started');
+    const next = await pool.recognize(page, { dpi: 200 });
+    expect(next.words.map((w) => w.text)).toContain('Chokeholds');
+  });
+
+  it('a process starter that throws fails the page, leaves nothing running and lets the pool close', async () => {
+    const escaped: unknown[] = [];
+    const onError = (e: unknown) => escaped.push(e);
+    process.on('uncaughtException', onError);
+    useChildStarter(() => {
+      throw new Error('spawn ENOMEM');
+    });
+    try {
+      pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+      const outcome = await pool.recognize(page, { dpi: 200 }).catch((e: unknown) => e);
+      expect((outcome as Error).message).toBe('the OCR engine could not start (spawn ENOMEM)');
+      // The memory watch would run every 250 ms if anything were left of the engine that never was.
+      await new Promise((r) => setTimeout(r, 600));
+      await pool.close();
+      expect(escaped).toEqual([]);
+    } finally {
+      useChildStarter(null);
+      process.off('uncaughtException', onError);
+    }
   });
 
   it('an engine past its memory cap is ended from outside, and its page fails saying why', { skip: process.platform !== 'linux' }, async () => {
