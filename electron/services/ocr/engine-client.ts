@@ -162,7 +162,7 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           const p = pending.get(id);
           if (!p) return;
           pending.delete(id);
-          p.host.send({ type: 'cancel', id, reason: 'cancelled' } satisfies HostIn);
+          p.host.send({ type: 'cancel', id } satisfies HostIn);
           reject(new OcrAborted(signal!.reason));
         };
         const done = () => signal?.removeEventListener('abort', onAbort);

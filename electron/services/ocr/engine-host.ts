@@ -31,7 +31,6 @@ export interface HostRead {
 export interface HostCancel {
   type: 'cancel';
   id: number;
-  reason: string;
 }
 export type HostIn = HostInit | HostRead | HostCancel;
 
@@ -43,11 +42,13 @@ export type HostOut =
 serveParent({ reportMemory: false });
 
 let pool: OcrPool | null = null;
+/** Why the pool could not be made (its cache folder cannot be written, say): every page is told. */
+let startFailure: string | null = null;
 const reads = new Map<number, AbortController>();
 
 function read(job: HostRead): void {
   if (!pool) {
-    toParent({ type: 'failed', id: job.id, aborted: false, message: 'The OCR engine was not started.' } satisfies HostOut);
+    toParent({ type: 'failed', id: job.id, aborted: false, message: `the OCR engine could not start (${startFailure ?? 'it was not asked to'})` } satisfies HostOut);
     return;
   }
   const controller = new AbortController();
@@ -63,7 +64,13 @@ function read(job: HostRead): void {
 }
 
 jobsFromParent<HostIn>((m) => {
-  if (m.type === 'init') pool ??= createOcrPool({ size: m.size, cacheDir: m.cacheDir, workerPath: m.workerPath });
-  else if (m.type === 'read') read(m);
-  else if (m.type === 'cancel') reads.get(m.id)?.abort(new Error(m.reason));
+  if (m.type === 'init') {
+    try {
+      pool ??= createOcrPool({ size: m.size, cacheDir: m.cacheDir, workerPath: m.workerPath });
+    } catch (err) {
+      startFailure = err instanceof Error ? err.message : String(err);
+    }
+  } else if (m.type === 'read') read(m);
+  // The parent has already answered the page; the read is ended only to free the worker.
+  else if (m.type === 'cancel') reads.get(m.id)?.abort(new Error('cancelled'));
 });
