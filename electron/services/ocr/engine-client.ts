@@ -49,8 +49,13 @@ interface Pending {
   host: Child;
   /** Whether a worker took it: an engine that ends after that fails it, before that it is sent on. */
   started: boolean;
-  /** Engines it was sent to: sent on once at most, so an engine that cannot start is not restarted forever. */
-  sends: number;
+  /**
+   * Engines that ended with it untaken and no page of theirs taken either (an engine that died
+   * reading nothing, as one that cannot start does): sent on once at most after one, so such an
+   * engine is not restarted forever. An engine that died reading another page does not count:
+   * that page is the one that fails, and every death of that kind uses up a page.
+   */
+  idleDeaths: number;
 }
 
 /** Why pages in an engine process that ended were not read. */
@@ -88,7 +93,6 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
       return;
     }
     p.started = false;
-    p.sends++;
     p.host.send(p.job satisfies HostIn);
   };
 
@@ -117,12 +121,16 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           clearInterval(poll);
           if (child === c) child = null;
           // The page being read is the one that ended it (or was lost with it): it fails, saying
-          // why. Pages sent but not yet taken are innocent: a fresh engine reads them.
+          // why. Pages sent but not yet taken are innocent: a fresh engine reads them, however
+          // many engines died reading other pages before them. An engine that died reading
+          // nothing may be one that cannot start: its pages are sent on once, then fail.
           const why = engineStoppedMessage(e, overCap ? capMb : undefined);
           try {
-            for (const [id, p] of [...pending]) {
-              if (p.host !== c) continue;
-              if (p.started || closed || p.sends >= 2) {
+            const held = [...pending].filter(([, p]) => p.host === c);
+            const readingOne = held.some(([, p]) => p.started);
+            for (const [id, p] of held) {
+              if (!p.started && !closed && !readingOne) p.idleDeaths++;
+              if (p.started || closed || p.idleDeaths >= 2) {
                 pending.delete(id);
                 p.reject(new Error(why));
               } else dispatch(p);
@@ -175,7 +183,7 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           job: { type: 'read', id, png: png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? new Uint8Array(png.buffer) : new Uint8Array(png), dpi: ropts.dpi, skewRadians: ropts.skewRadians },
           host: null as unknown as Child,
           started: false,
-          sends: 0,
+          idleDeaths: 0,
         };
         pending.set(id, p);
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -99,6 +99,24 @@ describe('the OCR engine in its own process', () => {
     expect(next.text).toBe(behind.text);
   });
 
+  it('a page waiting behind two pages that each kill their engine is read by a third engine', async () => {
+    const before = new Set(liveChildPids());
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    // Each of the first two pages ends the engine that took it, as a crafted page would.
+    const killer = () => {
+      const [engine] = liveChildPids().filter((p) => !before.has(p));
+      process.kill(engine!, 'SIGKILL');
+    };
+    const first = pool.recognize(page, { dpi: 200, onStart: killer }).catch((e: unknown) => e);
+    const second = pool.recognize(page, { dpi: 200, onStart: killer }).catch((e: unknown) => e);
+    const innocent = pool.recognize(page, { dpi: 200 }).catch((e: unknown) => e);
+    expect(((await first) as Error).message).toBe('the OCR engine ran out of memory');
+    expect(((await second) as Error).message).toBe('the OCR engine ran out of memory');
+    const read = await innocent;
+    expect(read).not.toBeInstanceOf(Error);
+    expect((read as OcrPageResult).words.map((w) => w.text)).toContain('Chokeholds');
+  });
+
   it('an engine that cannot start fails the page after one fresh try, instead of starting again and again', async () => {
     // The stand-in notes each of its starts in this file (the fork passes on this environment).
     const starts = path.join(dir, 'engine-starts.txt');
