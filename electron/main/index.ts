@@ -6,7 +6,7 @@ import { IPC_EVENT, IPC_INVOKE } from '../../shared/channels.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { ensureSampleCase } from '../services/sample/sample-case.ts';
-import { SAMPLE_FILE_NAME } from '../services/sample/sample-file.ts';
+import { SAMPLE_FILE_NAME, SAMPLE_SCAN_FILE_NAME } from '../services/sample/sample-file.ts';
 import { createIpcHandler } from './ipc.ts';
 import { resolveAppPath, respond } from './protocol.ts';
 import { denyAllPermissions, hardenWebContents, windowOptions } from './window.ts';
@@ -90,10 +90,8 @@ if (!app.requestSingleInstanceLock()) {
       log: (msg, err) => console.error(`[credence] ${msg}`, err),
     });
     const workspace = ws;
-    const samplePdf = app.isPackaged
-      ? path.join(process.resourcesPath, 'sample', SAMPLE_FILE_NAME)
-      : path.join(app.getAppPath(), 'resources', 'sample', SAMPLE_FILE_NAME);
-    await ensureSampleCase(workspace, samplePdf).catch((err) => console.error('[credence] sample case:', err));
+    const sampleDir = app.isPackaged ? path.join(process.resourcesPath, 'sample') : path.join(app.getAppPath(), 'resources', 'sample');
+    await ensureSampleCase(workspace, path.join(sampleDir, SAMPLE_FILE_NAME), path.join(sampleDir, SAMPLE_SCAN_FILE_NAME)).catch((err) => console.error('[credence] sample case:', err));
 
     denyAllPermissions(session.defaultSession);
     session.defaultSession.protocol.handle('app', (req) => {

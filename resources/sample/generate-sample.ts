@@ -1,14 +1,16 @@
 // Generates the sample case's policy PDF: a synthetic agency's use-of-force general order,
 // written to look and read like the real ones reviewers receive (numbered sections, a running
 // header, a list that continues across a page break). Deterministic: same bytes every run.
-// Usage: node resources/sample/generate-sample.ts [out.pdf]
+// Usage: node resources/sample/generate-sample.ts [out-folder]  (also writes the scanned bulletin, sample-bulletin.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SAMPLE_FILE_NAME } from '../../electron/services/sample/sample-file.ts';
+import { SAMPLE_FILE_NAME, SAMPLE_SCAN_FILE_NAME } from '../../electron/services/sample/sample-file.ts';
+import { generateSampleScanPdf } from './sample-bulletin.ts';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export const SAMPLE_PDF = fileURLToPath(new URL(`./${SAMPLE_FILE_NAME}`, import.meta.url));
+export const SAMPLE_SCAN_PDF = fileURLToPath(new URL(`./${SAMPLE_SCAN_FILE_NAME}`, import.meta.url));
 
 type Block = { kind: 'h' | 'p' | 'li' | 'break'; text?: string };
 
@@ -104,8 +106,9 @@ export async function generateSamplePdf(): Promise<Uint8Array> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : SAMPLE_PDF;
-  const bytes = await generateSamplePdf();
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, bytes);
+  // Into the folder given, else beside this script (where the app and the e2e harness look).
+  const dir = process.argv[2] ? path.resolve(process.argv[2]) : path.dirname(SAMPLE_PDF);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, SAMPLE_FILE_NAME), await generateSamplePdf());
+  fs.writeFileSync(path.join(dir, SAMPLE_SCAN_FILE_NAME), await generateSampleScanPdf());
 }

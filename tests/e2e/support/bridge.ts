@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { openWorkspace, type Workspace } from '../../../electron/services/workspace.ts';
 import { ensureSampleCase } from '../../../electron/services/sample/sample-case.ts';
 import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
-import { SAMPLE_PDF } from '../../../resources/sample/generate-sample.ts';
+import { SAMPLE_PDF, SAMPLE_SCAN_PDF } from '../../../resources/sample/generate-sample.ts';
 import { fail } from '../../../shared/result.ts';
 import { actAs, type Person } from '../../support/workspace.ts';
 
@@ -36,7 +36,12 @@ export interface Harness {
 /** Who acts in a browser test unless it says otherwise: unlocked before the page opens. */
 export const E2E_REVIEWER: Person = { name: 'Eve Reviewer', email: 'eve@body.example', role: 'reviewer' };
 
-export async function attachBridge(page: Page, opts: { sample?: boolean; actingAs?: Person | null } = {}): Promise<Harness> {
+/**
+ * `sample`: the sample case is made, as on a first run (default). `sampleScan`: with its scanned
+ * bulletin too, as the app makes it; off by default, so that the many tests that only need a case
+ * do not each start an OCR engine beside the browser (sample.spec.ts reads it).
+ */
+export async function attachBridge(page: Page, opts: { sample?: boolean; sampleScan?: boolean; actingAs?: Person | null } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it for you).');
   }
@@ -75,7 +80,7 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; actingA
       void page.evaluate(([e, p]) => (window as unknown as { __credenceEmit(e: string, p: unknown): void }).__credenceEmit(e, p), [event, payload] as const).catch(() => {});
     },
   });
-  if (opts.sample !== false) await ensureSampleCase(ws, SAMPLE_PDF);
+  if (opts.sample !== false) await ensureSampleCase(ws, SAMPLE_PDF, opts.sampleScan ? SAMPLE_SCAN_PDF : undefined);
   const actingAs = opts.actingAs === undefined ? E2E_REVIEWER : opts.actingAs;
   if (actingAs) actAs(ws, actingAs);
 

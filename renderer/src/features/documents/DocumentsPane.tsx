@@ -81,9 +81,10 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [dragging, setDragging] = useState(false);
   const [replaced, setReplaced] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
-  // The chokehold lint reads every document after import; its verdict shows as a badge.
+  // The chokehold lint reads every document after import; its verdict shows as a badge. A scan's
+  // text arrives later, page by page, by OCR: the verdict is read again as its OCR pages land.
   const [lint, setLint] = useState<Map<string, { chokehold: string; vascular: string; isDirective: boolean }>>(new Map());
-  const docKey = documents.map((d) => d.id).join(',');
+  const docKey = documents.map((d) => `${d.id}:${d.ocr?.pagesOcr ?? 0}`).join(',');
   useEffect(() => {
     if (!docKey) return;
     call('lint.forCase', { caseId: caseRecord.id })
