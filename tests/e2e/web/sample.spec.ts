@@ -21,6 +21,8 @@ test('first run as the app makes it: the scanned bulletin is read by OCR, its ch
   try {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${ORIGIN}/index.html`);
+    // The order opens first, as with the order alone (the Electron project's first-run test relies on it).
+    await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
     const docs = page.getByRole('list', { name: 'Policy documents' });
     const bulletin = docs.getByRole('listitem').filter({ hasText: 'Training Bulletin 2026-04' });
     await expect(bulletin).toBeVisible();
