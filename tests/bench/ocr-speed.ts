@@ -13,7 +13,11 @@
 // CPU time is reported beside wall time for both sides (the CLI's from the CPU the kernel charges
 // this process for its reaped children, /proc/self/stat): wall-clock ratios move ±25 % with the
 // machine between runs, CPU a page much less, and it is engine against engine.
-// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolCpuMs}], loadStart, loadEnd}.
+// Last, bare tesseract.js workers with the app's settings read the same pages (engineAloneMs): the
+// engine's own floor, so the pool's ratio can be split into the engine's part and Credence's.
+// The pool's engine is started before its clock (poolStartMs, apart), as the app starts it while
+// the first page is drawn; its CPU (poolCpuMs) includes that start.
+// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs, engineAloneMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -97,6 +101,37 @@ try {
     }));
   }
 
+  /**
+   * The floor under the pool's figure: bare tesseract.js workers with the app's settings (the same
+   * data, psm 4, dpi and skew), started before the clock, reading the same PNGs in this process.
+   * What the pool takes beyond this is Credence's own path (the engine's process and worker
+   * starting, the page crossing to it, the words and layout worked out of the TSV, the skew
+   * measured in the renderer); what this takes beyond the CLI is the engine's WebAssembly build.
+   */
+  async function engineAlone(workers: number, cacheDir: string): Promise<number> {
+    const T = (await import('tesseract.js')).default;
+    const ws = await Promise.all(Array.from({ length: workers }, async () => {
+      const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, { langPath: LANG_DATA_DIR, gzip: true, cachePath: cacheDir, cacheMethod: 'none', logger: () => {}, errorHandler: () => {} });
+      await w.setParameters({ tessedit_pageseg_mode: String(APP_PSM) as never, preserve_interword_spaces: '0', debug_file: '/dev/null' } as never);
+      return w;
+    }));
+    try {
+      const free = [...ws];
+      const t = performance.now();
+      await parallel(workers, async (i) => {
+        const w = free.pop()!;
+        try {
+          await w.recognize(pngs[i]!, { rotateAuto: false, rotateRadians: skews[i] ?? 0, user_defined_dpi: String(dpi) } as never, { text: false, blocks: false, tsv: true });
+        } finally {
+          free.push(w);
+        }
+      });
+      return performance.now() - t;
+    } finally {
+      await Promise.all(ws.map((w) => w.terminate()));
+    }
+  }
+
   const runs = [];
   for (const workers of sizes) {
     let t = performance.now();
@@ -116,16 +151,22 @@ try {
     const cache = fs.mkdtempSync(path.join(dir, 'pool-'));
     // The pool as the app runs it: in the engine's own process (engine-client.ts), whose CPU is
     // this process's children's once it has ended (the close waits for that).
+    // The engine is started (warm) before the clock, as the app starts it while the first page is
+    // drawn (ocr-service.ts); its start is timed apart and printed beside the ratio.
     const cpu0 = process.resourceUsage();
     t = performance.now();
     const pool = createOcrHostPool({ size: workers, cacheDir: cache });
+    await pool.warm();
+    const poolStartMs = performance.now() - t;
+    t = performance.now();
     await Promise.all(pngs.map((png, i) => pool.recognize(png, { dpi, skewRadians: skews[i] })));
     const poolMs = performance.now() - t + skewMs / workers;
     const cpu1 = process.resourceUsage();
     await pool.close();
     const child3 = childrenCpuMs();
     const ownCpuMs = (cpu1.userCPUTime + cpu1.systemCPUTime - cpu0.userCPUTime - cpu0.systemCPUTime) / 1000;
-    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolCpuMs: ownCpuMs + (child2 !== null && child3 !== null ? child3 - child2 : 0) });
+    const engineAloneMs = await engineAlone(workers, cache);
+    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs: ownCpuMs + (child2 !== null && child3 !== null ? child3 - child2 : 0), engineAloneMs });
   }
   console.log(JSON.stringify({ pages: n, dpi, skewMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {

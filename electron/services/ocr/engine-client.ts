@@ -75,6 +75,13 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   let ended: Promise<void> = Promise.resolve();
   let nextId = 1;
   let closed = false;
+  /** Callers of warm() waiting for the engine's workers: answered when they are ready or the engine ends. */
+  let warming: Array<() => void> = [];
+  const warmed = () => {
+    const all = warming;
+    warming = [];
+    for (const resolve of all) resolve();
+  };
 
   const failAll = (why: string) => {
     const all = [...pending.values()];
@@ -107,6 +114,7 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
       {
         onMessage: (raw) => {
           const m = raw as HostOut;
+          if (m.type === 'warmed') return warmed();
           const p = pending.get(m.id);
           if (!p) return; // cancelled here already
           if (m.type === 'started') {
@@ -120,6 +128,7 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
         onExit: (e) => {
           clearInterval(poll);
           if (child === c) child = null;
+          warmed();
           // The page being read is the one that ended it (or was lost with it): it fails, saying
           // why. Pages sent but not yet taken are innocent: a fresh engine reads them, however
           // many engines died reading other pages before them. An engine that died reading
@@ -190,8 +199,23 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
         dispatch(p);
       });
     },
+    warm() {
+      if (closed) return Promise.resolve();
+      let c: Child;
+      try {
+        c = engine();
+      } catch {
+        // No process to be had: the page that needs one says why.
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        warming.push(resolve);
+        c.send({ type: 'warm' } satisfies HostIn);
+      });
+    },
     async close() {
       closed = true;
+      warmed();
       failAll('The OCR engine is closed.');
       const c = child;
       child = null;

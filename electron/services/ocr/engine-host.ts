@@ -32,9 +32,14 @@ export interface HostCancel {
   type: 'cancel';
   id: number;
 }
-export type HostIn = HostInit | HostRead | HostCancel;
+/** Start the workers now (OcrPool.warm); answered with 'warmed'. */
+export interface HostWarm {
+  type: 'warm';
+}
+export type HostIn = HostInit | HostRead | HostCancel | HostWarm;
 
 export type HostOut =
+  | { type: 'warmed' }
   | { type: 'started'; id: number }
   | { type: 'done'; id: number; result: OcrPageResult }
   | { type: 'failed'; id: number; aborted: boolean; message: string };
@@ -71,6 +76,7 @@ jobsFromParent<HostIn>((m) => {
       startFailure = err instanceof Error ? err.message : String(err);
     }
   } else if (m.type === 'read') read(m);
+  else if (m.type === 'warm') void (pool?.warm() ?? Promise.resolve()).then(() => toParent({ type: 'warmed' } satisfies HostOut));
   // The parent has already answered the page; the read is ended only to free the worker.
   else if (m.type === 'cancel') reads.get(m.id)?.abort(new Error('cancelled'));
 });

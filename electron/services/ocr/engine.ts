@@ -53,6 +53,12 @@ export interface OcrPool {
    * `onStart`: called when a worker takes the page (it may first wait for one to be free).
    */
   recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; skewRadians?: number | null; onStart?: () => void }): Promise<OcrPageResult>;
+  /**
+   * Starts the engine's workers now, so that their start (a few hundred ms) overlaps the drawing
+   * of the first page instead of following it. Resolves when they are ready, or could not start
+   * (the page that needs them then says why); never rejects.
+   */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -360,6 +366,11 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       } finally {
         release(slot);
       }
+    },
+    async warm() {
+      if (closed) return;
+      // A worker that cannot start is reported by the read that awaits it, not here.
+      await Promise.allSettled(slots.map((s) => (s.worker ??= start())));
     },
     async close() {
       closed = true;

@@ -99,6 +99,41 @@ describe('the OCR engine in its own process', () => {
     expect(next.text).toBe(behind.text);
   });
 
+  it('warming starts the engine before the first page, and that page is read by it, not by a second one', async () => {
+    const before = new Set(liveChildPids());
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    // A page that is not an image is refused before any worker starts: the engine's process, alone.
+    await expect(pool.recognize(Buffer.from('not a picture'))).rejects.toThrow();
+    const warmed = liveChildPids().filter((p) => !before.has(p));
+    expect(warmed).toHaveLength(1);
+    const taskCount = () => fs.readdirSync(`/proc/${warmed[0]}/task`).length;
+    const alone = process.platform === 'linux' ? taskCount() : 0;
+    await pool.warm();
+    // Its worker is up: the engine's process now holds tesseract.js's threads beside Node's own.
+    if (process.platform === 'linux') expect(taskCount()).toBeGreaterThan(alone);
+    await pool.warm(); // again: nothing more is started
+    const r = await pool.recognize(page, { dpi: 200 });
+    expect(r.words.map((w) => w.text)).toContain('Chokeholds');
+    expect(liveChildPids().filter((p) => !before.has(p))).toEqual(warmed);
+  });
+
+  it('warming a closed pool starts nothing; warming one whose engine cannot start settles', async () => {
+    const before = new Set(liveChildPids());
+    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
+    await pool.close();
+    await pool.warm();
+    expect(liveChildPids().filter((p) => !before.has(p))).toEqual([]);
+    const starts = path.join(dir, 'engine-starts-warm.txt');
+    process.env.CREDENCE_TEST_ENGINE_STARTS = starts;
+    try {
+      pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache'), hostPath: path.join(import.meta.dirname, 'support/engine-that-exits.ts') });
+      await pool.warm();
+      expect(fs.readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    } finally {
+      delete process.env.CREDENCE_TEST_ENGINE_STARTS;
+    }
+  });
+
   it('a page waiting behind two pages that each kill their engine is read by a third engine', async () => {
     const before = new Set(liveChildPids());
     pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
