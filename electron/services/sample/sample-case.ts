@@ -37,8 +37,13 @@ export async function ensureSampleCase(ws: Workspace, samplePdf: string, scanned
     if (!result?.ok) throw new Error(`The sample policy could not be imported: ${result?.ok === false ? result.message : 'no result'}`);
     // The import records its own audit entry (ctx.recordChange), credited to the system as well.
     if (scannedPdf && fs.existsSync(scannedPdf)) {
-      const [scan] = await ws.services.documents.import({ caseId: c.id, paths: [scannedPdf] });
-      if (!scan?.ok) scanFailure = scan?.ok === false ? scan.message : 'no result';
+      try {
+        const [scan] = await ws.services.documents.import({ caseId: c.id, paths: [scannedPdf] });
+        if (!scan?.ok) scanFailure = scan?.ok === false ? scan.message : 'no result';
+      } catch (err) {
+        // Thrown rather than answered (the disk, say): still not worth a second sample.
+        scanFailure = err instanceof Error ? err.message : String(err);
+      }
     }
     return c;
   });

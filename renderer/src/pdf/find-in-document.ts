@@ -98,14 +98,51 @@ export function drawFindHits(pageDiv: HTMLElement, patterns: Pattern[], selected
   matches.forEach((m, i) => {
     const range = matchRange(nodes, m);
     if (!range) return;
-    for (const r of Array.from(range.getClientRects())) {
-      if (r.width < 0.5 || r.height < 0.5) continue;
+    // A box per line: a scanned page's text layer has a span per word and per space, whose boxes
+    // overlap a little, and drawn apart they showed darker bars (and outlines) between the words.
+    const rects = Array.from(range.getClientRects())
+      .filter((r) => r.width >= 0.5 && r.height >= 0.5)
+      .map((r) => ({ x: r.left - ox, y: r.top - oy, w: r.width, h: r.height }));
+    for (const r of lineBoxes(rects)) {
       const el = pageDiv.ownerDocument.createElement('div');
       el.className = i === selected ? 'find-hit selected' : 'find-hit';
       el.dataset.match = String(i);
-      Object.assign(el.style, { left: `${r.left - ox}px`, top: `${r.top - oy}px`, width: `${r.width}px`, height: `${r.height}px` });
+      Object.assign(el.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
       layer!.appendChild(el);
     }
   });
   return matches.length;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * One box per line of a match: boxes that follow one another along a line (sharing most of their
+ * height, the next starting within half a line's height of where the last ends) are joined. A
+ * scanned page's words are spans of their own heights ("ten" shorter than "days,"), so boxes of
+ * one line differ in height and are joined by overlap, not by equal bands.
+ */
+export function lineBoxes(rects: Box[]): Box[] {
+  const out: Box[] = [];
+  for (const r of rects) {
+    const last = out[out.length - 1];
+    if (last) {
+      const overlap = Math.min(last.y + last.h, r.y + r.h) - Math.max(last.y, r.y);
+      const sameLine = overlap >= 0.5 * Math.min(last.h, r.h);
+      const gap = r.x - (last.x + last.w);
+      if (sameLine && gap <= 0.5 * Math.max(last.h, r.h) && r.x + r.w >= last.x) {
+        const x = Math.min(last.x, r.x);
+        const y = Math.min(last.y, r.y);
+        out[out.length - 1] = { x, y, w: Math.max(last.x + last.w, r.x + r.w) - x, h: Math.max(last.y + last.h, r.y + r.h) - y };
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
-// What the viewer's find boxes (.find-hit, drawn from the matched words' glyph boxes) cover: the
-// text-layer words under their centres, i.e. what the reviewer sees marked on the page.
+// What the viewer's find boxes (.find-hit, drawn from the matched words' glyph boxes, a box per
+// line) cover: the text-layer spans met along each box's middle, left to right, i.e. what the
+// reviewer sees marked on the page. Spans with no letter or digit (spaces, marks) are left out.
 import type { Page } from '@playwright/test';
 
 export async function wordsUnderFindHits(page: Page, pageNumber: number): Promise<string> {
@@ -8,11 +9,14 @@ export async function wordsUnderFindHits(page: Page, pageNumber: number): Promis
     return hits
       .map((h) => {
         const r = h.getBoundingClientRect();
-        return document
-          .elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-          .filter((e) => e.closest('.textLayer') && e.tagName === 'SPAN')
-          .map((e) => e.textContent)
-          .join(' ');
+        const met: Element[] = [];
+        // Every 2 px across the box, 3 px in from its edges (a neighbour's glyph may touch them).
+        for (let x = r.x + 3; x <= r.right - 3; x += 2) {
+          for (const e of document.elementsFromPoint(x, r.y + r.height / 2)) {
+            if (e.closest('.textLayer') && e.tagName === 'SPAN' && /[\p{L}\p{N}]/u.test(e.textContent ?? '') && !met.includes(e)) met.push(e);
+          }
+        }
+        return met.map((e) => e.textContent!.trim()).join(' ');
       })
       .join(' ');
   }, pageNumber);

@@ -3,6 +3,7 @@
 // rule can be found, pre-reviewed and highlighted on the image. A bulletin that is missing or
 // broken never costs the newcomer the sample, nor makes a second one on the next start.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSamplePdf } from '../../../resources/sample/generate-sample.ts';
 import { BULLETIN_LINES, generateSampleScanPdf } from '../../../resources/sample/sample-bulletin.ts';
@@ -80,6 +81,18 @@ describe('a sample whose bulletin cannot be had', () => {
     try {
       const caseId = (await ensureSampleCase(t.ws, t.write('order.pdf', order), t.write('x', '') + '-missing.pdf'))!;
       expect(await t.call('documents.list', { caseId })).toHaveLength(1);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('is made with the order alone when the bulletin’s path is a folder, saying why', async () => {
+    const t = tempWorkspace({ actingAs: null });
+    try {
+      const folder = path.dirname(t.write('a-folder/placeholder.txt', ''));
+      await expect(ensureSampleCase(t.ws, t.write('order.pdf', order), folder)).rejects.toThrow(/^The sample's scanned bulletin could not be imported \(the sample case has the order alone\): .+/);
+      const [c] = await t.call('cases.list', {});
+      expect(await t.call('documents.list', { caseId: c.id })).toHaveLength(1);
     } finally {
       t.cleanup();
     }
