@@ -26,12 +26,17 @@ export const recorded = {
 };
 let ready!: () => void;
 const readyPromise = new Promise<void>((r) => (ready = r));
-export const fire = { ready: () => ready() };
+/** The app's own handlers (app.on), so a test can close the last window as a person would. */
+const appHandlers = new Map<string, () => void>();
+export const fire = { ready: () => ready(), windowAllClosed: () => appHandlers.get('window-all-closed')?.() };
 
 export const app = {
   requestSingleInstanceLock: () => true,
   quit: () => {},
-  on: () => app,
+  on: (event: string, handler: () => void) => {
+    appHandlers.set(event, handler);
+    return app;
+  },
   whenReady: () => readyPromise,
   getPath: (name: string) => (name === 'userData' ? recorded.userData || path.join(os.tmpdir(), 'credence-fake-userdata') : os.tmpdir()),
   getAppPath: () => recorded.appPath,
