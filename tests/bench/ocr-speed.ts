@@ -8,16 +8,18 @@
 // the engine against the engine, the first against what a Debian user gets. With the same data it
 // runs twice more: at its default layout (psm 3, automatic) and at the one the app asks the engine
 // for (psm 4, one column of text of varying sizes; engine.ts), so the engines do the same job.
-// The pool is handed each page's skew as the app's renderer measures it (skew.ts); that
+// The pool is handed each page's skew as the app's renderer measures it (skew.ts, timed by
+// render-page.ts as the pages are drawn here one after another, as a renderer draws them); that
 // measurement's time is added to the pool's (skewMs, split over the workers as the app's renderers split it).
 // CPU time is reported beside wall time for both sides (the CLI's from the CPU the kernel charges
 // this process for its reaped children, /proc/self/stat): wall-clock ratios move ±25 % with the
 // machine between runs, CPU a page much less, and it is engine against engine.
 // Last, bare tesseract.js workers with the app's settings read the same pages (engineAloneMs): the
 // engine's own floor, so the pool's ratio can be split into the engine's part and Credence's.
-// The pool's engine is started before its clock (poolStartMs, apart), as the app starts it while
-// the first page is drawn; its CPU (poolCpuMs) includes that start.
-// Prints JSON {pages, dpi, skewMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs, engineAloneMs}], loadStart, loadEnd}.
+// The pool's engine is started (warmed) before its clock, as the app starts it while the first
+// page is drawn; the part of its start (poolStartMs) that outlasts drawing the first page here
+// (firstRenderMs) is added to the pool's time. Its CPU (poolCpuMs) includes the whole start.
+// Prints JSON {pages, dpi, skewMs, firstRenderMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs, engineAloneMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,9 +30,7 @@ import { APP_PSM, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services
 import { createOcrHostPool } from '../../electron/services/ocr/engine-client.ts';
 import { DEFAULT_OCR_LIMITS } from '../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
-import { estimateSkewRadians } from '../../electron/services/ocr/skew.ts';
 import { buildScanSets } from '../eval/ocr/scan-set.ts';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 const n = Number(process.argv[2]) || 6;
 /** CPU milliseconds of this process's children that have ended and been waited for; null off Linux. */
@@ -62,30 +62,20 @@ try {
   // own process; its CPU time is timed here and added to the pool's time, so the pool is not
   // credited with work done elsewhere.
   let skewMs = 0;
+  // The renderer's first page, drawn while the engine starts (the app warms the engine as it
+  // begins drawing): the part of the engine's start that outlasts it is charged to the pool.
+  let firstRenderMs = 0;
   for (let i = 0; pngs.length < n; i++) {
     const d = docs[i % docs.length]!;
+    const t0 = performance.now();
     const doc = await openForRender(new Uint8Array(fs.readFileSync(d.pdf)));
-    const drawn = await renderPageToPng(doc, 1 + (Math.floor(i / docs.length) % d.pages.length), dpi);
+    // Drawn and measured as the app's renderer does it, page after page in one process
+    // (render-page.ts times its own skew measurement).
+    const drawn = await renderPageToPng(doc, 1 + (Math.floor(i / docs.length) % d.pages.length), dpi, { measureSkew: true });
+    if (i === 0) firstRenderMs = performance.now() - t0;
     pngs.push(drawn.png);
-    const img = await loadImage(drawn.png);
-    const canvas = createCanvas(img.width, img.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    // Measured as the renderer measures it (render-page.ts): on the grey bitmap, in a process that
-    // has measured pages before (a renderer reads page after page). The median of three is taken,
-    // so a collection of the rendering's garbage landing in one call is not charged as the cost.
-    const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-    const grey = new Uint8Array(img.width * img.height);
-    for (let p = 0; p < grey.length; p++) grey[p] = rgba[p * 4]!;
-    const times: number[] = [];
-    let skew: number | null = null;
-    for (let k = 0; k < 3; k++) {
-      const t0 = performance.now();
-      skew = estimateSkewRadians(grey, img.width, img.height, 1);
-      times.push(performance.now() - t0);
-    }
-    skews.push(skew);
-    skewMs += times.sort((a, b) => a - b)[1]!;
+    skews.push(drawn.skewRadians ?? null);
+    skewMs += drawn.skewMs ?? 0;
     await doc.loadingTask.destroy();
   }
   const files = pngs.map((png, i) => {
@@ -168,11 +158,12 @@ try {
     const cpu0 = process.resourceUsage();
     t = performance.now();
     const pool = createOcrHostPool({ size: workers, cacheDir: cache });
-    await pool.warm();
+    // Bounded: an engine that never answers would otherwise hold the bench forever.
+    await Promise.race([pool.warm(workers), new Promise((_, reject) => setTimeout(() => reject(new Error('The OCR engine did not start within 60 s.')), 60_000).unref())]);
     const poolStartMs = performance.now() - t;
     t = performance.now();
     await Promise.all(pngs.map((png, i) => pool.recognize(png, { dpi, skewRadians: skews[i] })));
-    const poolMs = performance.now() - t + skewMs / workers;
+    const poolMs = performance.now() - t + skewMs / workers + Math.max(0, poolStartMs - firstRenderMs);
     const cpu1 = process.resourceUsage();
     await pool.close();
     const child3 = childrenCpuMs();
@@ -180,7 +171,7 @@ try {
     const engineAloneMs = await engineAlone(workers, cache);
     runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs: ownCpuMs + (child2 !== null && child3 !== null ? child3 - child2 : 0), engineAloneMs });
   }
-  console.log(JSON.stringify({ pages: n, dpi, skewMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
+  console.log(JSON.stringify({ pages: n, dpi, skewMs, firstRenderMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,11 +1,11 @@
 // The app's side of the OCR engine's process (engine-host.ts): an OcrPool whose pages are read in
-// a child process, started when the first page is read and ended when the pool closes. What the
-// main thread does per page is send the image and take back the words; the layout, the reading
-// order and the word boxes are worked out in the child.
+// a child process, started when the queue warms it (as the first page is drawn) or when a page is
+// sent, and ended when the pool closes. What the main thread does per page is send the image and
+// take back the words; the layout, the reading order and the word boxes are worked out in the child.
 //
 // A page's time limit or a cancel answers at once (the child ends the read in progress, as the
-// in-process pool does); an engine process that dies fails the pages it held with a plain reason
-// and the next page starts a fresh one.
+// in-process pool does); an engine process that dies fails the pages its workers had taken, with a
+// plain reason, and the pages waiting behind them go to a fresh one.
 import { fileURLToPath } from 'node:url';
 import { defaultPoolSize, engineInfo, OcrAborted, type OcrPageResult, type OcrPool } from './engine.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
@@ -76,12 +76,18 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   let nextId = 1;
   let closed = false;
   /** Callers of warm() waiting for the engine's workers: answered when they are ready or the engine ends. */
-  let warming: Array<() => void> = [];
-  const warmed = () => {
+  let warming: Array<(ready: number) => void> = [];
+  const warmed = (ready: number) => {
     const all = warming;
     warming = [];
-    for (const resolve of all) resolve();
+    for (const resolve of all) resolve(ready);
   };
+  /**
+   * The last engine ended without ever answering (no worker ready, no page taken): one that cannot
+   * start. warm() then starts none, so a scan's pages cost the two tries each of them makes, not
+   * a third engine per page; the first answer from an engine clears it.
+   */
+  let diedUnanswered = false;
 
   const failAll = (why: string) => {
     const all = [...pending.values()];
@@ -106,6 +112,8 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
   const start = (): Child => {
     let gone!: () => void;
     let overCap = false;
+    /** Whether this engine ever answered (a worker ready, a page taken or read). */
+    let answered = false;
     let poll: NodeJS.Timeout | undefined;
     // Started first: if it throws, nothing of this engine is left behind.
     const c = spawnChild(
@@ -114,7 +122,9 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
       {
         onMessage: (raw) => {
           const m = raw as HostOut;
-          if (m.type === 'warmed') return warmed();
+          answered = true;
+          diedUnanswered = false;
+          if (m.type === 'warmed') return warmed(m.ready);
           const p = pending.get(m.id);
           if (!p) return; // cancelled here already
           if (m.type === 'started') {
@@ -128,7 +138,8 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
         onExit: (e) => {
           clearInterval(poll);
           if (child === c) child = null;
-          warmed();
+          if (!answered) diedUnanswered = true;
+          warmed(0);
           // The page being read is the one that ended it (or was lost with it): it fails, saying
           // why. Pages sent but not yet taken are innocent: a fresh engine reads them, however
           // many engines died reading other pages before them. An engine that died reading
@@ -199,23 +210,23 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
         dispatch(p);
       });
     },
-    warm() {
-      if (closed) return Promise.resolve();
+    warm(count = size) {
+      if (closed || (diedUnanswered && !child)) return Promise.resolve(0);
       let c: Child;
       try {
         c = engine();
       } catch {
         // No process to be had: the page that needs one says why.
-        return Promise.resolve();
+        return Promise.resolve(0);
       }
-      return new Promise<void>((resolve) => {
+      return new Promise<number>((resolve) => {
         warming.push(resolve);
-        c.send({ type: 'warm' } satisfies HostIn);
+        c.send({ type: 'warm', count } satisfies HostIn);
       });
     },
     async close() {
       closed = true;
-      warmed();
+      warmed(0);
       failAll('The OCR engine is closed.');
       const c = child;
       child = null;

@@ -32,14 +32,15 @@ export interface HostCancel {
   type: 'cancel';
   id: number;
 }
-/** Start the workers now (OcrPool.warm); answered with 'warmed'. */
+/** Start this many workers now (OcrPool.warm); answered with 'warmed' and how many are ready. */
 export interface HostWarm {
   type: 'warm';
+  count: number;
 }
 export type HostIn = HostInit | HostRead | HostCancel | HostWarm;
 
 export type HostOut =
-  | { type: 'warmed' }
+  | { type: 'warmed'; ready: number }
   | { type: 'started'; id: number }
   | { type: 'done'; id: number; result: OcrPageResult }
   | { type: 'failed'; id: number; aborted: boolean; message: string };
@@ -76,7 +77,7 @@ jobsFromParent<HostIn>((m) => {
       startFailure = err instanceof Error ? err.message : String(err);
     }
   } else if (m.type === 'read') read(m);
-  else if (m.type === 'warm') void (pool?.warm() ?? Promise.resolve()).then(() => toParent({ type: 'warmed' } satisfies HostOut));
+  else if (m.type === 'warm') void (pool?.warm(m.count) ?? Promise.resolve(0)).then((ready) => toParent({ type: 'warmed', ready } satisfies HostOut));
   // The parent has already answered the page; the read is ended only to free the worker.
   else if (m.type === 'cancel') reads.get(m.id)?.abort(new Error('cancelled'));
 });

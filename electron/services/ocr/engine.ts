@@ -54,11 +54,12 @@ export interface OcrPool {
    */
   recognize(png: Buffer, opts?: { signal?: AbortSignal; dpi?: number; skewRadians?: number | null; onStart?: () => void }): Promise<OcrPageResult>;
   /**
-   * Starts the engine's workers now, so that their start (a few hundred ms) overlaps the drawing
-   * of the first page instead of following it. Resolves when they are ready, or could not start
-   * (the page that needs them then says why); never rejects.
+   * Starts `count` of the engine's workers now (default and at most `size`; those already running
+   * count), so that their start (a few hundred ms) overlaps the drawing of the pages they will
+   * read instead of following it. Resolves with the number of workers ready once they are, or
+   * could not start (the page that needs one then says why); never rejects.
    */
-  warm(): Promise<void>;
+  warm(count?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -367,10 +368,13 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
         release(slot);
       }
     },
-    async warm() {
-      if (closed) return;
+    async warm(count = size) {
+      if (closed) return 0;
+      let want = Math.min(size, Math.max(1, Math.floor(count))) - slots.filter((s) => s.worker).length;
+      for (const s of slots) if (want > 0 && !s.worker) (s.worker = start()), want--;
       // A worker that cannot start is reported by the read that awaits it, not here.
-      await Promise.allSettled(slots.map((s) => (s.worker ??= start())));
+      const started = await Promise.allSettled(slots.flatMap((s) => (s.worker ? [s.worker] : [])));
+      return started.filter((r) => r.status === 'fulfilled').length;
     },
     async close() {
       closed = true;

@@ -227,8 +227,9 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     progress(documentId, page, 'recognising');
     try {
       const engine = poolNow();
-      // The engine starts while the page is drawn, not after (a no-op once it runs).
-      void engine.warm();
+      // The engine starts while the page is drawn, not after: as many workers as pages are being
+      // read (a no-op once they run).
+      void engine.warm(inflight.size);
       // Each step at a page's boundary (starting its renderer, storing its result) takes its own
       // turn of the event loop: run back to back they held the main thread for 40–90 ms a page.
       await nextTurn();

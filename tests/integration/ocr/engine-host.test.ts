@@ -99,36 +99,40 @@ describe('the OCR engine in its own process', () => {
     expect(next.text).toBe(behind.text);
   });
 
-  it('warming starts the engine before the first page, and that page is read by it, not by a second one', async () => {
+  it('warming starts the engine and as many workers as asked before the first page, and that page is read by them, not by a second engine', async () => {
     const before = new Set(liveChildPids());
-    pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
-    // A page that is not an image is refused before any worker starts: the engine's process, alone.
-    await expect(pool.recognize(Buffer.from('not a picture'))).rejects.toThrow();
+    pool = createOcrHostPool({ size: 2, cacheDir: path.join(dir, 'ocr-cache') });
+    // One page waiting: one worker, not the pool's two.
+    expect(await pool.warm(1)).toBe(1);
     const warmed = liveChildPids().filter((p) => !before.has(p));
     expect(warmed).toHaveLength(1);
-    const taskCount = () => fs.readdirSync(`/proc/${warmed[0]}/task`).length;
-    const alone = process.platform === 'linux' ? taskCount() : 0;
-    await pool.warm();
-    // Its worker is up: the engine's process now holds tesseract.js's threads beside Node's own.
-    if (process.platform === 'linux') expect(taskCount()).toBeGreaterThan(alone);
-    await pool.warm(); // again: nothing more is started
+    expect(await pool.warm(1)).toBe(1); // again: nothing more is started
+    expect(await pool.warm(5)).toBe(2); // never more than the pool's size
     const r = await pool.recognize(page, { dpi: 200 });
     expect(r.words.map((w) => w.text)).toContain('Chokeholds');
     expect(liveChildPids().filter((p) => !before.has(p))).toEqual(warmed);
   });
 
-  it('warming a closed pool starts nothing; warming one whose engine cannot start settles', async () => {
+  it('warming a closed pool starts nothing; an engine that cannot start is warmed once, then each page makes its own two tries', async () => {
     const before = new Set(liveChildPids());
     pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache') });
     await pool.close();
-    await pool.warm();
+    expect(await pool.warm()).toBe(0);
     expect(liveChildPids().filter((p) => !before.has(p))).toEqual([]);
     const starts = path.join(dir, 'engine-starts-warm.txt');
+    const count = () => fs.readFileSync(starts, 'utf8').split('\n').filter(Boolean).length;
     process.env.CREDENCE_TEST_ENGINE_STARTS = starts;
     try {
       pool = createOcrHostPool({ size: 1, cacheDir: path.join(dir, 'ocr-cache'), hostPath: path.join(import.meta.dirname, 'support/engine-that-exits.ts') });
-      await pool.warm();
-      expect(fs.readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+      expect(await pool.warm()).toBe(0);
+      expect(count()).toBe(1);
+      // As the queue does it: warm, then send the page; for each of two pages.
+      for (const expected of [3, 5]) {
+        expect(await pool.warm()).toBe(0);
+        await expect(pool.recognize(page, { dpi: 200 })).rejects.toThrow('the OCR engine stopped, exit code 3');
+        await new Promise((r) => setTimeout(r, 300));
+        expect(count()).toBe(expected);
+      }
     } finally {
       delete process.env.CREDENCE_TEST_ENGINE_STARTS;
     }

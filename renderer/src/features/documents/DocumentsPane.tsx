@@ -64,6 +64,13 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       }),
     [caseRecord.id],
   );
+  // OCR runs before this list is on screen (the sample's scan starts with the app): a document's
+  // OCR that ended between the list being read and the line above listening would leave it
+  // saying "OCR 0/1". The list is read once more now that every later end is heard.
+  useEffect(() => {
+    if (documents.some((d) => d.ocr && d.ocr.pending > 0)) onChangedRef.current();
+    // Once per case shown: later changes are heard through the events above.
+  }, [caseRecord.id]);
   async function ocrAction(method: 'ocr.run' | 'ocr.cancel', documentId: string) {
     setError(null);
     try {
@@ -82,14 +89,20 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [replaced, setReplaced] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
   // The chokehold lint reads every document after import; its verdict shows as a badge. A scan's
-  // text arrives later, page by page, by OCR: the verdict is read again as its OCR pages land.
+  // text arrives later, by OCR: the verdict is read again whenever the list comes back with more
+  // OCR pages (when a document's OCR ends, a page fails or the list is read for another reason).
   const [lint, setLint] = useState<Map<string, { chokehold: string; vascular: string; isDirective: boolean }>>(new Map());
   const docKey = documents.map((d) => `${d.id}:${d.ocr?.pagesOcr ?? 0}`).join(',');
   useEffect(() => {
     if (!docKey) return;
+    // A slower answer for an older list must not overwrite a newer one.
+    let live = true;
     call('lint.forCase', { caseId: caseRecord.id })
-      .then((r) => setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective }]))))
-      .catch(() => setLint(new Map()));
+      .then((r) => live && setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective }]))))
+      .catch(() => live && setLint(new Map()));
+    return () => {
+      live = false;
+    };
   }, [caseRecord.id, docKey]);
 
   // Inline title editing: Enter saves, Esc (or leaving the field) cancels.
