@@ -96,12 +96,15 @@ export async function renderPageToPng(
     // The 36 MB bitmap goes now, before the grey copy is cleaned and packed, not when the collector
     // gets to it: the renderer draws page after page.
     factory.destroy(drawn);
-    const skewStart = performance.now();
-    const skewRadians = opts.measureSkew ? estimateSkewRadians(grey, width, height, 1) : undefined;
-    const skewMs = opts.measureSkew ? performance.now() - skewStart : undefined;
+    let skew: Pick<RenderedPage, 'skewRadians' | 'skewMs'> = {};
+    if (opts.measureSkew) {
+      const t0 = performance.now();
+      skew = { skewRadians: estimateSkewRadians(grey, width, height, 1) };
+      skew.skewMs = performance.now() - t0;
+    }
     if (opts.clean !== false && width * height <= CLEAN_MAX_PIXELS) cleanPage({ width, height, data: grey }, { dpi, ...(opts.clean ?? {}) });
     const png = encodeGreyPng(grey, width, height);
-    return { png, width, height, ...(skewRadians === undefined ? {} : { skewRadians, skewMs: skewMs! }) };
+    return { png, width, height, ...skew };
   } finally {
     if (owned) await doc.loadingTask.destroy();
   }
