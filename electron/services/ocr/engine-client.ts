@@ -88,6 +88,8 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
    * a third engine per page; the first answer from an engine clears it.
    */
   let diedUnanswered = false;
+  /** Workers the running engine last said were ready: a warm() they already cover sends nothing. */
+  let readyWorkers = 0;
 
   const failAll = (why: string) => {
     const all = [...pending.values()];
@@ -124,7 +126,10 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
           const m = raw as HostOut;
           answered = true;
           diedUnanswered = false;
-          if (m.type === 'warmed') return warmed(m.ready);
+          if (m.type === 'warmed') {
+            if (child === c) readyWorkers = m.ready;
+            return warmed(m.ready);
+          }
           const p = pending.get(m.id);
           if (!p) return; // cancelled here already
           if (m.type === 'started') {
@@ -137,7 +142,7 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
         },
         onExit: (e) => {
           clearInterval(poll);
-          if (child === c) child = null;
+          if (child === c) (child = null), (readyWorkers = 0);
           if (!answered) diedUnanswered = true;
           warmed(0);
           // The page being read is the one that ended it (or was lost with it): it fails, saying
@@ -212,6 +217,9 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
     },
     warm(count = size) {
       if (closed || (diedUnanswered && !child)) return Promise.resolve(0);
+      // The queue warms before every page: once the workers run, that is a no-op here, not a
+      // message to the engine and back per page.
+      if (child && readyWorkers >= Math.min(size, Math.max(1, Math.floor(count)))) return Promise.resolve(readyWorkers);
       let c: Child;
       try {
         c = engine();
