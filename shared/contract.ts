@@ -409,7 +409,12 @@ export const contract = {
     input: z.object({ caseId: id, documentId: id, page: z.number().int().min(1).max(1_000_000) }).strict(),
     output: z.object({
       source: z.enum(['pdf', 'ocr', 'none']),
+      /** Where an OCR page is in the queue (null for a page with its own text layer), and why it failed or stopped. */
+      status: z.enum(['pending', 'done', 'failed', 'cancelled']).nullable(),
+      error: z.string().nullable(),
       engine: z.string().nullable(),
+      engineVersion: z.string().nullable(),
+      langDataSha256: z.string().nullable(),
       meanConfidence: z.number().nullable(),
       /** Degrees clockwise the page image was turned to read it (0 when it was read as shown). */
       rotation: z.number().int(),

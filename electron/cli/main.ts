@@ -24,7 +24,7 @@ import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, UsageError, unwrap, table, terminalSafe, type Io } from './output.ts';
 import type { CaseRecord } from '../../shared/schemas/case.ts';
 import { GAP_KINDS, type GapKind, type SignSummary } from '../../shared/schemas/sign-summary.ts';
-import type { DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
+import type { DocumentListItem, DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
 import { IdError, resolveIdFlags, shortId } from './resolve-id.ts';
 import { localToday, overdueLabel } from '../../shared/domain/due-date.ts';
 
@@ -414,15 +414,28 @@ async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, js
   }
 }
 
+/** "page 3 failed: …", or the message as it stands when it already names its page ("Page 3 was not read: …"). */
+function failureLine(f: { page: number; error: string; kept: boolean }): string {
+  const why = new RegExp(`^Page ${f.page}\\b`).test(f.error) ? f.error : `page ${f.page} failed: ${f.error}`;
+  return f.kept ? `${why} (its earlier OCR text is kept)` : why;
+}
+
 /** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
-function ocrLine(ws: Workspace, documentId: string, needing: number, skipped: boolean): string {
+function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: number, skipped: boolean): string {
   const s = ws.services.ocr.summary(documentId);
   if (!s) return `${needing} need OCR`;
-  if (skipped) return `${s.pending} scanned page${s.pending === 1 ? '' : 's'} waiting for OCR (run: npm run -s credence -- ocr --case ID)`;
-  const total = s.pagesOcr + s.pending + s.failed;
+  if (skipped) return `${s.pending} scanned page${s.pending === 1 ? '' : 's'} waiting for OCR (run: npm run -s credence -- ocr --case ${caseId})`;
   const conf = s.meanConfidence === null ? '' : ` (mean confidence ${s.meanConfidence})`;
-  const failed = ws.services.ocr.failures(documentId).map((f) => `; page ${f.page} failed: ${f.error}`).join('');
-  return `${s.pagesOcr} of ${total} scanned page${total === 1 ? '' : 's'} read by OCR${conf}${s.pending ? `, ${s.pending} waiting` : ''}${failed}`;
+  const failed = ws.services.ocr.failures(documentId).map((f) => `; ${failureLine(f)}`).join('');
+  const left = [s.pending ? `${s.pending} waiting` : '', s.stopped ? `${s.stopped} stopped` : ''].filter(Boolean).join(', ');
+  return `${s.pagesOcr} of ${s.total} scanned page${s.total === 1 ? '' : 's'} read by OCR${conf}${left ? `, ${left}` : ''}${failed}`;
+}
+
+/** The documents table's OCR column: "-" for a document with its own text layer, else what OCR has done ("2/3, 1 failed"). */
+function ocrCell(ocr: DocumentListItem['ocr']): string {
+  if (!ocr) return '-';
+  const notes = [ocr.failed ? `${ocr.failed} failed` : '', ocr.pending ? `${ocr.pending} waiting` : '', ocr.stopped ? `${ocr.stopped} stopped` : ''].filter(Boolean);
+  return `${ocr.pagesOcr}/${ocr.total}${notes.length ? `, ${notes.join(', ')}` : ''}`;
 }
 
 async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: string[], v: Values, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
@@ -488,7 +501,8 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
   if (cmd === 'import') {
     const files = [sub, ...rest].filter((f): f is string => !!f);
     if (files.length === 0) throw new UsageError('Name at least one PDF to import.');
-    const r = unwrap(await ws.dispatch('documents.import', { caseId: need(v.case, 'case'), paths: files, password: v.password }), io, json);
+    const caseId = need(v.case, 'case');
+    const r = unwrap(await ws.dispatch('documents.import', { caseId, paths: files, password: v.password }), io, json);
     if ('code' in r) return r.code;
     const results = r.value as ImportFileResult[];
     const imported = results.flatMap((x) => (x.ok ? [x.document.id] : []));
@@ -504,26 +518,33 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
         results
           .map((x) =>
             x.ok
-              ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} pages${x.document.pagesNeedingOcr ? `, ${ocrLine(ws, x.document.id, x.document.pagesNeedingOcr, !!v['no-ocr'])}` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}`
+              ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} ${x.document.pageCount === 1 ? 'page' : 'pages'}${x.document.pagesNeedingOcr ? `, ${ocrLine(ws, caseId, x.document.id, x.document.pagesNeedingOcr, !!v['no-ocr'])}` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}`
               : `FAILED    ${x.message}`,
           )
           .join('\n'),
     );
-    return results.every((x) => x.ok) ? EXIT.ok : EXIT.failed;
+    // A page OCR could not read fails the command as `ocr` does: the document is in, its text is not.
+    const ocrFailed = !v['no-ocr'] && imported.some((id) => (ws.services.ocr.summary(id)?.failed ?? 0) > 0);
+    return results.every((x) => x.ok) && !ocrFailed ? EXIT.ok : EXIT.failed;
   }
   if (cmd === 'ocr') {
     if (sub) throw new UsageError(`ocr takes --case ID [--document ID] [--redo], not ${sub}.`);
+    if (v['no-ocr']) throw new UsageError('--no-ocr belongs to import (import without reading scanned pages); ocr always reads them.');
     const caseId = need(v.case, 'case');
     const r = unwrap(await ws.dispatch('ocr.run', { caseId, ...(v.document ? { documentId: v.document } : {}), ...(v.redo ? { redo: true } : {}) }), io, json);
     if ('code' in r) return r.code;
     const docs = (await ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<DocumentRecord & { ocr: unknown }> };
     const which = docs.value.filter((d) => d.ocr !== null && (!v.document || d.id === v.document));
     await readScannedPages(ws, which.map((d) => d.id), io, json);
-    const rows = which.map((d) => ({ documentId: d.id, title: d.title, ...ws.services.ocr.summary(d.id), failures: ws.services.ocr.failures(d.id) }));
+    const rows = which.map((d) => ({ documentId: d.id, title: d.title, ...ws.services.ocr.summary(d.id)!, failures: ws.services.ocr.failures(d.id) }));
+    const queued = (r.value as { queued: number }).queued;
     print(rows, () =>
       rows.length === 0
         ? 'No page in this case needs OCR: every page has a text layer of its own.'
-        : rows.map((d) => `${d.title} (document ${d.documentId})\n          ${ocrLine(ws, d.documentId, d.pagesOcr! + d.pending! + d.failed!, false)}`).join('\n'),
+        : [
+            ...(queued === 0 ? [`Nothing was waiting for OCR${v.redo ? '' : ' (read the pages again with --redo)'}.`] : []),
+            ...rows.map((d) => `${d.title} (document ${d.documentId})\n          ${ocrLine(ws, caseId, d.documentId, d.total, false)}`),
+          ].join('\n'),
     );
     return rows.some((d) => d.failed! > 0) ? EXIT.failed : EXIT.ok;
   }
@@ -563,7 +584,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     const docs = r.value as DocumentRecord[];
     print(
       docs.map((d) => ({ id: d.id, title: d.title, originalName: d.originalName, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, ocr: (d as DocumentRecord & { ocr?: unknown }).ocr ?? null, sha256: d.sha256 })),
-      () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'FILE', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), String(d.pagesNeedingOcr), d.sha256, d.originalName, d.title])])),
+      () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'FILE', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), ocrCell((d as DocumentListItem).ocr ?? null), d.sha256, d.originalName, d.title])])),
     );
     return EXIT.ok;
   }
@@ -573,7 +594,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     const r = unwrap(await ws.dispatch('search.query', { caseId: need(v.case, 'case'), query }), io, json);
     if ('code' in r) return r.code;
     const hits = r.value as SearchHit[];
-    print(hits, () => (hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : hits.map((h) => `${h.documentTitle}, page ${h.page} (${h.matches} ${h.matches === 1 ? 'match' : 'matches'})\n    ${h.snippet.replace(/\[\[|\]\]/g, '*')}`).join('\n')));
+    print(hits, () => (hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : hits.map((h) => `${h.documentTitle}, page ${h.page} (${h.matches} ${h.matches === 1 ? 'match' : 'matches'}${h.ocr ? ', OCR text' : ''})\n    ${h.snippet.replace(/\[\[|\]\]/g, '*')}`).join('\n')));
     return EXIT.ok;
   }
   if (cmd === 'checklist') {

@@ -19,9 +19,18 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 /** A document's OCR as the documents list shows it ("OCR 34/120"); null when every page has a text layer. */
 export const documentOcr = z
   .object({
+    /** Pages without a text layer of their own, in any state. */
+    total: z.number().int(),
+    /** Pages whose text is OCR text (including those whose reading again failed or was stopped). */
     pagesOcr: z.number().int(),
     pending: z.number().int(),
     failed: z.number().int(),
+    /** Of those, pages that failed while being read again and keep their earlier OCR text. */
+    failedKept: z.number().int(),
+    /** Pages whose reading was stopped (Stop), waiting for Resume. */
+    stopped: z.number().int(),
+    /** The first failures with why; `kept`: the page's earlier OCR text stays (a reading again failed). */
+    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean() })).max(20),
     meanConfidence: z.number().nullable(),
     running: z.boolean(),
   })

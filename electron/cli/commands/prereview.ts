@@ -57,7 +57,8 @@ export function expandInputs(inputs: string[]): { files: string[]; errors: Array
   return { files: files.slice(0, MAX_FILES), errors };
 }
 
-type Row = { file: string; sha256: string; result: DocumentPrereview } | { file: string; error: string };
+/** `ocrPages`: a case document's pages whose text OCR read (1-based), so its evidence can say so. */
+type Row = { file: string; sha256: string; result: DocumentPrereview; ocrPages?: ReadonlySet<number> } | { file: string; error: string };
 
 const pagesOf = (f: DocumentPrereview['rules'][keyof DocumentPrereview['rules']]) => [...new Set(f.evidence.flatMap((e) => (e.endPage !== e.page ? [e.page, e.endPage] : [e.page])))].sort((a, b) => a - b);
 
@@ -66,7 +67,7 @@ export function jsonOf(r: Row) {
   const rules = Object.fromEntries(
     RULE_IDS.map((id) => {
       const f = r.result.rules[id];
-      return [id, { stance: f.stance, evidence: f.evidence.map((e) => ({ page: e.page, quote: e.quote, reason: e.reason, ...(e.endPage !== e.page ? { endPage: e.endPage } : {}) })), mentions: f.mentions.length, ...(f.unreadPages ? { unreadPages: f.unreadPages } : {}) }];
+      return [id, { stance: f.stance, evidence: f.evidence.map((e) => ({ page: e.page, quote: e.quote, reason: e.reason, ...(e.endPage !== e.page ? { endPage: e.endPage } : {}), ...(r.ocrPages ? { ocr: r.ocrPages.has(e.page) || r.ocrPages.has(e.endPage) } : {}) })), mentions: f.mentions.length, ...(f.unreadPages ? { unreadPages: f.unreadPages } : {}) }];
     }),
   );
   return { file: r.file, sha256: r.sha256, isDirective: r.result.isDirective, rulesVersion: r.result.rulesVersion, pagesWithoutText: r.result.pagesWithoutText, rules, scorecard: scorecardOf(r) };
@@ -110,7 +111,7 @@ function textOf(r: Row, io: Io) {
     const f = r.result.rules[id];
     const pages = pagesOf(f);
     const unread = f.unreadPages?.length ? `  (not in the text; ${f.unreadPages.length} page(s) without text need OCR)` : '';
-    io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.join(', ')})` : ''}${unread}`);
+    io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.map((p) => (r.ocrPages?.has(p) ? `${p} OCR text` : String(p))).join(', ')})` : ''}${unread}`);
   }
   io.out(`  8 Can't Wait: ${scorecardOf(r).map((x) => `${x.label.toLowerCase()} ${ANSWER_WORDS[x.answer].toLowerCase()}${x.needsOcr ? ' (needs OCR)' : ''}`).join('; ')}`);
 }
@@ -129,7 +130,7 @@ export async function runPrereview(inputs: string[], opts: PrereviewOptions, io:
     const ws = opts.openWorkspace();
     try {
       // The stored results where the text and rule version match; the rest are read (in a worker) and stored.
-      for (const d of await ws.services.prereview.prereviewCase(opts.caseId)) rows.push(d.result ? { file: d.title, sha256: d.sha256, result: d.result } : { file: d.title, error: d.error ?? "The document could not be pre-reviewed." });
+      for (const d of await ws.services.prereview.prereviewCase(opts.caseId)) rows.push(d.result ? { file: d.title, sha256: d.sha256, result: d.result, ocrPages: new Set(ws.services.ocr.ocrPages(d.documentId)) } : { file: d.title, error: d.error ?? "The document could not be pre-reviewed." });
     } catch (err) {
       io.err(`credence: ${(err as Error).message}`);
       return (err as { code?: string }).code === 'not_found' ? EXIT.notFound : EXIT.failed;

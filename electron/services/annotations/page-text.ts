@@ -2,9 +2,20 @@
 import type { PageItems } from '../../../shared/domain/anchoring.ts';
 import type { Db } from '../../db/open.ts';
 
-/** Only the text: what the lint reads (parsing every page's item boxes would be wasted work). */
+/**
+ * Only the text: what pre-review and the lint read (parsing every page's item boxes would be
+ * wasted work). A scanned page OCR has not read yet (waiting, stopped or failed) reads as empty,
+ * though its own few characters (a stamp, a Bates number, garbage glyphs) stay in `pages.text`
+ * for search: judged on those, every rule would be "not addressed" instead of "needs OCR".
+ */
 export function loadTexts(db: Db, documentId: string): string[] {
-  return db.prepare<[string], { text: string }>('SELECT text FROM pages WHERE document_id = ? ORDER BY page_index').all(documentId).map((r) => r.text);
+  return db
+    .prepare<[string], { text: string }>(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index AND o.source = 'none') THEN '' ELSE p.text END AS text
+       FROM pages p WHERE p.document_id = ? ORDER BY p.page_index`,
+    )
+    .all(documentId)
+    .map((r) => r.text);
 }
 
 export function loadPages(db: Db, documentId: string): { texts: string[]; items: PageItems[] } {

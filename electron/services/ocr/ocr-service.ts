@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
+import type { DocumentListItem } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
@@ -48,13 +49,9 @@ export interface OcrServiceOptions {
   createPool?: (cacheDir: string) => OcrPool;
 }
 
-export interface OcrSummary {
-  pagesOcr: number;
-  pending: number;
-  failed: number;
-  meanConfidence: number | null;
-  running: boolean;
-}
+export type OcrSummary = NonNullable<DocumentListItem['ocr']>;
+/** The failures a summary lists by page (the count is exact; the CLI lists every one). */
+const FAILURES_LISTED = 20;
 
 type Phase = 'recognising' | 'done' | 'failed' | 'cancelled';
 type Rendered = Extract<RenderOut, { type: 'rendered' }>;
@@ -311,11 +308,20 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       throw new ServiceError('not_found', `No document ${documentId} in this case.`);
     }
   };
-  const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; conf: number | null }>(
+  // A page that failed or was stopped while being read again (--redo) keeps its earlier OCR text:
+  // it is counted once, as OCR text, and its failure is listed as kept.
+  const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; failedKept: number; stopped: number; conf: number | null }>(
     `SELECT count(*) AS n, coalesce(sum(source = 'ocr'), 0) AS ocr, coalesce(sum(status = 'pending'), 0) AS pending,
-            coalesce(sum(status = 'failed'), 0) AS failed, avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
+            coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(status = 'failed' AND source = 'ocr'), 0) AS failedKept,
+            coalesce(sum(status = 'cancelled'), 0) AS stopped,
+            avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
      FROM page_ocr WHERE document_id = ?`,
   );
+  const failureRows = db.prepare<[string, number], { page_index: number; error: string | null; source: string }>(
+    `SELECT page_index, error, source FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index LIMIT ?`,
+  );
+  const failuresOf = (documentId: string, limit: number) =>
+    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr' }));
 
   return {
     /** Registers the pages of a newly imported document that need OCR (inside the import's transaction). */
@@ -347,13 +353,11 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         scope = null;
       }
     },
-    /** The pages of a document that failed, with why. */
-    failures(documentId: string): Array<{ page: number; error: string }> {
-      return db
-        .prepare<[string], { page_index: number; error: string | null }>(`SELECT page_index, error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`)
-        .all(documentId)
-        .map((r) => ({ page: r.page_index + 1, error: r.error ?? 'unknown' }));
-    },
+    /** The pages (1-based) whose text OCR read. */
+    ocrPages: (documentId: string): number[] =>
+      db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr' ORDER BY page_index`).all(documentId).map((r) => r.page_index + 1),
+    /** Every page of a document that failed, with why, and whether it kept an earlier OCR text. */
+    failures: (documentId: string) => failuresOf(documentId, -1),
     run(input: ParsedInput<'ocr.run'>): { queued: number } {
       cases.get(input.caseId);
       if (input.documentId) inCase(input.caseId, input.documentId);
@@ -392,24 +396,49 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       const pageCount = (db.prepare('SELECT page_count FROM documents WHERE id = ?').get(input.documentId) as { page_count: number }).page_count;
       if (input.page > pageCount) throw new ServiceError('not_found', `The document has ${pageCount} pages; there is no page ${input.page}.`);
       const row = db
-        .prepare<[string, number], { source: 'ocr' | 'none'; engine: string | null; mean_confidence: number | null; words: string; rotation: number }>(
-          'SELECT source, engine, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?',
-        )
+        .prepare<
+          [string, number],
+          { source: 'ocr' | 'none'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number }
+        >('SELECT source, status, error, engine, engine_version, lang_sha256, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?')
         .get(input.documentId, input.page - 1);
-      if (!row) return { source: 'pdf' as const, engine: null, meanConfidence: null, rotation: 0, words: [] };
+      if (!row) return { source: 'pdf' as const, status: null, error: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };
       const words = (JSON.parse(row.words) as Array<[string, number, number, number, number, number]>).map(([text, x0, y0, x1, y1, confidence]) => ({
         text,
         box: [x0, y0, x1, y1] as [number, number, number, number],
         confidence,
       }));
-      return { source: row.source, engine: row.engine, meanConfidence: row.mean_confidence, rotation: row.rotation, words };
+      return {
+        source: row.source,
+        // Where the page is in the queue, and why it failed or stopped: a scanned page with no
+        // text layer says so in the viewer instead of showing an image that cannot be selected.
+        status: row.status,
+        error: row.status === 'failed' || row.status === 'cancelled' ? row.error : null,
+        engine: row.engine,
+        engineVersion: row.engine_version,
+        langDataSha256: row.lang_sha256,
+        meanConfidence: row.mean_confidence,
+        rotation: row.rotation,
+        words,
+      };
     },
     /** The documents list's `ocr` field: null when every page has a text layer of its own. */
     summary(documentId: string): OcrSummary | null {
       const r = summaryRow.get(documentId)!;
       if (r.n === 0) return null;
-      const running = [...inflight.keys()].some((k) => k.startsWith(`${documentId}:`)) || (r.pending > 0 && !closed && active > 0);
-      return { pagesOcr: r.ocr, pending: r.pending, failed: r.failed, meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10, running };
+      // Running while it has pages waiting and this process reads: a page being read is still
+      // pending, and one that was stopped mid-read is not (its read is being dropped).
+      const running = r.pending > 0 && !closed && active > 0;
+      return {
+        total: r.n,
+        pagesOcr: r.ocr,
+        pending: r.pending,
+        failed: r.failed,
+        failedKept: r.failedKept,
+        stopped: r.stopped,
+        failures: r.failed > 0 ? failuresOf(documentId, FAILURES_LISTED) : [],
+        meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10,
+        running,
+      };
     },
     /** Stops reading; pages in progress stay pending for the next time the workspace opens. */
     close(): Promise<void> {

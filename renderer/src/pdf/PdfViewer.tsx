@@ -23,6 +23,18 @@ import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, sta
 
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
+/** The badge of a scanned page OCR has not read (yet), and its tooltip. */
+function unreadBadge(w: { status?: string | null; error?: string | null }): [string, string] {
+  switch (w.status) {
+    case 'failed':
+      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'} Retry OCR from the documents list.`];
+    case 'cancelled':
+      return ['OCR stopped: no text on this page yet', 'OCR of this document was stopped before this page was read. Resume OCR from the documents list.'];
+    default:
+      return ['Waiting for OCR: no text on this page yet', 'This scanned page has no text layer; OCR will read it shortly, and its words become searchable and selectable then.'];
+  }
+}
+
 export function rememberedPage(documentId: string): number | null {
   const n = Number(localStorage.getItem(lastPageKey(documentId)));
   return Number.isInteger(n) && n >= 1 ? n : null;
@@ -210,16 +222,29 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined;
     if (!pv?.div) return;
     pv.div.querySelector(':scope > .credence-ocr')?.remove();
-    if (w.source !== 'ocr') return;
-    setHasOcr(true);
+    if (w.source === 'pdf') return;
     const layer = window.document.createElement('div');
     layer.className = 'credence-ocr';
     const badge = window.document.createElement('span');
     badge.className = 'ocr-badge';
+    layer.appendChild(badge);
+    if (w.source === 'none') {
+      // A scanned page OCR has not read: it has no text to select, search or pre-review, and says
+      // why instead of looking like an image that ignores the mouse.
+      const [text, title] = unreadBadge(w);
+      badge.classList.add('ocr-unread');
+      badge.textContent = text;
+      badge.title = title;
+      pv.div.appendChild(layer);
+      return;
+    }
+    setHasOcr(true);
     const confidence = w.meanConfidence === null ? '' : `, ${Math.round(w.meanConfidence)} % confidence`;
     badge.textContent = `OCR text${confidence}`;
-    badge.title = `The text of this page was read from the scanned image by ${w.engine ?? 'OCR'}${confidence}: check the words against the image.`;
-    layer.appendChild(badge);
+    const engine = [w.engine ?? 'OCR', w.engineVersion].filter(Boolean).join(' ');
+    const data = w.langDataSha256 ? ` with language data ${w.langDataSha256.slice(0, 12)}…` : '';
+    const again = w.status === 'failed' ? ` Reading it again failed (${w.error ?? 'no reason recorded'}); this is the earlier reading.` : '';
+    badge.title = `The text of this page was read from the scanned image by ${engine}${data}${confidence}: check the words against the image.${again}`;
     if (showLowRef.current) {
       const marks = lowConfidenceMarks(w.words, LOW_CONFIDENCE);
       // Said in words too, so an empty page reads as "none", not as a toggle that did nothing.
@@ -248,7 +273,14 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   useEffect(
     () =>
       onEvent('ocr.progress', (p) => {
-        if (p.documentId !== doc.id || p.phase !== 'done' || !ocrRef.current) return;
+        if (p.documentId !== doc.id || p.phase === 'recognising' || !ocrRef.current) return;
+        // A page that failed, or every page left when OCR was stopped: only the badge changes.
+        if (p.phase !== 'done') {
+          const n = viewerRef.current?.pagesCount ?? 0;
+          for (let i = 1; i <= n; i++) if (p.phase === 'cancelled' || i === p.page) ocrRef.current.forget(i);
+          drawAllOcr();
+          return;
+        }
         ocrRef.current.forget(p.page);
         const viewer = viewerRef.current;
         const pv = viewer?.getPageView(p.page - 1) as { reset?(): void; renderingState?: number } | undefined;

@@ -6,7 +6,12 @@ import { ocrTextContent, type OcrTextContent, type OcrWordInput } from './ocr-te
 
 export interface PageWords {
   source: 'pdf' | 'ocr' | 'none';
+  /** Where a scanned page is in the OCR queue (null for a page with its own text layer), and why it failed or stopped. */
+  status?: 'pending' | 'done' | 'failed' | 'cancelled' | null;
+  error?: string | null;
   engine: string | null;
+  engineVersion?: string | null;
+  langDataSha256?: string | null;
   meanConfidence: number | null;
   words: OcrWordInput[];
 }

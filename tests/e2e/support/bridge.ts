@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { openWorkspace, type Workspace } from '../../../electron/services/workspace.ts';
 import { ensureSampleCase } from '../../../electron/services/sample/sample-case.ts';
 import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
+import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
 import { SAMPLE_PDF, SAMPLE_SCAN_PDF } from '../../../resources/sample/generate-sample.ts';
 import { fail } from '../../../shared/result.ts';
 import { actAs, type Person } from '../../support/workspace.ts';
@@ -30,6 +31,11 @@ export interface Harness {
    * test can see the app before an import it started has run (a race on a fast machine otherwise).
    */
   holdImports(): () => void;
+  /**
+   * Holds every page at the OCR engine's door (drawn, not read) until the returned function is
+   * called, so a test can act on OCR in progress (Stop) without racing the engine.
+   */
+  holdOcr(): () => void;
   close(): void;
 }
 
@@ -60,10 +66,27 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; sampleS
     nextSave = null;
     return p;
   };
+  let ocrGate: Promise<void> | null = null;
   const ws = openWorkspace({
     dataDir,
-    // As in the app: a scanned page is read in the background as soon as it is imported.
-    ocr: { auto: true },
+    // As in the app: a scanned page is read in the background as soon as it is imported, by the
+    // engine in its own process; a page waits at its door while a test holds OCR (holdOcr).
+    ocr: {
+      auto: true,
+      createPool: (cacheDir) => {
+        const real = createOcrHostPool({ cacheDir });
+        return {
+          ...real,
+          info: real.info,
+          size: real.size,
+          async recognize(png, o) {
+            const signal = o?.signal;
+            if (ocrGate) await Promise.race([ocrGate, new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }))]);
+            return real.recognize(png, o);
+          },
+        };
+      },
+    },
     platform: {
       async choosePdfs() {
         const p = next;
@@ -123,17 +146,21 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; sampleS
     chooseSave(p) {
       nextSave = p;
     },
-    holdImports() {
-      let release!: () => void;
-      importGate = new Promise<void>((r) => (release = r));
-      return () => {
-        importGate = null;
-        release();
-      };
-    },
+    holdImports: () => hold((g) => (importGate = g)),
+    holdOcr: () => hold((g) => (ocrGate = g)),
     close() {
       ws.close();
       fs.rmSync(root, { recursive: true, force: true });
     },
+  };
+}
+
+/** A door shut now (`set` is given the promise that waits at it) until the returned function opens it. */
+function hold(set: (gate: Promise<void> | null) => void): () => void {
+  let release!: () => void;
+  set(new Promise<void>((r) => (release = r)));
+  return () => {
+    set(null);
+    release();
   };
 }

@@ -11,6 +11,7 @@ import { test, expect } from '../support/test.ts';
 import type { Harness } from '../support/bridge.ts';
 import { scannedPdf, type ScanOptions } from '../../fixtures/scans.ts';
 import { wordsUnderFindHits } from '../support/find-hits.ts';
+import { billboardScan } from '../../fixtures/hostile-scans.ts';
 
 type Box = { left: number; top: number; right: number; bottom: number };
 
@@ -289,4 +290,61 @@ test('a page fed sideways: after OCR a word selected on it is highlighted over t
     await page.locator(`.page[data-page-number="1"] .hl[data-annotation-id="${id}"]`).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`ocr-sideways-${zoom}.png`) });
   }
+});
+
+test('OCR stopped from the documents list says how many pages are left, badges the unread page, and resumes', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 60_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Held at the engine's door, so Stop is pressed while OCR is under way, not after it ended.
+  const release = harness.holdOcr();
+  const file = path.join(path.dirname(harness.dataDir), 'scan-three.pdf');
+  fs.writeFileSync(file, await scannedPdf([SCAN, SCAN, SCAN], { dpi: 150, fontSize: 22 }));
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'scan-three.pdf' });
+  await expect(item.getByRole('status')).toHaveText('OCR 0/3', { timeout: 60_000 });
+  await item.getByRole('button', { name: 'Stop OCR of scan-three' }).click();
+
+  // Stopped: no progress chip and no Stop that has nothing to stop; the pages left, and Resume.
+  await expect(item.getByText('OCR stopped: 3 pages left')).toBeVisible({ timeout: 30_000 });
+  await expect(item.getByRole('button', { name: /Stop OCR/ })).toHaveCount(0);
+  await expect(item.getByRole('status')).toHaveCount(0);
+  // The open scan's page says it has no text yet and why, instead of an image that ignores the mouse.
+  const badge = page.locator('.page[data-page-number="1"] .ocr-badge');
+  await expect(badge).toHaveText('OCR stopped: no text on this page yet', { timeout: 30_000 });
+  await expect(badge).toHaveAttribute('title', /Resume OCR from the documents list/);
+  await page.screenshot({ path: testInfo.outputPath('ocr-stopped.png') });
+
+  release();
+  await item.getByRole('button', { name: 'Resume OCR of scan-three' }).click();
+  await expect(item.getByText(/OCR text: 3 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
+  await expect(item.getByText(/OCR stopped/)).toHaveCount(0);
+  await expect(badge).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('ocr-resumed.png') });
+});
+
+test('a page OCR cannot read says why in the documents list and on the page, and the rest is read', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 60_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Page 2 is 200 inches square: drawing it for OCR would take gigabytes, so it is refused.
+  const file = path.join(path.dirname(harness.dataDir), 'billboard.pdf');
+  fs.writeFileSync(file, await billboardScan(['Officers shall intervene']));
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'billboard.pdf' });
+  const failed = item.locator('.ocr-failed');
+  await expect(failed).toHaveText(/^OCR failed on 1 page \(Page 2 is 200 × 200 inches: .* ask the agency for a copy at a normal page size\.\)$/, { timeout: OCR_WAIT });
+  await expect(item.getByText('OCR text: 1 page')).toBeVisible({ timeout: OCR_WAIT });
+  // The reason is the list's, not an event's: it is still there when the case is opened again.
+  await page.getByRole('button', { name: 'Cases' }).click();
+  await page.getByRole('row', { name: /Riverside/ }).click();
+  await expect(failed).toHaveText(/^OCR failed on 1 page \(Page 2 is 200 × 200 inches/, { timeout: 30_000 });
+  await expect(failed).toHaveAttribute('title', /^Page 2 is 200 × 200 inches/);
+  await item.click();
+  await page.getByLabel('Page number').fill('2');
+  await page.keyboard.press('Enter');
+  const badge = page.locator('.page[data-page-number="2"] .ocr-badge');
+  await expect(badge).toHaveText('OCR failed: no text on this page', { timeout: 30_000 });
+  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.*Retry OCR from the documents list\.$/);
+  await page.screenshot({ path: testInfo.outputPath('ocr-failed.png') });
 });

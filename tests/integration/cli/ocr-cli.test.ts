@@ -25,10 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-async function credence(args: string[]) {
+async function credence(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dataDir], { out: (s) => out.push(s), err: (s) => err.push(s) }, acting);
+  const code = await runCli([...args, '--data-dir', dataDir], { out: (s) => out.push(s), err: (s) => err.push(s) }, { ...acting, ...env });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -39,6 +39,9 @@ describe('credence import and ocr', () => {
     const imported = await credence(['import', '--case', caseId.slice(0, 8), '--no-ocr', scanA]);
     expect(imported.code, imported.err).toBe(0);
     expect(imported.out).toContain('1 scanned page waiting for OCR');
+    // The command to run next names this case, ready to paste.
+    expect(imported.out).toContain(`ocr --case ${caseId})`);
+    expect(imported.out).toContain(', 1 page,');
     expect((await credence(['search', '--case', caseId, 'chokeholds'])).out).toContain('No matches');
 
     const docId = JSON.parse((await credence(['documents', '--case', caseId, '--json'])).out)[0].id as string;
@@ -46,7 +49,11 @@ describe('credence import and ocr', () => {
     expect(read.code, read.err).toBe(0);
     expect(read.out).toMatch(/1 of 1 scanned page read by OCR \(mean confidence \d+(\.\d)?\)/);
     expect(read.err).toContain('OCR 0/1: reading page 1');
-    expect((await credence(['search', '--case', caseId, 'chokeholds'])).out).toContain('*Chokeholds* are prohibited');
+    const found = (await credence(['search', '--case', caseId, 'chokeholds'])).out;
+    expect(found).toContain('*Chokeholds* are prohibited');
+    expect(found).toContain('1 match, OCR text');
+    // The documents table says what OCR has done, not how many pages once needed it.
+    expect((await credence(['documents', '--case', caseId])).out).toMatch(/ 1 +1\/1 +[0-9a-f]{64} /);
   });
 
   it('reads scanned pages as part of an import, saying how many per document (--json too)', async () => {
@@ -63,5 +70,24 @@ describe('credence import and ocr', () => {
     const rows = JSON.parse(again.out);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ pagesOcr: 1, pending: 0, failed: 0 });
+    const idle = await credence(['ocr', '--case', caseId]);
+    expect(idle.code, idle.err).toBe(0);
+    expect(idle.out).toContain('Nothing was waiting for OCR (read the pages again with --redo).');
+    expect((await credence(['ocr', '--case', caseId, '--no-ocr'])).code).toBe(2);
+  });
+
+  it('a page whose reading again fails keeps its earlier text, is counted once, and fails the command', async () => {
+    const two = path.join(root, 'order-14.pdf');
+    fs.writeFileSync(two, await scannedPdf([['Officers shall intervene'], ['Officers shall report force']]));
+    const r = await credence(['import', '--case', caseId, two, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const documentId = JSON.parse(r.out)[0].documentId as string;
+    // Read again with a limit of one page per document: page 2 fails over the limit.
+    const again = await credence(['ocr', '--case', caseId, '--document', documentId, '--redo'], { CREDENCE_OCR_PAGE_LIMIT: '1' });
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/2 of 2 scanned pages read by OCR \(mean confidence [\d.]+\); Page 2 was not read: OCR reads at most 1 page of one document \(CREDENCE_OCR_PAGE_LIMIT raises the limit\)\. \(its earlier OCR text is kept\)$/);
+    const json = JSON.parse((await credence(['documents', '--case', caseId, '--json'])).out).find((d: { id: string }) => d.id === documentId);
+    expect(json.ocr).toMatchObject({ total: 2, pagesOcr: 2, failed: 1, failedKept: 1, failures: [{ page: 2, kept: true }] });
+    expect((await credence(['search', '--case', caseId, '"report force"'])).out).toContain('page 2');
   });
 });

@@ -62,6 +62,19 @@ describe('OCR engine', () => {
     expect(officers.box[3] - officers.box[1]).toBeGreaterThan(officers.box[2] - officers.box[0]);
   });
 
+  it('reads a page scanned upside down, saying so, with boxes on the page as it shows', async () => {
+    const pdf = await scannedPdf([['Officers shall intervene', 'to prevent excessive force.']], { dpi: 150, skewDegrees: 180 });
+    const page = await renderPageToPng(pdf, 1, 200);
+    const r = await pool.recognize(page.png, { dpi: 200 });
+    expect(r.text).toBe('Officers shall intervene\nto prevent excessive force.');
+    expect(r.rotation).toBe(180);
+    // Turned half round, the page's first line sits at the foot of the image, its first word on the right.
+    const officers = r.words[0]!;
+    expect(officers.box[1]).toBeGreaterThan(0.8);
+    expect(officers.box[0]).toBeGreaterThan(0.5);
+    expect(r.words.at(-1)!.box[1]).toBeLessThan(officers.box[1]);
+  });
+
   it.skipIf(process.platform !== 'linux')('reads in a thread below the main thread’s priority, so the app keeps a core (Linux)', async () => {
     const main = os.getPriority(0);
     const pdf = await scannedPdf([['Duty to intervene']], { dpi: 150 });

@@ -60,7 +60,7 @@ describe('OCR on import', () => {
 
   it('gives each page its source, engine, confidence and word boxes', async () => {
     const typed = await t.call('ocr.pageWords', { caseId, documentId, page: 1 });
-    expect(typed).toEqual({ source: 'pdf', engine: null, meanConfidence: null, rotation: 0, words: [] });
+    expect(typed).toEqual({ source: 'pdf', status: null, error: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] });
     const scanned = await t.call('ocr.pageWords', { caseId, documentId, page: 2 });
     expect(scanned).toMatchObject({ source: 'ocr', engine: 'tesseract.js', rotation: 0 });
     expect(scanned.words.map((w: { text: string }) => w.text).join(' ')).toBe('Chokeholds are prohibited unless deadly force is authorized by law.');
@@ -68,6 +68,8 @@ describe('OCR on import', () => {
     const row = t.ws.ctx.db.prepare('SELECT engine_version, lang_sha256 FROM page_ocr WHERE document_id = ? AND page_index = 1').get(documentId) as { engine_version: string; lang_sha256: string };
     expect(row.engine_version).toBe('7.0.0');
     expect(row.lang_sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The viewer's badge names the engine, its version and the language data the page was read with.
+    expect(scanned).toMatchObject({ status: 'done', error: null, engineVersion: row.engine_version, langDataSha256: row.lang_sha256 });
   });
 
   it('pre-reviews the OCR text like any other (the result stored for the text before OCR is not reused)', async () => {

@@ -26,12 +26,13 @@ interface Removal {
 }
 
 type Progress = EventPayload<'import.progress'>;
-/** The latest OCR progress of a document, and the last reason a page failed. */
+/** The latest OCR progress of a document. */
 interface OcrLive {
   done: number;
   total: number;
-  lastError: string | null;
 }
+/** How often the list is read again while a document's pages land by OCR. */
+const OCR_REFRESH_MS = 5000;
 
 const LINT_SHORT: Record<string, string> = {
   prohibited_outright: 'prohibited',
@@ -56,14 +57,26 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       onEvent('ocr.progress', (p) => {
         if (p.caseId !== caseRecord.id) return;
         setOcrLive((m) => {
-          const before = m.get(p.documentId);
-          const lastError = p.phase === 'failed' && p.error ? `page ${p.page}: ${p.error}` : (before?.lastError ?? null);
-          return new Map(m).set(p.documentId, { done: p.done, total: p.total, lastError });
+          // Stopped: the list (read again below) says how many pages are left.
+          if (p.phase === 'cancelled') {
+            const next = new Map(m);
+            next.delete(p.documentId);
+            return next;
+          }
+          return new Map(m).set(p.documentId, { done: p.done, total: p.total });
         });
-        if (p.done >= p.total || p.phase === 'failed' || p.phase === 'cancelled') onChangedRef.current();
+        // The list is read again when a document's OCR ends, a page fails or OCR is stopped, and
+        // every few seconds while pages land: the counts, and the chokehold badge, which a long
+        // scan's first pages can already decide.
+        const now = Date.now();
+        if (p.done >= p.total || p.phase === 'failed' || p.phase === 'cancelled' || (p.phase === 'done' && now - lastRefresh.current >= OCR_REFRESH_MS)) {
+          lastRefresh.current = now;
+          onChangedRef.current();
+        }
       }),
     [caseRecord.id],
   );
+  const lastRefresh = useRef(0);
   // OCR runs before this list is on screen (the sample's scan starts with the app): a document's
   // OCR that ended between the list being read and the line above listening would leave it
   // saying "OCR 0/1". The list is read once more now that every later end is heard.
@@ -447,15 +460,22 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
  * OCR text and the engine's mean confidence.
  */
 function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNullable<DocumentListItem['ocr']>; live: OcrLive | null; title: string; readOnly: boolean; onRun: () => void; onCancel: () => void }) {
-  const total = ocr.pagesOcr + ocr.pending + ocr.failed;
-  const running = ocr.running || (live !== null && live.done < live.total);
+  // Live progress counts only while the list says pages are waiting: a page that lands just after
+  // a stop must not bring back "OCR 3/10" and a Stop that has nothing to stop.
+  const running = ocr.running || (live !== null && live.done < live.total && ocr.pending > 0);
+  const left = ocr.pending + ocr.stopped;
+  const kept = ocr.failedKept;
+  const failedNoText = ocr.failed - kept;
+  // Most reasons already begin "Page 3 …"; the others are given their page.
+  const reasons = ocr.failures.map((f) => `${new RegExp(`^Page ${f.page}\\b`).test(f.error) ? f.error : `Page ${f.page}: ${f.error}`}${f.kept ? ' (its earlier OCR text is kept)' : ''}`);
+  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more (the CLI's ocr command lists them all).`);
   const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
   return (
     <span className="ocr-status">
       {running && (
         <>
-          <span className="chip ocr-progress" role="status" aria-label={`OCR of ${title}: ${live?.done ?? ocr.pagesOcr + ocr.failed} of ${live?.total ?? total} pages`}>
-            OCR {live?.done ?? ocr.pagesOcr + ocr.failed}/{live?.total ?? total}
+          <span className="chip ocr-progress" role="status" aria-label={`OCR of ${title}: ${live?.done ?? ocr.total - ocr.pending} of ${live?.total ?? ocr.total} pages`}>
+            OCR {live?.done ?? ocr.total - ocr.pending}/{live?.total ?? ocr.total}
           </span>
           {!readOnly && (
             <button className="doc-action" aria-label={`Stop OCR of ${title}`} onClick={(e) => (stop(e), onCancel())}>
@@ -464,9 +484,9 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
           )}
         </>
       )}
-      {!running && ocr.pending > 0 && (
+      {!running && left > 0 && (
         <>
-          <span className="chip warn">OCR stopped: {ocr.pending} {ocr.pending === 1 ? 'page' : 'pages'} left</span>
+          <span className="chip warn ocr-stopped">OCR stopped: {left} {left === 1 ? 'page' : 'pages'} left</span>
           {!readOnly && (
             <button className="doc-action" aria-label={`Resume OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>
               Resume OCR
@@ -476,11 +496,13 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
       )}
       {ocr.failed > 0 && (
         <>
-          <span className="chip warn ocr-failed" title={live?.lastError ?? undefined}>
-            OCR failed on {ocr.failed} {ocr.failed === 1 ? 'page' : 'pages'}
-            {live?.lastError ? ` (${live.lastError})` : ''}
+          <span className="chip warn ocr-failed" title={reasons.join('\n')}>
+            {failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : ''}
+            {failedNoText > 0 && kept > 0 ? '; ' : ''}
+            {kept > 0 ? `reading again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''}
+            {ocr.failures[0] ? ` (${reasons[0]}${ocr.failed > 1 ? '; hover for all' : ''})` : ''}
           </span>
-          {!running && !readOnly && (
+          {!running && !readOnly && left === 0 && (
             <button className="doc-action" aria-label={`Retry OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>
               Retry OCR
             </button>
