@@ -9,7 +9,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DocumentsService } from '../documents/documents-service.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
-import { loadPages } from './page-text.ts';
+import { loadPagesLazily } from './page-text.ts';
 
 export interface CarryCounts {
   kept: number;
@@ -37,12 +37,12 @@ interface Carried {
 }
 
 /**
- * Carries highlights onto new page text (`texts`, `items`) of document `to`: by position, else by
+ * Carries highlights onto new page text (`texts`, and the item boxes of the pages a highlight lands on) of document `to`: by position, else by
  * their exact words, else fuzzily; else orphaned. Determinations resting on edited or lost words
  * go stale. `keepRects(a)` says a highlight's drawn boxes still stand (its page was not re-read),
  * so only its offsets move; otherwise its boxes are taken from the new text's items.
  */
-function carry(db: Db, at: string, rows: Carried[], texts: string[], items: PageItems[], to: { documentId: string; sha256: string }, keepRects: (a: Carried) => boolean = () => false): CarryCounts {
+function carry(db: Db, at: string, rows: Carried[], texts: string[], itemsFor: (fromPage: number, toPage: number) => PageItems[], to: { documentId: string; sha256: string }, keepRects: (a: Carried) => boolean = () => false): CarryCounts {
   const result: CarryCounts = { kept: 0, relocated: 0, edited: 0, orphaned: 0 };
   const stale = db.prepare(`UPDATE determinations SET stale = 1 WHERE (case_id, item_id) IN (SELECT case_id, item_id FROM determination_evidence WHERE annotation_id = ?)`);
   const move = db.prepare(
@@ -59,7 +59,7 @@ function carry(db: Db, at: string, rows: Carried[], texts: string[], items: Page
       continue;
     }
     const samePages = found.pageFrom === a.page_from && found.pageTo === a.page_to;
-    const rects = samePages && keepRects(a) ? a.rects : JSON.stringify(rectsFor(texts, items, found.start, found.end));
+    const rects = samePages && keepRects(a) ? a.rects : JSON.stringify(rectsFor(texts, itemsFor(found.pageFrom, found.pageTo), found.start, found.end));
     move.run(to.documentId, to.sha256, found.pageFrom, found.pageTo, rects, found.quote, found.prefix, found.suffix, found.start, found.end, EXTRACTOR_VERSION, at, a.id);
     if (exact && exact.start === a.start_offset) result.kept++;
     else if (exact) result.relocated++; // the same words, moved: the evidence has not changed
@@ -92,13 +92,13 @@ export function carryForwardInPlace(ctx: ServiceContext, documentId: string, cha
   // Loading and parsing every page's text and boxes for each page that lands made OCR of a
   // 100-page scan quadratic, and held the main thread ~100 ms a page near its end.
   if (cases.length === 0) return out;
-  const { texts, items } = loadPages(db, documentId);
+  const { texts, itemsFor } = loadPagesLazily(db, documentId);
   const changed = new Set(changedPages.map((p) => p - 1));
   const onChangedPage = (a: Carried) => [...changed].some((p) => p >= a.page_from && p <= a.page_to);
   const at = ctx.now().toISOString();
   for (const { case_id } of cases) {
     const rows = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(case_id, documentId);
-    const counts = carry(db, at, rows, texts, items, { documentId, sha256: doc.sha256 }, (a) => !onChangedPage(a));
+    const counts = carry(db, at, rows, texts, itemsFor, { documentId, sha256: doc.sha256 }, (a) => !onChangedPage(a));
     out.set(case_id, counts);
     const touched = rows.filter(onChangedPage).length;
     if (touched > 0 || counts.relocated + counts.edited + counts.orphaned > 0) ctx.recordChange('annotations.reread', case_id, 'document', documentId, { pages: [...changedPages].sort((x, y) => x - y), ...counts });
@@ -112,9 +112,9 @@ const pendingOcr = (db: Db, documentId: string) =>
 /** The case's highlights on `from`, carried onto `to`'s present text (call inside a write transaction). */
 function carryTo(ctx: ServiceContext, caseId: string, from: string, to: { id: string; sha256: string }): CarryCounts {
   const { db } = ctx;
-  const { texts, items } = loadPages(db, to.id);
+  const { texts, itemsFor } = loadPagesLazily(db, to.id);
   const old = db.prepare<[string, string], Carried>(`SELECT ${CARRIED_COLUMNS} FROM annotations WHERE case_id = ? AND document_id = ? AND status != 'deleted'`).all(caseId, from);
-  return carry(db, ctx.now().toISOString(), old, texts, items, { documentId: to.id, sha256: to.sha256 });
+  return carry(db, ctx.now().toISOString(), old, texts, itemsFor, { documentId: to.id, sha256: to.sha256 });
 }
 
 /**

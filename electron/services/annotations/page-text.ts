@@ -22,3 +22,25 @@ export function loadPages(db: Db, documentId: string): { texts: string[]; items:
   const rows = db.prepare<[string], { text: string; items: string }>('SELECT text, items FROM pages WHERE document_id = ? ORDER BY page_index').all(documentId);
   return { texts: rows.map((r) => r.text), items: rows.map((r) => JSON.parse(r.items) as PageItems) };
 }
+
+/**
+ * The text of every page, and a way to the item boxes of just the pages asked for. A carry draws
+ * boxes on the few pages its highlights land on; parsing every page's boxes for each page OCR
+ * read again made a `--redo` of an annotated scan quadratic in its pages.
+ */
+export function loadPagesLazily(db: Db, documentId: string): { texts: string[]; itemsFor: (fromPage: number, toPage: number) => PageItems[] } {
+  const texts = db.prepare<[string], { text: string }>('SELECT text FROM pages WHERE document_id = ? ORDER BY page_index').all(documentId).map((r) => r.text);
+  const one = db.prepare<[string, number], { items: string }>('SELECT items FROM pages WHERE document_id = ? AND page_index = ?');
+  // Sparse: an index never asked for is never read; rectsFor reads only the pages in its range.
+  const items: PageItems[] = [];
+  return {
+    texts,
+    itemsFor(fromPage, toPage) {
+      for (let p = Math.max(0, fromPage); p <= toPage && p < texts.length; p++) {
+        const row = items[p] === undefined ? one.get(documentId, p) : undefined;
+        if (row) items[p] = JSON.parse(row.items) as PageItems;
+      }
+      return items;
+    },
+  };
+}
