@@ -476,14 +476,14 @@ export const events = {
   }),
   /** A case's documents read by the pre-review worker so far, sent as each finishes. */
   'prereview.progress': z.object({ caseId: z.string(), done: z.number().int(), total: z.number().int() }),
-  /** One page of a document's OCR: begun, read, failed (with why), or the rest cancelled. */
+  /** One page of a document's OCR: begun, read, failed (with why), or the rest cancelled; `queued`: the document's pages were queued again (Resume, Retry, --redo). */
   'ocr.progress': z.object({
     caseId: z.string(),
     documentId: z.string(),
     done: z.number().int(),
     total: z.number().int(),
     page: z.number().int(),
-    phase: z.enum(['recognising', 'done', 'failed', 'cancelled']),
+    phase: z.enum(['queued', 'recognising', 'done', 'failed', 'cancelled']),
     error: z.string().optional(),
   }),
 } as const;

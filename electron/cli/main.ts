@@ -108,7 +108,8 @@ Options for every command:
 IDs: any unique beginning of an id will do, like git (--case 3f2a); a beginning shared by several
 is refused listing them (exit 2), one that matches nothing lists what exists (exit 3).
 
-Exit codes: 0 done; 1 failed (for import: any file failed; for verify: not valid); 2 bad usage or input;
+Exit codes: 0 done; 1 failed (for import: any file failed, or OCR could not read a page of it;
+for ocr: a page failed; for verify: not valid); 2 bad usage or input;
 3 not found; 4 internal error; 5 (verify) valid signature from an unknown key: not the lead's signature.`;
 
 const OPTIONS = {
@@ -434,7 +435,8 @@ function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: num
 /** The documents table's OCR column: "-" for a document with its own text layer, else what OCR has done ("2/3, 1 failed"). */
 function ocrCell(ocr: DocumentListItem['ocr']): string {
   if (!ocr) return '-';
-  const notes = [ocr.failed ? `${ocr.failed} failed` : '', ocr.pending ? `${ocr.pending} waiting` : '', ocr.stopped ? `${ocr.stopped} stopped` : ''].filter(Boolean);
+  const lost = ocr.failed - ocr.failedKept;
+  const notes = [lost ? `${lost} failed` : '', ocr.failedKept ? `${ocr.failedKept} re-read failed (text kept)` : '', ocr.pending ? `${ocr.pending} waiting` : '', ocr.stopped ? `${ocr.stopped} stopped` : ''].filter(Boolean);
   return `${ocr.pagesOcr}/${ocr.total}${notes.length ? `, ${notes.join(', ')}` : ''}`;
 }
 
@@ -506,6 +508,8 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if ('code' in r) return r.code;
     const results = r.value as ImportFileResult[];
     const imported = results.flatMap((x) => (x.ok ? [x.document.id] : []));
+    // Pages that had failed before this import (a document already in the workspace) are not its doing.
+    const failedBefore = new Map(imported.map((id) => [id, ws.services.ocr.summary(id)?.failed ?? 0]));
     if (!v['no-ocr'] && imported.length > 0) await readScannedPages(ws, imported, io, json);
     const ocrOf = (id: string) => ({ ...ws.services.ocr.summary(id), failures: ws.services.ocr.failures(id) });
     print(
@@ -523,8 +527,12 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
           )
           .join('\n'),
     );
-    // A page OCR could not read fails the command as `ocr` does: the document is in, its text is not.
-    const ocrFailed = !v['no-ocr'] && imported.some((id) => (ws.services.ocr.summary(id)?.failed ?? 0) > 0);
+    // A page OCR could not read fails the command as `ocr` does: the document is in, its text is
+    // not. A new document's pages refused at import (over the page limit) count; a known
+    // document's old failures do not.
+    const ocrFailed =
+      !v['no-ocr'] &&
+      results.some((x) => x.ok && (ws.services.ocr.summary(x.document.id)?.failed ?? 0) > (x.alreadyInWorkspace ? (failedBefore.get(x.document.id) ?? 0) : 0));
     return results.every((x) => x.ok) && !ocrFailed ? EXIT.ok : EXIT.failed;
   }
   if (cmd === 'ocr') {

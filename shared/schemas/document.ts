@@ -16,6 +16,9 @@ export const documentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 
+/** How many of a document's OCR failures its list entry names, with why (the count is exact). */
+export const OCR_FAILURES_LISTED = 20;
+
 /** A document's OCR as the documents list shows it ("OCR 34/120"); null when every page has a text layer. */
 export const documentOcr = z
   .object({
@@ -29,8 +32,8 @@ export const documentOcr = z
     failedKept: z.number().int(),
     /** Pages whose reading was stopped (Stop), waiting for Resume. */
     stopped: z.number().int(),
-    /** The first failures with why; `kept`: the page's earlier OCR text stays (a reading again failed). */
-    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean() })).max(20),
+    /** The first OCR_FAILURES_LISTED failures with why; `kept`: the page's earlier OCR text stays (a reading again failed). */
+    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean() })).max(OCR_FAILURES_LISTED),
     meanConfidence: z.number().nullable(),
     running: z.boolean(),
   })

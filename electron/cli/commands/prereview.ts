@@ -111,7 +111,7 @@ function textOf(r: Row, io: Io) {
     const f = r.result.rules[id];
     const pages = pagesOf(f);
     const unread = f.unreadPages?.length ? `  (not in the text; ${f.unreadPages.length} page(s) without text need OCR)` : '';
-    io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.map((p) => (r.ocrPages?.has(p) ? `${p} OCR text` : String(p))).join(', ')})` : ''}${unread}`);
+    io.out(`  ${id.padEnd(28)} ${f.stance === NO_TEXT ? 'no text: needs OCR' : f.stance}${pages.length ? `  (p${pages.map((p) => (r.ocrPages?.has(p) ? `${p} [OCR]` : String(p))).join(', ')})` : ''}${unread}`);
   }
   io.out(`  8 Can't Wait: ${scorecardOf(r).map((x) => `${x.label.toLowerCase()} ${ANSWER_WORDS[x.answer].toLowerCase()}${x.needsOcr ? ' (needs OCR)' : ''}`).join('; ')}`);
 }

@@ -24,7 +24,9 @@ export async function readPdfText(file: string, workerPath = SOURCE_WORKER_PATH)
   if (problem) return { file, error: `${path.basename(file)}: ${problem.reason}` };
   try {
     const x = await extractPdf(bytes, { workerPath, workers: 2, pageLimit: 20_000 });
-    return { file, sha256: sha256Hex(bytes), pages: x.pages.map((p) => p.text) };
+    // A scanned page is read as having no text, whatever its scanner typed on it (a Bates stamp):
+    // judged on the stamp, every rule would be "not addressed" instead of "needs OCR" (as in a case: page-text.ts).
+    return { file, sha256: sha256Hex(bytes), pages: x.pages.map((p) => (p.needsOcr ? '' : p.text)) };
   } catch (err) {
     return { file, error: `${path.basename(file)}: ${err instanceof ExtractionError ? err.message : String(err)}` };
   }

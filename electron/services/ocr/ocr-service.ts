@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
-import type { DocumentListItem } from '../../../shared/schemas/document.ts';
+import { OCR_FAILURES_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
@@ -50,10 +50,8 @@ export interface OcrServiceOptions {
 }
 
 export type OcrSummary = NonNullable<DocumentListItem['ocr']>;
-/** The failures a summary lists by page (the count is exact; the CLI lists every one). */
-const FAILURES_LISTED = 20;
 
-type Phase = 'recognising' | 'done' | 'failed' | 'cancelled';
+type Phase = 'queued' | 'recognising' | 'done' | 'failed' | 'cancelled';
 type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
@@ -366,15 +364,18 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         : db.prepare<[string], { document_id: string }>('SELECT document_id FROM case_documents WHERE case_id = ?').all(input.caseId).map((r) => r.document_id);
       const at = ctx.now().toISOString();
       let queued = 0;
+      const again: string[] = [];
       ctx.writeTransaction(() => {
         for (const d of docs) {
           // A page read again keeps its present text until the new reading replaces it.
           const which = input.redo ? `status != 'pending'` : `status IN ('failed', 'cancelled')`;
-          db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ? WHERE document_id = ? AND ${which}`).run(at, d);
+          if (db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ? WHERE document_id = ? AND ${which}`).run(at, d).changes > 0) again.push(d);
           applyDocumentLimit(d);
           queued += (db.prepare(`SELECT count(*) AS n FROM page_ocr WHERE document_id = ? AND status = 'pending'`).get(d) as { n: number }).n;
         }
       });
+      // Pages that said "stopped" or "failed" now wait: the list and the open viewer are told.
+      for (const d of again) progress(d, 0, 'queued');
       if (queued > 0) setImmediate(pump);
       return { queued };
     },
@@ -425,8 +426,9 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     summary(documentId: string): OcrSummary | null {
       const r = summaryRow.get(documentId)!;
       if (r.n === 0) return null;
-      // Running while it has pages waiting and this process reads: a page being read is still
-      // pending, and one that was stopped mid-read is not (its read is being dropped).
+      // Running while it has pages waiting and this process is reading (any document's pages): a
+      // page being read is still pending, and one stopped mid-read is not (its read is dropped).
+      // Pages another process reads (the CLI) show as waiting here.
       const running = r.pending > 0 && !closed && active > 0;
       return {
         total: r.n,
@@ -435,7 +437,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         failed: r.failed,
         failedKept: r.failedKept,
         stopped: r.stopped,
-        failures: r.failed > 0 ? failuresOf(documentId, FAILURES_LISTED) : [],
+        failures: r.failed > 0 ? failuresOf(documentId, OCR_FAILURES_LISTED) : [],
         meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10,
         running,
       };

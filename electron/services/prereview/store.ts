@@ -31,15 +31,16 @@ export function createPrereviewStore(ctx: ServiceContext, rulesVersion = RULES_V
 
   // Hashing a 700-page manual's text on every forCase would cost the main thread more than it
   // should: the hash is kept per document with a cheap signature of its pages (how many, their
-  // total length, how many still need OCR, the newest row), and computed again only when that
-  // changes — OCR adding text to a page changes all but the first.
+  // total length, the newest row, and its OCR rows' state), and computed again only when that
+  // changes.
   const keys = new Map<string, { sig: string; key: DocumentKey }>();
-  // The OCR rows' newest change is in it too: a page read again can come back with different
+  // The OCR rows' change times are in it too, summed (not their newest, which a clock set back or
+  // a bundle's rows dated ahead would hold still): a page read again can come back with different
   // letters and the same length ("ho1ds" read as "holds"), and a page OCR has not read yet reads
   // as empty (page-text.ts) until it has.
-  const sigOf = db.prepare<[{ doc: string }], { n: number; chars: number | null; ocr: number | null; last: number | null; ocrAt: string | null; unread: number }>(
+  const sigOf = db.prepare<[{ doc: string }], { n: number; chars: number | null; ocr: number | null; last: number | null; ocrAt: number | null; unread: number }>(
     `SELECT count(*) AS n, sum(length(text)) AS chars, sum(needs_ocr) AS ocr, max(id) AS last,
-            (SELECT max(updated_at) FROM page_ocr WHERE document_id = @doc) AS ocrAt,
+            (SELECT total(julianday(updated_at)) FROM page_ocr WHERE document_id = @doc) AS ocrAt,
             (SELECT count(*) FROM page_ocr WHERE document_id = @doc AND source = 'none') AS unread
      FROM pages WHERE document_id = @doc`,
   );
@@ -47,7 +48,7 @@ export function createPrereviewStore(ctx: ServiceContext, rulesVersion = RULES_V
   function keyOf(documentId: string): DocumentKey {
     const fileName = db.prepare<[string], { original_name: string }>('SELECT original_name FROM documents WHERE id = ?').get(documentId)?.original_name ?? '';
     const s = sigOf.get({ doc: documentId })!;
-    const sig = `${fileName.length}:${fileName}|${s.n}|${s.chars ?? 0}|${s.ocr ?? 0}|${s.last ?? 0}|${s.ocrAt ?? ''}|${s.unread}`;
+    const sig = `${fileName.length}:${fileName}|${s.n}|${s.chars ?? 0}|${s.ocr ?? 0}|${s.last ?? 0}|${s.ocrAt ?? 0}|${s.unread}`;
     const known = keys.get(documentId);
     if (known?.sig === sig) return known.key;
     const pages = loadTexts(db, documentId);

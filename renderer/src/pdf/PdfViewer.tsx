@@ -27,11 +27,12 @@ const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
 function unreadBadge(w: { status?: string | null; error?: string | null }): [string, string] {
   switch (w.status) {
     case 'failed':
-      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'} Retry OCR from the documents list.`];
+      // The reason says what helps (a copy at a normal size, a higher limit); a retry helps a page that ran out of time.
+      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'} Retry OCR is in the documents list.`];
     case 'cancelled':
       return ['OCR stopped: no text on this page yet', 'OCR of this document was stopped before this page was read. Resume OCR from the documents list.'];
     default:
-      return ['Waiting for OCR: no text on this page yet', 'This scanned page has no text layer; OCR will read it shortly, and its words become searchable and selectable then.'];
+      return ['Waiting for OCR: no text on this page yet', 'This scanned page has no text layer yet; once OCR reads it, its words become searchable and selectable.'];
   }
 }
 
@@ -213,7 +214,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
 
   /**
    * On a page whose text came from OCR: a badge saying so, with the engine's confidence, and,
-   * when asked, a dotted box and a question mark on each word the engine was unsure of.
+   * when asked, a dotted box and a question mark on each word the engine was unsure of. On a
+   * scanned page OCR has not read (waiting, stopped, failed): a badge saying so, and why.
    */
   const drawOcr = async (pageNumber: number) => {
     const ocr = ocrRef.current;
@@ -239,6 +241,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
       return;
     }
     setHasOcr(true);
+    // Its text layer is OCR's words (line selection joins them by line; see below), not pdf.js's.
+    layer.dataset.source = 'ocr';
     const confidence = w.meanConfidence === null ? '' : `, ${Math.round(w.meanConfidence)} % confidence`;
     badge.textContent = `OCR text${confidence}`;
     const engine = [w.engine ?? 'OCR', w.engineVersion].filter(Boolean).join(' ');
@@ -274,10 +278,11 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     () =>
       onEvent('ocr.progress', (p) => {
         if (p.documentId !== doc.id || p.phase === 'recognising' || !ocrRef.current) return;
-        // A page that failed, or every page left when OCR was stopped: only the badge changes.
+        // A page that failed, every page left when OCR was stopped, or every page queued again
+        // (Resume, Retry): only the badges change.
         if (p.phase !== 'done') {
           const n = viewerRef.current?.pagesCount ?? 0;
-          for (let i = 1; i <= n; i++) if (p.phase === 'cancelled' || i === p.page) ocrRef.current.forget(i);
+          for (let i = 1; i <= n; i++) if (p.phase === 'cancelled' || p.phase === 'queued' || i === p.page) ocrRef.current.forget(i);
           drawAllOcr();
           return;
         }
@@ -354,7 +359,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     const lines: Array<{ first: HTMLElement; last: HTMLElement }> = [];
     for (const sp of words) {
       const prev = lines[lines.length - 1];
-      const ocrPage = sp.closest('.page')?.querySelector(':scope > .credence-ocr');
+      const ocrPage = sp.closest('.page')?.querySelector(':scope > .credence-ocr[data-source="ocr"]');
       if (prev && ocrPage && prev.last.closest('.page') === sp.closest('.page') && sp.previousElementSibling?.tagName === 'SPAN') prev.last = sp;
       else lines.push({ first: sp, last: sp });
     }

@@ -16,7 +16,8 @@ export interface PageWords {
   words: OcrWordInput[];
 }
 
-const NO_WORDS: PageWords = { source: 'none', engine: null, meanConfidence: null, words: [] };
+// A page whose words could not be fetched is left to pdf.js, with no badge (never a false "Waiting for OCR").
+const NO_WORDS: PageWords = { source: 'pdf', engine: null, meanConfidence: null, words: [] };
 
 interface TextPage {
   view: number[];

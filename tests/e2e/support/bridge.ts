@@ -11,6 +11,7 @@ import { openWorkspace, type Workspace } from '../../../electron/services/worksp
 import { ensureSampleCase } from '../../../electron/services/sample/sample-case.ts';
 import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
 import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
+import { ocrLimitsFromEnv } from '../../../electron/services/ocr/limits.ts';
 import { SAMPLE_PDF, SAMPLE_SCAN_PDF } from '../../../resources/sample/generate-sample.ts';
 import { fail } from '../../../shared/result.ts';
 import { actAs, type Person } from '../../support/workspace.ts';
@@ -74,14 +75,14 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; sampleS
     ocr: {
       auto: true,
       createPool: (cacheDir) => {
-        const real = createOcrHostPool({ cacheDir });
+        const real = createOcrHostPool({ cacheDir, workerMemoryMb: ocrLimitsFromEnv(process.env).engineMemoryMb });
         return {
           ...real,
           info: real.info,
           size: real.size,
           async recognize(png, o) {
             const signal = o?.signal;
-            if (ocrGate) await Promise.race([ocrGate, new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }))]);
+            if (ocrGate && !signal?.aborted) await Promise.race([ocrGate, new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }))]);
             return real.recognize(png, o);
           },
         };

@@ -315,8 +315,12 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await expect(badge).toHaveAttribute('title', /Resume OCR from the documents list/);
   await page.screenshot({ path: testInfo.outputPath('ocr-stopped.png') });
 
-  release();
+  await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toHaveText('OCR stopped: no text on this page yet', { timeout: 30_000 });
+  // Resumed while still held: every page's badge says it waits again at once, not "stopped".
   await item.getByRole('button', { name: 'Resume OCR of scan-three' }).click();
+  await expect(item.getByRole('status')).toHaveText('OCR 0/3', { timeout: 30_000 });
+  await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toHaveText('Waiting for OCR: no text on this page yet', { timeout: 30_000 });
+  release();
   await expect(item.getByText(/OCR text: 3 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
   await expect(item.getByText(/OCR stopped/)).toHaveCount(0);
   await expect(badge).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
@@ -333,7 +337,9 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   await page.getByRole('button', { name: 'Add PDFs' }).click();
   const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'billboard.pdf' });
   const failed = item.locator('.ocr-failed');
-  await expect(failed).toHaveText(/^OCR failed on 1 page \(Page 2 is 200 × 200 inches: .* ask the agency for a copy at a normal page size\.\)$/, { timeout: OCR_WAIT });
+  // The first reason in the chip, cut short; all of it in the chip's tooltip and description.
+  await expect(failed).toHaveText(/^OCR failed on 1 page \(Page 2 is 200 × 200 inches: .*…\)$/, { timeout: OCR_WAIT });
+  await expect(failed).toHaveAttribute('aria-description', /^Page 2 is 200 × 200 inches: .* ask the agency for a copy at a normal page size\.$/);
   await expect(item.getByText('OCR text: 1 page')).toBeVisible({ timeout: OCR_WAIT });
   // The reason is the list's, not an event's: it is still there when the case is opened again.
   await page.getByRole('button', { name: 'Cases' }).click();
@@ -345,6 +351,6 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   await page.keyboard.press('Enter');
   const badge = page.locator('.page[data-page-number="2"] .ocr-badge');
   await expect(badge).toHaveText('OCR failed: no text on this page', { timeout: 30_000 });
-  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.*Retry OCR from the documents list\.$/);
+  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.*Retry OCR is in the documents list\.$/);
   await page.screenshot({ path: testInfo.outputPath('ocr-failed.png') });
 });

@@ -76,6 +76,18 @@ describe('credence import and ocr', () => {
     expect((await credence(['ocr', '--case', caseId, '--no-ocr'])).code).toBe(2);
   });
 
+  it('import fails (exit 1) when OCR cannot read a page of what it imported, not for an old failure of a known file', async () => {
+    const big = path.join(root, 'order-15.pdf');
+    fs.writeFileSync(big, await scannedPdf([['Officers shall de-escalate'], ['Officers shall warn']]));
+    const first = await credence(['import', '--case', caseId, big], { CREDENCE_OCR_PAGE_LIMIT: '1' });
+    expect(first.code).toBe(1);
+    expect(first.out).toMatch(/1 of 2 scanned pages read by OCR \(mean confidence [\d.]+\); Page 2 was not read: OCR reads at most 1 page of one document/);
+    // The same file again: nothing is read or fails this time, and the command says done.
+    const again = await credence(['import', '--case', caseId, big], { CREDENCE_OCR_PAGE_LIMIT: '1' });
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toContain('(already in the workspace)');
+  });
+
   it('a page whose reading again fails keeps its earlier text, is counted once, and fails the command', async () => {
     const two = path.join(root, 'order-14.pdf');
     fs.writeFileSync(two, await scannedPdf([['Officers shall intervene'], ['Officers shall report force']]));

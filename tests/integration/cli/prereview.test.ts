@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scannedPdf, textPdf } from '../../fixtures/pdfs.ts';
+import { scannedPdf as stampedScan } from '../../fixtures/scans.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 import { generateSamplePdf } from '../../../resources/sample/generate-sample.ts';
 import { RULES_VERSION } from '../../../shared/domain/prereview/rules/index.ts';
@@ -87,6 +88,12 @@ describe('credence prereview', () => {
     expect(scan.out).toContain('no text: needs OCR on page(s) 2, 3');
     // The scorecard never says yes on what it could not read, and says so.
     expect(scan.out).toContain("8 Can't Wait: requires de-escalation no (needs OCR);");
+    // A scan its scanner stamped (a Bates number typed over the image) needs OCR just the same.
+    const stamped = path.join(dir, 'stamped.pdf');
+    fs.writeFileSync(stamped, await stampedScan([['Chokeholds are prohibited unless', 'deadly force is authorized by law.']], { stamp: 'Bates 000123' }));
+    const [json] = JSON.parse(credence(['prereview', '--json', stamped]).out);
+    expect(json.pagesWithoutText).toEqual([1]);
+    expect(json.rules.chokehold.stance).toBe('no_text_needs_ocr');
   });
 
   it('refuses --json with --csv, and no input at all', () => {

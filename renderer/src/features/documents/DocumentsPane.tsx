@@ -13,6 +13,8 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onChanged: () => void;
+  /** Reads only the documents list again (OCR progress: counts and reasons), not the whole workspace. */
+  onListChanged: () => void;
   /** Puts a removal on the workspace's undo stack (Ctrl+Z), besides the pane's own Undo button. */
   recordUndo?: (entry: { label: string; undo: () => Promise<unknown>; redo: () => Promise<unknown> }) => void;
 }
@@ -33,6 +35,8 @@ interface OcrLive {
 }
 /** How often the list is read again while a document's pages land by OCR. */
 const OCR_REFRESH_MS = 5000;
+/** How often the chokehold badge is worked out again while a document's pages land. */
+const LINT_WHILE_OCR_MS = 30_000;
 
 const LINT_SHORT: Record<string, string> = {
   prohibited_outright: 'prohibited',
@@ -41,7 +45,7 @@ const LINT_SHORT: Record<string, string> = {
   not_addressed: 'not addressed',
 };
 
-export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged, recordUndo }: Props) {
+export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged, onListChanged, recordUndo }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failures, setFailures] = useState<ImportFileResult[]>([]);
@@ -50,8 +54,25 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [ocrLive, setOcrLive] = useState<Map<string, OcrLive>>(new Map());
   const onChangedRef = useRef(onChanged);
   onChangedRef.current = onChanged;
-  // OCR runs in the background after import: pages done of total as they land, the reason a page
-  // failed, and the list read again when a document's OCR ends (its counts and confidence).
+  const onListChangedRef = useRef(onListChanged);
+  onListChangedRef.current = onListChanged;
+  // While pages land, only this list is read again (counts, reasons, the chokehold badge), and at
+  // most every few seconds, the last change always included: reading the whole workspace again
+  // (checklist, highlights, pre-review) each time would compete with OCR for the machine.
+  const lastRefresh = useRef(0);
+  const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshList = () => {
+    if (trailing.current) return;
+    const wait = Math.max(0, lastRefresh.current + OCR_REFRESH_MS - Date.now());
+    trailing.current = setTimeout(() => {
+      trailing.current = null;
+      lastRefresh.current = Date.now();
+      onListChangedRef.current();
+    }, wait);
+  };
+  useEffect(() => () => clearTimeout(trailing.current ?? undefined), []);
+  // OCR runs in the background after import: pages done of total as they land; when a document's
+  // OCR ends or is stopped, the whole workspace is read again (its counts, confidence, pre-review).
   useEffect(
     () =>
       onEvent('ocr.progress', (p) => {
@@ -65,18 +86,11 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           }
           return new Map(m).set(p.documentId, { done: p.done, total: p.total });
         });
-        // The list is read again when a document's OCR ends, a page fails or OCR is stopped, and
-        // every few seconds while pages land: the counts, and the chokehold badge, which a long
-        // scan's first pages can already decide.
-        const now = Date.now();
-        if (p.done >= p.total || p.phase === 'failed' || p.phase === 'cancelled' || (p.phase === 'done' && now - lastRefresh.current >= OCR_REFRESH_MS)) {
-          lastRefresh.current = now;
-          onChangedRef.current();
-        }
+        if (p.done >= p.total || p.phase === 'cancelled') onChangedRef.current();
+        else if (p.phase === 'done' || p.phase === 'failed' || p.phase === 'queued') refreshList();
       }),
     [caseRecord.id],
   );
-  const lastRefresh = useRef(0);
   // OCR runs before this list is on screen (the sample's scan starts with the app): a document's
   // OCR that ended between the list being read and the line above listening would leave it
   // saying "OCR 0/1". The list is read once more now that every later end is heard.
@@ -102,10 +116,11 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [replaced, setReplaced] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
   // The chokehold lint reads every document after import; its verdict shows as a badge. A scan's
-  // text arrives later, by OCR: the verdict is read again whenever the list comes back with more
-  // OCR pages (when a document's OCR ends, a page fails or the list is read for another reason).
+  // text arrives later, by OCR: the verdict is read again when the list comes back with more OCR
+  // pages, at most every 30 s while a document is being read (each reading pre-reviews the whole
+  // growing document, work that competes with OCR) and at once when its OCR ends.
   const [lint, setLint] = useState<Map<string, { chokehold: string; vascular: string; isDirective: boolean }>>(new Map());
-  const docKey = documents.map((d) => `${d.id}:${d.ocr?.pagesOcr ?? 0}`).join(',');
+  const docKey = documents.map((d) => `${d.id}:${d.ocr?.running ? `r${Math.floor(Date.now() / LINT_WHILE_OCR_MS)}` : (d.ocr?.pagesOcr ?? 0)}`).join(',');
   useEffect(() => {
     if (!docKey) return;
     // A slower answer for an older list must not overwrite a newer one.
@@ -463,12 +478,17 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
   // Live progress counts only while the list says pages are waiting: a page that lands just after
   // a stop must not bring back "OCR 3/10" and a Stop that has nothing to stop.
   const running = ocr.running || (live !== null && live.done < live.total && ocr.pending > 0);
+  // Pages a person stopped (Resume), or pages waiting that this window is not reading (another
+  // process is, or the workspace is read-only): said apart, so "stopped" means someone stopped it.
   const left = ocr.pending + ocr.stopped;
   const kept = ocr.failedKept;
   const failedNoText = ocr.failed - kept;
   // Most reasons already begin "Page 3 …"; the others are given their page.
   const reasons = ocr.failures.map((f) => `${new RegExp(`^Page ${f.page}\\b`).test(f.error) ? f.error : `Page ${f.page}: ${f.error}`}${f.kept ? ' (its earlier OCR text is kept)' : ''}`);
-  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more (the CLI's ocr command lists them all).`);
+  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more; Retry OCR reads them all again.`);
+  const first = ocr.failures[0] ? (new RegExp(`^Page ${ocr.failures[0].page}\\b`).test(ocr.failures[0].error) ? ocr.failures[0].error : `Page ${ocr.failures[0].page}: ${ocr.failures[0].error}`) : '';
+  const short = first.length > 90 ? `${first.slice(0, 89).trimEnd()}…` : first;
+  const failedWords = [failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : '', kept > 0 ? `${failedNoText > 0 ? 'reading' : 'Reading'} again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''].filter(Boolean).join('; ');
   const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
   return (
     <span className="ocr-status">
@@ -484,7 +504,7 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
           )}
         </>
       )}
-      {!running && left > 0 && (
+      {!running && ocr.stopped > 0 && (
         <>
           <span className="chip warn ocr-stopped">OCR stopped: {left} {left === 1 ? 'page' : 'pages'} left</span>
           {!readOnly && (
@@ -494,13 +514,22 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
           )}
         </>
       )}
+      {!running && ocr.stopped === 0 && ocr.pending > 0 && (
+        <>
+          <span className="chip ocr-waiting">Waiting for OCR: {ocr.pending} {ocr.pending === 1 ? 'page' : 'pages'}</span>
+          {!readOnly && (
+            <button className="doc-action" aria-label={`Read ${title} by OCR now`} onClick={(e) => (stop(e), onRun())}>
+              Read now
+            </button>
+          )}
+        </>
+      )}
       {ocr.failed > 0 && (
         <>
-          <span className="chip warn ocr-failed" title={reasons.join('\n')}>
-            {failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : ''}
-            {failedNoText > 0 && kept > 0 ? '; ' : ''}
-            {kept > 0 ? `reading again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''}
-            {ocr.failures[0] ? ` (${reasons[0]}${ocr.failed > 1 ? '; hover for all' : ''})` : ''}
+          {/* Focusable, so the reasons in its description reach the keyboard and a screen reader, not only the mouse. */}
+          <span className="chip warn ocr-failed" tabIndex={0} title={reasons.join('\n')} aria-description={reasons.join(' ')}>
+            {failedWords}
+            {short ? ` (${short}${ocr.failed > 1 ? '; more on hover' : ''})` : ''}
           </span>
           {!running && !readOnly && left === 0 && (
             <button className="doc-action" aria-label={`Retry OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>

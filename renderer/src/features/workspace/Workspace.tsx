@@ -103,6 +103,14 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
   useEffect(() => {
     void reload();
   }, [reload]);
+  /** The documents list alone (OCR progress), without reading the rest of the workspace again. */
+  const reloadDocuments = useCallback(async () => {
+    try {
+      setDocs(await call('documents.list', { caseId }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [caseId]);
 
   const undo = useUndo(() => void reload());
 
@@ -278,7 +286,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
       <Group className="panes" orientation="horizontal" defaultLayout={savedLayout()} onLayoutChanged={(layout) => localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout))}>
         <Panel id="left" defaultSize="18" minSize="12" collapsible panelRef={leftPanel} onResize={(size) => setCollapsed((x) => (x.left === (size.inPixels === 0) ? x : { ...x, left: size.inPixels === 0 }))}>
           <section className="pane left" aria-label="Documents and search" hidden={collapsed.left}>
-            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1, resume: true })} onChanged={() => void reload()} recordUndo={undo.record} />
+            <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1, resume: true })} onChanged={() => void reload()} onListChanged={() => void reloadDocuments()} recordUndo={undo.record} />
             <SearchPanel caseId={c.id} inputRef={searchRef} hasDocuments={docs.length > 0} onOpenHit={(h, query) => setTarget({ documentId: h.documentId, page: h.page, query })} />
           </section>
         </Panel>
