@@ -21,6 +21,7 @@
 // (firstRenderMs) is added to the pool's time. Its CPU (poolCpuMs) includes the whole start.
 // Prints JSON {pages, dpi, skewMs, firstRenderMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs, engineAloneMs}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
+// CREDENCE_OCR_DPI draws the pages at another resolution, as it does in the app.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +29,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { APP_PSM, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services/ocr/engine.ts';
 import { createOcrHostPool } from '../../electron/services/ocr/engine-client.ts';
-import { DEFAULT_OCR_LIMITS } from '../../electron/services/ocr/limits.ts';
+import { ocrLimitsFromEnv } from '../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
 import { buildScanSets } from '../eval/ocr/scan-set.ts';
 
@@ -45,7 +46,7 @@ function childrenCpuMs(): number | null {
   }
 }
 const sizes = process.argv[3] ? process.argv[3].split(',').map(Number) : [...new Set([defaultPoolSize(), 1])];
-const dpi = DEFAULT_OCR_LIMITS.dpi;
+const dpi = ocrLimitsFromEnv().dpi; // CREDENCE_OCR_DPI, as the app reads it
 const built = await buildScanSets(undefined, ['scan-300']);
 if ('skipped' in built) {
   console.log(JSON.stringify({ skipped: built.skipped }));

@@ -8,13 +8,14 @@
 // the order a content stream stores page furniture in; and whether pre-review of the scanned copy takes the same stance as of the original, rule by
 // rule. A report, not a test: it exits 0 (and skips, saying why, without the corpus or tools).
 // Not part of `npm test`: it reads ~108 pages, tens of minutes on two busy cores.
-// CREDENCE_OCR_EVAL_SETS=scan-300,scan-150 limits the sets; CREDENCE_OCR_POOL the pool size.
+// CREDENCE_OCR_EVAL_SETS=scan-300,scan-150 limits the sets; CREDENCE_OCR_POOL the pool size;
+// CREDENCE_OCR_DPI the resolution pages are drawn at (as in the app).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultPoolSize } from '../../../electron/services/ocr/engine.ts';
 import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
-import { DEFAULT_OCR_LIMITS } from '../../../electron/services/ocr/limits.ts';
+import { ocrLimitsFromEnv } from '../../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
 import { prereviewDocument } from '../../../shared/domain/prereview/engine.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
@@ -35,7 +36,7 @@ if ('skipped' in built) {
   process.exit(0);
 }
 const sets = built.sets;
-const dpi = DEFAULT_OCR_LIMITS.dpi;
+const dpi = ocrLimitsFromEnv().dpi; // CREDENCE_OCR_DPI, as the app reads it
 const size = Number(process.env.CREDENCE_OCR_POOL) || defaultPoolSize();
 const poolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-ocr-eval-pool-'));
 // In the engine's own process, as the app reads.
