@@ -409,7 +409,11 @@ async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, js
     if (event === 'ocr.progress' && !json && p.phase === 'recognising' && documentIds.includes(p.documentId)) io.err(`OCR ${p.done}/${p.total}: reading page ${p.page}…`);
   });
   try {
-    await ws.services.ocr.drain(documentIds);
+    const drained = ws.services.ocr.drain(documentIds);
+    // The queue was looked at as the drain began: pages the app (or another command) reads are left to it.
+    const elsewhere = ws.services.ocr.readElsewhere(documentIds);
+    if (elsewhere > 0 && !json) io.err(`OCR: ${elsewhere} page${elsewhere === 1 ? ' is' : 's are'} being read by another Credence process (the app, or another command); waiting for ${elsewhere === 1 ? 'it' : 'them'}.`);
+    await drained;
   } finally {
     unsubscribe();
   }

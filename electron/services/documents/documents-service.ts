@@ -18,6 +18,7 @@ import { documentTitle } from '../../../shared/domain/document-title.ts';
 import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
 import { storageError } from '../../db/storage-errors.ts';
 import { nextTurn } from '../next-turn.ts';
+import { pidAlive } from '../workspace-folder.ts';
 
 interface DocumentRow {
   id: string;
@@ -53,16 +54,6 @@ const CANCELLED = 'Import cancelled before this file was stored.';
 export const STAGE_SLICE = { pages: 32, chars: 200_000 };
 /** A staging older than this was left behind (the largest file stages in seconds). */
 const STAGING_ABANDONED_MS = 10 * 60_000;
-
-/** Whether a process with this id is running (EPERM: it is, under another user). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Documents being staged by this process now, whichever workspace (tests open several at once). */
 const stagingNow = new Set<string>();
@@ -117,7 +108,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   };
   /** Left behind: by this process only if it is not staging it now; by another if that process has ended (or the staging is too old to be alive). */
   const abandoned = (s: { document_id: string; pid: number; started_at: string }) =>
-    s.pid === process.pid ? !stagingNow.has(s.document_id) : !processAlive(s.pid) || ctx.now().getTime() - Date.parse(s.started_at) > STAGING_ABANDONED_MS;
+    s.pid === process.pid ? !stagingNow.has(s.document_id) : !pidAlive(s.pid) || ctx.now().getTime() - Date.parse(s.started_at) > STAGING_ABANDONED_MS;
   // Stagings left by a process that ended mid-import are cleared as the workspace opens.
   if (ctx.writable) {
     try {

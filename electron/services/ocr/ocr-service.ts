@@ -20,6 +20,7 @@ import { ocrPageItems } from './page-items.ts';
 import { nextTurn } from '../next-turn.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 import { createOcrHostPool } from './engine-client.ts';
+import { createPageClaims, type PageKey } from './page-claims.ts';
 
 /** Where the render worker's source sits when running from source (tests, CLI). The app passes its built copy. */
 export const SOURCE_RENDER_WORKER_PATH = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
@@ -56,6 +57,8 @@ type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
 const CANCEL = Symbol('cancelled by the person');
+/** How often a process looks again at pages another process (the CLI, the app) is reading. */
+export const ELSEWHERE_POLL_MS = 2_000;
 
 export function createOcrService(ctx: ServiceContext, cases: CasesService, opts: OcrServiceOptions) {
   const { db } = ctx;
@@ -95,13 +98,47 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
      WHERE o.status = 'pending' AND o.document_id IN (SELECT value FROM json_each(?)) ORDER BY d.imported_at, o.document_id, o.page_index LIMIT ?`,
   );
   const pendingNow = (n: number) => (scope ? nextPendingIn.all(JSON.stringify(scope), n) : nextPending.all(n));
+  // A page is claimed before it is read (page-claims.ts), so the app and the CLI never read the
+  // same page. The lease outlasts the longest a page can go unrenewed: drawn, then waiting for
+  // the engine behind another page, then read (each under the page time limit).
+  const claims = createPageClaims(db, { now: () => ctx.now().getTime(), leaseMs: 2 * limits.pageTimeMs + 30_000 });
+  type Pending = { document_id: string; page_index: number; sha256: string };
+  const takeablePending = db.prepare<{ me: string; lapsed: number; n: number }, Pending>(
+    `SELECT o.document_id, o.page_index, d.sha256 FROM page_ocr o JOIN documents d ON d.id = o.document_id
+     WHERE o.status = 'pending' AND ${claims.takeable} ORDER BY d.imported_at, o.document_id, o.page_index LIMIT @n`,
+  );
+  const takeablePendingIn = db.prepare<{ me: string; lapsed: number; n: number; scope: string }, Pending>(
+    `SELECT o.document_id, o.page_index, d.sha256 FROM page_ocr o JOIN documents d ON d.id = o.document_id
+     WHERE o.status = 'pending' AND o.document_id IN (SELECT value FROM json_each(@scope)) AND ${claims.takeable}
+     ORDER BY d.imported_at, o.document_id, o.page_index LIMIT @n`,
+  );
+  /** Claims up to n pending pages no other process is reading, skipping those this one reads now. */
+  function takePages(n: number): Pending[] {
+    return ctx.writeTransaction(() =>
+      claims.take(() => {
+        const p = { ...claims.params(), n: n + inflight.size };
+        const rows = scope ? takeablePendingIn.all({ ...p, scope: JSON.stringify(scope) }) : takeablePending.all(p);
+        return rows.filter((r) => !inflight.has(key(r.document_id, r.page_index))).slice(0, n);
+      }),
+    );
+  }
+  /** Best effort: a claim that cannot be written lapses by itself. */
+  const quietly = (fn: () => void) => {
+    try {
+      ctx.writeTransaction(fn);
+    } catch {
+      // A busy or full database, or one closing.
+    }
+  };
   const stillPending = db.prepare<[string, number], { status: string }>('SELECT status FROM page_ocr WHERE document_id = ? AND page_index = ?');
   const setText = db.prepare('UPDATE pages SET text = ?, items = ? WHERE document_id = ? AND page_index = ?');
   const setDone = db.prepare(
     `UPDATE page_ocr SET source = 'ocr', status = 'done', engine = ?, engine_version = ?, lang_sha256 = ?, mean_confidence = ?,
-       rotation = ?, skew_degrees = ?, words = ?, error = NULL, updated_at = ? WHERE document_id = ? AND page_index = ?`,
+       rotation = ?, skew_degrees = ?, words = ?, error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND page_index = ?`,
   );
-  const setFailed = db.prepare(`UPDATE page_ocr SET status = 'failed', error = ?, updated_at = ? WHERE document_id = ? AND page_index = ? AND status = 'pending'`);
+  const setFailed = db.prepare(
+    `UPDATE page_ocr SET status = 'failed', error = ?, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND page_index = ? AND status = 'pending'`,
+  );
 
   /** A read page as the rows store it: its text items and its words, serialised. */
   interface Stored {
@@ -214,11 +251,16 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     // The time limit covers drawing the page, then reading it from when a worker takes it (the
     // page drawn ahead waits for the engine, and that wait is not the page's fault).
     let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
+    const mine: PageKey = { document_id: documentId, page_index: page };
+    // Stored or failed: the row's claim went with it. Otherwise (stopped, dropped) it is let go below.
+    let settled = false;
+    const arm = (renew = true) => {
       clearTimeout(timer);
       timer = setTimeout(() => controller.abort(new PageFailure(OCR_MESSAGES.timeout(page + 1, limits.pageTimeMs))), limits.pageTimeMs);
+      // Still reading it (the engine has just taken it): another process must not take it over.
+      if (renew && !closed) quietly(() => claims.renew(mine));
     };
-    arm();
+    arm(false);
     progress(documentId, page, 'recognising');
     try {
       const engine = poolNow();
@@ -239,6 +281,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       await nextTurn();
       if (closed) return;
       if (writeDone(documentId, page, stored, engine.info)) {
+        settled = true;
         opts.onTextChanged?.(documentId);
         progress(documentId, page, 'done');
       }
@@ -254,6 +297,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
           setFailed.run(message, ctx.now().toISOString(), documentId, page);
           opts.onPageSettled?.(documentId);
         });
+        settled = true;
       } catch {
         // A full disk or a closed database: the page stays pending and is tried again next time.
         return;
@@ -262,6 +306,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     } finally {
       clearTimeout(timer);
       inflight.delete(key(documentId, page));
+      if (!settled && !closed) quietly(() => claims.release(mine));
     }
   }
 
@@ -271,25 +316,65 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     // while the engine reads this one, so a core is not left idle between pages.
     const size = (opts.poolSize ?? defaultPoolSize()) + 1;
     if (active >= size) return;
-    const rows = pendingNow(size + inflight.size).filter((r) => !inflight.has(key(r.document_id, r.page_index)));
-    for (const r of rows.slice(0, size - active)) {
+    let rows: Pending[];
+    try {
+      rows = takePages(size - active);
+    } catch {
+      // The database is busy (another process writing) or full: look again shortly.
+      rows = [];
+      watchSoon();
+    }
+    for (const r of rows) {
       active++;
       void readPage(r.document_id, r.page_index, r.sha256).finally(() => {
         active--;
         pump();
       });
     }
+    watchElsewhere();
     if (active === 0) settleIdle();
+  }
+
+  // Pages another process is reading: looked at again every ELSEWHERE_POLL_MS, so each that lands
+  // there is announced here (the list and an open viewer update), one whose process has ended is
+  // taken over, and a wait for the queue (the CLI's) lasts until they are read.
+  let watched = new Map<string, PageKey>();
+  let watchTimer: NodeJS.Timeout | null = null;
+  const pageState = db.prepare<[string, number], { status: string; error: string | null }>('SELECT status, error FROM page_ocr WHERE document_id = ? AND page_index = ?');
+  function watchSoon() {
+    if (closed || watchTimer) return;
+    watchTimer = setTimeout(() => {
+      watchTimer = null;
+      pump();
+    }, ELSEWHERE_POLL_MS);
+  }
+  function watchElsewhere() {
+    let now: PageKey[];
+    try {
+      now = claims.elsewhere().filter((r) => !scope || scope.includes(r.document_id));
+    } catch {
+      return watchSoon();
+    }
+    const next = new Map(now.map((r) => [key(r.document_id, r.page_index), r]));
+    for (const [k, r] of watched) {
+      if (next.has(k)) continue;
+      const s = pageState.get(r.document_id, r.page_index);
+      if (s?.status === 'done') progress(r.document_id, r.page_index, 'done');
+      else if (s?.status === 'failed') progress(r.document_id, r.page_index, 'failed', s.error ?? undefined);
+    }
+    watched = next;
+    if (watched.size > 0) watchSoon();
   }
 
   function settleIdle() {
     if (active > 0) return;
-    // Nothing left to read: the workers' memory (~100 MB each) and the renderers go until the next page.
+    // Nothing left to read here: the workers' memory (~100 MB each) and the renderers go until the next page.
     const p = pool;
     pool = null;
     void p?.close();
     endDrawers();
-    for (const resolve of idle.splice(0)) resolve();
+    // Whoever waits for the queue waits on until pages another process reads have landed too.
+    if (watched.size === 0) for (const resolve of idle.splice(0)) resolve();
   }
 
   /** Pages beyond the per-document limit fail at once, saying why. */
@@ -351,6 +436,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         scope = null;
       }
     },
+    /** Pages of these documents another process (the app, another command) is reading now. */
+    readElsewhere: (documentIds: string[]): number => [...watched.values()].filter((w) => documentIds.includes(w.document_id)).length,
     /** The pages (1-based) whose text OCR read. */
     ocrPages: (documentId: string): number[] =>
       db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr' ORDER BY page_index`).all(documentId).map((r) => r.page_index + 1),
@@ -369,7 +456,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         for (const d of docs) {
           // A page read again keeps its present text until the new reading replaces it.
           const which = input.redo ? `status != 'pending'` : `status IN ('failed', 'cancelled')`;
-          if (db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ? WHERE document_id = ? AND ${which}`).run(at, d).changes > 0) again.push(d);
+          if (db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND ${which}`).run(at, d).changes > 0) again.push(d);
           applyDocumentLimit(d);
           queued += (db.prepare(`SELECT count(*) AS n FROM page_ocr WHERE document_id = ? AND status = 'pending'`).get(d) as { n: number }).n;
         }
@@ -383,7 +470,9 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       cases.get(input.caseId);
       inCase(input.caseId, input.documentId);
       const n = ctx.writeTransaction(() => {
-        const changes = db.prepare(`UPDATE page_ocr SET status = 'cancelled', error = ?, updated_at = ? WHERE document_id = ? AND status = 'pending'`).run(OCR_MESSAGES.cancelled, ctx.now().toISOString(), input.documentId).changes;
+        const changes = db
+          .prepare(`UPDATE page_ocr SET status = 'cancelled', error = ?, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND status = 'pending'`)
+          .run(OCR_MESSAGES.cancelled, ctx.now().toISOString(), input.documentId).changes;
         if (changes > 0) opts.onPageSettled?.(input.documentId);
         return changes;
       });
@@ -426,10 +515,10 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     summary(documentId: string): OcrSummary | null {
       const r = summaryRow.get(documentId)!;
       if (r.n === 0) return null;
-      // Running while it has pages waiting and this process is reading (any document's pages): a
-      // page being read is still pending, and one stopped mid-read is not (its read is dropped).
-      // Pages another process reads (the CLI) show as waiting here.
-      const running = r.pending > 0 && !closed && active > 0;
+      // Running while it has pages waiting and this process is reading (any document's pages), or
+      // another process (the CLI, the app) is reading this document's: a page being read is still
+      // pending, and one stopped mid-read is not (its read is dropped).
+      const running = r.pending > 0 && !closed && (active > 0 || [...watched.values()].some((w) => w.document_id === documentId));
       return {
         total: r.n,
         pagesOcr: r.ocr,
@@ -444,7 +533,12 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     },
     /** Stops reading; pages in progress stay pending for the next time the workspace opens. */
     close(): Promise<void> {
+      if (!closed && ctx.writable) quietly(() => claims.releaseAll());
       closed = true;
+      claims.end();
+      clearTimeout(watchTimer ?? undefined);
+      watchTimer = null;
+      watched.clear();
       for (const c of inflight.values()) c.abort(new PageFailure('The workspace closed.'));
       endDrawers();
       const p = pool;

@@ -3,6 +3,7 @@
 // everything again with --redo; ids by unique prefix, --json as elsewhere.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
@@ -101,5 +102,40 @@ describe('credence import and ocr', () => {
     const json = JSON.parse((await credence(['documents', '--case', caseId, '--json'])).out).find((d: { id: string }) => d.id === documentId);
     expect(json.ocr).toMatchObject({ total: 2, pagesOcr: 2, failed: 1, failedKept: 1, failures: [{ page: 2, kept: true }] });
     expect((await credence(['search', '--case', caseId, '"report force"'])).out).toContain('page 2');
+  });
+
+  it('`ocr` leaves a page the app is reading to the app, says so, and ends when it has landed', async () => {
+    const two = path.join(root, 'order-16.pdf');
+    fs.writeFileSync(two, await scannedPdf([['Officers shall not use neck restraints'], ['Officers shall warn before shooting']]));
+    const r = await credence(['import', '--case', caseId, '--no-ocr', two, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const documentId = JSON.parse(r.out)[0].documentId as string;
+    // The app (here: a running process that is not this one) has claimed page 2 and is reading it.
+    const app = new Database(path.join(dataDir, 'credence.sqlite'));
+    try {
+      app.prepare('UPDATE page_ocr SET claim_owner = ?, claimed_at = ? WHERE document_id = ? AND page_index = 1').run(`${process.ppid}:0a0b0c0d0e0f`, Date.now(), documentId);
+      const out: string[] = [];
+      const err: string[] = [];
+      let landed = false;
+      const code = await runCli(['ocr', '--case', caseId, '--document', documentId, '--data-dir', dataDir], {
+        out: (s) => out.push(s),
+        err: (s) => {
+          err.push(s);
+          // Told it waits for the app: the app stores its reading of page 2, as it would.
+          if (!landed && s.includes('being read by another Credence process')) {
+            landed = true;
+            app.prepare(`UPDATE pages SET text = 'Officers shall warn before shooting' WHERE document_id = ? AND page_index = 1`).run(documentId);
+            app.prepare(`UPDATE page_ocr SET source = 'ocr', status = 'done', mean_confidence = 90, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND page_index = 1`).run(documentId);
+          }
+        },
+      }, acting);
+      expect(code, err.join('\n')).toBe(0);
+      expect(err.join('\n')).toContain('OCR: 1 page is being read by another Credence process (the app, or another command); waiting for it.');
+      // This command read page 1 only; page 2 is the app's, and both are counted as read.
+      expect(err.filter((l) => l.includes('reading page'))).toEqual(['OCR 0/2: reading page 1…']);
+      expect(out.join('\n')).toMatch(/2 of 2 scanned pages read by OCR/);
+    } finally {
+      app.close();
+    }
   });
 });
