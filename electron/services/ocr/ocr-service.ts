@@ -114,13 +114,15 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   );
   /** Claims up to n pending pages no other process is reading, skipping those this one reads now. */
   function takePages(n: number): Pending[] {
-    return ctx.writeTransaction(() =>
-      claims.take(() => {
-        const p = { ...claims.params(), n: n + inflight.size };
-        const rows = scope ? takeablePendingIn.all({ ...p, scope: JSON.stringify(scope) }) : takeablePending.all(p);
-        return rows.filter((r) => !inflight.has(key(r.document_id, r.page_index))).slice(0, n);
-      }),
-    );
+    const pick = () => {
+      const p = { ...claims.params(), n: n + inflight.size };
+      const rows = scope ? takeablePendingIn.all({ ...p, scope: JSON.stringify(scope) }) : takeablePending.all(p);
+      return rows.filter((r) => !inflight.has(key(r.document_id, r.page_index))).slice(0, n);
+    };
+    // Looked at first without the write lock: most calls find nothing to take (each page's end,
+    // the app opening), and the lock may be another process's for a moment.
+    if (pick().length === 0 && !claims.anyLeftBehind()) return [];
+    return ctx.writeTransaction(() => claims.take(pick));
   }
   /** Best effort: a claim that cannot be written lapses by itself. */
   const quietly = (fn: () => void) => {

@@ -52,6 +52,8 @@ export function createPageClaims(db: Database.Database, opts: { now: () => numbe
      * Claims the pages `pick` chooses, in the caller's write transaction. Claims of processes that
      * have ended are freed first, so a restart after a crash does not wait out their lease.
      */
+    /** Whether a process that has ended left pending pages claimed (read without the write lock). */
+    anyLeftBehind: (): boolean => othersPending.all(owner).some(({ o }) => !ownerAlive(o)),
     take<T extends PageKey>(pick: () => T[]): T[] {
       for (const { o } of othersPending.all(owner)) if (!ownerAlive(o)) freeAllOf.run(o);
       const rows = pick();
