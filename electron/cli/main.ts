@@ -27,6 +27,7 @@ import { GAP_KINDS, type GapKind, type SignSummary } from '../../shared/schemas/
 import type { DocumentListItem, DocumentRecord, ImportFileResult, SearchHit } from '../../shared/schemas/document.ts';
 import { IdError, resolveIdFlags, shortId } from './resolve-id.ts';
 import { localToday, overdueLabel } from '../../shared/domain/due-date.ts';
+import { ocrFailureText, type OcrFailure } from '../../shared/domain/ocr-failure.ts';
 
 export const USAGE = `Usage: npm run -s credence -- <command> [options]
 
@@ -420,10 +421,7 @@ async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, js
 }
 
 /** "page 3 failed: …", or the message as it stands when it already names its page ("Page 3 was not read: …"). */
-function failureLine(f: { page: number; error: string; kept: boolean }): string {
-  const why = new RegExp(`^Page ${f.page}\\b`).test(f.error) ? f.error : `page ${f.page} failed: ${f.error}`;
-  return f.kept ? `${why} (its earlier OCR text is kept)` : why;
-}
+const failureLine = (f: OcrFailure): string => ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` });
 
 /** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
 function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: number, skipped: boolean): string {

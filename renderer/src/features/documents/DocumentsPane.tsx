@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventPayload } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { DocumentListItem, DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
+import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
 
@@ -483,10 +484,9 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
   const left = ocr.pending + ocr.stopped;
   const kept = ocr.failedKept;
   const failedNoText = ocr.failed - kept;
-  // Most reasons already begin "Page 3 …"; the others are given their page.
-  const reasons = ocr.failures.map((f) => `${new RegExp(`^Page ${f.page}\\b`).test(f.error) ? f.error : `Page ${f.page}: ${f.error}`}${f.kept ? ' (its earlier OCR text is kept)' : ''}`);
+  const reasons = ocr.failures.map((f) => ocrFailureText(f));
   if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more; Retry OCR reads them all again.`);
-  const first = ocr.failures[0] ? (new RegExp(`^Page ${ocr.failures[0].page}\\b`).test(ocr.failures[0].error) ? ocr.failures[0].error : `Page ${ocr.failures[0].page}: ${ocr.failures[0].error}`) : '';
+  const first = ocr.failures[0] ? ocrFailureText(ocr.failures[0], { sayKept: false }) : '';
   const short = first.length > 90 ? `${first.slice(0, 89).trimEnd()}…` : first;
   const failedWords = [failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : '', kept > 0 ? `${failedNoText > 0 ? 'reading' : 'Reading'} again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''].filter(Boolean).join('; ');
   const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
