@@ -130,7 +130,7 @@ export async function runPrereview(inputs: string[], opts: PrereviewOptions, io:
     const ws = opts.openWorkspace();
     try {
       // The stored results where the text and rule version match; the rest are read (in a worker) and stored.
-      for (const d of await ws.services.prereview.prereviewCase(opts.caseId)) rows.push(d.result ? { file: d.title, sha256: d.sha256, result: d.result, ocrPages: new Set(ws.services.ocr.ocrPages(d.documentId)) } : { file: d.title, error: d.error ?? "The document could not be pre-reviewed." });
+      for (const d of await ws.services.prereview.prereviewCase(opts.caseId)) rows.push(d.result ? { file: d.title, sha256: d.sha256, result: d.result, ocrPages: ws.services.ocr.ocrPages(d.documentId) } : { file: d.title, error: d.error ?? "The document could not be pre-reviewed." });
     } catch (err) {
       io.err(`credence: ${(err as Error).message}`);
       return (err as { code?: string }).code === 'not_found' ? EXIT.notFound : EXIT.failed;

@@ -7,6 +7,7 @@ import { lintView, type Category } from '../../../shared/domain/lint/classify.ts
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Prereview } from '../prereview/prereview-service.ts';
+import { ocrReadPages } from '../ocr/ocr-read-pages.ts';
 
 export interface FindingView {
   page: number;
@@ -33,10 +34,10 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, prerevi
       const decided = (documentId: string, category: Category, page: number, quote: string) => decisions.find((d) => d.document_id === documentId && d.category === category && d.page === page && d.quote === quote);
       // Read in the worker where not yet stored, so the main thread stays free.
       const results = await Promise.all(docs.map((d) => prereview.resultAsync(d.id)));
-      const ocrPages = db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr'`);
+      const ocrPages = ocrReadPages(db);
       return docs.map((d, n) => {
         const r = lintView(results[n]!);
-        const read = new Set(ocrPages.all(d.id).map((p) => p.page_index + 1));
+        const read = ocrPages(d.id);
         const view = (category: Category) => ({
           stance: r[category].stance,
           evidence: r[category].evidence.map((e): FindingView => {

@@ -20,6 +20,7 @@ import { ocrPageItems } from './page-items.ts';
 import { nextTurn } from '../next-turn.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
 import { createOcrHostPool } from './engine-client.ts';
+import { ocrReadPages } from './ocr-read-pages.ts';
 import { createPageClaims, type PageKey } from './page-claims.ts';
 
 /** Where the render worker's source sits when running from source (tests, CLI). The app passes its built copy. */
@@ -441,8 +442,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     /** Pages of these documents another process (the app, another command) is reading now. */
     readElsewhere: (documentIds: string[]): number => [...watched.values()].filter((w) => documentIds.includes(w.document_id)).length,
     /** The pages (1-based) whose text OCR read. */
-    ocrPages: (documentId: string): number[] =>
-      db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr' ORDER BY page_index`).all(documentId).map((r) => r.page_index + 1),
+    ocrPages: (documentId: string): Set<number> => ocrReadPages(db)(documentId),
     /** Every page of a document that failed, with why, and whether it kept an earlier OCR text. */
     failures: (documentId: string) => failuresOf(documentId, -1),
     run(input: ParsedInput<'ocr.run'>): { queued: number } {

@@ -15,6 +15,7 @@ import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPrereviewStore, type DocumentKey } from './store.ts';
 import { createPrereviewPool, PrereviewFailed, SOURCE_PREREVIEW_WORKER_PATH, type PrereviewLimits } from './prereview-pool.ts';
+import { ocrReadPages } from '../ocr/ocr-read-pages.ts';
 
 type Decision = { document_id: string; category: string; page: number; quote: string; decision: 'accepted' | 'dismissed'; reason: string; annotation_id: string | null };
 
@@ -223,7 +224,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const docs = caseStates(caseId);
       const decided = decisionsOf(caseId);
       const ready = readDocs(docs);
-      const ocrPages = db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr'`);
+      const ocrPages = ocrReadPages(db);
       const pending = docs.filter((d) => 'pending' in d.state).length;
       const failedTitles = docs.flatMap((d) => ('error' in d.state ? [d.title] : []));
       const { agg, suggestions } = suggestionsOf(caseId, ready, pending, failedTitles);
@@ -233,7 +234,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
         items: itemsOf(caseId).map(({ itemId, title, ruleId }) => ({ itemId, title, ruleId })),
         documents: docs.map(({ documentId, title, state }) => {
           const result = 'result' in state ? state.result : null;
-          const ocrRead = new Set(ocrPages.all(documentId).map((p) => p.page_index + 1));
+          const ocrRead = ocrPages(documentId);
           return {
           documentId,
           title,
