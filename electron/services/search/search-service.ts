@@ -4,8 +4,11 @@
 // passed as written and, if FTS5 cannot parse it, tried once more with every word quoted.
 //
 // Two phases keep common words fast: first rank every match by bm25 alone (no joins, no
-// snippets), limited to the case by rowid ranges — a document's pages are inserted in one
-// transaction, so their rowids are contiguous; then build snippets and titles for the top hits only.
+// snippets), limited to the case by rowid ranges; then build snippets and titles for the top hits only.
+// A document's pages are inserted in page order, so their rowids usually form one run; but they
+// are staged a slice per transaction (012_document_staging), so two imports at once interleave
+// them: a document whose first and last page are further apart than its page count is limited to
+// its own runs of rowids, never to the span (which holds the other document's pages).
 import type { ParsedInput } from '../../../shared/contract.ts';
 import type { SearchHit } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
@@ -63,13 +66,15 @@ const isQueryError = (err: unknown): err is Error => err instanceof Error && (er
 export function createSearchService(ctx: ServiceContext, cases: CasesService) {
   const { db } = ctx;
   // Two index lookups per document (first and last page), never a scan of the pages.
-  const ranges = db.prepare<[string], { lo: number; hi: number; n: number }>(`
-    SELECT (SELECT id FROM pages WHERE document_id = d.id AND page_index = 0) AS lo,
+  const ranges = db.prepare<[string], { id: string; lo: number; hi: number; n: number }>(`
+    SELECT d.id, (SELECT id FROM pages WHERE document_id = d.id AND page_index = 0) AS lo,
            (SELECT id FROM pages WHERE document_id = d.id AND page_index = d.page_count - 1) AS hi,
            d.page_count AS n
     FROM case_documents cd JOIN documents d ON d.id = cd.document_id
     WHERE cd.case_id = ? ORDER BY lo`);
-  const totalPages = db.prepare<[], { n: number }>('SELECT coalesce(sum(page_count), 0) AS n FROM documents WHERE id NOT IN (SELECT document_id FROM document_staging)');
+  const pageIds = db.prepare<[string], number>('SELECT id FROM pages WHERE document_id = ? ORDER BY id').pluck();
+  // Every document, staged ones too: their pages are in the index already, and belong to no case yet.
+  const totalPages = db.prepare<[], { n: number }>('SELECT coalesce(sum(page_count), 0) AS n FROM documents');
   const details = (n: number) =>
     db.prepare<unknown[], HitRow>(`
       SELECT pages_fts.rowid AS id, p.document_id, d.title, p.page_index,
@@ -83,11 +88,17 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     if (docs.length === 0) return [];
     const casePages = docs.reduce((s, d) => s + d.n, 0);
     // Merge adjacent ranges; no filter at all when the case holds every page of the workspace.
-    const merged: Array<[number, number]> = [];
+    const runs: Array<[number, number]> = [];
     for (const d of docs) {
+      if (d.lo !== null && d.hi !== null && d.hi - d.lo + 1 === d.n) runs.push([d.lo, d.hi]);
+      else for (const id of pageIds.all(d.id)) (runs.at(-1)?.[1] === id - 1 ? (runs.at(-1)![1] = id) : runs.push([id, id]));
+    }
+    runs.sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const [lo, hi] of runs) {
       const last = merged.at(-1);
-      if (last && d.lo === last[1] + 1) last[1] = d.hi;
-      else merged.push([d.lo, d.hi]);
+      if (last && lo === last[1] + 1) last[1] = hi;
+      else merged.push([lo, hi]);
     }
     const everything = casePages === totalPages.get()!.n;
     const filter = everything ? '' : `AND (${merged.map(() => 'rowid BETWEEN ? AND ?').join(' OR ')})`;

@@ -50,6 +50,34 @@ function addDocument(toCase: string, pages: number): string {
   return id;
 }
 
+/**
+ * Two documents stored at once, as two imports staging a slice per transaction do: their pages
+ * take turns, so neither document's rowids are one run. `stagedOnly`: the second is left staged
+ * (its pages in the index, linked to no case), as while its import is still running.
+ */
+function interleaved(a: { toCase: string; pages: number }, b: { toCase: string; pages: number; stagedOnly?: boolean }, slice = 3) {
+  const db = t.ws.ctx.db;
+  const ids = [crypto.randomUUID(), crypto.randomUUID()];
+  const insertDoc = db.prepare(
+    `INSERT INTO documents (id, sha256, fingerprint, byte_size, page_count, title, original_name, extractor_version, imported_by, imported_at) VALUES (?, ?, 'f', 0, ?, ?, ?, 'test', 'test', 'now')`,
+  );
+  const page = db.prepare(`INSERT INTO pages (document_id, page_index, text, items) VALUES (?, ?, ?, '[]')`);
+  [a, b].forEach((d, i) => insertDoc.run(ids[i], crypto.createHash('sha256').update(ids[i]!).digest('hex'), d.pages, `Doc ${ids[i]!.slice(0, 8)}`, `${ids[i]}.pdf`));
+  db.prepare(`INSERT INTO document_staging VALUES (?, 1, 'now'), (?, 1, 'now')`).run(ids[0], ids[1]);
+  const next = [0, 0];
+  while (next[0]! < a.pages || next[1]! < b.pages)
+    [a, b].forEach((d, i) => {
+      for (let k = 0; k < slice && next[i]! < d.pages; k++) page.run(ids[i], next[i]!++, pageText(pageNo++));
+    });
+  db.prepare('DELETE FROM document_staging WHERE document_id = ?').run(ids[0]);
+  db.prepare(`INSERT INTO case_documents VALUES (?, ?, 'test', 'now')`).run(a.toCase, ids[0]);
+  if (!b.stagedOnly) {
+    db.prepare('DELETE FROM document_staging WHERE document_id = ?').run(ids[1]);
+    db.prepare(`INSERT INTO case_documents VALUES (?, ?, 'test', 'now')`).run(b.toCase, ids[1]);
+  }
+  return ids as [string, string];
+}
+
 function removeDocument(id: string) {
   const db = t.ws.ctx.db;
   db.transaction(() => {
@@ -131,6 +159,29 @@ describe('search ranking is exactly SQLite’s bm25 ordering', () => {
     // A document no case holds still counts in the index (as a staged one does), but is never found.
     t.ws.ctx.db.prepare('DELETE FROM case_documents WHERE document_id = ?').run(other);
     await expectSameAsPlain();
+  });
+
+  it('keeps to the case when two imports interleaved their pages, and never shows a staged document', async () => {
+    const [, b] = interleaved({ toCase: caseId, pages: 40 }, { toCase: smallCase, pages: 25 });
+    await expectSameAsPlain();
+    // A case that holds every stored document, while another document is still being staged.
+    const everything = (await t.call('cases.create', { agencyName: 'All Police Department', ori: 'IL0000003', state: 'IL' })).id;
+    const db = t.ws.ctx.db;
+    db.prepare(`INSERT INTO case_documents SELECT ?, id, 'test', 'now' FROM documents`).run(everything);
+    const [c, staged] = interleaved({ toCase: everything, pages: 20 }, { toCase: everything, pages: 30, stagedOnly: true });
+    for (const q of ['shall', 'shall not', '"deadly force"', 'neck OR taser', 'polic*']) {
+      expect(await searched(q, everything), q).toEqual(plain(asFts(q), everything));
+      expect(await searched(q, everything, 200), q).toEqual(plain(asFts(q), everything, 200));
+    }
+    // The staged document's pages are in the index and would rank (it has 30, all with "the")…
+    const stagedPages = db.prepare<[string], { id: number }>('SELECT id FROM pages WHERE document_id = ?').all(staged).map((r) => r.id);
+    expect(stagedPages).toHaveLength(30);
+    const inIndex = db.prepare(`SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH '"the"' AND rowid IN (${stagedPages.join(',')})`).get() as { n: number };
+    expect(inIndex.n).toBeGreaterThan(0);
+    // …and are never found, however far down the list.
+    const all = await searched('the', everything, 200);
+    expect(all.filter(([id]) => stagedPages.includes(id as number))).toEqual([]);
+    expect(new Set(all.map(([id]) => db.prepare<[number], { d: string }>('SELECT document_id AS d FROM pages WHERE id = ?').get(id as number)!.d)).has(c) || all.length === 200).toBe(true);
   });
 
   it('answers crafted bad queries with a message or a word search, never a crash', async () => {
