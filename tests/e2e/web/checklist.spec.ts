@@ -119,3 +119,30 @@ test('undo and redo a highlight and a determination with the keyboard', async ({
   await checklist.getByRole('button', { name: 'All items', exact: true }).click();
   await expect(checklist).toContainText('1 of 21 items decided');
 });
+
+test("undo keeps to the person who edited: another identity acting finds nothing to undo, so it cannot reverse the reviewer's work under its own name", async ({ app: page }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  const checklist = page.getByRole('tabpanel');
+  await checklist.getByRole('button', { name: /Chokeholds prohibited except where/ }).click();
+  await checklist.getByLabel('Needs information').check();
+  await checklist.getByLabel('Rationale').fill('Definition only so far.');
+  await checklist.getByRole('button', { name: 'Save determination' }).click();
+  await expect(checklist).toContainText('Recorded Needs information');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
+
+  // A lead takes the chair on this machine.
+  await page.getByRole('button', { name: 'New identity…' }).click();
+  const d = page.getByRole('dialog', { name: 'New identity' });
+  await d.getByLabel('Full name').fill('Lee Lead');
+  await d.getByLabel('Email').fill('lee@body.example');
+  await d.getByLabel('Role').selectOption('lead');
+  await d.getByLabel('Passphrase (protects your signing key)').fill('lee passphrase');
+  await d.getByLabel('Passphrase again').fill('lee passphrase');
+  await d.getByRole('button', { name: 'Create identity' }).click();
+  await expect(d).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await page.locator('.viewer-container').focus();
+  await page.keyboard.press('Control+z');
+  await checklist.getByRole('button', { name: 'All items', exact: true }).click();
+  await expect(checklist).toContainText('1 of 21 items decided');
+});

@@ -112,7 +112,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
     }
   }, [caseId]);
 
-  const undo = useUndo(() => void reload());
+  const undo = useUndo(() => void reload(), `${identity?.id ?? ''}|${c?.status ?? ''}`);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
