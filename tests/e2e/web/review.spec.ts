@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
 import { openWorkspace } from '../../../electron/services/workspace.ts';
+import { actAs } from '../../support/workspace.ts';
+import { E2E_REVIEWER } from '../support/bridge.ts';
 
 const unwrap = (r: { ok: boolean; value?: unknown; error?: { message: string } }) => {
   if (!r.ok) throw new Error(r.error!.message);
@@ -175,4 +177,38 @@ test('export the case as a signed bundle; import one from an unknown signer only
   harness.choose([bad]);
   await page.getByRole('button', { name: 'Import case bundle' }).click();
   await expect(page.getByRole('alert')).toContainText('is not a readable case bundle');
+});
+
+test("a returned case shows the lead's comments to the reviewer, in the bar where the next step is", async ({ app: page, harness }) => {
+  await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
+  const caseId = ((await harness.ws.dispatch('app.info', {})) as { ok: true; value: { sampleCaseId: string } }).value.sampleCaseId;
+  const doc = (unwrap(await harness.ws.dispatch('documents.list', { caseId })) as Array<{ id: string }>)[0]!.id;
+  const a = unwrap(await harness.ws.dispatch('annotations.create', { caseId, documentId: doc, page: 3, quote: '(f) Choke holds.', itemIds: ['mandatory.chokehold'] })) as { id: string };
+  const b = unwrap(await harness.ws.dispatch('annotations.create', { caseId, documentId: doc, page: 1, quote: 'objectively reasonable', itemIds: ['mandatory.adherence-to-law'] })) as { id: string };
+  unwrap(await harness.ws.dispatch('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'met', rationale: 'Banned.', evidenceIds: [a.id] }));
+  unwrap(await harness.ws.dispatch('determinations.set', { caseId, itemId: 'mandatory.adherence-to-law', status: 'met', rationale: 'Objective reasonableness.', evidenceIds: [b.id] }));
+  unwrap(await harness.ws.dispatch('review.submit', { caseId }));
+
+  // The lead returns it from the app, with two lines of comments.
+  actAs(harness.ws, { name: 'Lee Lead', email: 'lee@body.example', role: 'lead' });
+  await page.reload();
+  await page.getByRole('row', { name: /Open case Riverside Police Department \(sample\)/ }).click();
+  await page.getByRole('button', { name: 'Return…' }).click();
+  const d = page.getByRole('dialog', { name: 'Return to the reviewer' });
+  await d.getByLabel('What should change?').fill('Cite the vascular restraint passage on p. 2.\nThe chokehold rationale should quote the exception.');
+  await d.getByRole('button', { name: 'Return case' }).click();
+  await expect(page.locator('.chip.status-returned')).toHaveText('Returned');
+
+  // The reviewer, back at the case, reads them without opening the history.
+  actAs(harness.ws, E2E_REVIEWER);
+  await page.reload();
+  await page.getByRole('row', { name: /Open case Riverside Police Department \(sample\)/ }).click();
+  const note = page.locator('.returned-comment');
+  await expect(note.locator('summary')).toHaveText('Returned by Lee Lead: Cite the vascular restraint passage on p. 2.');
+  await note.locator('summary').click();
+  await expect(page.getByLabel("Lee Lead's comments")).toHaveText('Cite the vascular restraint passage on p. 2.\nThe chokehold rationale should quote the exception.');
+  // Submitted again, the comments have done their work and leave the bar.
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.locator('.chip.status-submitted')).toHaveText('Submitted');
+  await expect(note).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import { DETERMINATION_LABEL, type CaseChecklist } from '../../../../shared/sche
 import type { GapKind, SignSummary } from '../../../../shared/schemas/sign-summary.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { IconWarning } from '../../ui/icons.tsx';
+import { personName } from '../../../../shared/domain/history-wording.ts';
 
 type Identity = Output<'identity.current'>;
 type State = Output<'review.state'>;
@@ -42,6 +43,13 @@ export function WorkflowBar({ caseRecord: c, checklist, identity, version, onCha
   };
   const role = identity?.role;
   const s = c.status;
+  // A notice of the last export, or an error, belongs to the step it was said at.
+  useEffect(() => {
+    if (s !== 'signed' && s !== 'exported') setExported(null);
+    setError(null);
+  }, [s]);
+  // A returned case carries the lead's comments to the reviewer, where the work is done.
+  const returned = s === 'returned' ? state?.history.findLast((h) => h.action === 'returned') : undefined;
   return (
     <div className="workflow">
       {children}
@@ -72,6 +80,14 @@ export function WorkflowBar({ caseRecord: c, checklist, identity, version, onCha
         >
           Export packet
         </button>
+      )}
+      {returned?.comment && (
+        <details className="returned-comment">
+          <summary>
+            Returned by {personName(returned.actor)}: <q>{returned.comment.split('\n')[0]}</q>
+          </summary>
+          <p aria-label={`${personName(returned.actor)}'s comments`}>{returned.comment}</p>
+        </details>
       )}
       {!identity && <span className="subtle">Choose an identity to act on this case.</span>}
       {exported && (
