@@ -260,7 +260,10 @@ export function openWorkspace(opts: WorkspaceOptions) {
       // Spend every handle before the first file is read, so a bad one refuses the whole batch.
       const paths = i.handles.map((h) => handles.take(h, 'pdf'));
       const results = await documents.import({ caseId: i.caseId, paths, password: i.password, importId: i.importId });
-      return results.map((r) => ({ ...r, file: path.basename(r.file) }));
+      // A file that needs its password is still the person's choice: the window asks for the
+      // password and tries the same file again through a fresh single-use handle.
+      const needsPassword = (r: (typeof results)[number]) => !r.ok && (r.code === 'password_required' || r.code === 'password_incorrect');
+      return results.map((r) => ({ ...r, file: path.basename(r.file), ...(needsPassword(r) ? { retryHandle: handles.issue(r.file, 'pdf').handle } : {}) }));
     },
     'documents.importFiles': (i) => documents.importFiles(i),
     'documents.replace': (i) => carryForward.replace({ caseId: i.caseId, documentId: i.documentId, path: fileOf(i, 'pdf'), password: i.password }),

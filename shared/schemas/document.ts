@@ -43,7 +43,14 @@ export type DocumentListItem = z.infer<typeof documentListItem>;
 
 export const importFileResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), file: z.string(), document: documentRecord, alreadyInWorkspace: z.boolean() }),
-  z.object({ ok: z.literal(false), file: z.string(), code: z.string(), message: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    file: z.string(),
+    code: z.string(),
+    message: z.string(),
+    /** A file that needs its password (the window): a fresh single-use handle for the same file, to try again with one. */
+    retryHandle: z.string().optional(),
+  }),
 ]);
 export type ImportFileResult = z.infer<typeof importFileResult>;
 

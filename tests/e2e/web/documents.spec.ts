@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '../support/test.ts';
-import { numberedPdf } from '../../fixtures/pdfs.ts';
+import { encrypt, hasQpdf, numberedPdf } from '../../fixtures/pdfs.ts';
 import { corpusFile, corpusPresent } from '../../support/workspace.ts';
 
 test('import a multi-page PDF, search it, and land on the hit’s page with the words highlighted', async ({ app: page, harness }) => {
@@ -105,6 +105,47 @@ test('drop PDFs on the policies pane to import them; a bad one is listed with it
   await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('Dropped Directive');
   await expect(page.getByRole('alert').filter({ hasText: '1 file was not imported' })).toContainText('memo.pdf: The file is not a PDF');
   await expect(page.getByTestId('page-count')).toHaveText('4');
+});
+
+test('a password-protected PDF asks for its password under its line, says when it is wrong, and opens with the right one', async ({ app: page, harness }) => {
+  test.skip(!hasQpdf(), 'qpdf is not installed (apt-get install -y qpdf); it makes the encrypted PDF');
+  const file = path.join(harness.dataDir, '..', `${path.basename(harness.dataDir)}-locked policy.pdf`);
+  fs.writeFileSync(file, encrypt(await numberedPdf(3, 'Locked Directive'), 'agency 2020'));
+  const plain = `${file}.other.pdf`;
+  fs.writeFileSync(plain, 'not a pdf');
+  harness.choose([file, plain]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const failures = page.getByRole('alert').filter({ hasText: '2 files were not imported' });
+  await expect(failures).toContainText('The PDF is password-protected.');
+  const password = failures.getByLabel(`Password for ${path.basename(file)}`);
+  await password.fill('not it');
+  await failures.getByRole('button', { name: 'Open with password' }).click();
+  // Wrong: said, and asked again; the other file's failure stays listed.
+  await expect(failures).toContainText('The password is wrong for this PDF.');
+  await expect(failures).toContainText('The file is not a PDF');
+  await failures.getByLabel(`Password for ${path.basename(file)}`).fill('agency 2020');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('Locked Directive', { timeout: 30_000 });
+  await expect(page.getByTestId('page-count')).toHaveText('3');
+  await expect(page.getByRole('alert').filter({ hasText: '1 file was not imported' })).toContainText('The file is not a PDF');
+  fs.rmSync(file);
+  fs.rmSync(plain);
+});
+
+test('a dropped password-protected PDF opens with its password', async ({ app: page }) => {
+  test.skip(!hasQpdf(), 'qpdf is not installed (apt-get install -y qpdf); it makes the encrypted PDF');
+  const pdf = Buffer.from(encrypt(await numberedPdf(2, 'Dropped Locked Order'), 'secret')).toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'locked.pdf', { type: 'application/pdf' }));
+    return dt;
+  }, pdf);
+  await page.locator('.documents').dispatchEvent('drop', { dataTransfer });
+  const failures = page.getByRole('alert').filter({ hasText: '1 file was not imported' });
+  await failures.getByLabel('Password for locked.pdf').fill('secret');
+  await failures.getByRole('button', { name: 'Open with password' }).click();
+  await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('Dropped Locked Order', { timeout: 30_000 });
+  await expect(page.locator('.import-failures')).toHaveCount(0);
 });
 
 test('replace a policy with its revised version: highlights are carried forward and the reviewer is told', async ({ app: page, harness }) => {

@@ -5,6 +5,7 @@ import type { EventPayload } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { DocumentListItem, DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
 import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
+import { PasswordRetry } from './PasswordRetry.tsx';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
 
@@ -50,6 +51,8 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [importId, setImportId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failures, setFailures] = useState<ImportFileResult[]>([]);
+  // The bytes of the files last dropped, so one that needs its password can be tried again with it.
+  const dropped = useRef(new Map<string, Uint8Array<ArrayBuffer>>());
   const [error, setError] = useState<string | null>(null);
   const importing = importId !== null;
   const [ocrLive, setOcrLive] = useState<Map<string, OcrLive>>(new Map());
@@ -204,15 +207,19 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
     }
   }
 
-  /** Runs one import batch with progress, failures and selection of the first new document. */
-  async function runImport(start: (importId: string) => Promise<ImportFileResult[]>) {
+  /**
+   * Runs one import batch with progress, failures and selection of the first new document.
+   * `retrying`: one file of the last batch tried again (with its password); the others' failures stay.
+   */
+  async function runImport(start: (importId: string) => Promise<ImportFileResult[]>, retrying?: string) {
     const id = crypto.randomUUID();
     importIdRef.current = id;
     setImportId(id);
-    setFailures([]);
+    if (!retrying) setFailures([]);
     try {
       const results = await start(id);
-      setFailures(results.filter((r) => !r.ok));
+      const failed = results.filter((r) => !r.ok);
+      setFailures((before) => (retrying ? [...before.filter((f) => f.file !== retrying), ...failed] : failed));
       const firstNew = results.find((r) => r.ok);
       onChanged();
       if (firstNew?.ok) onSelect(firstNew.document.id);
@@ -241,8 +248,19 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
     if (importing || caseRecord.archived || files.length === 0) return;
     setError(null);
     const list = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    dropped.current = new Map(list.map((f) => [f.name, f.bytes]));
     await runImport((importId) => call('documents.importFiles', { caseId: caseRecord.id, files: list, importId }));
   }
+
+  /** The file of a failure that asks for a password, tried again with one. */
+  function retryWithPassword(f: Extract<ImportFileResult, { ok: false }>, password: string) {
+    setError(null);
+    const bytes = dropped.current.get(f.file);
+    if (f.retryHandle) void runImport((importId) => call('documents.import', { caseId: caseRecord.id, handles: [f.retryHandle!], password, importId }), f.file);
+    else if (bytes) void runImport((importId) => call('documents.importFiles', { caseId: caseRecord.id, files: [{ name: f.file, bytes }], password, importId }), f.file);
+  }
+  const needsPassword = (f: ImportFileResult): f is Extract<ImportFileResult, { ok: false }> =>
+    !f.ok && (f.code === 'password_required' || f.code === 'password_incorrect') && (!!f.retryHandle || dropped.current.has(f.file));
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -333,7 +351,10 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           </strong>
           <ul>
             {failures.map((f) => (
-              <li key={f.file}>{!f.ok && f.message}</li>
+              <li key={f.file}>
+                {!f.ok && f.message}
+                {needsPassword(f) && <PasswordRetry key={f.retryHandle ?? f.code} file={f.file} disabled={importing} onSubmit={(password) => retryWithPassword(f, password)} />}
+              </li>
             ))}
           </ul>
           <button onClick={() => setFailures([])}>Dismiss</button>
