@@ -46,8 +46,14 @@ test('a document removed from the case keeps its highlight, marked, and Undo bri
   await page.getByRole('row', { name: /Open case Riverside Police Department \(sample\)/ }).click();
   await expectSampleCaseOpen(page);
 
+  // A search run before the removal answers for the case as it is after it: no hit that opens nothing.
+  await page.getByLabel('Search this case').fill('chokehold');
+  await page.getByLabel('Search this case').press('Enter');
+  await expect(page.getByRole('region', { name: `Matches in ${doc!.title}` })).toBeVisible();
   const list = page.getByRole('list', { name: 'Policy documents' });
   await list.getByRole('button', { name: `Remove ${doc!.title} from this case` }).click();
+  await expect(page.getByText('No matches for “chokehold”.')).toBeVisible();
+  await expect(page.getByRole('region', { name: `Matches in ${doc!.title}` })).toHaveCount(0);
   const notice = page.locator('.doc-removed');
   await expect(notice).toContainText(`Removed “${doc!.title}” from this case (other cases keep it). Its highlight is kept, marked “document removed”.`);
   await expect(page.getByText('No policies yet.')).toBeVisible();
@@ -57,6 +63,7 @@ test('a document removed from the case keeps its highlight, marked, and Undo bri
 
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(list).toContainText(doc!.title);
+  await expect(page.getByRole('region', { name: `Matches in ${doc!.title}` })).toBeVisible();
   const back = unwrap<Array<{ status: string }>>(await harness.ws.dispatch('annotations.list', { caseId }));
   expect(back.map((a) => a.status)).toEqual(['active']);
   const trail = unwrap<Array<{ action: string }>>(await harness.ws.dispatch('audit.list', { caseId })).map((e) => e.action);

@@ -309,6 +309,12 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await expect(item.getByText('OCR stopped: 3 pages left')).toBeVisible({ timeout: 30_000 });
   await expect(item.getByRole('button', { name: /Stop OCR/ })).toHaveCount(0);
   await expect(item.getByRole('status')).toHaveCount(0);
+  // Searching now finds nothing, and says the scan's pages were not searched: "no matches" is not
+  // "the policy does not say it". Once OCR has read them, the same search is run again by itself.
+  await page.getByLabel('Search this case').fill('Marlow');
+  await page.getByLabel('Search this case').press('Enter');
+  await expect(page.getByText('No matches for “Marlow”.')).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveText('3 scanned pages have no text yet (waiting for OCR, stopped, or failed) and were not searched.');
   // The open scan's page says it has no text yet and why, instead of an image that ignores the mouse.
   const badge = page.locator('.page[data-page-number="1"] .ocr-badge');
   await expect(badge).toHaveText('OCR stopped: no text on this page yet', { timeout: 30_000 });
@@ -324,6 +330,8 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await expect(item.getByText(/OCR text: 3 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
   await expect(item.getByText(/OCR stopped/)).toHaveCount(0);
   await expect(badge).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+  await expect(page.getByText(/ on 3 pages for “Marlow”/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('ocr-resumed.png') });
 });
 

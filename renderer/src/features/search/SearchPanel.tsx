@@ -1,14 +1,14 @@
 // Case-wide search: hits grouped by document, each with its page and snippet. Choosing one
 // opens the page in the viewer with the words highlighted. The counts of matches come from the
 // same tokenisation as the viewer's find (shared/domain/search/tokenize.ts), so they agree.
-import { useState, type FormEvent, type RefObject } from 'react';
-import type { SearchHit } from '../../../../shared/schemas/document.ts';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { DocumentListItem, SearchHit } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { OcrChip } from '../../ui/OcrChip.tsx';
 
 interface Props {
   caseId: string;
-  hasDocuments: boolean;
+  documents: DocumentListItem[];
   inputRef: RefObject<HTMLInputElement | null>;
   onOpenHit: (hit: SearchHit, query: string) => void;
 }
@@ -26,24 +26,45 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-export function SearchPanel({ caseId, hasDocuments, inputRef, onOpenHit }: Props) {
+/** Pages of scanned documents with no text yet (waiting for OCR, stopped, or failed): search cannot see them. */
+export function unreadPages(documents: DocumentListItem[]): number {
+  return documents.reduce((n, d) => n + (d.ocr ? d.ocr.pending + d.ocr.stopped + d.ocr.failed - d.ocr.failedKept : 0), 0);
+}
+
+export function SearchPanel({ caseId, documents, inputRef, onOpenHit }: Props) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [searched, setSearched] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const hasDocuments = documents.length > 0;
+  const unread = unreadPages(documents);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!query.trim()) return;
+  async function run(q: string) {
     try {
       setError(null);
-      setHits(await call('search.query', { caseId, query }));
-      setSearched(query);
+      setHits(await call('search.query', { caseId, query: q }));
+      setSearched(q);
     } catch (err) {
       setHits(null);
       setError(messageOf(err));
     }
   }
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!query.trim()) return;
+    await run(query);
+  }
+  // The results answer the case's documents as they are: one removed, replaced or added, or a
+  // scanned page read by OCR, and the last search is run again (a hit on a removed document
+  // would open nothing).
+  const docsKey = documents.map((d) => `${d.id}:${d.ocr?.pagesOcr ?? ''}`).join(',');
+  const lastKey = useRef(docsKey);
+  useEffect(() => {
+    if (lastKey.current === docsKey) return;
+    lastKey.current = docsKey;
+    if (searched) void run(searched);
+    // Only when the documents change; `searched` is read as it stands then.
+  }, [docsKey]);
 
   const groups = new Map<string, SearchHit[]>();
   for (const h of hits ?? []) groups.set(h.documentTitle, [...(groups.get(h.documentTitle) ?? []), h]);
@@ -79,6 +100,12 @@ export function SearchPanel({ caseId, hasDocuments, inputRef, onOpenHit }: Props
               ? `No matches for ${quoted(searched)}.`
               : `${plural(hits.reduce((s, h) => s + h.matches, 0), 'match', 'matches')} on ${plural(hits.length, 'page', 'pages')} for ${quoted(searched)}`}
           </p>
+          {/* "No matches" must not read as "the policy does not say it" while scanned pages are unread. */}
+          {unread > 0 && (
+            <p className="notice unsearched" role="note">
+              {plural(unread, 'scanned page has', 'scanned pages have')} no text yet (waiting for OCR, stopped, or failed) and {unread === 1 ? 'was' : 'were'} not searched.
+            </p>
+          )}
           {[...groups.entries()].map(([title, list]) => (
             <section key={title} aria-label={`Matches in ${title}`}>
               <h3>
