@@ -152,7 +152,17 @@ test('pre-review: stances in words, a passage highlighted in the viewer, accept,
   await page.keyboard.press('ArrowRight'); // the first document
   await page.keyboard.press('Enter');
   await expect(detail.getByRole('heading', { level: 3 })).toContainText('Vascular neck restraints');
+  // A cell with no passage keeps the focus in the grid.
   await expect(grid.locator('[aria-selected="true"]')).toBeFocused();
+  // One with passages hands the keyboard on to them: the first undecided one has the focus, and A
+  // accepts it there and then (it did nothing while the focus stayed in the grid).
+  await (await cell(grid, 'De-escalation', TACTICS)).focus();
+  await page.keyboard.press('Enter');
+  await expect(detail.getByRole('heading', { level: 3 })).toContainText('De-escalation');
+  const passage = detail.locator('li.passage').first();
+  await expect(passage.locator('button.quote')).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(passage.locator('.chip.decision-accepted')).toBeVisible();
 });
 
 /** A service answer's value, or the test fails with the service's own message. */

@@ -17,10 +17,12 @@ interface Props {
   readOnly: boolean;
   ignored: boolean;
   actions: PrereviewActions;
+  /** Changes when the cell was chosen by keyboard: its first undecided passage takes the focus. */
+  focusPassages?: number;
   onIgnore(): void;
 }
 
-export function CellDetail({ data, row, column, checklist, readOnly, ignored, actions, onIgnore }: Props) {
+export function CellDetail({ data, row, column, checklist, readOnly, ignored, actions, focusPassages, onIgnore }: Props) {
   const cell = cellOf(data, row, column);
   const found = passagesOf(data, row, column);
   const caseFinding = column.kind === 'case' ? data.case[row.ruleId] : null;
@@ -69,7 +71,7 @@ export function CellDetail({ data, row, column, checklist, readOnly, ignored, ac
         </p>
       )}
       {doc?.pending && <p className="subtle">This document is still being read.</p>}
-      {found && <Passages document={found.document} ruleId={row.ruleId} itemTitle={row.itemTitle} passages={found.passages} mentions={found.mentions} readOnly={readOnly} actions={actions} />}
+      {found && <Passages document={found.document} ruleId={row.ruleId} itemTitle={row.itemTitle} passages={found.passages} mentions={found.mentions} readOnly={readOnly} actions={actions} focusToken={focusPassages} />}
       {suggestion && !ignored && <SuggestedDetermination suggestion={suggestion} itemTitle={row.itemTitle} entry={entry} documentTitle={titleOf} readOnly={readOnly} reading={data.progress.done < data.progress.total} actions={actions} onIgnore={onIgnore} />}
       {suggestion && ignored && <p className="subtle">Suggestion ignored for now; nothing was recorded.</p>}
     </div>

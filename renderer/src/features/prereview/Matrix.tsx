@@ -12,7 +12,8 @@ interface Props {
   rows: Row[];
   columns: Column[];
   selected: Position | null;
-  onSelect(at: Position): void;
+  /** `byKeyboard`: chosen with Enter or Space, so the keyboard goes on into the cell's passages. */
+  onSelect(at: Position, byKeyboard?: boolean): void;
 }
 
 export function Matrix({ data, rows, columns, selected, onSelect }: Props) {
@@ -31,7 +32,7 @@ export function Matrix({ data, rows, columns, selected, onSelect }: Props) {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      onSelect(focus);
+      onSelect(focus, true);
       return;
     }
     const next = moveFocus(focus, e.key, e.ctrlKey || e.metaKey, rows.length, cols);

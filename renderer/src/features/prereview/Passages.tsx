@@ -1,7 +1,7 @@
 // The passages a cell rests on, each with its page, the words and why it counts; Enter (or a
 // click) opens it in the viewer, A accepts it as evidence, D dismisses it with a reason. The
 // mentions that set no rule wait, collapsed, beneath.
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { IconCheck } from '../../ui/icons.tsx';
 import { messageOf } from '../../api/client.ts';
 import { DismissDialog } from './DismissDialog.tsx';
@@ -18,11 +18,20 @@ interface Props {
   mentions: Array<{ page: number; quote: string; why: string }>;
   readOnly: boolean;
   actions: PrereviewActions;
+  /** When it changes (a cell chosen by keyboard), the first undecided passage (else the first) takes the focus. */
+  focusToken?: number;
 }
 
-export function Passages({ document: doc, ruleId, itemTitle, passages, mentions, readOnly, actions }: Props) {
+export function Passages({ document: doc, ruleId, itemTitle, passages, mentions, readOnly, actions, focusToken }: Props) {
   const [dismissing, setDismissing] = useState<Passage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!focusToken) return;
+    const quotes = [...(list.current?.querySelectorAll<HTMLElement>('li.passage') ?? [])];
+    const target = quotes.find((li) => !/\bdecided-/.test(li.className)) ?? quotes[0];
+    target?.querySelector<HTMLElement>('button.quote')?.focus();
+  }, [focusToken]);
 
   const open = (p: Passage) =>
     actions.openPassage({ documentId: doc.documentId, documentTitle: doc.title, ruleId, ruleLabel: RULE_LABEL[ruleId], page: p.page, endPage: p.endPage, quote: p.quote, annotationId: p.annotationId, decision: p.decision, decisionReason: p.decisionReason });
@@ -60,7 +69,7 @@ export function Passages({ document: doc, ruleId, itemTitle, passages, mentions,
           <p id="passage-keys" className="subtle keys-hint">
             Enter opens a passage in the viewer; A accepts it as evidence, D dismisses it.
           </p>
-          <ul className="passage-list" aria-label="Passages">
+          <ul ref={list} className="passage-list" aria-label="Passages">
             {passages.map((p) => {
               const decided = decisionWords(p);
               return (

@@ -27,6 +27,8 @@ export function PrereviewScreen({ caseId, active, version, checklist, readOnly, 
   const [data, setData] = useState<Prereview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Position | null>(null);
+  // Bumped when a cell is chosen by keyboard: its first passage then takes the focus, so A and D work at once.
+  const [focusPassages, setFocusPassages] = useState(0);
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
   const [tick, setTick] = useState(0);
   const [seen, setSeen] = useState(false);
@@ -82,7 +84,16 @@ export function PrereviewScreen({ caseId, active, version, checklist, readOnly, 
         <div className="prereview-body">
           <div className="matrix-scroll">
             {data.documents.length === 0 && <p className="subtle">No documents yet: add the agency’s policies to read them here.</p>}
-            <Matrix data={data} rows={rows} columns={columns} selected={at} onSelect={setSelected} />
+            <Matrix
+              data={data}
+              rows={rows}
+              columns={columns}
+              selected={at}
+              onSelect={(p, byKeyboard) => {
+                setSelected(p);
+                if (byKeyboard) setFocusPassages((n) => n + 1);
+              }}
+            />
           </div>
           <div className="cell-detail" role="region" aria-label="Selected cell">
             {at ? (
@@ -95,6 +106,7 @@ export function PrereviewScreen({ caseId, active, version, checklist, readOnly, 
                 readOnly={readOnly}
                 ignored={ignored.has(rows[at.row]!.itemId)}
                 actions={actions}
+                focusPassages={focusPassages}
                 onIgnore={() => setIgnored((s) => new Set(s).add(rows[at.row]!.itemId))}
               />
             ) : (
