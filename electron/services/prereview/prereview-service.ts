@@ -159,10 +159,33 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
     return result.rules[rule];
   }
 
-  /** Accepts one passage: a highlight on its page, evidence on the item naming its rule. */
+  // The reviewer's own highlight of the same words (or of words holding them, or held by them) on
+  // the same page: accepting the finding links it instead of adding the passage a second time.
+  const squash = (q: string) => q.replace(/…$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const highlightsOnPage = db.prepare<[string, string, number, number], { id: string; quote: string }>(
+    `SELECT id, quote FROM annotations WHERE case_id = ? AND document_id = ? AND status = 'active' AND page_from <= ? AND page_to >= ? ORDER BY created_at`,
+  );
+  const linkedItems = db.prepare<[string], { item_id: string }>('SELECT item_id FROM annotation_items WHERE annotation_id = ?');
+  function sameWords(caseId: string, documentId: string, page: number, endPage: number, quote: string) {
+    const q = squash(quote);
+    if (!q) return undefined;
+    return highlightsOnPage.all(caseId, documentId, page - 1, Math.max(page, endPage) - 1).find((h) => {
+      const hq = squash(h.quote);
+      return hq.length > 0 && (hq.includes(q) || q.includes(hq));
+    });
+  }
+
+  /** Accepts one passage: a highlight on its page (or the one already there), evidence on the item naming its rule. */
   function accept(caseId: string, documentId: string, rule: RuleId, e: { page: number; endPage: number; quote: string; reason: string }, stance: string, notePrefix: string): string {
     const item = itemFor(caseId, rule);
     if (!item) throw new ServiceError('conflict', `This case’s checklist has no item naming the ${rule} rule to attach the finding to.`);
+    const existing = sameWords(caseId, documentId, e.page, e.endPage, e.quote);
+    if (existing) {
+      const linked = linkedItems.all(existing.id).map((r) => r.item_id);
+      // Its stance and note are the reviewer's own: kept as they are.
+      if (!linked.includes(item)) annotations.update({ id: existing.id, itemIds: [...linked, item] });
+      return existing.id;
+    }
     const a = annotations.create({
       caseId,
       documentId,

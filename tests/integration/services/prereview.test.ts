@@ -137,6 +137,25 @@ describe('deciding findings and adopting suggestions', () => {
     await ready();
   });
 
+  it('accepting a finding the reviewer already highlighted links that highlight instead of adding the passage again', async () => {
+    const v = await forCase();
+    const passage = doc(v, useOfForce).rules['duty-to-intervene'].evidence[0];
+    // The reviewer's own highlight of the same words, on another item, with their own stance and note.
+    const own = await t.call('annotations.create', { caseId, documentId: useOfForce, page: passage.page, quote: passage.quote.replace(/…$/, ''), itemIds: ['mandatory.adherence-to-law'], criteria: [], stance: 'context', note: 'Mine.' });
+    const before = (await t.call('annotations.list', { caseId })).length;
+    const { annotationId } = await t.call('prereview.decide', { caseId, documentId: useOfForce, rule: 'duty-to-intervene', page: passage.page, quote: passage.quote, decision: 'accepted' });
+    expect(annotationId).toBe(own.id);
+    const list = await t.call('annotations.list', { caseId });
+    expect(list).toHaveLength(before);
+    expect(list.find((x: { id: string }) => x.id === own.id)).toMatchObject({ itemIds: ['consider.duty-to-intervene', 'mandatory.adherence-to-law'], stance: 'context', note: 'Mine.' });
+    // A deleted highlight of the same words is not reused: the finding gets its own.
+    await t.call('annotations.delete', { id: own.id });
+    const other = doc(v, useOfForce).rules['duty-to-intervene'].evidence[0];
+    await t.call('prereview.decide', { caseId, documentId: useOfForce, rule: 'duty-to-intervene', page: other.page, quote: other.quote, decision: 'dismissed', reason: 'Reset.' });
+    const again = await t.call('prereview.decide', { caseId, documentId: useOfForce, rule: 'duty-to-intervene', page: other.page, quote: other.quote, decision: 'accepted' });
+    expect(again.annotationId).not.toBe(own.id);
+  });
+
   it('accepts a finding as evidence on the item naming its rule, and dismisses one with a reason', async () => {
     const v = await forCase();
     const passage = doc(v, useOfForce).rules['duty-to-intervene'].evidence[0];
