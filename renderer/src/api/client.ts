@@ -23,14 +23,31 @@ function bridge(): CredenceBridge {
   return window.credence;
 }
 
-/** Sent on window when a change was refused because no identity is unlocked (or it went idle). */
+/**
+ * Sent on window when a change was refused because no identity is unlocked (or it went idle). A
+ * listener that will ask who is acting calls preventDefault(), and later sends IDENTITY_SETTLED.
+ */
 export const NEED_IDENTITY = 'credence:need-identity';
+/** Sent on window when that question is answered: `detail` is true when someone now acts. */
+export const IDENTITY_SETTLED = 'credence:identity-settled';
 
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+export function settleIdentity(acting: boolean): void {
+  window.dispatchEvent(new CustomEvent<boolean>(IDENTITY_SETTLED, { detail: acting }));
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>, retried = false): Promise<Output<M>> {
   const result = (await bridge().invoke(method, input)) as Result<Output<M>>;
   if (!result.ok) {
-    // The identity picker answers by asking for the passphrase; the caller still shows the message.
-    if (result.error.code === 'forbidden' && result.error.fields?.identity) window.dispatchEvent(new Event(NEED_IDENTITY));
+    if (!retried && result.error.code === 'forbidden' && result.error.fields?.identity) {
+      // The identity picker asks for the passphrase. The change was refused with nothing changed,
+      // so once someone acts it is made as asked (a Save pressed while locked is not lost); if the
+      // question is dismissed, the caller shows why nothing changed.
+      const asking = !window.dispatchEvent(new Event(NEED_IDENTITY, { cancelable: true }));
+      if (asking) {
+        const acting = await new Promise<boolean>((resolve) => window.addEventListener(IDENTITY_SETTLED, (e) => resolve((e as CustomEvent<boolean>).detail), { once: true }));
+        if (acting) return call(method, input, true);
+      }
+    }
     throw new ApiFailure(result.error);
   }
   return result.value;

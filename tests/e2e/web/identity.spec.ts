@@ -39,10 +39,36 @@ test('switching identity asks for the passphrase and refuses a wrong one', async
   await expect(page.getByLabel('Acting as').locator('option:checked')).toHaveText('Lee Lead — review lead');
 });
 
-test('a change while locked is refused and asks for the passphrase', async ({ app: page, harness }) => {
+test('a change while locked asks for the passphrase: dismissed, nothing changes and the form says why', async ({ app: page, harness }) => {
   await page.getByRole('button', { name: 'Back to cases' }).click();
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByLabel('Acting as').locator('option:checked')).toHaveText('(locked — choose who you are)');
+  const form = await fillNewCase(page);
+  await form.getByRole('button', { name: 'Create case' }).click();
+  const unlock = page.getByRole('dialog', { name: `Act as ${E2E_REVIEWER.name}` });
+  await expect(unlock).toBeVisible();
+  await unlock.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form.getByRole('alert')).toContainText('Choose who you are (top right).');
+  const cases = (await harness.ws.dispatch('cases.list', {})) as { ok: true; value: Array<{ agencyName: string }> };
+  expect(cases.value.map((c) => c.agencyName)).toEqual(['Riverside Police Department (sample)']);
+});
+
+test('a change while locked asks for the passphrase, and is made once it is given (the Save is not lost)', async ({ app: page, harness }) => {
+  await page.getByRole('button', { name: 'Back to cases' }).click();
+  await page.getByRole('button', { name: 'Lock' }).click();
+  const form = await fillNewCase(page);
+  await form.getByRole('button', { name: 'Create case' }).click();
+  const unlock = page.getByRole('dialog', { name: `Act as ${E2E_REVIEWER.name}` });
+  await unlock.getByLabel('Passphrase').fill(TEST_PASSPHRASE);
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(unlock).toBeHidden();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Lake County Sheriff’s Office');
+  const cases = (await harness.ws.dispatch('cases.list', {})) as { ok: true; value: Array<{ agencyName: string; createdBy?: string }> };
+  expect(cases.value.map((c) => c.agencyName).sort()).toEqual(['Lake County Sheriff’s Office', 'Riverside Police Department (sample)']);
+});
+
+async function fillNewCase(page: import('@playwright/test').Page) {
   await page.getByRole('button', { name: 'New case' }).first().click();
   const form = page.getByRole('dialog', { name: 'New case' });
   await form.getByLabel('Agency name').fill('Lake County Sheriff’s Office');
@@ -50,13 +76,5 @@ test('a change while locked is refused and asks for the passphrase', async ({ ap
   await form.getByLabel('State').selectOption('IL');
   await form.getByLabel('Agency type').selectOption('county');
   await form.getByLabel('Jurisdiction').selectOption('rural');
-  await form.getByRole('button', { name: 'Create case' }).click();
-  await expect(form.getByRole('alert')).toContainText('Choose who you are (top right).');
-  const unlock = page.getByRole('dialog', { name: `Act as ${E2E_REVIEWER.name}` });
-  await expect(unlock).toBeVisible();
-  await unlock.getByLabel('Passphrase').fill(TEST_PASSPHRASE);
-  await unlock.getByRole('button', { name: 'Unlock' }).click();
-  await expect(unlock).toBeHidden();
-  const cases = (await harness.ws.dispatch('cases.list', {})) as { ok: true; value: Array<{ agencyName: string }> };
-  expect(cases.value.map((c) => c.agencyName)).toEqual(['Riverside Police Department (sample)']);
-});
+  return form;
+}

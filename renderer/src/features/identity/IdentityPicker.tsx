@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Modal } from '../../ui/Modal.tsx';
 import type { Output } from '../../../../shared/contract.ts';
-import { ApiFailure, call, messageOf, NEED_IDENTITY } from '../../api/client.ts';
+import { ApiFailure, call, messageOf, NEED_IDENTITY, settleIdentity } from '../../api/client.ts';
 
 type Identity = Output<'identity.list'>[number];
 /** The identity chosen last, offered first when the passphrase is asked again (never used without it). */
@@ -24,13 +24,16 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
     });
   useEffect(() => {
     void load();
-    // A change refused because no one is unlocked (or the identity went idle): ask at once.
-    const ask = () =>
+    // A change refused because no one is unlocked (or the identity went idle): ask at once, and
+    // say so (preventDefault), so the change waits for the answer (api/client.ts).
+    const ask = (e: Event) => {
+      e.preventDefault();
       void load().then(({ list: l }) => {
         const last = l.find((i) => i.id === localStorage.getItem(IDENTITY_KEY) && !i.retired) ?? l.find((i) => !i.retired);
         if (last) setUnlocking(last);
         else setCreating(true);
       });
+    };
     window.addEventListener(NEED_IDENTITY, ask);
     return () => window.removeEventListener(NEED_IDENTITY, ask);
   }, []);
@@ -39,6 +42,7 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
     if (i) localStorage.setItem(IDENTITY_KEY, i.id);
     setCurrent(i);
     onChange?.(i);
+    settleIdentity(i !== null);
   }
 
   async function choose(id: string) {
@@ -68,7 +72,10 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
       {unlocking && (
         <UnlockDialog
           identity={unlocking}
-          onClose={() => setUnlocking(null)}
+          onClose={() => {
+            setUnlocking(null);
+            settleIdentity(false);
+          }}
           onUnlocked={(i) => {
             setUnlocking(null);
             unlocked(i);
@@ -77,7 +84,10 @@ export function IdentityPicker({ onChange }: { onChange?: (i: Identity | null) =
       )}
       {creating && (
         <IdentityDialog
-          onClose={() => setCreating(false)}
+          onClose={() => {
+            setCreating(false);
+            settleIdentity(false);
+          }}
           onCreated={async (i) => {
             setCreating(false);
             await load();
