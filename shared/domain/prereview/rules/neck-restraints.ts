@@ -80,6 +80,13 @@ export function classifyUnits(units: Unit[]): Passage[] {
     previous = u;
 
     let { cats, byKeyword } = categories(u.text);
+    // A heading's topic is the section's, not the sentence's: under "7.2.4 Neck restraints" (both
+    // kinds), "Choke holds are prohibited unless deadly force…" rules on chokeholds alone. The
+    // heading counts only when the sentence names no restraint itself.
+    if (u.headingEnd > 0) {
+      const own = categories(u.text.slice(u.headingEnd));
+      if (own.cats.size > 0) ({ cats, byKeyword } = own);
+    }
     let text = u.text;
     // "These techniques … are considered deadly force": the rule is in a sentence that only
     // points back at the restraints named in the sentence before.

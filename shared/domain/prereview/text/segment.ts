@@ -12,6 +12,13 @@ export interface Unit {
   leadIn: boolean;
   /** A later sentence of a list item: the item's list (and its lead-in) goes on. */
   inItem: boolean;
+  /**
+   * Where the unit's own sentence starts after heading lines it was gathered with ("7.2.4 Neck
+   * restraints" above "Choke holds are prohibited…"): 0 when it starts with no heading. The text
+   * keeps the heading (a rule may need it); a rule that must tell the heading's topic from the
+   * sentence's reads from here.
+   */
+  headingEnd: number;
 }
 
 // "(@)" and "(©)": OCR's readings of "(a)" and "(c)" in some typefaces. One character in
@@ -37,6 +44,15 @@ const MARKER_TOKEN = /^\s*\(?([0-9]{1,3}|[a-zA-Z])[.)]\s/;
 const PAGE_FURNITURE = /^\s*(page \d+( of \d+)?|\d+|- ?\d+ ?-)\s*$/i;
 
 const shape = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * A line that can be a heading: short, with no sentence punctuation at its end, starting with a
+ * section number or a capital ("7.2.4 Neck restraints", "GENERAL ORDER 300", "Use of Force"). It
+ * is taken as one only when the next line starts a sentence (a capital), so a sentence broken
+ * across lines ("Choke holds are prohibited unless" / "deadly force…") is not.
+ */
+const HEADING_SHAPE = /^(?:(?:[0-9]+(?:\.[0-9]+)*|[IVXL]+|[A-Z])[.)]?\s+)?[A-Z](?:[^.;:!?]|\.(?=[0-9]))*$/;
+const headingShaped = (line: string) => HEADING_SHAPE.test(line) && line.split(' ').length <= 8;
 
 /** Lines that repeat on many pages are running headers or footers, not policy text. */
 export function furnitureLines(pages: string[][]): Set<string> {
@@ -71,8 +87,17 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
 
   // Gather lines into blocks: a new block at a list marker, or after a line that ends a sentence.
   // `turns`: offsets in the block's text where a later page begins.
-  const blocks: Array<{ text: string; page: number; endPage: number; listItem: boolean; turns: Array<[number, number]> }> = [];
-  const grow = (b: (typeof blocks)[number], sep: string, text: string, page: number) => {
+  // `head`: the length of the heading lines the block starts with; `open` while every line so far
+  // may still be one (the last is confirmed only by the line after it).
+  type Block = { text: string; page: number; endPage: number; listItem: boolean; turns: Array<[number, number]>; head: number; open: boolean };
+  const blocks: Block[] = [];
+  const start = (text: string, page: number, listItem: boolean): Block => ({ text, page, endPage: page, listItem, turns: [], head: 0, open: !listItem && headingShaped(text) });
+  const grow = (b: Block, sep: string, text: string, page: number) => {
+    if (b.open) {
+      // The lines so far were headings if this one starts a sentence or another heading.
+      if (/^["“(]?[A-Z]/.test(text) || headingShaped(text)) b.head = b.text.length;
+      b.open = b.head === b.text.length && headingShaped(text);
+    }
     b.text += sep;
     if (page !== b.endPage) b.turns.push([b.text.length, page]);
     b.text += text;
@@ -81,7 +106,7 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
   let lastMarker: Seq | null = null;
   for (const l of lines) {
     if (l.text === BREAK) {
-      blocks.push({ text: '.', page: l.page, endPage: l.page, listItem: false, turns: [] }); // ends lists and sentences
+      blocks.push({ ...start('.', l.page, false), open: false }); // ends lists and sentences
       continue;
     }
     const prev = blocks.at(-1);
@@ -97,9 +122,10 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
     if (prev && prevIsBareMarker) {
       grow(prev, ' ', l.text, l.page);
     } else if (!prev || startsItem || prevEnded) {
-      blocks.push({ text: l.text, page: l.page, endPage: l.page, listItem: startsItem, turns: [] });
+      blocks.push(start(l.text, l.page, startsItem));
     } else if (/[A-Za-z]-$/.test(prev.text) && /^[a-z]/.test(l.text)) {
       prev.text = prev.text.slice(0, -1); // a word hyphenated across the line end
+      prev.open = false;
       grow(prev, '', l.text, l.page);
     } else {
       grow(prev, ' ', l.text, l.page);
@@ -125,6 +151,8 @@ export function segment(pageTexts: string[], keep?: Set<number>): Unit[] {
         listItem: b.listItem && i === 0,
         leadIn: i === parts.length - 1 && (/:\s*$/.test(p) || /\b(the following|as follows)\b[^.]{0,80}\.\s*$/i.test(p)),
         inItem: b.listItem && i > 0,
+        // Heading lines are at the block's start, so only its first sentence carries them.
+        headingEnd: i === 0 && b.head > 0 && b.head < p.length ? b.head + 1 : 0,
       });
     });
   }

@@ -29,4 +29,19 @@ describe('vascular', () => {
     'Chokeholds are prohibited unless deadly force is justified.',
     'Officers shall not strike the head or neck with a baton.',
   ])('not addressed: %s', (s) => expect(stance(s)).toBe('not_addressed'));
+
+  // A section heading's topic is not the sentence's: under "Neck restraints" (both kinds), a
+  // sentence on chokeholds says nothing of vascular restraints, and the later outright ban stands.
+  it('a heading naming both kinds does not lend its sentence the other kind', () => {
+    const p1 = 'MARLOW TOWNSHIP POLICE\nGeneral Order 7.2 Use of Force\n7.2.4 Neck restraints\nChoke holds are prohibited unless\ndeadly force is authorized by law.';
+    const p2 = '7.2.5 Carotid restraint\nVascular neck restraints are banned\nin all circumstances.';
+    expect(stance(p1, p2)).toBe('prohibited_outright');
+    expect(stanceOf('chokehold')(p1, p2)).toBe('prohibited_except_deadly_force');
+  });
+
+  it('a heading still names what a sentence without a subject rules on', () => {
+    expect(stance('IV. Vascular Neck Restraints\nProhibited except where deadly force is authorized.')).toBe('prohibited_except_deadly_force');
+    // A sentence broken across lines is no heading: its first line keeps its words.
+    expect(stance('Vascular neck restraints are not\nallowed unless deadly force is justified.')).toBe('prohibited_except_deadly_force');
+  });
 });
