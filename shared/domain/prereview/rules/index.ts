@@ -16,7 +16,7 @@ import { rule as forceContinuum } from './force-continuum.ts';
 import { rule as noKnockWarrants } from './no-knock-warrants.ts';
 import { rule as earlyIntervention } from './early-intervention.ts';
 
-export const RULES_VERSION = 'prereview-rules/2026-11-28.1';
+export const RULES_VERSION = 'prereview-rules/2026-11-28.2';
 
 export const RULES: Record<RuleId, RuleDef> = {
   chokehold,
