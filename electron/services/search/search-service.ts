@@ -14,7 +14,8 @@ import type { SearchHit } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
-import { countMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
+import { countMatches, type Pattern } from '../../../shared/domain/search/tokenize.ts';
+import { ftsQueryFor, patternsFor, plainFtsQuery } from '../../../shared/domain/search/query.ts';
 
 interface HitRow {
   id: number;
@@ -26,16 +27,8 @@ interface HitRow {
   ocr: number;
 }
 
-const OPERATOR = /^(AND|OR|NOT|NEAR)$/;
-// What the index counts as a word: letters, digits and marks, joined by inner hyphens, dots or
-// apostrophes ("force-on-force", "300.5", "officer's"); FTS5's tokenizer splits the rest.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:[-.'’][\p{L}\p{N}\p{M}]+)*/gu;
-
-export const quoteEveryWord = (q: string): string =>
-  (q.match(WORD) ?? [])
-    .filter((w) => !OPERATOR.test(w))
-    .map((w) => `"${w}"`)
-    .join(' ');
+/** The query's plain words, each quoted (a compound with its other spelling): shared/domain/search/query.ts. */
+export const quoteEveryWord = plainFtsQuery;
 
 /** The query as a person typed it, safe to repeat in a message: one line, no controls, short. */
 const shown = (q: string): string => {
@@ -118,11 +111,12 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
   return {
     query(input: ParsedInput<'search.query'>): SearchHit[] {
       cases.get(input.caseId);
-      // Plain words are searched as words (all of them, any order); FTS syntax only when the query uses it.
-      const usesSyntax = /["()*^:{}+]|\b(AND|OR|NOT|NEAR)\b/.test(input.query);
-      const q = usesSyntax ? input.query : quoteEveryWord(input.query);
+      // Plain words are searched as words (all of them, any order, compounds both ways); FTS
+      // syntax only when the query uses it. The patterns that count a page's matches come from
+      // the same query (shared/domain/search/query.ts), as the viewer's find does.
+      const q = ftsQueryFor(input.query);
       if (!q) throw unreadable(input.query, whyUnreadable(input.query, ''));
-      const patterns = parseQuery(input.query);
+      const patterns = patternsFor(input.query);
       try {
         return run(q, input.caseId, input.limit, patterns);
       } catch (err) {

@@ -9,7 +9,8 @@ import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { HighlightPopover, type CriterionChoice, type PendingSelection } from './HighlightPopover.tsx';
 import { documentOptions, documentUrl, loadPdfjs } from './pdfjs.ts';
 import { drawFindHits, pageTexts } from './find-in-document.ts';
-import { countMatches, parseQuery, type Pattern } from '../../../shared/domain/search/tokenize.ts';
+import { countMatches, type Pattern } from '../../../shared/domain/search/tokenize.ts';
+import { patternsFor } from '../../../shared/domain/search/query.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import { attachOcrText, type OcrPages } from './ocr-pages.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
@@ -172,7 +173,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const search = async (query: string, fromPage?: number): Promise<boolean | null> => {
     const s = findState.current;
     const gen = ++s.gen;
-    s.patterns = parseQuery(query);
+    s.patterns = patternsFor(query);
     s.counts = null;
     s.current = null;
     drawFindAll();

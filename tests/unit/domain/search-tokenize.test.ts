@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countMatches, findMatches, parseQuery, tokenize } from '../../../shared/domain/search/tokenize.ts';
+import { ftsQueryFor, patternsFor } from '../../../shared/domain/search/query.ts';
 
 // The tokenizer of migration 002's pages_fts, on an in-memory database (no file to clean up).
 const db = new Database(':memory:');
@@ -35,7 +36,7 @@ function ftsHighlight(text: string, query: string): string | null {
 }
 
 function ourHighlight(text: string, query: string): string | null {
-  const ms = findMatches(text, parseQuery(query));
+  const ms = findMatches(text, patternsFor(query));
   if (ms.length === 0) return null;
   let out = '';
   let at = 0;
@@ -51,21 +52,32 @@ describe('one tokenisation for the case search and find in document', () => {
     expect(tokenize(text).map((t) => t.term)).toEqual(ftsTerms(text));
   });
 
-  const QUERIES = ['chokehold', 'choke', 'hold', 'officer', 'officers', 'force', 'policy', 'cafe', 'CAFÉ', 'naive', 'restraint', 'justify', 'evaluation', '300', 'polic*', 'e', '"choke hold"', '"use of force"'];
+  const QUERIES = ['chokehold', 'choke', 'hold', 'officer', 'officers', 'force', 'policy', 'cafe', 'CAFÉ', 'naive', 'restraint', 'justify', 'evaluation', '300', 'polic*', 'e', '"choke hold"', '"use of force"', 'de-escalation', 'deescalation'];
+  // The case search asks FTS5 the query ftsQueryFor makes of what was typed; the viewer's find looks
+  // for patternsFor's patterns: the same words, at the same characters.
   it.each(QUERIES)('finds the same words as FTS5, at the same characters: %s', (query) => {
-    for (const text of TEXTS) expect(ourHighlight(text, query), text).toBe(ftsHighlight(text, query));
+    for (const text of TEXTS) expect(ourHighlight(text, query), text).toBe(ftsHighlight(text, ftsQueryFor(query)));
   });
 
   it.each(QUERIES)('counts as many matches as it finds, stemming only the words that could match: %s', (query) => {
-    const patterns = parseQuery(query);
+    const patterns = patternsFor(query);
     for (const text of [...TEXTS, TEXTS.join(' ').toUpperCase()]) expect(countMatches(text, patterns), text).toBe(findMatches(text, patterns).length);
   });
 
-  it('counts "chokehold" where a reviewer would: the word and its plural, not "choke hold"', () => {
+  it('counts "chokehold" where a reviewer would: the word, its plural, and the same word written open ("choke hold", "choke-holds")', () => {
     const text = TEXTS[0]!;
-    expect(countMatches(text, parseQuery('chokehold'))).toBe(2);
-    expect(findMatches(text, parseQuery('chokehold')).map((m) => text.slice(m.start, m.end))).toEqual(['Chokeholds', 'chokehold']);
-    expect(findMatches(text, parseQuery('"choke hold"')).map((m) => text.slice(m.start, m.end))).toEqual(['choke hold', 'choke-holds']);
+    expect(countMatches(text, patternsFor('chokehold'))).toBe(4);
+    expect(findMatches(text, patternsFor('chokehold')).map((m) => text.slice(m.start, m.end))).toEqual(['Chokeholds', 'chokehold', 'choke hold', 'choke-holds']);
+    // A phrase in quotes is FTS5 syntax, taken as written: the open form only.
+    expect(findMatches(text, patternsFor('"choke hold"')).map((m) => text.slice(m.start, m.end))).toEqual(['choke hold', 'choke-holds']);
+    // "de-escalation" (two terms in the index) and "deescalation" (one) find each other.
+    const both = 'De-escalation first; deescalation always.';
+    expect(findMatches(both, patternsFor('de-escalation')).map((m) => both.slice(m.start, m.end))).toEqual(['De-escalation', 'deescalation']);
+    expect(ftsHighlight(both, ftsQueryFor('deescalation'))).toBe('[De-escalation] first; [deescalation] always.');
+    // With other words, every word must still be on the page (FTS5 would not AND a group by itself).
+    expect(ftsQueryFor('chokeholds force')).toBe('("chokeholds" OR "choke hold") AND "force"');
+    expect(ftsHighlight(text, ftsQueryFor('chokeholds force'))).toBe('[Chokeholds] are prohibited. A [chokehold], or [choke hold], is deadly [force]; [choke-holds] too.');
+    expect(ftsHighlight(TEXTS[2]!, ftsQueryFor('chokeholds force'))).toBeNull();
   });
 
   it('reads FTS5 syntax as its words: phrases, prefixes, NEAR, and no words after NOT', () => {
