@@ -117,6 +117,7 @@ test('draft → submitted → approved → signed → exported with two identiti
   harness.choose([out]);
   await page.getByRole('button', { name: 'Choose a packet…' }).click();
   await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('Authentic, unaltered, signed by a trusted key');
+  await expect(verdict).toContainText(`Checked: ${path.basename(out)}`);
   await expect(verdict).toContainText('Signed by Lee Lead (roster) (the name in your trust roster for this key)');
   await expect(verdict).toContainText('Chokeholds prohibited except where the use of deadly force is allowed by lawMet');
 
@@ -128,6 +129,12 @@ test('draft → submitted → approved → signed → exported with two identiti
   harness.choose([bad]);
   await page.getByRole('button', { name: 'Choose a packet…' }).click();
   await expect(verdict.getByRole('heading', { level: 2 })).toHaveText('Not valid');
+  await expect(verdict).toContainText(`Checked: ${path.basename(bad)}`);
+  // A packet that cannot be read at all: its error stands alone, never beside the last verdict.
+  harness.choose([`${out}.gone.zip`]);
+  await page.getByRole('button', { name: 'Choose a packet…' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(verdict).toHaveCount(0);
   fs.rmSync(out);
   fs.rmSync(bad);
 });

@@ -8,14 +8,16 @@ import { IconBack, IconCheck, IconCross, IconWarning } from '../../ui/icons.tsx'
 type Verification = Output<'packet.verify'>;
 
 export function VerifyScreen({ onClose }: { onClose: () => void }) {
-  const [result, setResult] = useState<Verification | null>(null);
+  const [result, setResult] = useState<{ verification: Verification; file: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  const verify = async (input: { handle: string } | { bytes: Uint8Array<ArrayBuffer> }) => {
+  const verify = async (input: { handle: string } | { bytes: Uint8Array<ArrayBuffer> }, file: string) => {
+    // The last packet's verdict goes at once: a green verdict must never stand beside another file's error.
+    setResult(null);
     setError(null);
     try {
-      setResult(await call('packet.verify', input));
+      setResult({ verification: await call('packet.verify', input), file });
     } catch (e) {
       setError(messageOf(e));
     }
@@ -40,7 +42,7 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
           e.preventDefault();
           setDragging(false);
           const f = e.dataTransfer.files[0];
-          if (f) await verify({ bytes: new Uint8Array(await f.arrayBuffer()) });
+          if (f) await verify({ bytes: new Uint8Array(await f.arrayBuffer()) }, f.name);
         }}
       >
         <p>Drop a review packet (.zip) here, or</p>
@@ -49,7 +51,7 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
           onClick={async () => {
             try {
               const p = await call('dialog.choosePacket', {});
-              if (p) await verify({ handle: p.handle });
+              if (p) await verify({ handle: p.handle }, p.name);
             } catch (e) {
               setError(messageOf(e));
             }
@@ -63,7 +65,7 @@ export function VerifyScreen({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      {result && <Verdict result={result} />}
+      {result && <Verdict result={result.verification} file={result.file} />}
     </main>
   );
 }
@@ -79,13 +81,14 @@ const TONE: Record<Verification['verdict'], string> = { trusted: 'good', untrust
 
 // Green only for a key in the roster; the name shown is the roster's. The manifest's own
 // "signed by" is a claim anyone can write, so it appears only labelled as unverified.
-function Verdict({ result }: { result: Verification }) {
+function Verdict({ result, file }: { result: Verification; file: string }) {
   const s = result.signer;
   return (
     <section className={`verdict ${TONE[result.verdict]}`} aria-label="Verification result">
       <h2>
         {ICON[result.verdict]()} {HEADLINE[result.verdict]}
       </h2>
+      <p className="subtle verified-file">Checked: {file}</p>
       {result.verdict === 'invalid' && <p>{result.reason}</p>}
       {result.verdict === 'trusted' && s && (
         <p>
