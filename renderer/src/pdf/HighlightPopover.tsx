@@ -57,6 +57,10 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
   const [stance, setStance] = useState<EvidenceStance>('supports');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // 21 items and 18 criteria share a box a few lines high: typing narrows them (a ticked one stays).
+  const [filter, setFilter] = useState('');
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = (text: string, ticked: boolean) => ticked || words.every((w) => text.toLowerCase().includes(w));
   const form = useRef<HTMLFormElement>(null);
   const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
   useLayoutEffect(() => setPlace(placePopover(selection.anchor, selection.bounds, form.current?.offsetHeight ?? 300)), [selection]);
@@ -67,9 +71,11 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
   }, [placed]);
 
   const groups = new Map<string, typeof items>();
-  for (const i of items) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
+  for (const i of items) if (shown(`${i.title} ${i.group}`, itemIds.includes(i.id))) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
   const rubrics = new Map<string, CriterionChoice[]>();
-  for (const c of criteria) rubrics.set(c.rubricTitle, [...(rubrics.get(c.rubricTitle) ?? []), c]);
+  for (const c of criteria) if (shown(`${c.title} ${c.rubricTitle}`, criterionKeys.includes(keyOf(c)))) rubrics.set(c.rubricTitle, [...(rubrics.get(c.rubricTitle) ?? []), c]);
+  // Ticked ones stay in view whatever is typed; the note says when nothing else has the words.
+  const nothingShown = words.length > 0 && !items.some((i) => shown(`${i.title} ${i.group}`, false)) && !criteria.some((c) => shown(`${c.title} ${c.rubricTitle}`, false));
 
   return (
     <form
@@ -97,8 +103,25 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
         “{selection.quote.replace(/\s+/g, ' ').slice(0, 120)}
         {selection.quote.length > 120 ? '…' : ''}” <span className="subtle">p. {selection.page}{selection.endPage !== selection.page ? `–${selection.endPage}` : ''}</span>
       </p>
+      <input
+        type="search"
+        className="pick-filter"
+        aria-label="Filter items and criteria"
+        placeholder="Filter items and criteria…"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter goes on to the first item left (Space ticks it, Enter then adds the highlight).
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            form.current?.querySelector<HTMLInputElement>('.pick-scroll input[type="checkbox"]')?.focus();
+          }
+        }}
+      />
       {/* Items and criteria scroll together in one box, so the form keeps its height beside the selection. */}
       <div className="pick-scroll">
+      {nothingShown && <p className="subtle">No item or criterion has “{filter.trim()}” in its name.</p>}
+      {groups.size > 0 && (
       <fieldset className="item-picks">
         <legend>Checklist items{itemIds.length ? ` (${itemIds.length})` : ''}</legend>
         <div className="item-pick-list">
@@ -122,7 +145,8 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
           ))}
         </div>
       </fieldset>
-      {criteria.length > 0 && (
+      )}
+      {rubrics.size > 0 && (
         <fieldset className="item-picks">
           <legend>Rubric criteria{criterionKeys.length ? ` (${criterionKeys.length})` : ''}</legend>
           <div className="item-pick-list">

@@ -73,6 +73,21 @@ test('one highlight for a checklist item and two rubric criteria; the criteria s
   const eis = popover.getByRole('group', { name: 'Early intervention system' });
   await expect(eis.getByRole('checkbox')).toHaveCount(10);
   await expect(popover.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  // Typing narrows the items and criteria to the words typed; Enter goes on to the first left, and
+  // a ticked one stays whatever is typed next.
+  const all = await popover.getByRole('checkbox').count();
+  const filter = popover.getByLabel('Filter items and criteria');
+  await filter.fill('written purpose');
+  await expect(popover.getByRole('checkbox')).toHaveCount(1);
+  await filter.press('Enter');
+  await expect(eis.getByRole('checkbox', { name: 'Written, non-disciplinary purpose' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await filter.fill('no such words');
+  await expect(popover).toContainText('No item or criterion has “no such words” in its name.');
+  await expect(popover.getByRole('checkbox')).toHaveCount(1);
+  await expect(eis.getByRole('checkbox', { name: 'Written, non-disciplinary purpose' })).toBeChecked();
+  await filter.fill('');
+  await expect(popover.getByRole('checkbox')).toHaveCount(all);
   await popover.getByRole('checkbox', { name: /Chokeholds prohibited/ }).check();
   await eis.getByRole('checkbox', { name: 'Written, non-disciplinary purpose' }).check();
   await eis.getByRole('checkbox', { name: 'Breadth of indicators' }).check();
