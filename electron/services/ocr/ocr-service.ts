@@ -102,6 +102,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   // A page is claimed before it is read (page-claims.ts), so the app and the CLI never read the
   // same page. The lease outlasts the longest a page can go unrenewed: drawn, then waiting for
   // the engine behind another page, then read (each under the page time limit).
+  const readPagesOf = ocrReadPages(db);
   const claims = createPageClaims(db, { now: () => ctx.now().getTime(), leaseMs: 2 * limits.pageTimeMs + 30_000 });
   type Pending = { document_id: string; page_index: number; sha256: string };
   const takeablePending = db.prepare<{ me: string; lapsed: number; n: number }, Pending>(
@@ -442,7 +443,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     /** Pages of these documents another process (the app, another command) is reading now. */
     readElsewhere: (documentIds: string[]): number => [...watched.values()].filter((w) => documentIds.includes(w.document_id)).length,
     /** The pages (1-based) whose text OCR read. */
-    ocrPages: (documentId: string): Set<number> => ocrReadPages(db)(documentId),
+    ocrPages: (documentId: string): Set<number> => readPagesOf(documentId),
     /** Every page of a document that failed, with why, and whether it kept an earlier OCR text. */
     failures: (documentId: string) => failuresOf(documentId, -1),
     run(input: ParsedInput<'ocr.run'>): { queued: number } {

@@ -27,8 +27,6 @@ interface HitRow {
   ocr: number;
 }
 
-/** The query's plain words, each quoted (a compound with its other spelling): shared/domain/search/query.ts. */
-export const quoteEveryWord = plainFtsQuery;
 
 /** The query as a person typed it, safe to repeat in a message: one line, no controls, short. */
 const shown = (q: string): string => {
@@ -123,7 +121,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
         if (!isQueryError(err)) throw err;
         // FTS5 could not parse it: an unmatched quote is a mistake to point out; anything else is
         // searched as its plain words, and explained only when there are none.
-        const safe = quoteEveryWord(input.query);
+        const safe = plainFtsQuery(input.query);
         if (!safe || (input.query.match(/"/g) ?? []).length % 2 === 1) throw unreadable(input.query, whyUnreadable(input.query, err.message));
         try {
           return run(safe, input.caseId, input.limit, patterns);

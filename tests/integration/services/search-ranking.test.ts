@@ -5,7 +5,7 @@
 // must keep this test as it is.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteEveryWord } from '../../../electron/services/search/search-service.ts';
+import { ftsQueryFor, plainFtsQuery } from '../../../shared/domain/search/query.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 
 // Weighted like policy text: a few words on nearly every page, some on many, some rare.
@@ -112,7 +112,7 @@ const QUERIES = [
   '"deadly force"', '"shall not"', '"the the the"', 'taser OR baton', 'shall OR not OR force', 'force NOT deadly', 'the NOT shall',
   'polic*', 'shall polic*', '"deadly forc"*', 'NEAR(deadly force, 3)', '(shall OR neck) AND force', '"shall" "not" NOT neck', 'text:force',
 ];
-const asFts = (q: string) => (/["()*^:{}+]|\b(AND|OR|NOT|NEAR)\b/.test(q) ? q : quoteEveryWord(q));
+const asFts = ftsQueryFor;
 
 async function expectSameAsPlain() {
   for (const q of QUERIES) {
@@ -191,7 +191,7 @@ describe('search ranking is exactly SQLite’s bm25 ordering', () => {
       const got = await t.ws.dispatch('search.query', { caseId, query: q });
       expect(got.ok, q).toBe(true);
       // …searched as its plain words, ranked as FTS5 ranks them.
-      if (got.ok) expect(await searched(q, caseId), q).toEqual(plain(quoteEveryWord(q), caseId));
+      if (got.ok) expect(await searched(q, caseId), q).toEqual(plain(plainFtsQuery(q), caseId));
     }
     expect(await searched('"" ""', caseId)).toEqual([]); // empty phrases: valid, and match nothing
     for (const q of ['AND OR NOT', '***', '::']) {

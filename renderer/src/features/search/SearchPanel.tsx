@@ -27,7 +27,7 @@ function Snippet({ text }: { text: string }) {
 }
 
 /** Pages of scanned documents with no text yet (waiting for OCR, stopped, or failed): search cannot see them. */
-export function unreadPages(documents: DocumentListItem[]): number {
+function pagesWithoutText(documents: DocumentListItem[]): number {
   return documents.reduce((n, d) => n + (d.ocr ? d.ocr.pending + d.ocr.stopped + d.ocr.failed - d.ocr.failedKept : 0), 0);
 }
 
@@ -37,7 +37,7 @@ export function SearchPanel({ caseId, documents, inputRef, onOpenHit }: Props) {
   const [searched, setSearched] = useState('');
   const [error, setError] = useState<string | null>(null);
   const hasDocuments = documents.length > 0;
-  const unread = unreadPages(documents);
+  const unread = pagesWithoutText(documents);
 
   async function run(q: string) {
     try {
