@@ -62,3 +62,17 @@ export async function answerFirstRun(page: Page, who = { name: 'Ana Reviewer', e
   await d.getByRole('button', { name: 'Create identity' }).click();
   await expect(d).toBeHidden();
 }
+
+/** Creates an identity from the header's New identity… dialog; it acts at once. */
+export async function newIdentity(page: Page, name: string, email: string, role: 'reviewer' | 'lead', passphrase: string) {
+  await page.getByRole('button', { name: 'New identity…' }).click();
+  const d = page.getByRole('dialog', { name: 'New identity' });
+  await d.getByLabel('Full name').fill(name);
+  await d.getByLabel('Email').fill(email);
+  await d.getByLabel('Role').selectOption(role);
+  await d.getByLabel('Passphrase (protects your signing key)').fill(passphrase);
+  await d.getByLabel('Passphrase again').fill(passphrase);
+  await d.getByRole('button', { name: 'Create identity' }).click();
+  await expect(d).toBeHidden();
+  await expect(page.getByLabel('Acting as')).toHaveValue(/.+/);
+}

@@ -1,7 +1,7 @@
 // The reviewer's core work in the app: from the sample case to a complete checklist with
 // evidence-backed determinations, including a highlight made across a page break.
 import { test, expect } from '../support/test.ts';
-import { selectAcross } from '../support/pages.ts';
+import { newIdentity, selectAcross } from '../support/pages.ts';
 
 test('from the sample case to a complete checklist with evidence-backed determinations', async ({ app: page }) => {
   await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
@@ -133,15 +133,7 @@ test("undo keeps to the person who edited: another identity acting finds nothing
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
 
   // A lead takes the chair on this machine.
-  await page.getByRole('button', { name: 'New identity…' }).click();
-  const d = page.getByRole('dialog', { name: 'New identity' });
-  await d.getByLabel('Full name').fill('Lee Lead');
-  await d.getByLabel('Email').fill('lee@body.example');
-  await d.getByLabel('Role').selectOption('lead');
-  await d.getByLabel('Passphrase (protects your signing key)').fill('lee passphrase');
-  await d.getByLabel('Passphrase again').fill('lee passphrase');
-  await d.getByRole('button', { name: 'Create identity' }).click();
-  await expect(d).toBeHidden();
+  await newIdentity(page, 'Lee Lead', 'lee@body.example', 'lead', 'lee passphrase');
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
   await page.locator('.viewer-container').focus();
   await page.keyboard.press('Control+z');

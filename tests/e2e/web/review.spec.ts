@@ -2,8 +2,8 @@
 // packet in the app; the packet then verifies on the Verify screen.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
+import { newIdentity } from '../support/pages.ts';
 import { openWorkspace } from '../../../electron/services/workspace.ts';
 import { actAs } from '../../support/workspace.ts';
 import { E2E_REVIEWER } from '../support/bridge.ts';
@@ -13,18 +13,6 @@ const unwrap = (r: { ok: boolean; value?: unknown; error?: { message: string } }
   return r.value;
 };
 
-async function newIdentity(page: Page, name: string, email: string, role: 'reviewer' | 'lead', passphrase: string) {
-  await page.getByRole('button', { name: 'New identity…' }).click();
-  const d = page.getByRole('dialog', { name: 'New identity' });
-  await d.getByLabel('Full name').fill(name);
-  await d.getByLabel('Email').fill(email);
-  await d.getByLabel('Role').selectOption(role);
-  await d.getByLabel('Passphrase (protects your signing key)').fill(passphrase);
-  await d.getByLabel('Passphrase again').fill(passphrase);
-  await d.getByRole('button', { name: 'Create identity' }).click();
-  await expect(d).toBeHidden();
-  await expect(page.getByLabel('Acting as')).toHaveValue(/.+/);
-}
 
 test('draft → submitted → approved → signed → exported with two identities, then verified', async ({ app: page, harness }) => {
   await expect(page.locator('.textLayer').first()).toContainText('GENERAL ORDER 300');
