@@ -2,13 +2,16 @@
 // fresh workspace, with the main thread's event-loop delay sampled throughout. The extractor runs
 // in child processes, whose memory this process's own peak does not include: the whole app's
 // resident size (this process plus them) is sampled every 20 ms (app-memory.ts).
-// Prints JSON {ms, pages, maxRssMb, childrenRssMb, loopMaxMs, loopP99Ms}. Usage: node full-import.ts file.pdf
+// Each stall is split into the thread's own work, its wait for a core and the VM host's steal
+// (main-thread-stalls.ts).
+// Prints JSON {ms, pages, maxRssMb, childrenRssMb, loopMaxMs, loopP99Ms, stall}. Usage: node full-import.ts file.pdf
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 import { watchAppMemory } from './app-memory.ts';
+import { watchStalls } from './main-thread-stalls.ts';
 
 const memory = watchAppMemory();
 
@@ -17,6 +20,7 @@ const ws = openWorkspace({ dataDir: dir });
 const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
+const stalls = watchStalls();
 const t0 = performance.now();
 const [r] = await ws.services.documents.import({ caseId: c.id, paths: [process.argv[2]!] });
 const ms = performance.now() - t0;
@@ -24,8 +28,9 @@ const ms = performance.now() - t0;
 // import's own last step (storing every page in one transaction) would never be counted.
 await new Promise((resolve) => setTimeout(resolve, 20));
 loop.disable();
+const stall = stalls();
 const mem = memory();
 if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
-console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 }));
+console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, stall }));
 ws.close();
 fs.rmSync(dir, { recursive: true, force: true });
