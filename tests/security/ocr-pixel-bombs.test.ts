@@ -1,8 +1,8 @@
 // Pages that would cost gigabytes to draw for OCR: an image declaring 10 gigapixels from 4 KB,
-// and a page 200 inches square. Each is refused for that page alone, saying why; the document's
+// and a page 200 inches square; and pages whose scanned image is damaged. Each is refused for that page alone, saying why; the document's
 // other page is read, and nothing else changes (the refused page keeps no text, no words).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billboardScan, imageBombScan } from '../fixtures/hostile-scans.ts';
+import { billboardScan, damagedImageScan, imageBombScan } from '../fixtures/hostile-scans.ts';
 import { tempWorkspace } from '../support/workspace.ts';
 
 let t: ReturnType<typeof tempWorkspace>;
@@ -41,6 +41,23 @@ describe('OCR refuses pages that would exhaust memory', () => {
     });
     const [doc] = await t.call('documents.list', { caseId });
     expect(doc.ocr).toMatchObject({ pagesOcr: 1, failed: 1, pending: 0 });
+  });
+
+  it('a page whose only image is damaged fails saying so, instead of being read as a blank page; one with other marks is read', async () => {
+    const id = await importAndRead('damaged.pdf', await damagedImageScan(['Officers shall intervene']));
+    expect(pageRow(id, 1)).toMatchObject({ source: 'ocr', status: 'done', text: 'Officers shall intervene' });
+    expect(pageRow(id, 2)).toEqual({
+      text: '',
+      source: 'none',
+      status: 'failed',
+      words: '[]',
+      error: "Page 2's scanned image (JBIG2) is damaged and could not be decoded, so the page is blank and was not read. Ask the agency for another copy of the file.",
+    });
+    expect(pageRow(id, 3)).toMatchObject({ source: 'none', status: 'failed', error: "Page 3's scanned image (JPEG) is damaged and could not be decoded, so the page is blank and was not read. Ask the agency for another copy of the file." });
+    expect(pageRow(id, 4)).toMatchObject({ source: 'ocr', status: 'done', error: null });
+    const [doc] = await t.call('documents.list', { caseId });
+    expect(doc.ocr).toMatchObject({ pagesOcr: 2, failed: 2, pending: 0 });
+    expect(doc.ocr.failures.map((f: { page: number }) => f.page)).toEqual([2, 3]);
   });
 
   it('a page 200 inches square is not drawn: that page fails, saying its size', async () => {

@@ -55,6 +55,18 @@ export interface RenderedPage {
   skewRadians?: number | null;
   /** How long measuring it took, in ms (the speed bench charges it to the engine pool). */
   skewMs?: number;
+  /** Anything dark was drawn: false for a blank sheet (the render worker tells a page whose only image failed to decode from a blank one). Set by renderPageToPng. */
+  inked?: boolean;
+}
+
+/** Dark pixels on a grid every 3 pixels each way: a line of small print crosses it many times over. */
+function hasInk(grey: Uint8Array, width: number, height: number): boolean {
+  let dark = 0;
+  for (let y = 0; y < height; y += 3) {
+    const row = y * width;
+    for (let x = 0; x < width; x += 3) if (grey[row + x]! < 128 && ++dark >= 20) return true;
+  }
+  return false;
 }
 
 /**
@@ -102,9 +114,10 @@ export async function renderPageToPng(
       skew = { skewRadians: estimateSkewRadians(grey, width, height, 1) };
       skew.skewMs = performance.now() - t0;
     }
+    const inked = hasInk(grey, width, height);
     if (opts.clean !== false && width * height <= CLEAN_MAX_PIXELS) cleanPage({ width, height, data: grey }, { dpi, ...(opts.clean ?? {}) });
     const png = encodeGreyPng(grey, width, height);
-    return { png, width, height, ...skew };
+    return { png, width, height, inked, ...skew };
   } finally {
     if (owned) await doc.loadingTask.destroy();
   }

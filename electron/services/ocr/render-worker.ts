@@ -26,10 +26,25 @@ const post = (m: RenderOut) => toParent(m);
 
 // pdf.js drops an image that declares more pixels than allowed with only a warning, which would
 // leave a blank page that reads as empty: the warning is turned into the page's refusal.
+// So does an image whose data is damaged (random bytes where a JBIG2 or JPEG stream should be):
+// when the page comes out blank without it, the page fails saying so, instead of being "read"
+// with no words; a page with other marks on it is read for what it shows.
 let oversizedImage = false;
+let undecodedImage: string | null = null;
 console.warn = (...args: unknown[]) => {
-  if (/exceeded maximum allowed size/i.test(args.map(String).join(' '))) oversizedImage = true;
+  const said = args.map(String).join(' ');
+  if (/exceeded maximum allowed size/i.test(said)) oversizedImage = true;
+  const undecoded = /Unable to decode image[^:]*: "?([A-Za-z0-9]*Error)?/i.exec(said);
+  if (undecoded) undecodedImage ??= undecoded[1] ?? '';
 };
+
+/** The image format a pdf.js decoder error names, in the words a reviewer knows. */
+const FORMAT_OF_ERROR: Record<string, string> = { Jbig2Error: 'JBIG2', JpegError: 'JPEG', JpxError: 'JPEG 2000', CCITTFaxError: 'CCITT fax' };
+
+function damagedImageMessage(pageNumber: number, pdfjsError: string): string {
+  const format = FORMAT_OF_ERROR[pdfjsError];
+  return `Page ${pageNumber}'s scanned image${format ? ` (${format})` : ''} is damaged and could not be decoded, so the page is blank and was not read. Ask the agency for another copy of the file.`;
+}
 console.log = () => {};
 
 type Doc = Awaited<ReturnType<typeof openForRender>>;
@@ -47,6 +62,7 @@ async function docFor(job: RenderJob): Promise<Doc> {
 
 async function run(job: RenderJob): Promise<void> {
   oversizedImage = false;
+  undecodedImage = null;
   const doc = await docFor(job);
   const page = await doc.getPage(job.pageIndex + 1);
   try {
@@ -58,6 +74,10 @@ async function run(job: RenderJob): Promise<void> {
         code: 'too_large',
         message: `Page ${job.pageIndex + 1} holds an image declaring more than ${Math.round(job.maxPixels / 1e6)} megapixels: it was not decoded and the page was not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
       });
+      return;
+    }
+    if (undecodedImage !== null && !out.inked) {
+      post({ type: 'error', code: 'unreadable', message: damagedImageMessage(job.pageIndex + 1, undecodedImage) });
       return;
     }
     const png = new Uint8Array(out.png.buffer, out.png.byteOffset, out.png.byteLength).slice();
