@@ -15,7 +15,7 @@ import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPrereviewStore, type DocumentKey } from './store.ts';
 import { createPrereviewPool, PrereviewFailed, SOURCE_PREREVIEW_WORKER_PATH, type PrereviewLimits } from './prereview-pool.ts';
-import { ocrReadPages } from '../ocr/ocr-read-pages.ts';
+import { ocrReadPages, ocrUnreadPages } from '../ocr/ocr-read-pages.ts';
 
 type Decision = { document_id: string; category: string; page: number; quote: string; decision: 'accepted' | 'dismissed'; reason: string; annotation_id: string | null };
 
@@ -248,6 +248,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const decided = decisionsOf(caseId);
       const ready = readDocs(docs);
       const ocrPages = ocrReadPages(db);
+      const unreadByOcr = ocrUnreadPages(db);
       const pending = docs.filter((d) => 'pending' in d.state).length;
       const failedTitles = docs.flatMap((d) => ('error' in d.state ? [d.title] : []));
       const { agg, suggestions } = suggestionsOf(caseId, ready, pending, failedTitles);
@@ -258,6 +259,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
         documents: docs.map(({ documentId, title, state }) => {
           const result = 'result' in state ? state.result : null;
           const ocrRead = ocrPages(documentId);
+          const notRead = result && result.pagesWithoutText.length ? unreadByOcr(documentId) : { failed: [], stopped: [] };
           return {
           documentId,
           title,
@@ -265,6 +267,8 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
           pending: 'pending' in state,
           ...('error' in state ? { error: state.error } : {}),
           pagesWithoutText: result ? result.pagesWithoutText : [],
+          ocrFailedPages: notRead.failed,
+          ocrStoppedPages: notRead.stopped,
           rules: !result
             ? {}
             : Object.fromEntries(

@@ -1,5 +1,6 @@
 // A scanned page OCR has not read is judged as a page without text, whatever its scanner stamped on
-// it: pre-review says "needs OCR" (not "not addressed") while it waits and after it was stopped;
+// it: pre-review says "needs OCR" (not "not addressed") while it waits and after it was stopped,
+// and the pre-review screen's data says which of the two (and which pages OCR failed on);
 // once read, its words decide. And a page read again with
 // different letters of the same length is pre-reviewed again, not served the old result.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -30,11 +31,19 @@ it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR',
   expect(r.pagesWithoutText).toEqual([1]);
   expect(r.rules.chokehold.stance).toBe(NO_TEXT);
   expect(await t.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'none', status: 'pending', words: [] });
+  const doc = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
+  expect(doc).toMatchObject({ pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [] });
 });
 
 it('still needs OCR after OCR was stopped', async () => {
   expect(await t.call('ocr.cancel', { caseId, documentId })).toEqual({ cancelled: 1 });
   expect((await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance).toBe(NO_TEXT);
+  const stopped = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
+  expect(stopped).toMatchObject({ pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [1] });
+  // A page OCR failed on is named as failed (as ocr-service.ts stores a failure).
+  t.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 could not be drawn for OCR (test).' WHERE document_id = ? AND page_index = 0`).run(documentId);
+  const failed = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
+  expect(failed).toMatchObject({ ocrFailedPages: [1], ocrStoppedPages: [] });
 });
 
 it('once read, the words decide; a reading again with other letters of the same length is pre-reviewed again', async () => {

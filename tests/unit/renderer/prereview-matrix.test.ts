@@ -21,7 +21,7 @@ function sample(): Prereview {
     ],
     documents: [
       {
-        documentId: 'order', title: 'GO 300 Use of Force', isDirective: true, pending: false, pagesWithoutText: [],
+        documentId: 'order', title: 'GO 300 Use of Force', isDirective: true, pending: false, pagesWithoutText: [4, 5], ocrFailedPages: [], ocrStoppedPages: [],
         rules: {
           chokehold: { stance: 'prohibited_outright', evidence: [passage(2, 'Chokeholds are prohibited.')], mentions: [{ page: 1, quote: 'Chokehold: pressure to the throat.', why: 'a definition' }], unreadPages: [] },
           vascular: { stance: 'not_addressed', evidence: [], mentions: [], unreadPages: [] },
@@ -29,10 +29,10 @@ function sample(): Prereview {
         },
       },
       {
-        documentId: 'faq', title: 'Use of force FAQ', isDirective: false, pending: false, pagesWithoutText: [],
+        documentId: 'faq', title: 'Use of force FAQ', isDirective: false, pending: false, pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [],
         rules: { chokehold: { stance: 'permitted', evidence: [passage(1, 'Officers may use a chokehold.')], mentions: [], unreadPages: [] }, vascular: { stance: 'no_text_needs_ocr', evidence: [], mentions: [], unreadPages: [1] } },
       },
-      { documentId: 'manual', title: 'Manual', isDirective: true, pending: true, pagesWithoutText: [], rules: {} },
+      { documentId: 'manual', title: 'Manual', isDirective: true, pending: true, pagesWithoutText: [], ocrFailedPages: [], ocrStoppedPages: [], rules: {} },
     ],
     case: byRule,
     suggestions: [{ itemId: 'mandatory.chokehold', ruleId: 'chokehold', status: 'met', rationale: 'Banned outright (GO 300 Use of Force, p. 2).', evidence: [{ documentId: 'order', page: 2, quote: 'Chokeholds are prohibited.' }], adopted: false }],
@@ -54,13 +54,31 @@ describe('the pre-review matrix', () => {
     // An FAQ's stance is described, not directed.
     expect(cellOf(p, choke!, faq!)).toMatchObject({ label: 'Permitted', tone: 'against', notes: ['described, not directed'] });
     // A scan is "no text — needs OCR", never "not addressed".
-    expect(cellOf(p, vascular!, faq!)).toMatchObject({ label: 'No text — needs OCR', tone: 'unread' });
+    expect(cellOf(p, vascular!, faq!)).toMatchObject({ label: 'No text — needs OCR', tone: 'unread', notes: ['1 page waiting for OCR'] });
     expect(cellOf(p, vascular!, order!)).toMatchObject({ label: 'Not addressed', tone: 'none' });
     // Not found in the text of a partly scanned document: the pages without text may hold it.
-    expect(cellOf(p, deesc!, order!)).toMatchObject({ label: 'Not in the text read', tone: 'unread', notes: ['2 pages need OCR'] });
+    expect(cellOf(p, deesc!, order!)).toMatchObject({ label: 'Not in the text read', tone: 'unread', notes: ['2 pages waiting for OCR'] });
     expect(cellOf(p, choke!, manual!)).toMatchObject({ label: 'Reading…', tone: 'pending' });
     for (const stance of Object.keys(PREREVIEW_STANCE)) expect(prereviewStance(stance).label).not.toMatch(/_/);
     expect(prereviewStance('some_new_stance')).toEqual({ label: 'some new stance', tone: 'soft' });
+  });
+
+  it('says why pages are without text: waiting for OCR, OCR could not read them, or OCR was stopped', () => {
+    const p = sample();
+    const [, vascular, deesc] = rowsOf(p);
+    const [, order, faq] = columnsOf(p);
+    const orderDoc = p.documents[0]!;
+    orderDoc.ocrFailedPages = [4];
+    expect(cellOf(p, deesc!, order!).notes).toEqual(['1 page waiting for OCR', 'OCR could not read 1 page (see Documents)']);
+    orderDoc.ocrStoppedPages = [5];
+    expect(cellOf(p, deesc!, order!).notes).toEqual(['OCR could not read 1 page (see Documents)', 'OCR stopped on 1 page (Resume in Documents)']);
+    // Pages the document's finding does not name do not count (a page failed elsewhere in it).
+    orderDoc.ocrFailedPages = [9];
+    orderDoc.ocrStoppedPages = [];
+    expect(cellOf(p, deesc!, order!).notes).toEqual(['2 pages waiting for OCR']);
+    // A scan with no text at all whose only page failed.
+    p.documents[1]!.ocrFailedPages = [1];
+    expect(cellOf(p, vascular!, faq!).notes).toEqual(['OCR could not read 1 page (see Documents)']);
   });
 
   it('marks a conflict on the case cell and shows the deciding document’s passages there', () => {

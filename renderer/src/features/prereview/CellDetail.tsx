@@ -6,7 +6,7 @@ import { prereviewStance } from '../checklist/stance.ts';
 import { Passages } from './Passages.tsx';
 import { StanceChip } from './StanceChip.tsx';
 import { SuggestedDetermination } from './SuggestedDetermination.tsx';
-import { cellOf, passagesOf, suggestionFor, type Column, type Prereview, type Row } from './model.ts';
+import { cellOf, passagesOf, suggestionFor, unreadPagesNotes, type Column, type Prereview, type Row } from './model.ts';
 import type { PrereviewActions } from './actions.ts';
 
 interface Props {
@@ -62,12 +62,12 @@ export function CellDetail({ data, row, column, checklist, readOnly, ignored, ac
               </ul>
             </div>
           )}
-          {caseFinding.unread.length > 0 && <p className="subtle">Not read (no text, needs OCR): {caseFinding.unread.join(', ')}.</p>}
+          {caseFinding.unread.length > 0 && <p className="subtle">Not read in full (pages without text; OCR reads them, or says why not in Documents): {caseFinding.unread.join(', ')}.</p>}
         </div>
       )}
       {doc && doc.pagesWithoutText.length > 0 && (
         <p className="subtle">
-          Pages without text in this document (need OCR): {doc.pagesWithoutText.length > 12 ? `${doc.pagesWithoutText.slice(0, 12).join(', ')}…` : doc.pagesWithoutText.join(', ')}.
+          Pages without text in this document: {doc.pagesWithoutText.length > 12 ? `${doc.pagesWithoutText.slice(0, 12).join(', ')}…` : doc.pagesWithoutText.join(', ')} ({unreadPagesNotes(doc, doc.pagesWithoutText).join('; ')}).
         </p>
       )}
       {doc?.pending && <p className="subtle">This document is still being read.</p>}

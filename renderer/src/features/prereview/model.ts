@@ -41,7 +41,7 @@ export type Column = { key: 'case'; kind: 'case'; title: string } | { key: strin
 export interface Cell {
   label: string;
   tone: PrereviewTone;
-  /** Secondary words under the chip: "described, not directed", "decided by …", "2 pages need OCR". */
+  /** Secondary words under the chip: "described, not directed", "decided by …", "2 pages waiting for OCR". */
   notes: string[];
   /** Another directive sets a different rule for the same item (on the case cell only). */
   conflict: boolean;
@@ -59,7 +59,25 @@ export function columnsOf(p: Prereview): Column[] {
   ];
 }
 
-const pagesWord = (n: number) => (n === 1 ? '1 page needs OCR' : `${n} pages need OCR`);
+const count = (n: number) => (n === 1 ? '1 page' : `${n} pages`);
+
+/**
+ * Why pages of a document have no text, in words: OCR reads scanned pages by itself, so "needs OCR"
+ * alone would send a reviewer looking for a button. Pages OCR failed on or was stopped on are named
+ * as such (Documents says why, with Retry or Resume); the rest are waiting for it.
+ */
+export function unreadPagesNotes(doc: PrereviewDocument, pages: number[]): string[] {
+  const failed = new Set(doc.ocrFailedPages ?? []);
+  const stopped = new Set(doc.ocrStoppedPages ?? []);
+  const f = pages.filter((p) => failed.has(p)).length;
+  const s = pages.filter((p) => !failed.has(p) && stopped.has(p)).length;
+  const waiting = pages.length - f - s;
+  return [
+    ...(waiting ? [`${count(waiting)} waiting for OCR`] : []),
+    ...(f ? [`OCR could not read ${count(f)} (see Documents)`] : []),
+    ...(s ? [`OCR stopped on ${count(s)} (Resume in Documents)`] : []),
+  ];
+}
 
 export function cellOf(p: Prereview, row: Row, col: Column): Cell {
   if (col.kind === 'case') {
@@ -80,12 +98,14 @@ export function cellOf(p: Prereview, row: Row, col: Column): Cell {
   const stance = prereviewStance(r.stance);
   const notes: string[] = [];
   let { label, tone } = stance;
+  // A document with no text at all: why, as for a partly read one below.
+  if (tone === 'unread') notes.push(...unreadPagesNotes(doc, doc.pagesWithoutText));
   // A rule not found in the text of a partly scanned document is not "not addressed": the pages
   // without text may hold it.
   if (r.unreadPages.length && tone === 'none') {
     label = 'Not in the text read';
     tone = 'unread';
-    notes.push(pagesWord(r.unreadPages.length));
+    notes.push(...unreadPagesNotes(doc, r.unreadPages));
   }
   if (!doc.isDirective && tone !== 'none' && tone !== 'unread') notes.push('described, not directed');
   return { label, tone, notes, conflict: false, passageCount: r.evidence.length };
