@@ -2,7 +2,7 @@
 // and a page 200 inches square; and pages whose scanned image is damaged. Each is refused for that page alone, saying why; the document's
 // other page is read, and nothing else changes (the refused page keeps no text, no words).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billboardScan, damagedImageScan, imageBombScan } from '../fixtures/hostile-scans.ts';
+import { billboardScan, damagedImageScan, imageBombScan, manyLargeImagesScan } from '../fixtures/hostile-scans.ts';
 import { tempWorkspace } from '../support/workspace.ts';
 
 let t: ReturnType<typeof tempWorkspace>;
@@ -58,6 +58,24 @@ describe('OCR refuses pages that would exhaust memory', () => {
     const [doc] = await t.call('documents.list', { caseId });
     expect(doc.ocr).toMatchObject({ pagesOcr: 2, failed: 2, pending: 0 });
     expect(doc.ocr.failures.map((f: { page: number }) => f.page)).toEqual([2, 3]);
+  });
+
+  it('a page whose images together need more memory than a renderer may take fails saying so; the other page is read', async () => {
+    // Ten images of 35 megapixels, each under the one-image cap: ~1.4 GB decoded. The renderer's
+    // resident size is read from outside (its heap limit does not count decoded images) and the
+    // page fails at the cap, lowered here so the test holds little.
+    t.cleanup();
+    t = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150, renderMemoryMb: 600 } } });
+    caseId = (await t.call('cases.create', { agencyName: 'Test Police Department', ori: 'IL0000001', state: 'IL' })).id;
+    const id = await importAndRead('heavy.pdf', await manyLargeImagesScan(['Officers shall intervene']));
+    expect(pageRow(id, 1)).toMatchObject({ source: 'ocr', status: 'done', text: 'Officers shall intervene' });
+    expect(pageRow(id, 2)).toEqual({
+      text: '',
+      source: 'none',
+      status: 'failed',
+      words: '[]',
+      error: 'Page 2 needs more than 600 MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.',
+    });
   });
 
   it('a page 200 inches square is not drawn: that page fails, saying its size', async () => {

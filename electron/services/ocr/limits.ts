@@ -20,6 +20,14 @@ export interface OcrLimits {
   /** A render worker's JavaScript heap, in MB. */
   renderHeapMb: number;
   /**
+   * Resident memory a render worker may take, in MB: its canvas and decoded images live outside
+   * the JavaScript heap, where no heap limit counts them (a page painting one small image a billion
+   * times through nested forms grew ~150 MB a second; a JPEG whose own header is 40,000 pixels
+   * square under a small image dictionary took 3.3 GB). A tabloid page at the pixel cap is a
+   * 160 MB canvas plus its images at 160 MB each; a 300-dpi letter page peaks near 300 MB.
+   */
+  renderMemoryMb: number;
+  /**
    * Resident memory one OCR engine worker may take, in MB (its WebAssembly memory, which no heap
    * limit counts). Measured for the whole engine process with one worker: 216 MB at its peak on a
    * 300-dpi letter page (8.4 MP), 322 MB on the same page at 650 dpi (39.5 MP, the pixel cap);
@@ -35,6 +43,7 @@ export const DEFAULT_OCR_LIMITS: OcrLimits = {
   pageTimeMs: 120_000,
   documentPages: 2_000,
   renderHeapMb: 512,
+  renderMemoryMb: 1024,
   engineMemoryMb: 1536,
 };
 
@@ -63,4 +72,6 @@ export const OCR_MESSAGES = {
   overDocumentLimit: (page: number, limit: number) =>
     `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} page${limit === 1 ? '' : 's'} of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).`,
   cancelled: 'OCR was cancelled for this document.',
+  renderMemory: (page: number, mb: number) =>
+    `Page ${page} needs more than ${mb.toLocaleString('en-US')} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
 } as const;

@@ -58,6 +58,8 @@ type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
 const CANCEL = Symbol('cancelled by the person');
+/** How often a drawing renderer's resident size is read (a runaway page grows ~150 MB a second). */
+const RENDER_MEMORY_POLL_MS = 250;
 /** How often a process looks again at pages another process (the CLI, the app) is reading. */
 export const ELSEWHERE_POLL_MS = 2_000;
 
@@ -206,6 +208,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       const settle = (fn: () => void, keep: boolean) => {
         if (settled) return;
         settled = true;
+        clearInterval(poll);
         signal.removeEventListener('abort', onAbort);
         d.reply = null;
         d.gone = null;
@@ -214,14 +217,27 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         fn();
       };
       const onAbort = () => settle(() => reject(signal.reason), false);
+      // The renderer's resident size, read from outside while it draws: its canvas and decoded
+      // images are native memory that its heap limit does not count (limits.ts renderMemoryMb).
+      let overCap = false;
+      const poll = setInterval(() => {
+        const rss = d.child.rssBytes();
+        if (!overCap && rss !== null && rss > limits.renderMemoryMb * 1024 * 1024) {
+          overCap = true;
+          d.child.kill();
+        }
+      }, RENDER_MEMORY_POLL_MS);
+      poll.unref();
       d.gone = (e: ChildExit) =>
         settle(
           () =>
             reject(
               new PageFailure(
-                e.outOfMemory
-                  ? `Page ${job.pageIndex + 1} needs more than ${limits.renderHeapMb} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`
-                  : `Page ${job.pageIndex + 1} could not be drawn for OCR (the renderer stopped, exit ${e.code ?? e.signal}).`,
+                overCap
+                  ? OCR_MESSAGES.renderMemory(job.pageIndex + 1, limits.renderMemoryMb)
+                  : e.outOfMemory
+                    ? OCR_MESSAGES.renderMemory(job.pageIndex + 1, limits.renderHeapMb)
+                    : `Page ${job.pageIndex + 1} could not be drawn for OCR (the renderer stopped, exit ${e.code ?? e.signal}).`,
               ),
             ),
           false,
