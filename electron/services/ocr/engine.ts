@@ -28,7 +28,8 @@ export interface OcrPageResult {
   /** Lines joined by \n, paragraphs by \n\n. */
   text: string;
   words: OcrWord[];
-  meanConfidence: number;
+  /** The words' mean confidence; null when there are no words (a blank page), which no average counts. */
+  meanConfidence: number | null;
   /** Degrees clockwise the image was turned to read it upright. */
   rotation: 0 | 90 | 180 | 270;
   /** The small skew tesseract found and straightened, in degrees. */
@@ -179,7 +180,7 @@ function wordsOf(data: PageRead, rotation: 0 | 90 | 180 | 270, given: { width: n
   return { text: paragraphs.join('\n\n'), words };
 }
 
-const mean = (words: OcrWord[]) => (words.length ? Math.round((words.reduce((s, w) => s + w.confidence, 0) / words.length) * 10) / 10 : 0);
+const mean = (words: OcrWord[]) => (words.length ? Math.round((words.reduce((s, w) => s + w.confidence, 0) / words.length) * 10) / 10 : null);
 
 /** How much readable text a read found: confident letters. Garbage from a sideways page scores low. */
 function score(words: OcrWord[]): number {
@@ -191,7 +192,7 @@ function score(words: OcrWord[]): number {
 /** A first read this weak may be a page scanned sideways or upside down: the other turns are tried. */
 function poor(words: OcrWord[]): boolean {
   if (words.length === 0) return false; // a blank page, not a turned one
-  return mean(words) < 70 || words.filter((w) => w.confidence >= 60).length < Math.max(3, words.length / 2);
+  return (mean(words) ?? 0) < 70 || words.filter((w) => w.confidence >= 60).length < Math.max(3, words.length / 2);
 }
 
 /**

@@ -75,7 +75,7 @@ async function runSet(set: ScanSet) {
       const chars = charErrors(p.truth, r.text), words = wordErrors(p.truth, r.text);
       const ofChars = orderFreeCharErrors(p.truth, r.text), bowWords = bagOfWordsErrors(p.truth, r.text);
       const visChars = charErrors(p.truthVisual, r.text), visWords = wordErrors(p.truthVisual, r.text);
-      pages.push({ doc: d.doc, page: p.page, chars, words, cer: rate([chars]), wer: rate([words]), visChars, visWords, visCer: rate([visChars]), visWer: rate([visWords]), ofChars, bowWords, ofCer: rate([ofChars]), bowWer: rate([bowWords]), confidence: r.meanConfidence, rotation: r.rotation, skew: r.skewDegrees, rotated90: p.rotated90, text: r.text });
+      pages.push({ doc: d.doc, page: p.page, chars, words, cer: rate([chars]), wer: rate([words]), visChars, visWords, visCer: rate([visChars]), visWer: rate([visWords]), ofChars, bowWords, ofCer: rate([ofChars]), bowWer: rate([bowWords]), confidence: r.meanConfidence ?? 0, rotation: r.rotation, skew: r.skewDegrees, rotated90: p.rotated90, text: r.text });
     });
     const original = prereviewDocument(d.pages.map((p) => p.truth), { fileName: d.doc });
     const scanned = prereviewDocument(reads.map((r) => r.text), { fileName: d.doc });
