@@ -227,9 +227,10 @@ export const contract = {
           /** Why the pre-review could not read this document (it then has no rules). */
           error: z.string().optional(),
           pagesWithoutText: z.array(z.number().int()),
-          /** Of those, pages OCR failed on, and pages whose OCR was stopped (the rest wait for OCR). */
+          /** Of those, pages OCR failed on, pages whose OCR was stopped, and pages OCR read and found no words on (the rest wait for OCR). */
           ocrFailedPages: z.array(z.number().int()).default([]),
           ocrStoppedPages: z.array(z.number().int()).default([]),
+          ocrEmptyPages: z.array(z.number().int()).default([]),
           rules: z.partialRecord(ruleId, prereviewDocFinding),
         }),
       ),

@@ -259,7 +259,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
         documents: docs.map(({ documentId, title, state }) => {
           const result = 'result' in state ? state.result : null;
           const ocrRead = ocrPages(documentId);
-          const notRead = result && result.pagesWithoutText.length ? unreadByOcr(documentId) : { failed: [], stopped: [] };
+          const notRead = result && result.pagesWithoutText.length ? unreadByOcr(documentId) : { failed: [], stopped: [], empty: [] };
           return {
           documentId,
           title,
@@ -269,6 +269,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
           pagesWithoutText: result ? result.pagesWithoutText : [],
           ocrFailedPages: notRead.failed,
           ocrStoppedPages: notRead.stopped,
+          ocrEmptyPages: notRead.empty,
           rules: !result
             ? {}
             : Object.fromEntries(

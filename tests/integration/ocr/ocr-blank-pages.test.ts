@@ -35,6 +35,10 @@ it('stores a blank scanned page as read with no confidence, and leaves it out of
   expect(rowOf(id, 2)).toEqual({ text: '', source: 'ocr', status: 'done', conf: null, words: '[]' });
   const doc = (await t.call('documents.list', { caseId })).find((d: { id: string }) => d.id === id)!;
   expect(doc.ocr).toMatchObject({ pagesOcr: 2, failed: 0, pending: 0, meanConfidence: Math.round(text.conf! * 10) / 10 });
+  // Pre-review does not say the blank page waits for OCR: it says OCR found no words on it.
+  await t.ws.services.prereview.resultAsync(id);
+  const pre = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === id);
+  expect(pre).toMatchObject({ pagesWithoutText: [2], ocrEmptyPages: [2], ocrFailedPages: [], ocrStoppedPages: [] });
 }, 120_000);
 
 it('tells blank paper from a faint page whose text is light grey, which the engine still reads', async () => {

@@ -21,7 +21,7 @@ function sample(): Prereview {
     ],
     documents: [
       {
-        documentId: 'order', title: 'GO 300 Use of Force', isDirective: true, pending: false, pagesWithoutText: [4, 5], ocrFailedPages: [], ocrStoppedPages: [],
+        documentId: 'order', title: 'GO 300 Use of Force', isDirective: true, pending: false, pagesWithoutText: [4, 5], ocrFailedPages: [], ocrStoppedPages: [], ocrEmptyPages: [],
         rules: {
           chokehold: { stance: 'prohibited_outright', evidence: [passage(2, 'Chokeholds are prohibited.')], mentions: [{ page: 1, quote: 'Chokehold: pressure to the throat.', why: 'a definition' }], unreadPages: [] },
           vascular: { stance: 'not_addressed', evidence: [], mentions: [], unreadPages: [] },
@@ -29,10 +29,10 @@ function sample(): Prereview {
         },
       },
       {
-        documentId: 'faq', title: 'Use of force FAQ', isDirective: false, pending: false, pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [],
+        documentId: 'faq', title: 'Use of force FAQ', isDirective: false, pending: false, pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [], ocrEmptyPages: [],
         rules: { chokehold: { stance: 'permitted', evidence: [passage(1, 'Officers may use a chokehold.')], mentions: [], unreadPages: [] }, vascular: { stance: 'no_text_needs_ocr', evidence: [], mentions: [], unreadPages: [1] } },
       },
-      { documentId: 'manual', title: 'Manual', isDirective: true, pending: true, pagesWithoutText: [], ocrFailedPages: [], ocrStoppedPages: [], rules: {} },
+      { documentId: 'manual', title: 'Manual', isDirective: true, pending: true, pagesWithoutText: [], ocrFailedPages: [], ocrStoppedPages: [], ocrEmptyPages: [], rules: {} },
     ],
     case: byRule,
     suggestions: [{ itemId: 'mandatory.chokehold', ruleId: 'chokehold', status: 'met', rationale: 'Banned outright (GO 300 Use of Force, p. 2).', evidence: [{ documentId: 'order', page: 2, quote: 'Chokeholds are prohibited.' }], adopted: false }],
@@ -76,6 +76,9 @@ describe('the pre-review matrix', () => {
     orderDoc.ocrFailedPages = [9];
     orderDoc.ocrStoppedPages = [];
     expect(cellOf(p, deesc!, order!).notes).toEqual(['2 pages waiting for OCR']);
+    // Pages OCR read and found no words on are not waiting for anything.
+    orderDoc.ocrEmptyPages = [4, 5];
+    expect(cellOf(p, deesc!, order!).notes).toEqual(['OCR found no words on 2 pages (blank, or check the image)']);
     // A scan with no text at all whose only page failed.
     p.documents[1]!.ocrFailedPages = [1];
     expect(cellOf(p, vascular!, faq!).notes).toEqual(['OCR could not read 1 page (see Documents)']);

@@ -64,18 +64,22 @@ const count = (n: number) => (n === 1 ? '1 page' : `${n} pages`);
 /**
  * Why pages of a document have no text, in words: OCR reads scanned pages by itself, so "needs OCR"
  * alone would send a reviewer looking for a button. Pages OCR failed on or was stopped on are named
- * as such (Documents says why, with Retry or Resume); the rest are waiting for it.
+ * as such (Documents says why, with Retry or Resume), and pages it read and found no words on
+ * (a blank sheet, or marks that are not letters); the rest are waiting for it.
  */
 export function unreadPagesNotes(doc: PrereviewDocument, pages: number[]): string[] {
   const failed = new Set(doc.ocrFailedPages ?? []);
   const stopped = new Set(doc.ocrStoppedPages ?? []);
+  const empty = new Set(doc.ocrEmptyPages ?? []);
   const f = pages.filter((p) => failed.has(p)).length;
   const s = pages.filter((p) => !failed.has(p) && stopped.has(p)).length;
-  const waiting = pages.length - f - s;
+  const e = pages.filter((p) => !failed.has(p) && !stopped.has(p) && empty.has(p)).length;
+  const waiting = pages.length - f - s - e;
   return [
     ...(waiting ? [`${count(waiting)} waiting for OCR`] : []),
     ...(f ? [`OCR could not read ${count(f)} (see Documents)`] : []),
     ...(s ? [`OCR stopped on ${count(s)} (Resume in Documents)`] : []),
+    ...(e ? [`OCR found no words on ${count(e)} (blank, or check the image)`] : []),
   ];
 }
 
