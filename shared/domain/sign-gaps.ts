@@ -6,7 +6,17 @@ import type { SignGap, SignSummary } from '../schemas/sign-summary.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function signGaps(checklist: CaseChecklist, rubrics: CaseRubric[]): SignGap[] {
+/** A document's scanned pages still without text when the lead signs: OCR waiting or reading, failed, or stopped (1-based). */
+export interface UnreadScan {
+  title: string;
+  waiting: number[];
+  failed: number[];
+  stopped: number[];
+}
+
+const pageList = (pages: number[]) => `${pages.length === 1 ? 'page' : 'pages'} ${pages.length > 12 ? `${pages.slice(0, 12).join(', ')}…` : pages.join(', ')}`;
+
+export function signGaps(checklist: CaseChecklist, rubrics: CaseRubric[], unread: UnreadScan[] = []): SignGap[] {
   const gaps: SignGap[] = [];
   const undecided = checklist.entries.filter((e) => !e.determination);
   if (undecided.length) {
@@ -52,16 +62,34 @@ export function signGaps(checklist: CaseChecklist, rubrics: CaseRubric[]): SignG
       entries: contradicted.map((e) => `${e.item.title}: ${plural(e.evidence.filter((a) => a.stance === 'contradicts').length, 'passage contradicts', 'passages contradict')} it`),
     });
   }
+  // Scanned pages with no text yet: nothing on them was searched or pre-reviewed, so a finding of
+  // "not addressed" may rest on a page nobody could read.
+  const pages = unread.reduce((n, d) => n + d.waiting.length + d.failed.length + d.stopped.length, 0);
+  if (pages) {
+    gaps.push({
+      kind: 'unread-pages',
+      count: pages,
+      title: `${plural(pages, 'scanned page has', 'scanned pages have')} no text yet: OCR has not read ${pages === 1 ? 'it' : 'them'}, so ${pages === 1 ? 'it was' : 'they were'} neither searched nor pre-reviewed`,
+      statement: `I sign with ${plural(pages, 'scanned page', 'scanned pages')} unread`,
+      entries: unread.map((d) =>
+        `${d.title}: ${[
+          d.waiting.length ? `${pageList(d.waiting)} waiting for OCR` : '',
+          d.failed.length ? `${pageList(d.failed)} OCR could not read` : '',
+          d.stopped.length ? `${pageList(d.stopped)} OCR stopped` : '',
+        ].filter(Boolean).join('; ')}`,
+      ),
+    });
+  }
   return gaps;
 }
 
-export function signSummaryOf(caseId: string, status: string, checklist: CaseChecklist, rubrics: CaseRubric[]): SignSummary {
+export function signSummaryOf(caseId: string, status: string, checklist: CaseChecklist, rubrics: CaseRubric[], unread: UnreadScan[] = []): SignSummary {
   return {
     caseId,
     status,
     decided: checklist.progress.decided,
     total: checklist.progress.total,
     rubrics: rubrics.map((r) => ({ id: r.rubric.id, title: r.rubric.title, assessed: r.totals.assessed, criteriaScored: r.totals.scored, criteriaTotal: r.totals.criteria, scoredBy: r.scores.length ? r.scorer : null })),
-    gaps: signGaps(checklist, rubrics),
+    gaps: signGaps(checklist, rubrics, unread),
   };
 }

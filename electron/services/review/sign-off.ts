@@ -1,6 +1,6 @@
 // What the lead signs over: the rubrics the packet reports and the gaps the lead must confirm,
 // one kind at a time, before review.sign signs. The dialog, the CLI and the check share it.
-import { signSummaryOf } from '../../../shared/domain/sign-gaps.ts';
+import { signSummaryOf, type UnreadScan } from '../../../shared/domain/sign-gaps.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import { CONSENSUS, type CaseRubric } from '../../../shared/schemas/rubric.ts';
 import type { AcknowledgedGap, GapKind, SignSummary } from '../../../shared/schemas/sign-summary.ts';
@@ -20,10 +20,24 @@ export function packetRubrics(ctx: ServiceContext, rubrics: RubricsService, case
 
 export function createSignOff(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; rubrics: RubricsService }) {
   const { cases, checklist, rubrics } = deps;
+  // The case's scanned pages OCR has not given text to (source 'none'), by document and why.
+  const unreadRows = ctx.db.prepare<[string], { document_id: string; title: string; page_index: number; status: string }>(
+    `SELECT o.document_id, d.title, o.page_index, o.status FROM case_documents cd JOIN documents d ON d.id = cd.document_id
+       JOIN page_ocr o ON o.document_id = cd.document_id WHERE cd.case_id = ? AND o.source = 'none' ORDER BY d.title, o.document_id, o.page_index`,
+  );
+  const unreadScans = (caseId: string): UnreadScan[] => {
+    const byDoc = new Map<string, UnreadScan>();
+    for (const r of unreadRows.all(caseId)) {
+      let d = byDoc.get(r.document_id);
+      if (!d) byDoc.set(r.document_id, (d = { title: r.title, waiting: [], failed: [], stopped: [] }));
+      (r.status === 'failed' ? d.failed : r.status === 'cancelled' ? d.stopped : d.waiting).push(r.page_index + 1);
+    }
+    return [...byDoc.values()];
+  };
   return {
     summary(caseId: string): SignSummary {
       const c = cases.get(caseId);
-      return signSummaryOf(caseId, c.status, checklist.forCase(caseId), packetRubrics(ctx, rubrics, caseId));
+      return signSummaryOf(caseId, c.status, checklist.forCase(caseId), packetRubrics(ctx, rubrics, caseId), unreadScans(caseId));
     },
     /**
      * The gaps present, each of which the lead must have acknowledged by name. Refuses, naming

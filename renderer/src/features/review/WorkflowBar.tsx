@@ -203,7 +203,7 @@ function SignDialog({ caseRecord, checklist, signer, onDone, onClose }: { caseRe
             ))}
           </p>
           {gaps.length === 0 ? (
-            <p className="chip">No gaps: every item decided, every criterion scored, nothing stale or contradicted.</p>
+            <p className="chip">No gaps: every item decided, every criterion scored, nothing stale or contradicted, every scanned page read.</p>
           ) : (
             <>
               <p>The packet will show these gaps as they are. Confirm each to sign:</p>
