@@ -105,7 +105,8 @@ function finish(indicator: { id: string; label: string }, raw: ScorecardAnswer, 
   const unread = canChange ? [...new Set(all.flatMap(([, x]) => (x.stance === NO_TEXT && x.unread.length === 0 ? ['every document'] : x.unread)))] : [];
   const notes = [why];
   if (describedOnly) notes.push('described, not directed: only a document that directs nobody (an FAQ) says so, and the scorecard counts a firm rule only');
-  if (unread.length) notes.push(`${unread.join(', ')} could not be read (no text: needs OCR), so this answer may change once ${unread.length === 1 ? 'it is' : 'they are'} OCRed`);
+  // Said the same whether OCR is still to come, was stopped or failed (a packet is read later).
+  if (unread.length) notes.push(`${unread.join(', ')} could not be read in full (scanned pages without text), so this answer may change once ${unread.length === 1 ? 'it is' : 'they are'} read`);
   return {
     indicator: indicator.id,
     label: indicator.label,

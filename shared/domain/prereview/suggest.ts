@@ -106,17 +106,17 @@ export function suggestDetermination(ruleId: RuleId, finding: CaseRuleFinding, o
 
   if (finding.stance === NO_TEXT) {
     status = 'needs_information';
-    lines.push(`No document of the case has text that could be read (${finding.unread.join('; ')}): no text, needs OCR before the policies can be read for this item.`);
+    lines.push(`No document of the case has text that could be read (${finding.unread.join('; ')}): scanned pages without text, so the policies cannot be read for this item until OCR reads them or a person reads the images.`);
   } else if (!d) {
     const partly = opts.unreadPages?.filter((u) => u.pages.length > 0) ?? [];
     if (finding.unread.length === 0 && partly.length > 0) {
       // Not found in the text is not "not addressed" while pages of it are scans.
       status = 'needs_information';
       const where = partly.map((u) => `${u.title} (${plural(u.pages.length, 'page')}: ${u.pages.length > 6 ? `${u.pages.slice(0, 6).join(', ')}, …` : u.pages.join(', ')})`).join('; ');
-      lines.push(`The text of the case's policies does not address this item, but some pages have no text (needs OCR): ${where}. Read them before deciding.`);
+      lines.push(`The text of the case's policies does not address this item, but some pages have no text (scanned, not read by OCR): ${where}. Read them before deciding.`);
     } else if (finding.unread.length > 0) {
       status = 'needs_information';
-      lines.push(`The text of the case's documents does not address this item, but ${plural(finding.unread.length, 'document')} could not be read (no text, needs OCR: ${finding.unread.join('; ')}). Read them before deciding.`);
+      lines.push(`The text of the case's documents does not address this item, but ${plural(finding.unread.length, 'document')} could not be read (scanned, no text: ${finding.unread.join('; ')}). Read them before deciding.`);
     } else {
       status = meaning?.status ?? 'needs_information';
       noRuleFound = status === 'not_met';
@@ -129,7 +129,7 @@ export function suggestDetermination(ruleId: RuleId, finding: CaseRuleFinding, o
     status = meaning?.status ?? 'needs_information';
     const cites = citeEvidence(d.title, d.evidence);
     lines.push(`The policies ${meaning?.says ?? `read as ${words(finding.stance)}`}: ${cites || d.title}.`);
-    if (finding.unread.length > 0) lines.push(`${plural(finding.unread.length, 'document')} could not be read (no text, needs OCR: ${finding.unread.join('; ')}); ${rule.kind === 'prohibition' ? 'a more permissive rule there would change this' : 'they may hold a rule too'}.`);
+    if (finding.unread.length > 0) lines.push(`${plural(finding.unread.length, 'document')} could not be read (scanned, no text: ${finding.unread.join('; ')}); ${rule.kind === 'prohibition' ? 'a more permissive rule there would change this' : 'they may hold a rule too'}.`);
   }
   if (finding.conflicts.length > 0) {
     const others = finding.conflicts.map((c) => `${c.title} reads as ${words(c.stance)}`).join('; ');

@@ -64,7 +64,7 @@ describe('suggested determinations, every stance of every rule', () => {
     it(`${id}: no text anywhere → needs information (OCR)`, () => {
       const s = suggestDetermination(id, none(NO_TEXT, ['Scanned General Order']), { documents: 1 });
       expect(s).toMatchObject({ status: 'needs_information', noRuleFound: false, evidenceStance: 'context' });
-      expect(s.rationale).toContain('no text, needs OCR');
+      expect(s.rationale).toContain('scanned pages without text');
       expect(s.rationale).toContain('Scanned General Order');
     });
   }
@@ -81,13 +81,13 @@ describe('what the rationale says', () => {
   it('a rule not found in the text while some documents are scans needs information, never "not addressed"', () => {
     const s = suggestDetermination('de-escalation', none('not_addressed', ['Scanned Order 12']), { documents: 2 });
     expect(s).toMatchObject({ status: 'needs_information', noRuleFound: false });
-    expect(s.rationale).toContain('1 document could not be read (no text, needs OCR: Scanned Order 12)');
+    expect(s.rationale).toContain('1 document could not be read (scanned, no text: Scanned Order 12)');
   });
 
   it('a rule not found in a document whose other pages are scans needs information, naming the pages', () => {
     const s = suggestDetermination('early-intervention', none('not_addressed'), { documents: 1, unreadPages: [{ title: 'La Grange Policy Manual', pages: [5, 716, 719, 721, 723, 725, 727] }] });
     expect(s).toMatchObject({ status: 'needs_information', noRuleFound: false });
-    expect(s.rationale).toContain('some pages have no text (needs OCR): La Grange Policy Manual (7 pages: 5, 716, 719, 721, 723, 725, …)');
+    expect(s.rationale).toContain('some pages have no text (scanned, not read by OCR): La Grange Policy Manual (7 pages: 5, 716, 719, 721, 723, 725, …)');
   });
 
   it('a stance described only by an FAQ needs information: described, not directed', () => {
@@ -108,7 +108,7 @@ describe('what the rationale says', () => {
   it('says a scanned document could change a stance read elsewhere', () => {
     const s = suggestDetermination('chokehold', { ...decided('prohibited_outright'), unread: ['Scan 7'] }, { documents: 2 });
     expect(s.status).toBe('met');
-    expect(s.rationale).toContain('1 document could not be read (no text, needs OCR: Scan 7); a more permissive rule there would change this.');
+    expect(s.rationale).toContain('1 document could not be read (scanned, no text: Scan 7); a more permissive rule there would change this.');
   });
 
   it('describes the item’s other rules after the first (vascular restraints beside chokeholds)', () => {
