@@ -303,10 +303,13 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await page.getByRole('button', { name: 'Add PDFs' }).click();
   const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'scan-three.pdf' });
   await expect(item.getByRole('status')).toHaveText('OCR 0/3', { timeout: 60_000 });
-  await item.getByRole('button', { name: 'Stop OCR of scan-three' }).click();
+  // By keyboard: Stop is replaced by Resume, and the focus goes to Resume, not to the page's body.
+  await item.getByRole('button', { name: 'Stop OCR of scan-three' }).focus();
+  await page.keyboard.press('Enter');
 
   // Stopped: no progress chip and no Stop that has nothing to stop; the pages left, and Resume.
   await expect(item.getByText('OCR stopped: 3 pages left')).toBeVisible({ timeout: 30_000 });
+  await expect(item.getByRole('button', { name: 'Resume OCR of scan-three' })).toBeFocused();
   await expect(item.getByRole('button', { name: /Stop OCR/ })).toHaveCount(0);
   await expect(item.getByRole('status')).toHaveCount(0);
   // Searching now finds nothing, and says the scan's pages were not searched: "no matches" is not
@@ -323,8 +326,10 @@ test('OCR stopped from the documents list says how many pages are left, badges t
 
   await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toHaveText('OCR stopped: no text on this page yet', { timeout: 30_000 });
   // Resumed while still held: every page's badge says it waits again at once, not "stopped".
-  await item.getByRole('button', { name: 'Resume OCR of scan-three' }).click();
+  await item.getByRole('button', { name: 'Resume OCR of scan-three' }).focus();
+  await page.keyboard.press('Enter');
   await expect(item.getByRole('status')).toHaveText('OCR 0/3', { timeout: 30_000 });
+  await expect(item.getByRole('button', { name: 'Stop OCR of scan-three' })).toBeFocused();
   await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toHaveText('Waiting for OCR: no text on this page yet', { timeout: 30_000 });
   release();
   await expect(item.getByText(/OCR text: 3 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });

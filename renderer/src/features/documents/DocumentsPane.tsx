@@ -510,9 +510,25 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
   const first = ocr.failures[0] ? ocrFailureText(ocr.failures[0], { sayKept: false }) : '';
   const short = first.length > 90 ? `${first.slice(0, 89).trimEnd()}…` : first;
   const failedWords = [failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : '', kept > 0 ? `${failedNoText > 0 ? 'reading' : 'Reading'} again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''].filter(Boolean).join('; ');
-  const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
+  // Stop, Resume and Retry each replace themselves (Stop becomes Resume, Resume becomes Stop): the
+  // pressed button leaves the page and the focus would fall to the document's body. It goes to
+  // the button that takes its place, or to the failure chip, unless the person has moved on.
+  const box = useRef<HTMLSpanElement>(null);
+  const keepFocus = useRef(false);
+  useEffect(() => {
+    if (!keepFocus.current || !box.current) return;
+    const active = document.activeElement;
+    if (active && box.current.contains(active)) return; // the pressed button is still there
+    keepFocus.current = false;
+    if (active && active !== document.body) return; // focus went somewhere on purpose
+    box.current.querySelector<HTMLElement>('button.doc-action, .ocr-failed')?.focus();
+  });
+  const stop = (e: { stopPropagation(): void }) => {
+    e.stopPropagation();
+    keepFocus.current = true;
+  };
   return (
-    <span className="ocr-status">
+    <span className="ocr-status" ref={box}>
       {running && (
         <>
           <span className="chip ocr-progress" role="status" aria-label={`OCR of ${title}: ${live?.done ?? ocr.total - ocr.pending} of ${live?.total ?? ocr.total} pages`}>
