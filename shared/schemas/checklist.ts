@@ -113,6 +113,8 @@ export const annotationRecord = z.object({
   criteria: z.array(criterionRef),
   /** document-removed: stored as active, but its document was taken out of the case (undo puts it back). */
   status: z.enum(['active', 'orphaned', 'deleted', 'document-removed']),
+  /** It lies on a page whose text OCR read from a scanned image: check it against the image. */
+  ocr: z.boolean().default(false),
   createdBy: z.string(),
   createdAt: z.string(),
 });

@@ -14,6 +14,8 @@ interface Row {
   case_id: string;
   document_id: string;
   title: string;
+  /** 1 when the highlight lies on a page OCR read (ON_OCR_SQL). */
+  on_ocr: number;
   doc_sha256: string;
   page_from: number;
   page_to: number;
@@ -45,8 +47,12 @@ export const LINKED_SQL = `(EXISTS (SELECT 1 FROM case_documents cd WHERE cd.cas
     OR EXISTS (SELECT 1 FROM carry_after_ocr co WHERE co.case_id = a.case_id AND co.from_document_id = a.document_id)) AS linked,
   (SELECT group_concat(ce.rubric_id || char(30) || ce.criterion_id, char(31)) FROM criterion_evidence ce WHERE ce.annotation_id = a.id) AS criteria`;
 
+/** The highlight lies on a page whose text OCR read from a scanned image (evidence lists and the packet say so). */
+export const ON_OCR_SQL = `EXISTS (SELECT 1 FROM page_ocr po WHERE po.document_id = a.document_id AND po.source = 'ocr' AND po.page_index BETWEEN a.page_from AND a.page_to) AS on_ocr`;
+
 const SELECT = `
-  SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL}
+  SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL},
+    ${ON_OCR_SQL}
   FROM annotations a JOIN documents d ON d.id = a.document_id`;
 
 export const toAnnotation = (r: Row): AnnotationRecord => ({
@@ -72,6 +78,7 @@ export const toAnnotation = (r: Row): AnnotationRecord => ({
     return { rubricId, criterionId };
   }),
   status: r.status === 'active' && r.linked === 0 ? 'document-removed' : r.status,
+  ocr: r.on_ocr === 1,
   createdBy: r.created_by,
   createdAt: r.created_at,
 });

@@ -5,7 +5,7 @@ import { DETERMINATION_LABEL, type CaseChecklist, type ChecklistPack, type Deter
 import { ServiceError } from '../../../shared/result.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ServiceContext } from '../context.ts';
-import { LINKED_SQL, toAnnotation } from '../annotations/annotations-service.ts';
+import { LINKED_SQL, ON_OCR_SQL, toAnnotation } from '../annotations/annotations-service.ts';
 import type { Packs } from './packs.ts';
 
 interface DetRow {
@@ -59,7 +59,7 @@ export function createChecklistService(ctx: ServiceContext, cases: CasesService,
       const dets = determinations(caseId);
       const annotations = db
         .prepare<[string], Parameters<typeof toAnnotation>[0]>(
-          `SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL}
+          `SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL}, ${ON_OCR_SQL}
            FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.case_id = ? AND a.status != 'deleted' ORDER BY d.title, a.start_offset`,
         )
         .all(caseId)

@@ -36,7 +36,7 @@ export interface Findings {
     decidedAt: string | null;
     /** Everyone who set or cleared this determination, from the audit trail, with their key (null: no identity). */
     madeBy: Array<{ person: string; fingerprint: string | null }>;
-    evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string }>;
+    evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string; ocr: boolean }>;
   }>;
   /**
    * `assessed` says how much of a rubric was scored: percent and band are given only when
@@ -101,7 +101,7 @@ export function buildFindings(
         decidedBy: e.determination?.decidedBy ?? null,
         decidedAt: e.determination?.decidedAt ?? null,
         madeBy: extra.madeBy[e.item.id] ?? [],
-        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: a.quote.replace(/\s+/g, ' ').trim(), note: a.note })),
+        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: a.quote.replace(/\s+/g, ' ').trim(), note: a.note, ocr: a.ocr })),
       };
     }),
     rubrics: rubrics.map((r) => ({

@@ -126,5 +126,14 @@ describe('the signed packet', () => {
     expect(mixed.pagesWithoutText).toEqual([]);
     // A digital policy rests on no OCR at all.
     expect(byName.get('go300.pdf')).toMatchObject({ pages: 3, ocrPages: [], ocrMeanConfidence: null, pagesWithoutText: [] });
+
+    // The cited evidence says which passages are OCR text, in the workspace and in findings.json.
+    const findings = JSON.parse(strFromU8(unzipSync(zip)['findings.json']!));
+    const choke = (findings.items as Array<{ id: string; evidence: Array<{ document: string; pages: string; ocr: boolean }> }>).find((i) => i.id === 'mandatory.chokehold')!;
+    expect(choke.evidence.length).toBeGreaterThan(0);
+    for (const e of choke.evidence) expect(e.ocr).toBe(e.document === 'go-7-2-mixed' && e.pages === '2');
+    expect(choke.evidence.some((e) => e.ocr)).toBe(true);
+    const listed = (await t.call('annotations.list', { caseId })) as Array<{ documentId: string; pageFrom: number; ocr: boolean }>;
+    for (const a of listed) expect(a.ocr).toBe(a.documentId === mixedId && a.pageFrom === 2);
   }, 120_000);
 });

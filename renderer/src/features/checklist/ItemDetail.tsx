@@ -5,6 +5,7 @@ import { DETERMINATION_LABEL, type AnnotationRecord, type ChecklistEntry, type D
 import { LintFindings, type LintActions } from './LintFindings.tsx';
 import { STANCE_LABEL } from './stance.ts';
 import { IconBack, IconTrash, IconWarning, StanceIcon } from '../../ui/icons.tsx';
+import { OcrChip } from '../../ui/OcrChip.tsx';
 
 export interface ItemActions extends LintActions {
   determine(input: { itemId: string; status: DeterminationStatus; rationale: string; noRuleFound: boolean; evidenceIds: string[] }, previous: ChecklistEntry['determination']): Promise<void>;
@@ -109,6 +110,7 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
                   {a.documentTitle}, p. {a.pageFrom}
                   {a.pageTo !== a.pageFrom ? `–${a.pageTo}` : ''}
                 </span>
+                {a.ocr && <OcrChip />}
                 {a.note && <p className="note">{a.note}</p>}
               </div>
               {!readOnly && (
