@@ -199,6 +199,11 @@ test('a scanned policy: OCR progress, a phrase only in the scan found and shown 
   expect(boxes).toHaveLength(2);
   for (const s of selection) expect(boxes.some((d) => d.left <= s.left + 2 && d.right >= s.right - 2 && d.top <= s.top + 2 && d.bottom >= s.bottom - 2)).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('ocr-4-evidence.png') });
+  // Cited on the item (its detail is open beside the viewer), each passage from the scan still
+  // says it is OCR text: the accepted pre-review finding and the highlight alike.
+  const cited = checklist.locator('.evidence-list li').filter({ hasText: /Choke holds are prohibited/i });
+  await expect(cited).toHaveCount(2);
+  for (const li of await cited.all()) await expect(li.getByText('OCR text', { exact: true })).toBeVisible();
 
   // Unsure words, on demand: marked with a dotted box and a question mark, not colour alone.
   const unsure = page.getByRole('button', { name: /^Unsure words/ });
