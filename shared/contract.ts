@@ -129,6 +129,20 @@ export const contract = {
   'dialog.chooseBundleDestination': { input: z.object({ defaultName: nameText().max(200) }).strict(), output: chosenFile.nullable() },
   /** A case bundle to open: a handle for bundle.import, null when cancelled. */
   'dialog.chooseBundle': { input: z.object({}).strict(), output: chosenFile.nullable() },
+  /**
+   * The password kept with an encrypted document (null when it needs none or it is not known), so
+   * the viewer can open the stored file.
+   */
+  'documents.password': { input: z.object({ caseId: id, documentId: id }).strict(), output: z.object({ password: z.string().nullable() }) },
+  /**
+   * Keeps the password that opened an encrypted document in the viewer (one imported before
+   * passwords were kept, or from an older bundle); its scanned pages that could not be drawn are
+   * queued for OCR again.
+   */
+  'documents.rememberPassword': {
+    input: z.object({ caseId: id, documentId: id, password: z.string().min(1, 'Type the PDF’s password.').max(1024, 'A PDF password is at most 1,024 characters.') }).strict(),
+    output: z.object({ queued: z.number().int() }),
+  },
   'documents.cancelImport': { input: z.object({ importId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'documents.update': { input: documentUpdateInput, output: documentRecord },
   /** Unlinks a document from one case (other cases keep it); its highlights there are kept, marked document-removed. */

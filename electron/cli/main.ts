@@ -48,6 +48,8 @@ Commands:
                                              waiting for the app or the ocr command)
   ocr --case ID [--document ID] [--redo]     read a case's (or one document's) waiting, failed or
                                              cancelled scanned pages; --redo reads its OCR pages again
+  ocr --case ID --document ID --password P   keep the password of an encrypted document imported
+                                             before passwords were kept, then read its pages
   documents --case ID                        list a case's documents (title and original file name)
   documents rename --document ID --title "TITLE"
                                              correct a document's title (recorded in every case using it)
@@ -541,6 +543,11 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if (sub) throw new UsageError(`ocr takes --case ID [--document ID] [--redo], not ${sub}.`);
     if (v['no-ocr']) throw new UsageError('--no-ocr belongs to import (import without reading scanned pages); ocr always reads them.');
     const caseId = need(v.case, 'case');
+    if (v.password !== undefined) {
+      // Kept first, so the pages that failed for want of it are drawn with it.
+      const kept = unwrap(await ws.dispatch('documents.rememberPassword', { caseId, documentId: need(v.document, 'document'), password: v.password }), io, json);
+      if ('code' in kept) return kept.code;
+    }
     const r = unwrap(await ws.dispatch('ocr.run', { caseId, ...(v.document ? { documentId: v.document } : {}), ...(v.redo ? { redo: true } : {}) }), io, json);
     if ('code' in r) return r.code;
     const docs = (await ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<DocumentRecord & { ocr: unknown }> };

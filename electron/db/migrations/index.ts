@@ -12,6 +12,7 @@ import { m010Ocr } from './010_ocr.ts';
 import { m011CarryAfterOcr } from './011_carry_after_ocr.ts';
 import { m012DocumentStaging } from './012_document_staging.ts';
 import { m013OcrClaims } from './013_ocr_claims.ts';
+import { m014DocumentPasswords } from './014_document_passwords.ts';
 
 /** In order; each number exactly once. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review, m004Rubrics, m005Trust, m006People, m007CaseRemovals, m008Prereview, m009CriterionEvidence, m010Ocr, m011CarryAfterOcr, m012DocumentStaging, m013OcrClaims];
+export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review, m004Rubrics, m005Trust, m006People, m007CaseRemovals, m008Prereview, m009CriterionEvidence, m010Ocr, m011CarryAfterOcr, m012DocumentStaging, m013OcrClaims, m014DocumentPasswords];

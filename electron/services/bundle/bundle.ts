@@ -108,8 +108,14 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       ...b.tables.annotations.map((r) => ['annotations', r.document_id] as [string, string]),
       ...b.tables.lint_decisions.map((r) => ['lint_decisions', r.document_id] as [string, string]),
       ...b.tables.carry_after_ocr.flatMap((r) => [['carry_after_ocr', r.from_document_id], ['carry_after_ocr', r.to_document_id]] as Array<[string, string]>),
+      ...b.documentPasswords.map((k) => ['document_passwords', k.document_id] as [string, string]),
     ];
     for (const [t, d] of docRefs) if (!docs.has(d)) return `a row of ${t} points at document ${d}, which the bundle does not hold.`;
+    const locked = new Set<string>();
+    for (const k of b.documentPasswords) {
+      if (locked.has(k.document_id)) return `it carries two passwords for ${shown(docs.get(k.document_id)!.title)}.`;
+      locked.add(k.document_id);
+    }
     const ocrProblem = ocrRowsProblem(b, docs);
     if (ocrProblem) return ocrProblem;
     for (const a of b.tables.annotations) if (docs.get(a.document_id)!.sha256 !== a.doc_sha256) return `annotation ${a.id} names a different file than its document.`;
@@ -164,6 +170,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       const docs = [...documents, ...extra];
       const pages = docs.flatMap((d) => all(`SELECT ${select('pages')} FROM pages WHERE document_id = ? ORDER BY page_index`, d.id));
       const pageOcr = docs.flatMap((d) => all(`SELECT ${select('page_ocr')} FROM page_ocr WHERE document_id = ? ORDER BY page_index`, d.id));
+      const documentPasswords = docs.flatMap((d) => all(`SELECT ${select('document_passwords')} FROM document_passwords WHERE document_id = ?`, d.id));
       const c = db.prepare('SELECT checklist_pack_id, checklist_pack_version FROM cases WHERE id = ?').get(caseId) as { checklist_pack_id: string; checklist_pack_version: string };
       const order = (t: Table) => (t === 'audit_log' ? 'seq' : 'rowid');
       const tables = Object.fromEntries(CASE_TABLES.map(([t, where]) => [t, all(`SELECT ${select(t)} FROM ${t} WHERE ${where} ORDER BY ${order(t)}`, caseId).map(encode)]));
@@ -175,6 +182,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
         documents: docs,
         pages,
         pageOcr,
+        documentPasswords,
         checklistPacks: all(`SELECT ${select('checklist_packs')} FROM checklist_packs WHERE id = ? AND version = ?`, c.checklist_pack_id, c.checklist_pack_version),
         rubricPacks: all(`SELECT ${select('rubric_packs', 'rp.')} FROM rubric_packs rp JOIN case_rubrics cr ON cr.rubric_id = rp.id AND cr.version = rp.version WHERE cr.case_id = ?`, caseId),
         tables,
@@ -333,6 +341,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
               insert('page_ocr', o);
               read.add(o.page_index);
             }
+            for (const k of b.documentPasswords) if (k.document_id === d.id) insert('document_passwords', k);
             // A bundle from before OCR provenance travelled: its scanned pages wait to be read here.
             // Pages arriving pending meet this workspace's own OCR page limit like any import.
             const unread = b.pages.filter((p) => p.document_id === d.id && p.needs_ocr === 1 && !read.has(p.page_index)).map((p) => p.page_index);

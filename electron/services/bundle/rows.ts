@@ -68,6 +68,8 @@ export const ROWS = {
     })
     .strict(),
   pages: z.object({ document_id: id, page_index: count, text: text(50_000_000), items: json(pageItems), needs_ocr: flag }).strict(),
+  // The password of an encrypted document (migration 014): the lead's viewer and OCR open the file with it.
+  document_passwords: z.object({ document_id: id, password: z.string().min(1).max(1024) }).strict(),
   // Where an OCR page's text came from (engine, version, language data, confidence) and its words
   // with boxes: without them the receiving copy would show OCR text as if it were the PDF's own.
   page_ocr: z
@@ -212,6 +214,8 @@ export const bundleBody = z
     pages: z.array(ROWS.pages).max(10_000_000),
     // OCR provenance came later: a bundle from before it has none, and its scanned pages are read again.
     pageOcr: z.array(ROWS.page_ocr).max(10_000_000).default([]),
+    // Kept passwords came later still: a bundle from before has none, and the viewer asks for them.
+    documentPasswords: z.array(ROWS.document_passwords).max(10_000).default([]),
     checklistPacks: z.array(ROWS.checklist_packs).max(1),
     rubricPacks: z.array(ROWS.rubric_packs).max(100),
     // criterion_evidence and carry_after_ocr came later: a bundle from before them has none, and reads as such.

@@ -15,7 +15,8 @@ import { extractPdf, ExtractionError, REFUSAL_CODES, type Extracted } from '../e
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { blobPath, putBlobAsync, removeBlob, sha256HexAsync } from './blob-store.ts';
 import { documentTitle } from '../../../shared/domain/document-title.ts';
-import { checkPdfStructure, mentionsActiveContent } from './pdf-checks.ts';
+import { checkPdfStructure, mentionsActiveContent, mentionsEncryption } from './pdf-checks.ts';
+import { createDocumentPasswords } from './document-passwords.ts';
 import { storageError } from '../../db/storage-errors.ts';
 import { nextTurn } from '../next-turn.ts';
 import { pidAlive } from '../workspace-folder.ts';
@@ -125,6 +126,15 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     }
   }
 
+  /** A document the case holds, or one its highlights still rest on (a removed or replaced version its evidence opens). */
+  function viewable(caseId: string, documentId: string): void {
+    cases.get(caseId);
+    const held =
+      db.prepare('SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(caseId, documentId) ||
+      db.prepare('SELECT 1 FROM annotations WHERE case_id = ? AND document_id = ? LIMIT 1').get(caseId, documentId);
+    if (!held) throw new ServiceError('not_found', `No document ${documentId} in this case.`);
+  }
+
   function get(id: string): DocumentRecord {
     const row = byId.get(id);
     if (!row) throw new ServiceError('not_found', `No document with id ${id} in this workspace.`);
@@ -137,9 +147,11 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   );
   const insertPage = db.prepare('INSERT INTO pages (document_id, page_index, text, items, needs_ocr) VALUES (?, ?, ?, ?, ?)');
   const link = db.prepare('INSERT OR IGNORE INTO case_documents (case_id, document_id, added_by, added_at) VALUES (?, ?, ?, ?)');
+  const passwords = createDocumentPasswords(db);
 
   /** The document's row, staged: page_count and title are final, its pages follow a slice at a time. */
-  function stage(id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean) {
+  /** `password`: the one that opened an encrypted file, kept with it (document-passwords.ts). */
+  function stage(id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean, password: string | null) {
     const at = ctx.now().toISOString();
     const ocr = x.pages.filter((p) => p.needsOcr).length;
     // The first pages are read in index order whatever order the workers finished them in.
@@ -148,6 +160,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const title = stripNameControls(documentTitle(x.title, firstPages, name).title).trim() || 'Untitled document';
     insertDoc.run(id, sha, x.fingerprint, size, x.numPages, ocr, title, name, hasScripts ? 1 : 0, EXTRACTOR_VERSION, ctx.actor, at);
     insertStaging.run(id, process.pid, at);
+    if (password !== null) passwords.remember(id, password);
   }
 
   /**
@@ -283,6 +296,8 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     const id = ctx.newId();
     try {
       const active = extracted.hasScripts || (await mentionsActiveContent(bytes));
+      // The password opened the file (extraction would have failed otherwise): kept when the file needs it.
+      const keptPassword = password !== undefined && password !== '' && (await mentionsEncryption(bytes)) ? password : null;
       // Another import of the same file that failed meanwhile removed the blob it found unused:
       // stored again (one stat when it is there), so no row is ever written without its blob.
       wroteBlob = (await putBlobAsync(ctx.paths.blobs, ctx.paths.tmp, sha, bytes)) || wroteBlob;
@@ -295,7 +310,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         const staged = stagedBySha.get(sha);
         if (staged && abandoned(staged)) dropStaged(staged.document_id);
         else if (staged) throw new StagedElsewhere();
-        stage(id, sha, bytes.byteLength, name, extracted, active);
+        stage(id, sha, bytes.byteLength, name, extracted, active, keptPassword);
         return null;
       });
       if (raced) {
@@ -461,6 +476,20 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
         cases.touch(input.caseId);
       })();
       return d;
+    },
+    /** The password kept with an encrypted document the case can open (document-passwords.ts). */
+    password(input: ParsedInput<'documents.password'>): { password: string | null } {
+      viewable(input.caseId, input.documentId);
+      return { password: passwords.get(input.documentId) };
+    },
+    /**
+     * Keeps the password the viewer opened an encrypted document with. The viewer's pdf.js has
+     * just opened the file with it; a wrong one kept by anyone else only makes the viewer ask
+     * again and OCR say so, and is replaced the same way. Runs in the caller's transaction.
+     */
+    rememberPassword(input: ParsedInput<'documents.rememberPassword'>): void {
+      viewable(input.caseId, input.documentId);
+      passwords.remember(input.documentId, input.password);
     },
     /** Absolute path of a document's bytes, for the app:// protocol. Null when unknown. */
     blobFor(documentId: string): string | null {

@@ -45,14 +45,28 @@ const SCAN_SLICE = 4 * 1024 * 1024;
  */
 const OVERLAP = 16;
 
+/** True when a slice of the raw bytes matches `name`, a slice at a time between turns of the event loop. */
+async function mentions(bytes: Uint8Array, name: RegExp): Promise<boolean> {
+  for (let at = 0; at < bytes.byteLength; at += SCAN_SLICE) {
+    if (name.test(latin1(bytes, at, Math.min(bytes.byteLength, at + SCAN_SLICE + OVERLAP)))) return true;
+    if (at + SCAN_SLICE < bytes.byteLength) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return false;
+}
+
 /**
  * True when the raw bytes name JavaScript or launch actions. Nothing runs either way; this only
  * informs the reviewer. A slice at a time, so a 100 MB file never holds the main thread for long.
  */
-export async function mentionsActiveContent(bytes: Uint8Array): Promise<boolean> {
-  for (let at = 0; at < bytes.byteLength; at += SCAN_SLICE) {
-    if (ACTIVE.test(latin1(bytes, at, Math.min(bytes.byteLength, at + SCAN_SLICE + OVERLAP)))) return true;
-    if (at + SCAN_SLICE < bytes.byteLength) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return false;
+export function mentionsActiveContent(bytes: Uint8Array): Promise<boolean> {
+  return mentions(bytes, ACTIVE);
+}
+
+/**
+ * True when the file may be encrypted: an encryption dictionary is named in its trailer or its
+ * cross-reference stream, which are never compressed. A stray mention elsewhere only means a
+ * password that opened it is kept without being needed.
+ */
+export function mentionsEncryption(bytes: Uint8Array): Promise<boolean> {
+  return mentions(bytes, /\/Encrypt\b/);
 }

@@ -72,6 +72,9 @@ export const OCR_MESSAGES = {
   overDocumentLimit: (page: number, limit: number) =>
     `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} page${limit === 1 ? '' : 's'} of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).`,
   cancelled: 'OCR was cancelled for this document.',
+  /** One text for every page of the file, so entering the password can find them again (ocr-service retryLocked). */
+  needsPassword:
+    'This PDF is password-protected and the workspace has no password that opens it, so its scanned pages could not be drawn for OCR. Open the document and enter its password: these pages are then read.',
   renderMemory: (page: number, mb: number) =>
     `Page ${page} needs more than ${mb.toLocaleString('en-US')} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
 } as const;

@@ -13,6 +13,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
+import { createDocumentPasswords } from '../documents/document-passwords.ts';
 import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
 import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
@@ -66,6 +67,7 @@ export const ELSEWHERE_POLL_MS = 2_000;
 
 export function createOcrService(ctx: ServiceContext, cases: CasesService, opts: OcrServiceOptions) {
   const { db } = ctx;
+  const passwords = createDocumentPasswords(db);
   const { limits } = opts;
   let pool: OcrPool | null = null;
   let closed = false;
@@ -291,7 +293,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // Each step at a page's boundary (starting its renderer, storing its result) takes its own
       // turn of the event loop: run back to back they held the main thread for 40–90 ms a page.
       await nextTurn();
-      const rendered = await drawInTurn({ blobPath: blobPath(ctx.paths.blobs, sha256), pageIndex: page, dpi: limits.dpi, maxPixels: limits.maxPixels }, controller.signal);
+      const password = passwords.get(documentId) ?? undefined;
+      const rendered = await drawInTurn({ blobPath: blobPath(ctx.paths.blobs, sha256), pageIndex: page, dpi: limits.dpi, maxPixels: limits.maxPixels, password }, controller.signal);
       // Clean white paper (render-page.ts `blank`) holds nothing to read: stored as read, with no
       // words and no confidence, without the engine's ~0.5 s.
       const result: OcrPageResult = rendered.blank
@@ -488,6 +491,21 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // Pages that said "stopped" or "failed" now wait: the list and the open viewer are told.
       for (const d of again) progress(d, 0, 'queued');
       if (queued > 0) setImmediate(pump);
+      return { queued };
+    },
+    /**
+     * The pages that failed for want of the file's password, queued again now that it is kept
+     * (documents.rememberPassword): no other failure is retried for it. Runs in the caller's transaction.
+     */
+    retryLocked(documentId: string): { queued: number } {
+      const queued = db
+        .prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND status = 'failed' AND error = ?`)
+        .run(ctx.now().toISOString(), documentId, OCR_MESSAGES.needsPassword).changes;
+      if (queued > 0) {
+        applyDocumentLimit(documentId);
+        progress(documentId, 0, 'queued');
+        setImmediate(pump);
+      }
       return { queued };
     },
     cancel(input: ParsedInput<'ocr.cancel'>): { cancelled: number } {

@@ -41,10 +41,10 @@ export function renderDocumentOptions(maxPixels = DEFAULT_MAX_PIXELS, verbosity:
   } as const;
 }
 
-/** `warnings`: let pdf.js's warnings reach console.warn (the render worker reads them). */
-export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS, warnings = false): Promise<PdfDoc> {
+/** `warnings`: let pdf.js's warnings reach console.warn (the render worker reads them). `password`: an encrypted file's. */
+export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS, warnings = false, password?: string): Promise<PdfDoc> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
-  return pdfjs.getDocument({ data: bytes.slice(), ...renderDocumentOptions(maxPixels, warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS) }).promise;
+  return pdfjs.getDocument({ data: bytes.slice(), password, ...renderDocumentOptions(maxPixels, warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS) }).promise;
 }
 
 export interface RenderedPage {

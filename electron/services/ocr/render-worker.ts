@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { openForRender, renderPageToPng, RenderRefusal } from './render-page.ts';
 import { jobsFromParent, serveParent, toParent } from '../isolation/child-port.ts';
+import { OCR_MESSAGES } from './limits.ts';
 
 export interface RenderJob {
   blobPath: string;
@@ -15,6 +16,8 @@ export interface RenderJob {
   pageIndex: number;
   dpi: number;
   maxPixels: number;
+  /** The password kept with an encrypted file (document-passwords.ts); absent for most. */
+  password?: string;
 }
 
 export type RenderOut =
@@ -55,7 +58,7 @@ async function docFor(job: RenderJob): Promise<Doc> {
   const before = open;
   open = null;
   await before?.doc.loadingTask.destroy();
-  const doc = await openForRender(new Uint8Array(fs.readFileSync(job.blobPath)), job.maxPixels, true);
+  const doc = await openForRender(new Uint8Array(fs.readFileSync(job.blobPath)), job.maxPixels, true, job.password);
   open = { path: job.blobPath, maxPixels: job.maxPixels, doc };
   return doc;
 }
@@ -94,6 +97,7 @@ jobsFromParent<RenderJob>((job) => {
   chain = chain.then(() =>
     run(job).catch((err: unknown) => {
       if (err instanceof RenderRefusal) post({ type: 'error', code: 'too_large', message: err.message });
+      else if ((err as { name?: unknown } | null)?.name === 'PasswordException') post({ type: 'error', code: 'unreadable', message: OCR_MESSAGES.needsPassword });
       else post({ type: 'error', code: 'unreadable', message: `Page ${job.pageIndex + 1} could not be drawn for OCR (${err instanceof Error ? err.message : String(err)}).` });
     }),
   );

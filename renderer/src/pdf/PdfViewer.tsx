@@ -18,6 +18,7 @@ import { call, onEvent } from '../api/client.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
+import { LockedDocument, type PasswordAsk } from './LockedDocument.tsx';
 import { parseSection, startsWithSection } from './sections.ts';
 import { useDraft } from './use-draft.ts';
 import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, stanceIconNode } from '../ui/icons.tsx';
@@ -110,6 +111,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const zoomBox = useDraft('100');
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [passwordAsk, setPasswordAsk] = useState<PasswordAsk | null>(null);
   const [find, setFind] = useState('');
   const findTextRef = useRef(find);
   findTextRef.current = find;
@@ -454,8 +456,34 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
         });
         const task = core.getDocument({ url: documentUrl(doc.id), ...documentOptions() });
         loadingTask = task;
+        // An encrypted file: first the password kept with it, then the person's, until one opens it.
+        let typed: string | null = null;
+        let triedKept = false;
+        const ask = (wrong: boolean, update: (password: string) => void) =>
+          setPasswordAsk({
+            wrong,
+            submit: (password) => {
+              typed = password;
+              setPasswordAsk(null);
+              update(password);
+            },
+          });
+        task.onPassword = (update: (password: string) => void) => {
+          if (triedKept) return ask(typed !== null, update);
+          triedKept = true;
+          call('documents.password', { caseId, documentId: doc.id }).then(
+            ({ password }) => (password ? update(password) : !destroyed && ask(false, update)),
+            () => !destroyed && ask(false, update),
+          );
+        };
         const pdf = await task.promise;
         if (destroyed) return;
+        if (typed !== null) {
+          const password: string = typed;
+          call('documents.rememberPassword', { caseId, documentId: doc.id, password }).catch((err: unknown) =>
+            setError(`The password opened this document but could not be kept with it, so it will be asked for again: ${err instanceof Error ? err.message : String(err)}`),
+          );
+        }
         // Before the viewer sees the document: its pages must answer their text from OCR from the
         // start. A document whose every page has a text layer (ocr null) is left to pdf.js alone.
         if (doc.ocr !== null) ocrRef.current = attachOcrText(pdf, (page) => call('ocr.pageWords', { caseId, documentId: doc.id, page }));
@@ -713,6 +741,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           {error}
         </p>
       )}
+      {passwordAsk && <LockedDocument title={doc.title} ask={passwordAsk} />}
       <div className="viewer-frame">
       {nav && pdf && (
         <aside id="viewer-nav" className="nav-sidebar" aria-label="Contents and pages">

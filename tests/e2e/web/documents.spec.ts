@@ -146,6 +146,10 @@ test('a dropped password-protected PDF opens with its password', async ({ app: p
   await failures.getByRole('button', { name: 'Open with password' }).click();
   await expect(page.getByRole('list', { name: 'Policy documents' })).toContainText('Dropped Locked Order', { timeout: 30_000 });
   await expect(page.locator('.import-failures')).toHaveCount(0);
+  // The viewer opens the stored file with the password kept at import (before, "No password given").
+  await page.getByRole('list', { name: 'Policy documents' }).getByText('Dropped Locked Order').click();
+  await expect(page.locator('.textLayer').first()).toContainText('Section 1: officers shall use reasonable force.');
+  await expect(page.getByRole('group', { name: 'Password needed' })).toHaveCount(0);
 });
 
 test('replace a policy with its revised version: highlights are carried forward and the reviewer is told', async ({ app: page, harness }) => {

@@ -12,6 +12,7 @@ import type { Harness } from '../support/bridge.ts';
 import { scannedPdf, type ScanOptions } from '../../fixtures/scans.ts';
 import { wordsUnderFindHits } from '../support/find-hits.ts';
 import { billboardScan } from '../../fixtures/hostile-scans.ts';
+import { encrypt, hasQpdf } from '../../fixtures/pdfs.ts';
 
 type Box = { left: number; top: number; right: number; bottom: number };
 
@@ -373,4 +374,43 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   // On a page far wider than the window, the badge is where the window shows, not off at the right.
   await expect(badge).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('ocr-failed.png') });
+});
+
+test('a password-protected scan: read by OCR with the password given at import; one whose password was not kept asks for it in the viewer', async ({ app: page, harness }, testInfo) => {
+  test.skip(!hasQpdf(), 'qpdf is not installed (apt-get install -y qpdf); it makes the encrypted PDF');
+  const name = 'locked-marlow-scan.pdf';
+  const file = path.join(path.dirname(harness.dataDir), name);
+  fs.writeFileSync(file, encrypt(await scannedPdf([SCAN], { dpi: 150, fontSize: 22 }), 'marlow 7.2'));
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const failures = page.getByRole('alert').filter({ hasText: '1 file was not imported' });
+  await failures.getByLabel(`Password for ${name}`).fill('marlow 7.2');
+  await failures.getByRole('button', { name: 'Open with password' }).click();
+  const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: name });
+  // Its scanned page is drawn with the kept password and read: before, every page failed "No password given".
+  await expect(item).toContainText('OCR text: 1 page', { timeout: OCR_WAIT });
+  await item.getByText(name).click();
+  await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('Choke holds', { timeout: 30_000 });
+
+  // As a document imported before passwords were kept: the viewer asks, says when it is wrong, and keeps the right one.
+  const documentId = await documentIdOf(harness, name);
+  harness.ws.ctx.db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(documentId);
+  await page.reload();
+  await page.getByRole('row', { name: /Riverside/ }).click();
+  await page.getByRole('list', { name: 'Policy documents' }).getByText(name).click();
+  const locked = page.getByRole('group', { name: 'Password needed' });
+  await expect(locked).toContainText('This PDF is password-protected.');
+  await expect(locked.getByLabel(/^Password for /)).toBeFocused();
+  await page.keyboard.type('not it');
+  await page.keyboard.press('Enter');
+  await expect(locked).toContainText('That password does not open this PDF.');
+  await page.screenshot({ path: testInfo.outputPath('locked-scan-asks.png') });
+  await locked.getByLabel(/^Password for /).fill('marlow 7.2');
+  await locked.getByRole('button', { name: 'Open with password' }).click();
+  await expect(locked).toHaveCount(0);
+  await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('Choke holds', { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('locked-scan-opened.png') });
+  const kept = (await harness.ws.dispatch('documents.password', { caseId: await caseId(harness), documentId })) as { ok: true; value: { password: string | null } };
+  expect(kept.value.password).toBe('marlow 7.2');
+  fs.rmSync(file);
 });

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
+import { encrypt, hasQpdf } from '../../fixtures/pdfs.ts';
 import { seedIdentity, tempDir } from '../../support/workspace.ts';
 
 let root: string;
@@ -137,5 +138,25 @@ describe('credence import and ocr', () => {
     } finally {
       app.close();
     }
+  });
+  it.skipIf(!hasQpdf())('an encrypted scan: read with the password given to import; one whose password was not kept fails saying so, and --password reads it (qpdf makes the fixture)', async () => {
+    const locked = path.join(root, 'locked-order-14.pdf');
+    fs.writeFileSync(locked, encrypt(await scannedPdf([['Vehicle pursuits are restricted', 'to violent felonies.']]), 'pw 14'));
+    const r = await credence(['import', '--case', caseId, '--password', 'pw 14', locked, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const [x] = JSON.parse(r.out);
+    expect(x).toMatchObject({ ok: true, ocr: { pagesOcr: 1, failed: 0 } });
+
+    // As if imported before passwords were kept.
+    const db = new Database(path.join(dataDir, 'credence.sqlite'));
+    db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(x.documentId);
+    db.close();
+    const failed = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--redo']);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain('This PDF is password-protected and the workspace has no password that opens it');
+    expect((await credence(['ocr', '--case', caseId, '--password', 'pw 14'])).code).toBe(2); // which document?
+    const read = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password', 'pw 14']);
+    expect(read.code, read.err).toBe(0);
+    expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);
   });
 });

@@ -6,10 +6,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempDir, tempWorkspace } from '../../support/workspace.ts';
+import { resignedBundle } from '../../support/bundles.ts';
 
 const PAGES = [
   ['Riverbend Police Department', 'General Order 4 Use of Force'],
@@ -132,15 +132,5 @@ function withoutOcrRows(file: string, key: crypto.KeyObject): string {
 
 /** The bundle with its body changed, signed again by the same (trusted) key. */
 function resigned(file: string, key: crypto.KeyObject, name: string, change: (body: Record<string, unknown>) => void): string {
-  const e = unzipSync(new Uint8Array(fs.readFileSync(file)));
-  const body = JSON.parse(strFromU8(e['bundle.json']!)) as Record<string, unknown>;
-  change(body);
-  e['bundle.json'] = strToU8(JSON.stringify(body));
-  const m = JSON.parse(strFromU8(e['manifest.json']!)) as { entries: Record<string, { sha256: string; size: number }> };
-  m.entries['bundle.json'] = { sha256: crypto.createHash('sha256').update(e['bundle.json']).digest('hex'), size: e['bundle.json'].byteLength };
-  e['manifest.json'] = strToU8(JSON.stringify(m, null, 2));
-  e['manifest.sig'] = new Uint8Array(crypto.sign(null, e['manifest.json'], key));
-  const out = path.join(files, `${name}.credence-case`);
-  fs.writeFileSync(out, zipSync(e));
-  return out;
+  return resignedBundle(file, key, files, name, change);
 }

@@ -161,6 +161,14 @@ describe.skipIf(!hasQpdf())('encrypted PDFs (qpdf makes them)', () => {
     const [right] = await t.call('documents.import', { caseId, paths: [file], password: 'open-sesame' });
     expect(right).toMatchObject({ ok: true, document: { pageCount: 1 } });
     expect((await t.call('search.query', { caseId, query: 'confidential' }))[0]).toMatchObject({ page: 1 });
+    // Kept with it, so the viewer and OCR can open the stored file again.
+    expect(await t.call('documents.password', { caseId, documentId: right.document.id })).toEqual({ password: 'open-sesame' });
+  });
+
+  it('keeps no password for a file that needs none, even when one was typed', async () => {
+    const [plain] = await t.call('documents.import', { caseId, paths: [t.write('open.pdf', await textPdf([{ lines: ['An open directive on vehicle pursuits'] }]))], password: 'typed anyway' });
+    expect(plain).toMatchObject({ ok: true });
+    expect(await t.call('documents.password', { caseId, documentId: plain.document.id })).toEqual({ password: null });
   });
 });
 if (!hasQpdf()) console.warn('SKIPPED encrypted-PDF tests: qpdf is not installed (apt-get install qpdf); .ci/run installs it.');

@@ -3,7 +3,7 @@
 // handle from main, a dropped file from the bytes the window already holds).
 import { useId, useState } from 'react';
 
-export function PasswordRetry({ file, disabled, onSubmit }: { file: string; disabled: boolean; onSubmit: (password: string) => void }) {
+export function PasswordRetry({ file, disabled, onSubmit, autoFocus = false }: { file: string; disabled: boolean; onSubmit: (password: string) => void; autoFocus?: boolean }) {
   const [password, setPassword] = useState('');
   const id = useId();
   return (
@@ -15,7 +15,7 @@ export function PasswordRetry({ file, disabled, onSubmit }: { file: string; disa
       }}
     >
       <label htmlFor={id}>Password for {file}</label>
-      <input id={id} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} disabled={disabled} />
+      <input id={id} type="password" autoComplete="off" autoFocus={autoFocus} value={password} onChange={(e) => setPassword(e.target.value)} disabled={disabled} />
       <button type="submit" disabled={disabled || !password}>
         Open with password
       </button>

@@ -1,0 +1,115 @@
+// A scanned policy locked with a password: agencies send them. The password given at import is
+// kept with the document, so its scanned pages are drawn and read by OCR like any other, the
+// viewer can open it (documents.password), and a case bundle carries it to the lead. A document
+// imported before passwords were kept fails OCR saying what to do, and entering its password
+// (documents.rememberPassword) reads those pages. The password never reaches the trail or a list.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scannedPdf } from '../../fixtures/scans.ts';
+import { encrypt, hasQpdf } from '../../fixtures/pdfs.ts';
+import { OCR_MESSAGES } from '../../../electron/services/ocr/limits.ts';
+import { resignedBundle } from '../../support/bundles.ts';
+import { REVIEWER, TEST_PASSPHRASE, tempDir, tempWorkspace } from '../../support/workspace.ts';
+
+const PASSWORD = 'agency-2020 pw';
+const LINES = ['Choke holds are prohibited unless', 'deadly force is authorized by law.'];
+
+let a: ReturnType<typeof tempWorkspace>;
+let caseId: string;
+let documentId: string;
+const files = tempDir('credence-locked-scan-');
+
+describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture: apt-get install -y qpdf)', () => {
+  beforeAll(async () => {
+    a = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+    caseId = (await a.call('cases.create', { agencyName: 'Lockport Police Department', ori: 'IL9990077', state: 'IL' })).id;
+    const locked = encrypt(await scannedPdf([LINES], { fontSize: 22 }), PASSWORD);
+    const [r] = await a.call('documents.import', { caseId, paths: [a.write('locked-scan.pdf', locked)], password: PASSWORD });
+    documentId = r.document.id;
+    a.ws.services.ocr.start();
+    await a.ws.services.ocr.whenIdle();
+  }, 120_000);
+  afterAll(() => {
+    a?.cleanup();
+    fs.rmSync(files, { recursive: true, force: true });
+  });
+
+  it('is read by OCR with the password given at import, which the viewer can ask for', async () => {
+    expect(a.ws.services.ocr.failures(documentId)).toEqual([]);
+    const page = await a.call('ocr.pageWords', { caseId, documentId, page: 1 });
+    expect(page).toMatchObject({ source: 'ocr', status: 'done' });
+    expect(page.words.map((w: { text: string }) => w.text).join(' ')).toContain('prohibited');
+    expect((await a.call('search.query', { caseId, query: 'prohibited' }))[0]).toMatchObject({ page: 1, ocr: true });
+    expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: PASSWORD });
+    // Only for this case's documents.
+    const other = (await a.call('cases.create', { agencyName: 'Other PD', ori: 'IL9990078', state: 'IL' })).id;
+    const refused = await a.ws.dispatch('documents.password', { caseId: other, documentId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('keeps the password out of the document list and the audit trail', async () => {
+    expect(JSON.stringify(await a.call('documents.list', { caseId }))).not.toContain(PASSWORD);
+    const trail = a.ws.ctx.db.prepare('SELECT * FROM audit_log').all();
+    expect(trail.length).toBeGreaterThan(0);
+    expect(JSON.stringify(trail)).not.toContain(PASSWORD);
+  });
+
+  it('imported before passwords were kept: OCR says to enter it, and entering it reads the pages', async () => {
+    const db = a.ws.ctx.db;
+    db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(documentId);
+    expect(await a.call('ocr.run', { caseId, documentId, redo: true })).toEqual({ queued: 1 });
+    await a.ws.services.ocr.whenIdle();
+    // The page keeps its earlier reading; the failure says what to do.
+    expect(a.ws.services.ocr.failures(documentId)).toEqual([{ page: 1, error: OCR_MESSAGES.needsPassword, kept: true }]);
+    expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: null });
+
+    expect(await a.call('documents.rememberPassword', { caseId, documentId, password: PASSWORD })).toEqual({ queued: 1 });
+    await a.ws.services.ocr.whenIdle();
+    expect(a.ws.services.ocr.failures(documentId)).toEqual([]);
+    expect(await a.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'ocr', status: 'done', error: null });
+    const entry = db.prepare(`SELECT * FROM audit_log WHERE action = 'documents.rememberPassword'`).all();
+    expect(entry).toHaveLength(1);
+    expect(JSON.stringify(entry)).not.toContain(PASSWORD);
+  }, 120_000);
+
+  it('entering a password retries only the pages that failed for want of it', async () => {
+    a.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 holds an image declaring more than 40 megapixels (test).' WHERE document_id = ?`).run(documentId);
+    expect(await a.call('documents.rememberPassword', { caseId, documentId, password: PASSWORD })).toEqual({ queued: 0 });
+    expect(a.ws.services.ocr.summary(documentId)).toMatchObject({ pending: 0, failed: 1 });
+    expect(await a.call('ocr.run', { caseId, documentId })).toEqual({ queued: 1 });
+    await a.ws.services.ocr.whenIdle();
+  }, 120_000);
+
+  it('travels to the lead in the case bundle, and a bundle naming a document it does not hold is refused', async () => {
+    const bundle = path.join(files, 'lockport.credence-case');
+    await a.call('bundle.export', { caseId, outPath: bundle, passphrase: TEST_PASSPHRASE });
+    const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
+    const key = path.join(files, 'rita.pub.pem');
+    fs.writeFileSync(key, me.publicKeyPem);
+    const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+    try {
+      await b.call('roster.import', { path: key, name: REVIEWER.name });
+      const privateKey = a.ws.services.identities.privateKey(me.id, TEST_PASSPHRASE);
+      const stray = resignedBundle(bundle, privateKey, files, 'stray-password', (body) => {
+        (body.documentPasswords as Array<Record<string, unknown>>).push({ document_id: 'not-in-this-bundle', password: 'x' });
+      });
+      const refused = await b.ws.dispatch('bundle.import', { path: stray });
+      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('a row of document_passwords points at document not-in-this-bundle, which the bundle does not hold') } });
+      const twice = resignedBundle(bundle, privateKey, files, 'two-passwords', (body) => {
+        const rows = body.documentPasswords as Array<Record<string, unknown>>;
+        rows.push({ ...rows[0], password: 'another' });
+      });
+      expect(await b.ws.dispatch('bundle.import', { path: twice })).toMatchObject({ ok: false, error: { message: expect.stringContaining('it carries two passwords for') } });
+
+      await b.call('bundle.import', { path: bundle });
+      expect(await b.call('documents.password', { caseId, documentId })).toEqual({ password: PASSWORD });
+      // Its pages arrived read; read again there, they open with the carried password.
+      expect(await b.call('ocr.run', { caseId, documentId, redo: true })).toEqual({ queued: 1 });
+      await b.ws.services.ocr.whenIdle();
+      expect(b.ws.services.ocr.failures(documentId)).toEqual([]);
+    } finally {
+      b.cleanup();
+    }
+  }, 180_000);
+});
