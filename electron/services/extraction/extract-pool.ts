@@ -77,7 +77,7 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
   const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
   const rssCap = rssCapBytes(limits, fileBytes, count);
   return new Promise<Extracted>((resolve, reject) => {
-    const workers: Child[] = [];
+    let child: Child | undefined;
     const pages: PageText[] = [];
     const damage: Damage[] = [];
     let opened: Extract<WorkerOut, { type: 'opened' }> | null = null;
@@ -91,11 +91,14 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
     const startedAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     let poll: NodeJS.Timeout | undefined;
+    let stall: NodeJS.Timeout | undefined;
+    let checkingNesting = false;
 
     const stop = () => {
       clearTimeout(timer);
+      clearTimeout(stall);
       clearInterval(poll);
-      for (const w of workers) w.kill();
+      child?.kill();
       opts.signal?.removeEventListener('abort', onAbort);
     };
     const failWith = (err: Error) => {
@@ -123,11 +126,19 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
     // heap and buffers (below); a worker busy in a long synchronous loop cannot, so its resident
     // size is also read from outside, and over a hard cap it is ended without its cooperation.
     poll = setInterval(() => {
-      for (const w of workers) {
-        const rss = w.rssBytes();
-        if (rss !== null && rss > rssCap) failWith(lastExternal > lastHeap ? bufferRefusal() : heapRefusal());
-      }
+      const rss = child?.rssBytes() ?? null;
+      if (rss !== null && rss > rssCap) failWith(lastExternal > lastHeap ? bufferRefusal() : heapRefusal());
     }, MEMORY_POLL_MS);
+
+    // A page nested thousands of levels deep keeps pdf.js for minutes, a million levels for hours
+    // (limits.graphicsNesting), and checking every page's nesting first would cost as much again
+    // as its text. So a file is read as it is until no page has come for stallMs; then the pages
+    // still unread are read by a new extractor that checks each one's nesting before its text. A
+    // page that is merely slow is read all the same, within the time limit.
+    const armStall = () => {
+      clearTimeout(stall);
+      if (!checkingNesting) stall = setTimeout(() => start(true), limits.stallMs);
+    };
 
     const maybeDone = () => {
       if (settled || !opened || finished < count) return;
@@ -165,12 +176,15 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
           else if (m.heapUsed > heapNearLimit) failWith(heapRefusal());
           break;
         case 'opened':
+          // An extractor started after a stall opens the file again.
+          if (opened) break;
           opened = m;
           if (m.numPages > opts.pageLimit) {
             failWith(new ExtractionError('too_many_pages', `It has ${m.numPages.toLocaleString('en-US')} pages, over the limit of ${opts.pageLimit.toLocaleString('en-US')}.`));
             return;
           }
           armTimer(m.numPages);
+          armStall();
           opts.onOpened?.(m.numPages);
           break;
         case 'page':
@@ -179,14 +193,19 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
           if (textChars > limits.documentTextChars) return failWith(new ExtractionError('too_much_text', REFUSALS.documentText(limits, m.page.index + 1)));
           if (textItems > limits.documentItems) return failWith(new ExtractionError('too_much_text', REFUSALS.documentItems(limits, m.page.index + 1)));
           pages.push(m.page);
+          armStall();
           if (opened) opts.onPage?.(pages.length, opened.numPages);
           break;
         case 'too_much_text':
           failWith(new ExtractionError('too_much_text', (m.what === 'text' ? REFUSALS.pageText : REFUSALS.pageItems)(limits, m.page + 1)));
           break;
+        case 'too_deep':
+          failWith(new ExtractionError('too_slow', REFUSALS.nesting(limits, m.page + 1)));
+          break;
         case 'done':
           damage.push(m.damage);
           finished++;
+          armStall();
           maybeDone();
           break;
         case 'error':
@@ -203,10 +222,23 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
     };
 
     // Each thread holds its own copy (read from the stored file, or handed over from the bytes
-    // sent here), which pdf.js may keep.
-    const w = spawnChild(hostPathFor(opts.workerPath), { heapMb: limits.heapMb, name: 'Credence PDF text extractor' }, { onMessage: (m) => onMessage(m as WorkerOut | MemoryReport | HostOut), onExit });
-    workers.push(w);
-    const job: HostJob = { job: { source, password: opts.password, pageLimit: opts.pageLimit, limits }, threads: count, threadPath: opts.workerPath };
-    w.send(job);
+    // sent here), which pdf.js may keep. An extractor replaced after a stall is ended, and
+    // whatever it still says is not heard.
+    const start = (checkNesting: boolean) => {
+      checkingNesting = checkNesting;
+      child?.kill();
+      finished = 0;
+      damage.length = 0;
+      const w = spawnChild(
+        hostPathFor(opts.workerPath),
+        { heapMb: limits.heapMb, name: 'Credence PDF text extractor' },
+        { onMessage: (m) => w === child && onMessage(m as WorkerOut | MemoryReport | HostOut), onExit: (e) => w === child && onExit(e) },
+      );
+      child = w;
+      const skip = pages.map((p) => p.index);
+      const job: HostJob = { job: { source, password: opts.password, pageLimit: opts.pageLimit, limits, checkNesting, skip }, threads: count, threadPath: opts.workerPath };
+      w.send(job);
+    };
+    start(limits.stallMs === 0);
   });
 }

@@ -47,6 +47,14 @@ console.log = () => {};
 // not end the thread (Node's default) while the pages themselves were read.
 process.on('unhandledRejection', (reason) => heard(String(reason)));
 
+type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
+/** pdf.js's own canvas maker (@napi-rs/canvas in Node), as the OCR renderer uses it. */
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D };
+  destroy(drawn: { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D }): void;
+}
+
 const IMAGE_OPS = new Set<number>([
   pdfjs.OPS.paintImageXObject,
   pdfjs.OPS.paintImageMaskXObject,
@@ -72,11 +80,56 @@ const COVERAGE_OPS = {
  * size of the page. The operator list (which costs as much as drawing the page) is asked only
  * of pages with little text.
  */
-async function needsOcrFor(page: Awaited<ReturnType<Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>['getPage']>>, text: string): Promise<boolean> {
+async function needsOcrFor(page: PdfPage, text: string): Promise<boolean> {
   if (textIsGarbage(text)) return true;
   if (countLetters(text) >= FEW_LETTERS) return false;
   const ops = await page.getOperatorList().catch(() => null);
   return !!ops && largestImageShare(ops.fnArray, ops.argsArray, COVERAGE_OPS, page.view) >= FULL_PAGE;
+}
+
+// A page nests a level at each save, and at each form drawn (pdf.js copies its state into the form).
+const NESTING_OPS = {
+  opens: new Set<number>([pdfjs.OPS.save, pdfjs.OPS.paintFormXObjectBegin]),
+  closes: new Set<number>([pdfjs.OPS.restore, pdfjs.OPS.paintFormXObjectEnd]),
+};
+
+/**
+ * Whether the page nests its graphics state deeper than `cap` levels. pdf.js copies its whole
+ * state at each level, at a cost growing faster than the square of the depth: a million levels
+ * would take hours to read, and hours to list (getOperatorList). So the operators are watched
+ * as pdf.js lists them, through a render that draws none of them on a one-pixel canvas, and the
+ * listing is cancelled at the cap. A page pdf.js cannot list (or no canvas to list it for) is
+ * left to the text reading and the time limit.
+ */
+async function nestsDeeperThan(doc: PdfDoc, page: PdfPage, cap: number): Promise<boolean> {
+  const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+  let drawn: ReturnType<CanvasFactory['create']>;
+  try {
+    drawn = factory.create(1, 1);
+  } catch {
+    return false;
+  }
+  let depth = 0;
+  let over = false;
+  const render = page.render({
+    canvas: drawn.canvas,
+    canvasContext: drawn.context,
+    viewport: page.getViewport({ scale: 1 / 72 }),
+    annotationMode: pdfjs.AnnotationMode.DISABLE,
+    operationsFilter: (i, list) => {
+      const fn = list.fnArray[i]!;
+      if (NESTING_OPS.opens.has(fn)) {
+        if (++depth > cap && !over) {
+          over = true;
+          render.cancel();
+        }
+      } else if (NESTING_OPS.closes.has(fn)) depth--;
+      return false;
+    },
+  });
+  await render.promise.catch(() => {});
+  factory.destroy(drawn);
+  return over;
 }
 
 function errorOut(err: unknown): WorkerOut {
@@ -127,8 +180,15 @@ async function run(): Promise<void> {
     }
   }
   let allEmpty = true;
+  const skip = new Set(job.skip);
   for (let i = job.first; i < doc.numPages; i += job.stride) {
+    if (skip.has(i)) continue;
     const page = await doc.getPage(i + 1);
+    if (job.checkNesting && (await nestsDeeperThan(doc, page, limits.graphicsNesting))) {
+      post({ type: 'too_deep', page: i });
+      await task.destroy();
+      return;
+    }
     const [, , pageWidth, pageHeight] = page.view;
     const built = new PageTextBuilder();
     // Streamed, so a page that would expand to gigabytes of text is stopped at the cap, not after.

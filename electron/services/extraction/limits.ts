@@ -33,6 +33,17 @@ export interface ExtractLimits {
    * resident size, enforced from outside the worker.
    */
   rssOverheadMb: number;
+  /**
+   * Levels of graphics state one page may nest (`q` inside `q`, forms drawn inside forms). pdf.js
+   * copies its whole state at each level, at a cost growing faster than the square of the depth.
+   */
+  graphicsNesting: number;
+  /**
+   * Time without a page read after which the pages still unread are read again, each one's
+   * nesting checked before its text (the check costs as much as the text, so it waits for a page
+   * that keeps its reader). 0: every page checked from the start.
+   */
+  stallMs: number;
   /** Time for a file: base plus so much per page, unless fixed (CREDENCE_EXTRACT_TIMEOUT_MS). */
   baseTimeMs: number;
   perPageTimeMs: number;
@@ -54,6 +65,11 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   // A worker reading La Grange peaks at 189 MB resident, of which 56 MB heap and 17 MB buffers;
   // one that has only loaded Node and pdf.js is 79 MB. 256 MB leaves twice the rest.
   rssOverheadMb: 256,
+  // The corpus nests 6 levels at most, ISO 32000's table of implementation limits gives 28; a
+  // run of 1,000 levels is read in ~40 ms, 10,000 take 2 s, 40,000 take 90 s.
+  graphicsNesting: 1000,
+  // The corpus's slowest page takes 123 ms (fonts loaded and all); a stall is only checked, never refused.
+  stallMs: 5000,
   baseTimeMs: 120_000,
   // La Grange takes about 17 ms a page on two busy cores; 100 ms leaves a slow laptop room.
   perPageTimeMs: 100,

@@ -14,6 +14,10 @@ export interface WorkerIn {
   probe: boolean;
   pageLimit: number;
   limits: ExtractLimits;
+  /** Each page's graphics state nesting is checked before its text is read (limits.graphicsNesting). */
+  checkNesting: boolean;
+  /** Pages already read (0-based), by workers this file had before. */
+  skip: number[];
 }
 
 /** What the extractor process is sent: the file, and how many threads read it (each every threads-th page). */
@@ -50,11 +54,13 @@ export type WorkerOut =
   | { type: 'page'; page: PageText }
   | { type: 'done'; damage: Damage }
   | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt' | 'stored_copy'; message: string }
-  | { type: 'too_much_text'; page: number; what: 'text' | 'items' };
+  | { type: 'too_much_text'; page: number; what: 'text' | 'items' }
+  | { type: 'too_deep'; page: number };
 
 export const EXTRACTOR_VERSION = 'pdfjs-6.5/items-v2';
 
 const CRAFTED = 'The file may be crafted to exhaust memory; ask the agency for another copy.';
+const STALL = 'The file may be crafted to stall the import; ask the agency for another copy';
 
 /** Each refusal for cost, as one plain sentence (the import prefixes the file name). */
 export const REFUSALS = {
@@ -70,7 +76,8 @@ export const REFUSALS = {
   heap: (l: ExtractLimits) => `Reading it needs more than the text extractor's ${l.heapMb.toLocaleString('en-US')} MB of memory: refused. ${CRAFTED}`,
   time: (ms: number, pages: number | null) =>
     `Reading its text took longer than the limit of ${Math.ceil(ms / 1000).toLocaleString('en-US')} s${pages === null ? '' : ` for ${pages.toLocaleString('en-US')} page${pages === 1 ? '' : 's'}`}: refused. ` +
-    'The file may be crafted to stall the import; ask the agency for another copy (on a very slow computer, CREDENCE_EXTRACT_TIMEOUT_MS raises the limit).',
+    `${STALL} (on a very slow computer, CREDENCE_EXTRACT_TIMEOUT_MS raises the limit).`,
+  nesting: (l: ExtractLimits, page: number) => `Page ${page} nests its graphics state more than ${l.graphicsNesting.toLocaleString('en-US')} levels deep: refused. ${STALL}.`,
   damaged: (repairs: string[]) =>
     `It is damaged (${repairs.join('; ')}), and what could be recovered of it has no text and no images, so it is not a scan. ` +
     'Re-save it from a PDF reader ("Print to PDF"), or ask the agency for a new copy.',

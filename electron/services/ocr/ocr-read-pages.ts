@@ -1,7 +1,7 @@
 // Which pages of a document carry text OCR read (1-based): search hits, pre-review passages and
 // lint findings on them say so. One query for every service that marks OCR text; and the pages
-// OCR could not read (failed or stopped) or found no words on, for the pre-review's words on pages
-// without text.
+// OCR has not read (waiting, failed or stopped) or found no words on, for the pre-review's words
+// on pages without text and the gaps a lead signs over.
 import type Database from 'better-sqlite3';
 
 /** A reader of the pages OCR read, prepared once for a run over many documents. */
@@ -11,18 +11,31 @@ export function ocrReadPages(db: Database.Database): (documentId: string) => Set
 }
 
 /**
- * Pages still without text whose OCR failed or was stopped (1-based), for a run over many documents:
- * the pre-review says why a page is unread instead of "needs OCR" for every one.
+ * A document's pages OCR has not given text to (1-based), by why: waiting (queued, or being
+ * read), failed, or stopped; and `empty`: read by OCR, which found no words (a blank sheet, or
+ * marks that are not letters).
  */
-export function ocrUnreadPages(db: Database.Database): (documentId: string) => { failed: number[]; stopped: number[]; empty: number[] } {
-  // `empty`: read by OCR, which found no words (a blank sheet, or marks that are not letters).
+export interface OcrUnread {
+  waiting: number[];
+  failed: number[];
+  stopped: number[];
+  empty: number[];
+}
+
+/**
+ * A reader of the pages OCR has not read, prepared once for a run over many documents: the
+ * pre-review says why a page is unread instead of "needs OCR" for every one, and the sign-off
+ * names the scanned pages a lead would sign over.
+ */
+export function ocrUnreadPages(db: Database.Database): (documentId: string) => OcrUnread {
   const rows = db.prepare<[string], { page_index: number; status: string; source: string }>(
-    `SELECT page_index, status, source FROM page_ocr WHERE document_id = ?
-       AND ((source = 'none' AND status IN ('failed', 'cancelled')) OR (source = 'ocr' AND words = '[]')) ORDER BY page_index`,
+    `SELECT page_index, status, source FROM page_ocr WHERE document_id = ? AND (source = 'none' OR (source = 'ocr' AND words = '[]')) ORDER BY page_index`,
   );
   return (documentId) => {
-    const out = { failed: [] as number[], stopped: [] as number[], empty: [] as number[] };
-    for (const r of rows.all(documentId)) (r.source === 'ocr' ? out.empty : r.status === 'failed' ? out.failed : out.stopped).push(r.page_index + 1);
+    const out: OcrUnread = { waiting: [], failed: [], stopped: [], empty: [] };
+    for (const r of rows.all(documentId)) {
+      (r.source === 'ocr' ? out.empty : r.status === 'failed' ? out.failed : r.status === 'cancelled' ? out.stopped : out.waiting).push(r.page_index + 1);
+    }
     return out;
   };
 }

@@ -259,7 +259,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
         documents: docs.map(({ documentId, title, state }) => {
           const result = 'result' in state ? state.result : null;
           const ocrRead = ocrPages(documentId);
-          const notRead = result && result.pagesWithoutText.length ? unreadByOcr(documentId) : { failed: [], stopped: [], empty: [] };
+          const notRead = result && result.pagesWithoutText.length ? unreadByOcr(documentId) : { waiting: [], failed: [], stopped: [], empty: [] };
           return {
           documentId,
           title,

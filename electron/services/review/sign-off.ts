@@ -7,6 +7,7 @@ import type { AcknowledgedGap, GapKind, SignSummary } from '../../../shared/sche
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
+import { ocrUnreadPages } from '../ocr/ocr-read-pages.ts';
 import type { RubricsService } from '../rubrics/rubrics-service.ts';
 
 /** The packet reports the consensus where the lead recorded one, else the reviewer who scored most. */
@@ -20,20 +21,16 @@ export function packetRubrics(ctx: ServiceContext, rubrics: RubricsService, case
 
 export function createSignOff(ctx: ServiceContext, deps: { cases: CasesService; checklist: ChecklistService; rubrics: RubricsService }) {
   const { cases, checklist, rubrics } = deps;
-  // The case's scanned pages OCR has not given text to (source 'none'), by document and why.
-  const unreadRows = ctx.db.prepare<[string], { document_id: string; title: string; page_index: number; status: string }>(
-    `SELECT o.document_id, d.title, o.page_index, o.status FROM case_documents cd JOIN documents d ON d.id = cd.document_id
-       JOIN page_ocr o ON o.document_id = cd.document_id WHERE cd.case_id = ? AND o.source = 'none' ORDER BY d.title, o.document_id, o.page_index`,
+  // The case's scanned pages OCR has not given text to (waiting, failed or stopped), by document.
+  const caseDocuments = ctx.db.prepare<[string], { id: string; title: string }>(
+    'SELECT d.id, d.title FROM case_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.case_id = ? ORDER BY d.title, d.id',
   );
-  const unreadScans = (caseId: string): UnreadScan[] => {
-    const byDoc = new Map<string, UnreadScan>();
-    for (const r of unreadRows.all(caseId)) {
-      let d = byDoc.get(r.document_id);
-      if (!d) byDoc.set(r.document_id, (d = { title: r.title, waiting: [], failed: [], stopped: [] }));
-      (r.status === 'failed' ? d.failed : r.status === 'cancelled' ? d.stopped : d.waiting).push(r.page_index + 1);
-    }
-    return [...byDoc.values()];
-  };
+  const unreadOf = ocrUnreadPages(ctx.db);
+  const unreadScans = (caseId: string): UnreadScan[] =>
+    caseDocuments.all(caseId).flatMap(({ id, title }) => {
+      const { waiting, failed, stopped } = unreadOf(id);
+      return waiting.length || failed.length || stopped.length ? [{ title, waiting, failed, stopped }] : [];
+    });
   return {
     summary(caseId: string): SignSummary {
       const c = cases.get(caseId);

@@ -1,9 +1,11 @@
 // A scanned page OCR has not read is judged as a page without text, whatever its scanner stamped on
 // it: pre-review says "needs OCR" (not "not addressed") while it waits and after it was stopped,
-// and the pre-review screen's data says which of the two (and which pages OCR failed on);
+// and the pre-review screen's data says which of the two (and which pages OCR failed on), as the
+// one reader of unread pages the sign-off also uses buckets it (waiting, stopped, failed);
 // once read, its words decide. And a page read again with
 // different letters of the same length is pre-reviewed again, not served the old result.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ocrUnreadPages } from '../../../electron/services/ocr/ocr-read-pages.ts';
 import { NO_TEXT } from '../../../shared/domain/prereview/types.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
@@ -23,6 +25,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.cleanup());
 
+// The one reader of unread pages, which the pre-review and the sign-off both use.
+const unreadNow = () => ocrUnreadPages(t.ws.ctx.db)(documentId);
+const NONE = { waiting: [], failed: [], stopped: [], empty: [] };
+
 const lintOf = async () => ((await t.call('lint.forCase', { caseId })) as Array<{ documentId: string; chokehold: { stance: string } }>).find((d) => d.documentId === documentId)!;
 
 it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR', async () => {
@@ -33,6 +39,7 @@ it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR',
   expect(await t.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'none', status: 'pending', words: [] });
   const doc = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(doc).toMatchObject({ pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [] });
+  expect(unreadNow()).toEqual({ ...NONE, waiting: [1] });
 });
 
 it('still needs OCR after OCR was stopped', async () => {
@@ -40,15 +47,18 @@ it('still needs OCR after OCR was stopped', async () => {
   expect((await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance).toBe(NO_TEXT);
   const stopped = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(stopped).toMatchObject({ pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [1] });
+  expect(unreadNow()).toEqual({ ...NONE, stopped: [1] });
   // A page OCR failed on is named as failed (as ocr-service.ts stores a failure).
   t.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 could not be drawn for OCR (test).' WHERE document_id = ? AND page_index = 0`).run(documentId);
   const failed = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(failed).toMatchObject({ ocrFailedPages: [1], ocrStoppedPages: [] });
+  expect(unreadNow()).toEqual({ ...NONE, failed: [1] });
 });
 
 it('once read, the words decide; a reading again with other letters of the same length is pre-reviewed again', async () => {
   expect(await t.call('ocr.run', { caseId, documentId })).toEqual({ queued: 1 });
   await t.ws.services.ocr.whenIdle();
+  expect(unreadNow()).toEqual(NONE);
   expect((await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance).toBe('prohibited_except_deadly_force');
   expect((await lintOf()).chokehold.stance).toBe('prohibited_except_deadly_force');
 
