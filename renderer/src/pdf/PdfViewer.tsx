@@ -21,7 +21,7 @@ import { Thumbnails } from './Thumbnails.tsx';
 import { LockedDocument, type PasswordAsk } from './LockedDocument.tsx';
 import { parseSection, startsWithSection } from './sections.ts';
 import { useDraft } from './use-draft.ts';
-import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, stanceIconNode } from '../ui/icons.tsx';
+import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, IconRotateLeft, IconRotateRight, stanceIconNode } from '../ui/icons.tsx';
 
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
@@ -112,6 +112,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [passwordAsk, setPasswordAsk] = useState<PasswordAsk | null>(null);
+  // How far the reader has turned the pages (a page scanned sideways), in degrees clockwise: the
+  // view only; the file, its text and its highlights' anchors are unchanged.
+  const rotationRef = useRef(0);
   const [find, setFind] = useState('');
   const findTextRef = useRef(find);
   findTextRef.current = find;
@@ -253,7 +256,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     const again = w.status === 'failed' ? ` Reading it again failed (${w.error ?? 'no reason recorded'}); this is the earlier reading.` : '';
     badge.title = `The text of this page was read from the scanned image by ${engine}${data}${confidence}: check the words against the image.${again}`;
     if (showLowRef.current) {
-      const marks = lowConfidenceMarks(w.words, LOW_CONFIDENCE);
+      const marks = lowConfidenceMarks(w.words, LOW_CONFIDENCE, rotationRef.current);
       // Said in words too, so an empty page reads as "none", not as a toggle that did nothing.
       badge.textContent += `; ${marks.length === 0 ? 'no' : marks.length} ${marks.length === 1 ? 'word' : 'words'} under ${LOW_CONFIDENCE} % marked`;
       for (const m of marks) {
@@ -618,6 +621,13 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     viewerRef.current.currentScaleValue = String(value);
     localStorage.setItem(zoomKey(doc.id), String(value));
   };
+  // pdf.js draws the turned pages again, and each page's highlights and OCR layer with them.
+  const rotate = (by: number) => {
+    const viewer = viewerRef.current;
+    if (!viewer) return;
+    rotationRef.current = (((rotationRef.current + by) % 360) + 360) % 360;
+    viewer.pagesRotation = rotationRef.current;
+  };
   // Typing searches after a pause, so a 700-page manual is not counted once per keystroke.
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => clearTimeout(typing.current ?? undefined), []);
@@ -699,6 +709,12 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           </button>
           <button type="button" disabled={!ready} onClick={() => zoom('page-width')}>
             Fit width
+          </button>
+          <button type="button" aria-label="Rotate pages counterclockwise" title="Turn the pages a quarter turn to the left (the view only; the file is not changed)" disabled={!ready} onClick={() => rotate(-90)}>
+            <IconRotateLeft />
+          </button>
+          <button type="button" aria-label="Rotate pages clockwise" title="Turn the pages a quarter turn to the right (the view only; the file is not changed)" disabled={!ready} onClick={() => rotate(90)}>
+            <IconRotateRight />
           </button>
         </div>
         <form

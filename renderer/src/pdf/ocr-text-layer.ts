@@ -194,9 +194,34 @@ export function ocrLayerText(content: OcrTextContent): string {
 }
 
 /** Words the engine was unsure of, as CSS percentages of the upright page, to mark on demand. */
-export function lowConfidenceMarks(words: readonly OcrWordInput[], threshold: number): Array<{ text: string; confidence: number; left: string; top: string; width: string; height: string }> {
+export function lowConfidenceMarks(
+  words: readonly OcrWordInput[],
+  threshold: number,
+  viewRotation = 0,
+): Array<{ text: string; confidence: number; left: string; top: string; width: string; height: string }> {
   const pct = (v: number) => `${(Math.min(1, Math.max(0, v)) * 100).toFixed(3)}%`;
   return words
     .filter((w) => w.text.trim() && w.confidence < threshold)
-    .map((w) => ({ text: w.text, confidence: w.confidence, left: pct(w.box[0]), top: pct(w.box[1]), width: pct(w.box[2] - w.box[0]), height: pct(w.box[3] - w.box[1]) }));
+    .map((w) => {
+      const [x0, y0, x1, y1] = turnedBox(w.box, viewRotation);
+      return { text: w.text, confidence: w.confidence, left: pct(x0), top: pct(y0), width: pct(x1 - x0), height: pct(y1 - y0) };
+    });
+}
+
+/**
+ * A box in fractions of the upright page, on the page as the viewer shows it turned by
+ * `viewRotation` degrees clockwise (the reader's Rotate buttons; the file is not changed).
+ */
+export function turnedBox(box: OcrWordInput['box'], viewRotation: number): [number, number, number, number] {
+  const [x0, y0, x1, y1] = box;
+  switch ((((Math.round(viewRotation / 90) * 90) % 360) + 360) % 360) {
+    case 90:
+      return [1 - y1, x0, 1 - y0, x1];
+    case 180:
+      return [1 - x1, 1 - y1, 1 - x0, 1 - y0];
+    case 270:
+      return [y0, 1 - x1, y1, 1 - x0];
+    default:
+      return [x0, y0, x1, y1];
+  }
 }

@@ -149,3 +149,15 @@ export const IconClock = () => (
     <path d="M8 5v3l2 1.5" />
   </Svg>
 );
+export const IconRotateLeft = () => (
+  <Svg>
+    <path d="M3 3v4h4" />
+    <path d="M3.5 7A5 5 0 1 1 5 11.5" />
+  </Svg>
+);
+export const IconRotateRight = () => (
+  <Svg>
+    <path d="M13 3v4H9" />
+    <path d="M12.5 7A5 5 0 1 0 11 11.5" />
+  </Svg>
+);

@@ -13,6 +13,7 @@ import { scannedPdf, type ScanOptions } from '../../fixtures/scans.ts';
 import { wordsUnderFindHits } from '../support/find-hits.ts';
 import { billboardScan } from '../../fixtures/hostile-scans.ts';
 import { encrypt, hasQpdf } from '../../fixtures/pdfs.ts';
+import { turnedBox } from '../../../renderer/src/pdf/ocr-text-layer.ts';
 
 type Box = { left: number; top: number; right: number; bottom: number };
 
@@ -296,6 +297,28 @@ test('a page fed sideways: after OCR a word selected on it is highlighted over t
     await page.locator(`.page[data-page-number="1"] .hl[data-annotation-id="${id}"]`).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`ocr-sideways-${zoom}.png`) });
   }
+
+  // Turned a quarter to the left for reading: the sheet stands upright, and the highlight and the
+  // text layer turn with the image (the unsure-word marks too: tests/unit/pdf/ocr-text-layer.test.ts).
+  const sheet = page.locator('.page[data-page-number="1"]');
+  const landscape = await sheet.evaluate((d) => d.clientWidth > d.clientHeight);
+  expect(landscape).toBe(true);
+  await page.getByRole('button', { name: 'Rotate pages counterclockwise' }).click();
+  await expect.poll(() => sheet.evaluate((d) => d.clientWidth < d.clientHeight)).toBe(true);
+  await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('prohibited', { timeout: 30_000 });
+  const upright = await onScreen(page, turnedBox(word.box, 270));
+  await expect
+    .poll(async () => {
+      const d = await drawn(page, id);
+      if (d.length !== 1) return `${d.length} boxes drawn`;
+      const h = d[0]!;
+      // Now the word runs across the page: along it the highlight is the word's box; across it, it covers the word.
+      return { left: Math.abs(h.left - upright.left) <= 2, right: Math.abs(h.right - upright.right) <= 2, covers: h.top <= upright.top + 1 && h.bottom >= upright.bottom - 1, wide: h.right - h.left > h.bottom - h.top };
+    })
+    .toEqual({ left: true, right: true, covers: true, wide: true });
+  await page.getByRole('button', { name: 'Fit width' }).click();
+  await page.locator(`.page[data-page-number="1"] .hl[data-annotation-id="${id}"]`).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('ocr-sideways-turned.png') });
 });
 
 test('OCR stopped from the documents list says how many pages are left, badges the unread page, and resumes', async ({ app: page, harness }, testInfo) => {

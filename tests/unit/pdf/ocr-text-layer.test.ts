@@ -5,7 +5,7 @@ import { degrees, PDFDocument } from 'pdf-lib';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { mergeAdjacent } from '../../../renderer/src/pdf/selection-geometry.ts';
-import { GAP, lowConfidenceMarks, ocrLayerText, ocrLines, ocrTextContent, textDirection, uprightToPdf, type OcrTextItem, type OcrWordInput } from '../../../renderer/src/pdf/ocr-text-layer.ts';
+import { GAP, lowConfidenceMarks, ocrLayerText, ocrLines, ocrTextContent, textDirection, turnedBox, uprightToPdf, type OcrTextItem, type OcrWordInput } from '../../../renderer/src/pdf/ocr-text-layer.ts';
 
 type Box = [number, number, number, number];
 const word = (text: string, box: Box, confidence = 95): OcrWordInput => ({ text, box, confidence });
@@ -143,6 +143,30 @@ describe('OCR text layer', () => {
     expect(lowConfidenceMarks(WORDS, 60)).toEqual([{ text: 'are', confidence: 41, left: '37.000%', top: '20.000%', width: '6.000%', height: '3.000%' }]);
     expect(lowConfidenceMarks(WORDS, 30)).toEqual([]);
   });
+
+  // The reader's Rotate buttons turn the view (pdf.js pagesRotation): a mark must follow its word
+  // to where pdf.js's own viewport, turned the same way, draws it, on a page with a /Rotate of its own too.
+  for (const rotate of [0, 90]) {
+    it(`follows its word when the view is turned 90, 180 and 270° (page /Rotate ${rotate})`, async () => {
+      const { pdf, page } = await pageWith(rotate);
+      try {
+        const { toPdf } = uprightToPdf({ viewBox: page.view as Box, rotate: page.rotate });
+        const upright = page.getViewport({ scale: 1 });
+        for (const turn of [90, 180, 270]) {
+          const viewport = page.getViewport({ scale: 1, rotation: page.rotate + turn });
+          for (const w of WORDS) {
+            const [x0, y0, x1, y1] = w.box;
+            const pts = [toPdf(x0 * upright.width, y0 * upright.height), toPdf(x1 * upright.width, y1 * upright.height)].map(([x, y]) => viewport.convertToViewportPoint(x, y) as [number, number]);
+            const expected = [Math.min(pts[0]![0], pts[1]![0]) / viewport.width, Math.min(pts[0]![1], pts[1]![1]) / viewport.height, Math.max(pts[0]![0], pts[1]![0]) / viewport.width, Math.max(pts[0]![1], pts[1]![1]) / viewport.height];
+            turnedBox(w.box, turn).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 9));
+          }
+        }
+        expect(lowConfidenceMarks(WORDS, 60, 90)).toEqual([{ text: 'are', confidence: 41, left: '77.000%', top: '37.000%', width: '3.000%', height: '6.000%' }]);
+      } finally {
+        await pdf.destroy();
+      }
+    });
+  }
 });
 
 describe('a selection over word spans', () => {
