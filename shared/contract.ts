@@ -392,7 +392,8 @@ export const contract = {
   /** Signed with the acting identity's key, hence the passphrase. */
   'bundle.export': {
     input: z.object({ caseId: id, handle: fileHandle, passphrase }).strict(),
-    output: z.object({ name: z.string(), path: z.string().optional(), bytes: z.number().int(), documents: z.number().int(), signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string() }) }),
+    /** passwords: how many encrypted documents' passwords the bundle carries (said to the person: it is signed, not encrypted). */
+    output: z.object({ name: z.string(), path: z.string().optional(), bytes: z.number().int(), documents: z.number().int(), passwords: z.number().int(), signer: z.object({ fingerprint: z.string(), fingerprintGrouped: z.string(), name: z.string() }) }),
   },
   /**
    * A bundle signed by a key outside the roster and the workspace's identities is refused unless

@@ -17,7 +17,7 @@ import { printable } from '../services/trust/printable.ts';
 import { ServiceError } from '../../shared/result.ts';
 import { DETERMINATION_LABEL, type AnnotationRecord, type CaseChecklist, type DeterminationRecord, type PackSummary } from '../../shared/schemas/checklist.ts';
 import { openWorkspace, type Workspace } from '../services/workspace.ts';
-import { ocrLimitsFromEnv } from '../services/ocr/limits.ts';
+import { OCR_MESSAGES, ocrLimitsFromEnv } from '../services/ocr/limits.ts';
 import { ACTS } from '../services/identity/acting.ts';
 import type { Method } from '../../shared/contract.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
@@ -28,6 +28,7 @@ import type { DocumentListItem, DocumentRecord, ImportFileResult, SearchHit } fr
 import { IdError, resolveIdFlags, shortId } from './resolve-id.ts';
 import { localToday, overdueLabel } from '../../shared/domain/due-date.ts';
 import { ocrFailureText, type OcrFailure } from '../../shared/domain/ocr-failure.ts';
+import { carriesPasswords } from '../../shared/domain/bundle-passwords.ts';
 
 export const USAGE = `Usage: npm run -s credence -- <command> [options]
 
@@ -423,7 +424,8 @@ async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, js
 }
 
 /** "page 3 failed: …", or the message as it stands when it already names its page ("Page 3 was not read: …"). */
-const failureLine = (f: OcrFailure): string => ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` });
+const failureLine = (f: OcrFailure): string =>
+  ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` }) + (f.error === OCR_MESSAGES.needsPassword ? ' (from the command line: ocr --case ID --document ID --password P)' : '');
 
 /** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
 function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: number, skipped: boolean): string {
@@ -803,8 +805,8 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     // The passphrase that unlocks the identity also signs: asked once.
     const r = unwrap(await ws.dispatch('bundle.export', { caseId, outPath, passphrase: await ws.passphrase() }), io, json);
     if ('code' in r) return r.code;
-    const x = r.value as { path: string; bytes: number; documents: number; signer: { name: string; fingerprintGrouped: string } };
-    print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.\nSigned by ${x.signer.name}, key ${x.signer.fingerprintGrouped}.`);
+    const x = r.value as { path: string; bytes: number; documents: number; passwords: number; signer: { name: string; fingerprintGrouped: string } };
+    print(x, () => `Wrote ${x.path}: the case with ${x.documents} document(s), ${x.bytes.toLocaleString('en-US')} bytes.\nSigned by ${x.signer.name}, key ${x.signer.fingerprintGrouped}.${carriesPasswords(x.passwords)}`);
     return EXIT.ok;
   }
   if (cmd === 'bundle' && sub === 'import') {

@@ -290,9 +290,12 @@ export function openWorkspace(opts: WorkspaceOptions) {
     },
     'documents.cancelImport': (i) => ({ cancelled: documents.cancel(i.importId) }),
     'documents.password': (i) => documents.password(i),
-    // Kept, then the scanned pages that could not be drawn without it are read again.
-    'documents.rememberPassword': (i) => {
-      documents.rememberPassword(i);
+    // Kept, then the scanned pages that could not be drawn without it are read again. Not a
+    // change to the review (not audited, reopens nothing): any person may do it, in any case
+    // state, but only in a workspace that can be written.
+    'documents.rememberPassword': async (i) => {
+      refuseIfReadOnly();
+      await documents.rememberPassword(i);
       return ocr.retryLocked(i.documentId);
     },
     'documents.update': (i) => documents.update(i),
@@ -404,7 +407,6 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'documents.update': (i) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').all(i.id).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: i.id })),
     'documents.removeFromCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     'documents.restoreToCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
-    'documents.rememberPassword': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],

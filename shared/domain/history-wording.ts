@@ -90,8 +90,6 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
       return `${who} removed ${fullDoc} from the case (its highlights kept, marked)`;
     case 'documents.restoreToCase':
       return `${who} put ${fullDoc} back in the case`;
-    case 'documents.rememberPassword':
-      return `${who} entered the password of ${fullDoc} (kept with it, so its pages can be shown and read)`;
     case 'annotations.create':
       return n.items?.length ? `${who} linked ${pagesOf(n)} to ${list(n.items)}` : `${who} highlighted ${pagesOf(n)}`;
     case 'annotations.update':

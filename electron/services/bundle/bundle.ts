@@ -153,7 +153,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
   }
 
   return {
-    export(caseId: string, outPath: string, passphrase: string): { path: string; bytes: number; documents: number; signer: { fingerprint: string; fingerprintGrouped: string; name: string } } {
+    export(caseId: string, outPath: string, passphrase: string): { path: string; bytes: number; documents: number; passwords: number; signer: { fingerprint: string; fingerprintGrouped: string; name: string } } {
       const signer = deps.current();
       if (!signer) throw new ServiceError('forbidden', 'Choose who you are first: a bundle is signed with your identity’s key (CLI: --identity ID).');
       if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw new ServiceError('not_found', `No case ${caseId}.`);
@@ -204,7 +204,7 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
       } catch (err) {
         throw new ServiceError('bad_file', `The bundle could not be written to ${out}: ${(err as Error).message}`);
       }
-      return { path: out, bytes: zip.byteLength, documents: docs.length, signer: { fingerprint: signer.fingerprint, fingerprintGrouped: signer.fingerprintGrouped, name: `${signer.name} <${signer.email}>` } };
+      return { path: out, bytes: zip.byteLength, documents: docs.length, passwords: documentPasswords.length, signer: { fingerprint: signer.fingerprint, fingerprintGrouped: signer.fingerprintGrouped, name: `${signer.name} <${signer.email}>` } };
     },
 
     import(file: string, acceptUntrusted?: string): { caseId: string; agencyName: string; replaced: boolean; documents: number; signer: BundleSigner } {

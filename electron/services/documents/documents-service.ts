@@ -11,7 +11,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import { stripNameControls } from '../../../shared/schemas/text.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
-import { extractPdf, ExtractionError, REFUSAL_CODES, type Extracted } from '../extraction/extract-pool.ts';
+import { extractPdf, ExtractionError, opensWithPassword, REFUSAL_CODES, type Extracted } from '../extraction/extract-pool.ts';
 import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import { blobPath, putBlobAsync, removeBlob, sha256HexAsync } from './blob-store.ts';
 import { documentTitle } from '../../../shared/domain/document-title.ts';
@@ -28,6 +28,7 @@ interface DocumentRow {
   page_count: number;
   pages_needing_ocr: number;
   sha256: string;
+  byte_size: number;
   fingerprint: string;
   imported_by: string;
   imported_at: string;
@@ -135,6 +136,10 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
     if (!held) throw new ServiceError('not_found', `No document ${documentId} in this case.`);
   }
 
+  /** Whether the stored copy of the document opens with `password` (opened apart, in the extractor's process). */
+  const opensStored = (row: DocumentRow, password: string) =>
+    opensWithPassword({ path: blobPath(ctx.paths.blobs, row.sha256), byteLength: row.byte_size, sha256: row.sha256 }, password, { workerPath });
+
   function get(id: string): DocumentRecord {
     const row = byId.get(id);
     if (!row) throw new ServiceError('not_found', `No document with id ${id} in this workspace.`);
@@ -232,8 +237,15 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       return { ok: true, file, document: toRecord(existing), alreadyInWorkspace: true };
     };
     const existing = bySha.get(sha);
+    // The same encrypted file imported again with its password, when the workspace has none for
+    // it (imported before passwords were kept): kept now, if it opens the stored copy.
+    const keepForExisting =
+      existing && password && passwords.get(existing.id) === null && (await mentionsEncryption(bytes)) && (await opensStored(existing, password).catch(() => false)) ? password : null;
     if (existing) {
-      const linked = ctx.writeTransaction(() => linkExisting(existing));
+      const linked = ctx.writeTransaction(() => {
+        if (keepForExisting !== null) passwords.remember(existing.id, keepForExisting);
+        return linkExisting(existing);
+      });
       progress('done', existing.page_count, existing.page_count);
       return linked;
     }
@@ -483,13 +495,18 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
       return { password: passwords.get(input.documentId) };
     },
     /**
-     * Keeps the password the viewer opened an encrypted document with. The viewer's pdf.js has
-     * just opened the file with it; a wrong one kept by anyone else only makes the viewer ask
-     * again and OCR say so, and is replaced the same way. Runs in the caller's transaction.
+     * Keeps a password a person typed for an encrypted document (the viewer, `credence ocr
+     * --password`), once the stored file opens with it here: a typo never replaces a password
+     * that works. The file's own property, not a step of the review: it is not in the case's
+     * trail and reopens nothing.
      */
-    rememberPassword(input: ParsedInput<'documents.rememberPassword'>): void {
+    async rememberPassword(input: ParsedInput<'documents.rememberPassword'>): Promise<void> {
       viewable(input.caseId, input.documentId);
-      passwords.remember(input.documentId, input.password);
+      const row = byId.get(input.documentId)!;
+      if (!(await opensStored(row, input.password))) {
+        throw new ServiceError('invalid_input', 'That password does not open this PDF. Check it with the agency and try again (a password already kept with it is unchanged).', { password: 'does not open the file' });
+      }
+      ctx.writeTransaction(() => passwords.remember(input.documentId, input.password));
     },
     /** Absolute path of a document's bytes, for the app:// protocol. Null when unknown. */
     blobFor(documentId: string): string | null {

@@ -59,6 +59,22 @@ export interface ExtractOptions {
   onPage?: (done: number, total: number) => void;
 }
 
+/**
+ * Whether `password` opens the stored file: the extractor opens it and stops before its first
+ * page (a page limit of 0 ends it as a file over the limit), in its own process as every read of
+ * a file from outside is. For a password a person typed, before it is kept (documents.rememberPassword).
+ */
+export async function opensWithPassword(input: StoredPdf, password: string, opts: { workerPath: string; limits?: ExtractLimits }): Promise<boolean> {
+  try {
+    await extractPdf(input, { workerPath: opts.workerPath, workers: 1, pageLimit: 0, password, limits: opts.limits });
+    return true; // a file of no pages
+  } catch (err) {
+    if (err instanceof ExtractionError && err.code === 'too_many_pages') return true;
+    if (err instanceof ExtractionError && (err.code === 'password_incorrect' || err.code === 'password_required')) return false;
+    throw err;
+  }
+}
+
 /** How often the workers' memory is measured. */
 const MEMORY_POLL_MS = 100;
 

@@ -12,7 +12,6 @@ export const ACTS: Partial<Record<Method, (input: any) => boolean>> = {
   'documents.importFiles': () => true,
   'documents.replace': () => true,
   'documents.update': () => true,
-  'documents.rememberPassword': () => true,
   'annotations.create': () => true,
   'annotations.update': () => true,
   'annotations.delete': () => true,

@@ -62,12 +62,25 @@ const CANCEL = Symbol('cancelled by the person');
 const BLANK_PAGE: OcrPageResult = { text: '', words: [], meanConfidence: null, rotation: 0, skewDegrees: 0 };
 /** How often a drawing renderer's resident size is read (a runaway page grows ~150 MB a second). */
 const RENDER_MEMORY_POLL_MS = 250;
+/**
+ * A page that failed for want of its file's password (one parameter: OCR_MESSAGES.needsPassword),
+ * or as the renderer said it before that message (pdf.js's own words), so entering the password
+ * reads those pages too.
+ */
+const LOCKED_FAILURE = `(error = ? OR error LIKE 'Page % could not be drawn for OCR (No password given).' OR error LIKE 'Page % could not be drawn for OCR (Incorrect Password).')`;
 /** How often a process looks again at pages another process (the CLI, the app) is reading. */
 export const ELSEWHERE_POLL_MS = 2_000;
 
 export function createOcrService(ctx: ServiceContext, cases: CasesService, opts: OcrServiceOptions) {
   const { db } = ctx;
   const passwords = createDocumentPasswords(db);
+  /**
+   * Documents whose file would not open for want of its password, with the password (or none)
+   * that failed: while the kept password is still that one, their other pending pages fail at
+   * once with the same reason instead of each starting a renderer to fail. A password kept since
+   * (here or by another process) is tried.
+   */
+  const locked = new Map<string, string | null>();
   const { limits } = opts;
   let pool: OcrPool | null = null;
   let closed = false;
@@ -293,7 +306,9 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // Each step at a page's boundary (starting its renderer, storing its result) takes its own
       // turn of the event loop: run back to back they held the main thread for 40–90 ms a page.
       await nextTurn();
-      const password = passwords.get(documentId) ?? undefined;
+      const kept = passwords.get(documentId);
+      if (locked.has(documentId) && locked.get(documentId) === kept) throw new PageFailure(OCR_MESSAGES.needsPassword);
+      const password = kept ?? undefined;
       const rendered = await drawInTurn({ blobPath: blobPath(ctx.paths.blobs, sha256), pageIndex: page, dpi: limits.dpi, maxPixels: limits.maxPixels, password }, controller.signal);
       // Clean white paper (render-page.ts `blank`) holds nothing to read: stored as read, with no
       // words and no confidence, without the engine's ~0.5 s.
@@ -320,6 +335,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       if (reason === CANCEL) return;
       const message =
         reason instanceof PageFailure ? reason.message : reason instanceof OcrAborted ? reason.message : `Page ${page + 1} could not be read by OCR (${reason instanceof Error ? reason.message : String(reason)}).`;
+      if (message === OCR_MESSAGES.needsPassword) locked.set(documentId, passwords.get(documentId));
       try {
         ctx.writeTransaction(() => {
           setFailed.run(message, ctx.now().toISOString(), documentId, page);
@@ -498,11 +514,15 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
      * (documents.rememberPassword): no other failure is retried for it. Runs in the caller's transaction.
      */
     retryLocked(documentId: string): { queued: number } {
-      const queued = db
-        .prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND status = 'failed' AND error = ?`)
-        .run(ctx.now().toISOString(), documentId, OCR_MESSAGES.needsPassword).changes;
+      locked.delete(documentId);
+      const queued = ctx.writeTransaction(() => {
+        const n = db
+          .prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND status = 'failed' AND ${LOCKED_FAILURE}`)
+          .run(ctx.now().toISOString(), documentId, OCR_MESSAGES.needsPassword).changes;
+        if (n > 0) applyDocumentLimit(documentId);
+        return n;
+      });
       if (queued > 0) {
-        applyDocumentLimit(documentId);
         progress(documentId, 0, 'queued');
         setImmediate(pump);
       }

@@ -51,15 +51,15 @@ function damagedImageMessage(pageNumber: number, pdfjsError: string): string {
 console.log = () => {};
 
 type Doc = Awaited<ReturnType<typeof openForRender>>;
-let open: { path: string; maxPixels: number; doc: Doc } | null = null;
+let open: { path: string; maxPixels: number; password: string | undefined; doc: Doc } | null = null;
 
 async function docFor(job: RenderJob): Promise<Doc> {
-  if (open && open.path === job.blobPath && open.maxPixels === job.maxPixels) return open.doc;
+  if (open && open.path === job.blobPath && open.maxPixels === job.maxPixels && open.password === job.password) return open.doc;
   const before = open;
   open = null;
   await before?.doc.loadingTask.destroy();
   const doc = await openForRender(new Uint8Array(fs.readFileSync(job.blobPath)), job.maxPixels, true, job.password);
-  open = { path: job.blobPath, maxPixels: job.maxPixels, doc };
+  open = { path: job.blobPath, maxPixels: job.maxPixels, password: job.password, doc };
   return doc;
 }
 

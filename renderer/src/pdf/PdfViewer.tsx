@@ -461,32 +461,40 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
         loadingTask = task;
         // An encrypted file: first the password kept with it, then the person's, until one opens it.
         let typed: string | null = null;
+        let kept: string | null = null;
         let triedKept = false;
-        const ask = (wrong: boolean, update: (password: string) => void) =>
+        const ask = (why: PasswordAsk['why'], update: (password: string) => void) => {
+          if (destroyed) return;
           setPasswordAsk({
-            wrong,
+            why,
             submit: (password) => {
               typed = password;
               setPasswordAsk(null);
               update(password);
             },
           });
+        };
         task.onPassword = (update: (password: string) => void) => {
-          if (triedKept) return ask(typed !== null, update);
+          if (triedKept) return ask(typed !== null ? 'typed-wrong' : kept !== null ? 'kept-wrong' : 'needed', update);
           triedKept = true;
           call('documents.password', { caseId, documentId: doc.id }).then(
-            ({ password }) => (password ? update(password) : !destroyed && ask(false, update)),
-            () => !destroyed && ask(false, update),
+            ({ password }) => {
+              kept = password;
+              if (password) update(password);
+              else ask('needed', update);
+            },
+            () => ask('needed', update),
           );
         };
         const pdf = await task.promise;
-        if (destroyed) return;
+        // Kept even when the person has moved on meanwhile: it opened the file, and is asked for no more.
         if (typed !== null) {
           const password: string = typed;
-          call('documents.rememberPassword', { caseId, documentId: doc.id, password }).catch((err: unknown) =>
-            setError(`The password opened this document but could not be kept with it, so it will be asked for again: ${err instanceof Error ? err.message : String(err)}`),
+          call('documents.rememberPassword', { caseId, documentId: doc.id, password }).catch(
+            (err: unknown) => !destroyed && setError(`The password opened this document but could not be kept with it, so it will be asked for again next time: ${err instanceof Error ? err.message : String(err)}`),
           );
         }
+        if (destroyed) return;
         // Before the viewer sees the document: its pages must answer their text from OCR from the
         // start. A document whose every page has a text layer (ocr null) is left to pdf.js alone.
         if (doc.ocr !== null) ocrRef.current = attachOcrText(pdf, (page) => call('ocr.pageWords', { caseId, documentId: doc.id, page }));

@@ -433,7 +433,9 @@ test('a password-protected scan: read by OCR with the password given at import; 
   await expect(locked).toHaveCount(0);
   await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('Choke holds', { timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath('locked-scan-opened.png') });
-  const kept = (await harness.ws.dispatch('documents.password', { caseId: await caseId(harness), documentId })) as { ok: true; value: { password: string | null } };
-  expect(kept.value.password).toBe('marlow 7.2');
+  // Kept once main has opened the stored file with it too.
+  const kept = async () => ((await harness.ws.dispatch('documents.password', { caseId: await caseId(harness), documentId })) as { ok: true; value: { password: string | null } }).value.password;
+  await expect.poll(kept).toBe('marlow 7.2');
+  await expect(page.locator('.error.banner')).toHaveCount(0);
   fs.rmSync(file);
 });

@@ -154,7 +154,12 @@ describe('credence import and ocr', () => {
     const failed = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--redo']);
     expect(failed.code).toBe(1);
     expect(failed.out).toContain('This PDF is password-protected and the workspace has no password that opens it');
+    expect(failed.out).toContain('(from the command line: ocr --case ID --document ID --password P)');
     expect((await credence(['ocr', '--case', caseId, '--password', 'pw 14'])).code).toBe(2); // which document?
+    // A typo is refused before anything is kept or read.
+    const typo = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password', 'pw 41']);
+    expect(typo.code).not.toBe(0);
+    expect(typo.err).toContain('That password does not open this PDF');
     const read = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password', 'pw 14']);
     expect(read.code, read.err).toBe(0);
     expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);

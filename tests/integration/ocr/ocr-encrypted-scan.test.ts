@@ -2,7 +2,9 @@
 // kept with the document, so its scanned pages are drawn and read by OCR like any other, the
 // viewer can open it (documents.password), and a case bundle carries it to the lead. A document
 // imported before passwords were kept fails OCR saying what to do, and entering its password
-// (documents.rememberPassword) reads those pages. The password never reaches the trail or a list.
+// (documents.rememberPassword) reads those pages; a password is kept only once the file opens
+// with it. Keeping one is not a step of the review: not in the trail, reopening nothing. The
+// password never reaches the trail or a list.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,14 +66,40 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
     expect(a.ws.services.ocr.failures(documentId)).toEqual([{ page: 1, error: OCR_MESSAGES.needsPassword, kept: true }]);
     expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: null });
 
+    // A password that does not open the file is refused and keeps nothing.
+    const typo = await a.ws.dispatch('documents.rememberPassword', { caseId, documentId, password: 'agency-2020 pq' });
+    expect(typo).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('That password does not open this PDF') } });
+    expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: null });
+
+    const trail = db.prepare('SELECT count(*) AS n FROM audit_log').get();
     expect(await a.call('documents.rememberPassword', { caseId, documentId, password: PASSWORD })).toEqual({ queued: 1 });
     await a.ws.services.ocr.whenIdle();
     expect(a.ws.services.ocr.failures(documentId)).toEqual([]);
     expect(await a.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'ocr', status: 'done', error: null });
-    const entry = db.prepare(`SELECT * FROM audit_log WHERE action = 'documents.rememberPassword'`).all();
-    expect(entry).toHaveLength(1);
-    expect(JSON.stringify(entry)).not.toContain(PASSWORD);
+    // Not a change to the review: nothing in the trail (so nothing reopened), and a later typo does not replace it.
+    expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(trail);
+    expect(await a.ws.dispatch('documents.rememberPassword', { caseId, documentId, password: 'typo' })).toMatchObject({ ok: false });
+    expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: PASSWORD });
   }, 120_000);
+
+  it('pages that failed as the renderer said it before (pdf.js’s "No password given") are read once the password is entered', async () => {
+    const db = a.ws.ctx.db;
+    db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 could not be drawn for OCR (No password given).' WHERE document_id = ?`).run(documentId);
+    expect(await a.call('documents.rememberPassword', { caseId, documentId, password: PASSWORD })).toEqual({ queued: 1 });
+    await a.ws.services.ocr.whenIdle();
+    expect(a.ws.services.ocr.failures(documentId)).toEqual([]);
+  }, 120_000);
+
+  it('importing the same file again with its password keeps it for a document that had none', async () => {
+    a.ws.ctx.db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(documentId);
+    const again = a.write('locked-scan again.pdf', fs.readFileSync(path.join(`${a.dataDir}-files`, 'locked-scan.pdf')));
+    const [wrong] = await a.call('documents.import', { caseId, paths: [again], password: 'not it' });
+    expect(wrong).toMatchObject({ ok: true, alreadyInWorkspace: true });
+    expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: null });
+    const [right] = await a.call('documents.import', { caseId, paths: [again], password: PASSWORD });
+    expect(right).toMatchObject({ ok: true, alreadyInWorkspace: true, document: { id: documentId } });
+    expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: PASSWORD });
+  });
 
   it('entering a password retries only the pages that failed for want of it', async () => {
     a.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 holds an image declaring more than 40 megapixels (test).' WHERE document_id = ?`).run(documentId);
@@ -83,7 +111,8 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
 
   it('travels to the lead in the case bundle, and a bundle naming a document it does not hold is refused', async () => {
     const bundle = path.join(files, 'lockport.credence-case');
-    await a.call('bundle.export', { caseId, outPath: bundle, passphrase: TEST_PASSPHRASE });
+    // The exporter is told: a bundle is signed, not encrypted.
+    expect(await a.call('bundle.export', { caseId, outPath: bundle, passphrase: TEST_PASSPHRASE })).toMatchObject({ passwords: 1 });
     const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
     const key = path.join(files, 'rita.pub.pem');
     fs.writeFileSync(key, me.publicKeyPem);
@@ -101,6 +130,11 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
         rows.push({ ...rows[0], password: 'another' });
       });
       expect(await b.ws.dispatch('bundle.import', { path: twice })).toMatchObject({ ok: false, error: { message: expect.stringContaining('it carries two passwords for') } });
+
+      const empty = resignedBundle(bundle, privateKey, files, 'empty-password', (body) => {
+        (body.documentPasswords as Array<Record<string, unknown>>)[0]!.password = '';
+      });
+      expect(await b.ws.dispatch('bundle.import', { path: empty })).toMatchObject({ ok: false, error: { code: 'bad_file' } });
 
       await b.call('bundle.import', { path: bundle });
       expect(await b.call('documents.password', { caseId, documentId })).toEqual({ password: PASSWORD });

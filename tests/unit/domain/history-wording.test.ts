@@ -29,7 +29,6 @@ describe('history in plain words', () => {
     expect(say('documents.update', 'document', { document: unnumbered, newTitle: 'Response to Resistance' })).toBe('Ana Reviewer renamed or renumbered a document: now “Response to Resistance”');
     // Edited again since: what this entry set is not known, so nothing is claimed.
     expect(say('documents.update', 'document', { document: doc205 })).toBe('Ana Reviewer edited the title, number or date of 205-P “Use of Force” (since changed again)');
-    expect(say('documents.rememberPassword', 'document', { document: doc205 })).toBe('Ana Reviewer entered the password of 205-P “Use of Force” (kept with it, so its pages can be shown and read)');
   });
 
   it('highlights: linked to items, highlighted, changed, deleted, restored', () => {

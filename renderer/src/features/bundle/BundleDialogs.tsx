@@ -6,6 +6,7 @@ import type { Output } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import { ApiFailure, call, messageOf } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
+import { carriesPasswords } from '../../../../shared/domain/bundle-passwords.ts';
 
 type Imported = Output<'bundle.import'>;
 
@@ -33,7 +34,7 @@ export function ExportBundleDialog({ caseRecord, signer, onDone, onClose }: { ca
           const out = await call('dialog.chooseBundleDestination', { defaultName: `${caseRecord.agencyName.replace(/[^A-Za-z0-9]+/g, '-')}.credence-case` });
           if (!out) return;
           const r = await call('bundle.export', { caseId: caseRecord.id, handle: out.handle, passphrase });
-          onDone(`Case bundle written to ${r.name}, signed by ${r.signer.name} (key ${r.signer.fingerprintGrouped}).`);
+          onDone(`Case bundle written to ${r.name}, signed by ${r.signer.name} (key ${r.signer.fingerprintGrouped}).${carriesPasswords(r.passwords)}`);
         } catch (err) {
           setError(messageOf(err));
         } finally {
