@@ -19,6 +19,14 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 /** How many of a document's OCR failures its list entry names, with why (the count is exact). */
 export const OCR_FAILURES_LISTED = 20;
 
+/**
+ * What helps a page OCR failed on: reading it again (`retry`: it ran out of time, the engine or the
+ * renderer stopped), another copy of the file (`new_copy`: too large, a damaged image, over a
+ * memory cap; it fails the same way every time), or the file in parts (`page_limit`).
+ */
+export const ocrFailureKind = z.enum(['retry', 'new_copy', 'page_limit']);
+export type OcrFailureKind = z.infer<typeof ocrFailureKind>;
+
 /** A document's OCR as the documents list shows it ("OCR 34/120"); null when every page has a text layer. */
 export const documentOcr = z
   .object({
@@ -33,7 +41,9 @@ export const documentOcr = z
     /** Pages whose reading was stopped (Stop), waiting for Resume. */
     stopped: z.number().int(),
     /** The first OCR_FAILURES_LISTED failures with why; `kept`: the page's earlier OCR text stays (a reading again failed). */
-    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean() })).max(OCR_FAILURES_LISTED),
+    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean(), kind: ocrFailureKind })).max(OCR_FAILURES_LISTED),
+    /** Some failed page (listed or not) may be read if tried again: Retry OCR is worth offering. */
+    retryable: z.boolean(),
     meanConfidence: z.number().nullable(),
     running: z.boolean(),
   })

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
 import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
-import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
+import { OCR_MESSAGES, ocrFailureKind, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
 import { nextTurn } from '../next-turn.ts';
@@ -429,7 +429,14 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     `SELECT page_index, error, source FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index LIMIT ?`,
   );
   const failuresOf = (documentId: string, limit: number) =>
-    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr' }));
+    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr', kind: ocrFailureKind(r.error) }));
+  // Looked at until the first failure a retry may mend: a document past the page limit has
+  // thousands of failures of one kind, and this runs each time the documents list is read.
+  const failureReasons = db.prepare<[string], { error: string | null }>(`SELECT error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`);
+  const anyRetryable = (documentId: string) => {
+    for (const r of failureReasons.iterate(documentId)) if (ocrFailureKind(r.error) === 'retry') return true;
+    return false;
+  };
 
   return {
     /** Registers the pages of a newly imported document that need OCR (inside the import's transaction). */
@@ -515,7 +522,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
           { source: 'ocr' | 'none'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number }
         >('SELECT source, status, error, engine, engine_version, lang_sha256, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?')
         .get(input.documentId, input.page - 1);
-      if (!row) return { source: 'pdf' as const, status: null, error: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };
+      if (!row) return { source: 'pdf' as const, status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };
       const words = (JSON.parse(row.words) as Array<[string, number, number, number, number, number]>).map(([text, x0, y0, x1, y1, confidence]) => ({
         text,
         box: [x0, y0, x1, y1] as [number, number, number, number],
@@ -527,6 +534,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         // text layer says so in the viewer instead of showing an image that cannot be selected.
         status: row.status,
         error: row.status === 'failed' || row.status === 'cancelled' ? row.error : null,
+        failureKind: row.status === 'failed' ? ocrFailureKind(row.error) : null,
         engine: row.engine,
         engineVersion: row.engine_version,
         langDataSha256: row.lang_sha256,
@@ -551,6 +559,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         failedKept: r.failedKept,
         stopped: r.stopped,
         failures: r.failed > 0 ? failuresOf(documentId, OCR_FAILURES_LISTED) : [],
+        retryable: r.failed > 0 && anyRetryable(documentId),
         meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10,
         running,
       };

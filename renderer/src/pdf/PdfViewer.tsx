@@ -12,7 +12,7 @@ import { drawFindHits, pageTexts } from './find-in-document.ts';
 import { countMatches, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { patternsFor } from '../../../shared/domain/search/query.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
-import { attachOcrText, type OcrPages } from './ocr-pages.ts';
+import { attachOcrText, type OcrPages, type PageWords } from './ocr-pages.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
 import { call, onEvent } from '../api/client.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
@@ -25,11 +25,12 @@ import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, sta
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
 /** The badge of a scanned page OCR has not read (yet), and its tooltip. */
-function unreadBadge(w: { status?: string | null; error?: string | null }): [string, string] {
+function unreadBadge(w: Pick<PageWords, 'status' | 'error' | 'failureKind'>): [string, string] {
   switch (w.status) {
     case 'failed':
-      // The reason says what helps (a copy at a normal size, a higher limit); a retry helps a page that ran out of time.
-      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'} Retry OCR is in the documents list.`];
+      // The reason says what helps (a copy at a normal size, the file in parts); Retry is pointed to
+      // only where reading again may work (the page ran out of time, the engine stopped).
+      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'}${w.failureKind === 'retry' ? ' Retry OCR is in the documents list.' : ''}`];
     case 'cancelled':
       return ['OCR stopped: no text on this page yet', 'OCR of this document was stopped before this page was read. Resume OCR from the documents list.'];
     default:

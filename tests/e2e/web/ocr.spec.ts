@@ -359,6 +359,9 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   await expect(failed).toHaveText(/^OCR failed on 1 page \(Page 2 is 200 × 200 inches: .*…\)$/, { timeout: OCR_WAIT });
   await expect(failed).toHaveAttribute('aria-description', /^Page 2 is 200 × 200 inches: .* ask the agency for a copy at a normal page size\.$/);
   await expect(item.getByText('OCR text: 1 page')).toBeVisible({ timeout: OCR_WAIT });
+  // Read again, the page would be refused again: no Retry, but what will help instead.
+  await expect(item.getByText('Retrying will not help: ask the agency for another copy.')).toBeVisible();
+  await expect(item.getByRole('button', { name: /Retry OCR/ })).toHaveCount(0);
   // The reason is the list's, not an event's: it is still there when the case is opened again.
   await page.getByRole('button', { name: 'Cases' }).click();
   await page.getByRole('row', { name: /Riverside/ }).click();
@@ -369,7 +372,7 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   await page.keyboard.press('Enter');
   const badge = page.locator('.page[data-page-number="2"] .ocr-badge');
   await expect(badge).toHaveText('OCR failed: no text on this page', { timeout: 30_000 });
-  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.*Retry OCR is in the documents list\.$/);
+  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.* ask the agency for a copy at a normal page size\.$/);
   // On a page far wider than the window, the badge is where the window shows, not off at the right.
   await expect(badge).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('ocr-failed.png') });

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventPayload } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
-import type { DocumentListItem, DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
+import type { DocumentListItem, DocumentRecord, ImportFileResult, OcrFailureKind } from '../../../../shared/schemas/document.ts';
 import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
 import { PasswordRetry } from './PasswordRetry.tsx';
 import { call, messageOf, onEvent } from '../../api/client.ts';
@@ -491,9 +491,16 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   );
 }
 
+/** What to do about failures a retry cannot mend, by kind (ocrFailureKind): said once each. */
+const NO_RETRY_ADVICE: Record<OcrFailureKind, string> = {
+  retry: '',
+  new_copy: 'Retrying will not help: ask the agency for another copy.',
+  page_limit: 'Too many pages for OCR: ask the agency for the file in smaller parts.',
+};
+
 /**
  * A scanned document's OCR, in words: "OCR 34/120" while it runs (with Stop), pages left after a
- * stop (with Resume), pages that failed and why (with Retry), and when done how many pages are
+ * stop (with Resume), pages that failed and why (with Retry where reading again may work, else what will), and when done how many pages are
  * OCR text and the engine's mean confidence.
  */
 function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNullable<DocumentListItem['ocr']>; live: OcrLive | null; title: string; readOnly: boolean; onRun: () => void; onCancel: () => void }) {
@@ -506,7 +513,9 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
   const kept = ocr.failedKept;
   const failedNoText = ocr.failed - kept;
   const reasons = ocr.failures.map((f) => ocrFailureText(f));
-  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more; Retry OCR reads them all again.`);
+  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more${ocr.retryable ? '; Retry OCR reads them all again' : ''}.`);
+  // Retry is offered only where reading again may work; otherwise the list says what will.
+  const advice = ocr.retryable ? [] : [...new Set(ocr.failures.map((f) => NO_RETRY_ADVICE[f.kind]).filter(Boolean))];
   const first = ocr.failures[0] ? ocrFailureText(ocr.failures[0], { sayKept: false }) : '';
   const short = first.length > 90 ? `${first.slice(0, 89).trimEnd()}…` : first;
   const failedWords = [failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : '', kept > 0 ? `${failedNoText > 0 ? 'reading' : 'Reading'} again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''].filter(Boolean).join('; ');
@@ -568,11 +577,12 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
             {failedWords}
             {short ? ` (${short}${ocr.failed > 1 ? '; more on hover' : ''})` : ''}
           </span>
-          {!running && !readOnly && left === 0 && (
+          {ocr.retryable && !running && !readOnly && left === 0 && (
             <button className="doc-action" aria-label={`Retry OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>
               Retry OCR
             </button>
           )}
+          {advice.length > 0 && <span className="ocr-advice">{advice.join(' ')}</span>}
         </>
       )}
       {!running && ocr.pagesOcr > 0 && (
