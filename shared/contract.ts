@@ -194,6 +194,8 @@ export const contract = {
         documentId: z.string(),
         documentTitle: z.string(),
         isDirective: z.boolean(),
+        /** Scanned pages (1-based) with no text yet, waiting for OCR, stopped or failed: the verdict does not cover them. */
+        unreadPages: z.array(z.number().int()),
         chokehold: lintCategory,
         vascular: lintCategory,
       }),

@@ -4,11 +4,14 @@
 // without text.
 import type Database from 'better-sqlite3';
 
-/** A reader of the pages OCR read, prepared once for a run over many documents. */
-export function ocrReadPages(db: Database.Database): (documentId: string) => Set<number> {
-  const rows = db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr' ORDER BY page_index`);
-  return (documentId) => new Set(rows.all(documentId).map((r) => r.page_index + 1));
+/** A reader of the pages OCR read (`ocr`), or has not read yet (`none`: waiting, stopped or failed), prepared once for a run over many documents. */
+function pagesBySource(db: Database.Database, source: 'ocr' | 'none'): (documentId: string) => Set<number> {
+  const rows = db.prepare<[string, string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = ? ORDER BY page_index`);
+  return (documentId) => new Set(rows.all(documentId, source).map((r) => r.page_index + 1));
 }
+export const ocrReadPages = (db: Database.Database) => pagesBySource(db, 'ocr');
+/** Scanned pages with no text yet: the lint and pre-review results say they were not read. */
+export const ocrNotReadPages = (db: Database.Database) => pagesBySource(db, 'none');
 
 /**
  * Pages still without text whose OCR failed or was stopped (1-based), for a run over many documents:

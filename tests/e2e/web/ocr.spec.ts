@@ -317,6 +317,8 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await expect(item.getByRole('button', { name: 'Resume OCR of scan-three' })).toBeFocused();
   await expect(item.getByRole('button', { name: /Stop OCR/ })).toHaveCount(0);
   await expect(item.getByRole('status')).toHaveCount(0);
+  // The chokehold lint found nothing in no text: it says so, with the pages it could not read.
+  await expect(item.getByText('chokehold: not in the text read (3 pages unread)')).toBeVisible({ timeout: 30_000 });
   // Searching now finds nothing, and says the scan's pages were not searched: "no matches" is not
   // "the policy does not say it". Once OCR has read them, the same search is run again by itself.
   await page.getByLabel('Search this case').fill('Marlow');
@@ -339,6 +341,7 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   release();
   await expect(item.getByText(/OCR text: 3 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
   await expect(item.getByText(/OCR stopped/)).toHaveCount(0);
+  await expect(item.getByText(/pages? unread/)).toHaveCount(0);
   await expect(badge).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
   await expect(page.getByText(/ on 3 pages for “Marlow”/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveCount(0);

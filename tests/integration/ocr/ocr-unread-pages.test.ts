@@ -23,7 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.cleanup());
 
-const lintOf = async () => ((await t.call('lint.forCase', { caseId })) as Array<{ documentId: string; chokehold: { stance: string } }>).find((d) => d.documentId === documentId)!;
+const lintOf = async () => ((await t.call('lint.forCase', { caseId })) as Array<{ documentId: string; unreadPages: number[]; chokehold: { stance: string } }>).find((d) => d.documentId === documentId)!;
 
 it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR', async () => {
   expect((await t.call('search.query', { caseId, query: '000123' })).map((h: { page: number }) => h.page)).toEqual([1]);
@@ -33,6 +33,8 @@ it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR',
   expect(await t.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'none', status: 'pending', words: [] });
   const doc = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(doc).toMatchObject({ pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [] });
+  // The lint's verdict says which pages it could not read, so it is not taken for the whole document's.
+  expect(await lintOf()).toMatchObject({ unreadPages: [1], chokehold: { stance: 'not_addressed' } });
 });
 
 it('still needs OCR after OCR was stopped', async () => {
@@ -44,13 +46,14 @@ it('still needs OCR after OCR was stopped', async () => {
   t.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 could not be drawn for OCR (test).' WHERE document_id = ? AND page_index = 0`).run(documentId);
   const failed = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(failed).toMatchObject({ ocrFailedPages: [1], ocrStoppedPages: [] });
+  expect((await lintOf()).unreadPages).toEqual([1]);
 });
 
 it('once read, the words decide; a reading again with other letters of the same length is pre-reviewed again', async () => {
   expect(await t.call('ocr.run', { caseId, documentId })).toEqual({ queued: 1 });
   await t.ws.services.ocr.whenIdle();
   expect((await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance).toBe('prohibited_except_deadly_force');
-  expect((await lintOf()).chokehold.stance).toBe('prohibited_except_deadly_force');
+  expect(await lintOf()).toMatchObject({ unreadPages: [], chokehold: { stance: 'prohibited_except_deadly_force' } });
 
   // What a reading again stores (ocr-service.ts writeDone): the page's text and its OCR row's
   // time. Here the new reading misreads "Chokeholds" with the same number of letters.

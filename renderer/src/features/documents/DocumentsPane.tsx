@@ -47,6 +47,32 @@ const LINT_SHORT: Record<string, string> = {
   not_addressed: 'not addressed',
 };
 
+/** The chokehold lint's verdict on a document, and how many of its scanned pages it could not read. */
+interface LintBadge {
+  chokehold: string;
+  vascular: string;
+  isDirective: boolean;
+  unread: number;
+}
+
+/**
+ * "chokehold: prohibited", with "(2 pages unread)" while scanned pages have no text yet: a verdict
+ * on part of a document must not read as the whole document's. Nothing found shows no badge,
+ * unless pages were unread: then it is "not in the text read", as the pre-review says.
+ */
+function LintBadgeChip({ lint }: { lint: LintBadge | undefined }) {
+  if (!lint || (lint.chokehold === 'not_addressed' && lint.unread === 0)) return null;
+  const verdict = lint.chokehold === 'not_addressed' ? 'not in the text read' : LINT_SHORT[lint.chokehold];
+  const unread = lint.unread > 0 ? ` (${lint.unread} ${lint.unread === 1 ? 'page' : 'pages'} unread)` : '';
+  const why = lint.unread > 0 ? `. ${lint.unread === 1 ? 'One scanned page has' : `${lint.unread} scanned pages have`} no text yet (OCR), so the lint did not read ${lint.unread === 1 ? 'it' : 'them'}.` : '';
+  return (
+    <span className="chip lint-badge" title={`Chokehold lint — airway: ${LINT_SHORT[lint.chokehold]}; blood flow: ${LINT_SHORT[lint.vascular]}${why}`}>
+      chokehold: {verdict}
+      {unread}
+    </span>
+  );
+}
+
 export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged, onListChanged, recordUndo }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -123,14 +149,14 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   // text arrives later, by OCR: the verdict is read again when the list comes back with more OCR
   // pages, at most every 30 s while a document is being read (each reading pre-reviews the whole
   // growing document, work that competes with OCR) and at once when its OCR ends.
-  const [lint, setLint] = useState<Map<string, { chokehold: string; vascular: string; isDirective: boolean }>>(new Map());
+  const [lint, setLint] = useState<Map<string, LintBadge>>(new Map());
   const docKey = documents.map((d) => `${d.id}:${d.ocr?.running ? `r${Math.floor(Date.now() / LINT_WHILE_OCR_MS)}` : (d.ocr?.pagesOcr ?? 0)}`).join(',');
   useEffect(() => {
     if (!docKey) return;
     // A slower answer for an older list must not overwrite a newer one.
     let live = true;
     call('lint.forCase', { caseId: caseRecord.id })
-      .then((r) => live && setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective }]))))
+      .then((r) => live && setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective, unread: d.unreadPages.length }]))))
       .catch(() => live && setLint(new Map()));
     return () => {
       live = false;
@@ -476,11 +502,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
                 ) : (
                   d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>
                 )}
-                {lint.get(d.id) && lint.get(d.id)!.chokehold !== 'not_addressed' && (
-                  <span className="chip lint-badge" title={`Chokehold lint — airway: ${LINT_SHORT[lint.get(d.id)!.chokehold]}; blood flow: ${LINT_SHORT[lint.get(d.id)!.vascular]}`}>
-                    chokehold: {LINT_SHORT[lint.get(d.id)!.chokehold]}
-                  </span>
-                )}
+                <LintBadgeChip lint={lint.get(d.id)} />
                 {lint.get(d.id) && !lint.get(d.id)!.isDirective && <span className="chip warn">not a directive</span>}
               </span>
             </li>
