@@ -18,6 +18,8 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 /** How many of a document's OCR failures its list entry names, with why (the count is exact). */
 export const OCR_FAILURES_LISTED = 20;
+/** How many runs of pages without text yet a document's list entry names ("pages 3–5, 9"). */
+export const OCR_UNREAD_RUNS_LISTED = 10;
 
 /**
  * What helps a page OCR failed on: reading it again (`retry`: it ran out of time, the engine or the
@@ -45,6 +47,10 @@ export const documentOcr = z
     /** Some failed page (listed or not) may be read if tried again: Retry OCR is worth offering. */
     retryable: z.boolean(),
     meanConfidence: z.number().nullable(),
+    /** The OCR page read with the least confidence: a damaged image reads as confident-looking garbage in the mean. */
+    weakestPage: z.object({ page: z.number().int(), confidence: z.number() }).nullable(),
+    /** Pages with no text yet (waiting, stopped or failed), as runs [first, last], 1-based: the first OCR_UNREAD_RUNS_LISTED; there are `total - pagesOcr`. */
+    unreadRuns: z.array(z.tuple([z.number().int(), z.number().int()])).max(OCR_UNREAD_RUNS_LISTED),
     running: z.boolean(),
   })
   .nullable();

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
-import { OCR_FAILURES_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
+import { OCR_FAILURES_LISTED, OCR_UNREAD_RUNS_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
@@ -425,6 +425,16 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
             avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
      FROM page_ocr WHERE document_id = ?`,
   );
+  const weakestRow = db.prepare<[string], { page_index: number; mean_confidence: number }>(
+    `SELECT page_index, mean_confidence FROM page_ocr WHERE document_id = ? AND source = 'ocr' AND mean_confidence IS NOT NULL ORDER BY mean_confidence, page_index LIMIT 1`,
+  );
+  // Consecutive pages without text, found as islands: a page's number less its rank among such
+  // pages is the same along a run. Pages with a text layer of their own have no row and so break runs.
+  const unreadRunRows = db.prepare<[string, number], { first: number; last: number }>(
+    `SELECT min(page_index) + 1 AS first, max(page_index) + 1 AS last FROM
+       (SELECT page_index, page_index - row_number() OVER (ORDER BY page_index) AS island FROM page_ocr WHERE document_id = ? AND source = 'none')
+     GROUP BY island ORDER BY first LIMIT ?`,
+  );
   const failureRows = db.prepare<[string, number], { page_index: number; error: string | null; source: string }>(
     `SELECT page_index, error, source FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index LIMIT ?`,
   );
@@ -551,6 +561,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // another process (the CLI, the app) is reading this document's: a page being read is still
       // pending, and one stopped mid-read is not (its read is dropped).
       const running = r.pending > 0 && !closed && (active > 0 || [...watched.values()].some((w) => w.document_id === documentId));
+      const weakest = weakestRow.get(documentId);
       return {
         total: r.n,
         pagesOcr: r.ocr,
@@ -561,6 +572,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         failures: r.failed > 0 ? failuresOf(documentId, OCR_FAILURES_LISTED) : [],
         retryable: r.failed > 0 && anyRetryable(documentId),
         meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10,
+        weakestPage: weakest ? { page: weakest.page_index + 1, confidence: Math.round(weakest.mean_confidence * 10) / 10 } : null,
+        unreadRuns: r.n > r.ocr ? unreadRunRows.all(documentId, OCR_UNREAD_RUNS_LISTED).map((u): [number, number] => [u.first, u.last]) : [],
         running,
       };
     },

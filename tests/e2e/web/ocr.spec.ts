@@ -324,7 +324,7 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await page.getByLabel('Search this case').fill('Marlow');
   await page.getByLabel('Search this case').press('Enter');
   await expect(page.getByText('No matches for “Marlow”.')).toBeVisible();
-  await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveText('3 scanned pages have no text yet (waiting for OCR, stopped, or failed) and were not searched.');
+  await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveText('3 scanned pages have no text yet and were not searched:scan-three: pages 1–3 not read yet (OCR stopped) Resume OCR');
   // The open scan's page says it has no text yet and why, instead of an image that ignores the mouse.
   const badge = page.locator('.page[data-page-number="1"] .ocr-badge');
   await expect(badge).toHaveText('OCR stopped: no text on this page yet', { timeout: 30_000 });

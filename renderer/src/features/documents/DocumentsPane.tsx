@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { DocumentListItem, DocumentRecord, ImportFileResult, OcrFailureKind } from '../../../../shared/schemas/document.ts';
 import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
 import { PasswordRetry } from './PasswordRetry.tsx';
+import { confidenceText } from './weakest-page.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
 
@@ -610,7 +611,7 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
       {!running && ocr.pagesOcr > 0 && (
         <span className="chip ocr-done" title="The text of these pages was read from the scanned images">
           OCR text: {ocr.pagesOcr} {ocr.pagesOcr === 1 ? 'page' : 'pages'}
-          {ocr.meanConfidence !== null ? `, ${Math.round(ocr.meanConfidence)} % confidence` : ''}
+          {ocr.meanConfidence !== null ? `, ${confidenceText(ocr)}` : ''}
         </span>
       )}
     </span>
