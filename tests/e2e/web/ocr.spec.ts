@@ -184,6 +184,15 @@ test('a scanned policy: OCR progress, a phrase only in the scan found and shown 
     .toBe(true);
   await page.screenshot({ path: testInfo.outputPath('ocr-3-prereview-accepted.png') });
 
+  // Four lines of the image selected: the popover quotes them whole, with no "…" (the text layer's
+  // two spaces between words count for nothing).
+  await select(page, 'Order', 'law.');
+  await page.locator('.viewer-container').dispatchEvent('mouseup');
+  const popover = page.getByRole('dialog', { name: 'Add highlight' });
+  await expect(popover.getByText(/law\.”/)).toHaveText(/^“Order .+ Choke holds are prohibited unless deadly force is authorized by law\.” p\. 1$/);
+  await popover.getByLabel('Note').press('Escape');
+  await expect(popover).toBeHidden();
+
   // A sentence running over two lines of the image, selected and made evidence on the chokehold item.
   const selection = await select(page, 'Choke', 'law.');
   expect(selection.length).toBeGreaterThanOrEqual(2);
