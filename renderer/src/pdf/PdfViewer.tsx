@@ -14,6 +14,8 @@ import { patternsFor } from '../../../shared/domain/search/query.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import { attachOcrText, type OcrPages, type PageWords } from './ocr-pages.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
+import { scanCopyText } from './scan-copy.ts';
+import { quoteText } from '../../../shared/domain/quote-text.ts';
 import { call, onEvent } from '../api/client.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
@@ -390,7 +392,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     setTimeout(() => {
       const sel = window.getSelection();
       if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-      const quote = sel.toString().trim();
+      // One line, one space between words: the text layer of a scan has two (scan-copy.ts).
+      const quote = quoteText(sel.toString());
       const pageOf = (n: Node | null) => Number((n instanceof Element ? n : n?.parentElement)?.closest<HTMLElement>('.page')?.dataset.pageNumber ?? NaN);
       const a = pageOf(sel.anchorNode);
       const b = pageOf(sel.focusNode);
@@ -762,6 +765,14 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           ref={container}
           onMouseUp={onMouseUp}
           onKeyDown={onViewerKey}
+          onCopyCapture={(e) => {
+            // Before pdf.js's own copy on the text layer, which would put the two spaces back.
+            const text = scanCopyText(window.getSelection());
+            if (text === null) return;
+            e.clipboardData.setData('text/plain', text);
+            e.preventDefault();
+            e.stopPropagation();
+          }}
           className="viewer-container"
           tabIndex={0}
           aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`}

@@ -185,11 +185,18 @@ test('a scanned policy: OCR progress, a phrase only in the scan found and shown 
   await page.screenshot({ path: testInfo.outputPath('ocr-3-prereview-accepted.png') });
 
   // Four lines of the image selected: the popover quotes them whole, with no "…" (the text layer's
-  // two spaces between words count for nothing).
+  // two spaces between words count for nothing), and copying them gives one space between words.
   await select(page, 'Order', 'law.');
   await page.locator('.viewer-container').dispatchEvent('mouseup');
   const popover = page.getByRole('dialog', { name: 'Add highlight' });
   await expect(popover.getByText(/law\.”/)).toHaveText(/^“Order .+ Choke holds are prohibited unless deadly force is authorized by law\.” p\. 1$/);
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer();
+    window.getSelection()!.anchorNode!.parentElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  expect(copied).toMatch(/^Order .+\s+Choke holds are prohibited unless\s+deadly force is authorized by law\.$/s);
+  expect(copied).not.toMatch(/ {2}/);
   await popover.getByLabel('Note').press('Escape');
   await expect(popover).toBeHidden();
 
