@@ -6,7 +6,7 @@ import { agreement, caseRubric, rubricSummary, scoreRecord } from './schemas/rub
 import { annotationRecord, caseChecklist, criterionRef, determinationRecord, DETERMINATION_STATUSES, MAX_SELECTION_RECTS, packSummary, selectionRect, STANCES } from './schemas/checklist.ts';
 import { GAP_KINDS, signSummary } from './schemas/sign-summary.ts';
 import { CASE_STATUSES, caseCreateInput, caseRecord, caseUpdateInput } from './schemas/case.ts';
-import { documentListItem, documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, searchHit } from './schemas/document.ts';
+import { documentListItem, documentRecord, documentUpdateInput, importFileResult, importFilesInput, importInput, ocrFailureKind, searchHit } from './schemas/document.ts';
 import { multiLineText, nameText } from './schemas/text.ts';
 import { RULE_IDS } from './domain/prereview/types.ts';
 
@@ -208,6 +208,8 @@ export const contract = {
         documentId: z.string(),
         documentTitle: z.string(),
         isDirective: z.boolean(),
+        /** Scanned pages (1-based) with no text yet, waiting for OCR, stopped or failed: the verdict does not cover them. */
+        unreadPages: z.array(z.number().int()),
         chokehold: lintCategory,
         vascular: lintCategory,
       }),
@@ -431,6 +433,8 @@ export const contract = {
       /** Where an OCR page is in the queue (null for a page with its own text layer), and why it failed or stopped. */
       status: z.enum(['pending', 'done', 'failed', 'cancelled']).nullable(),
       error: z.string().nullable(),
+      /** For a failed page, what helps (ocrFailureKind); null otherwise. */
+      failureKind: ocrFailureKind.nullable(),
       engine: z.string().nullable(),
       engineVersion: z.string().nullable(),
       langDataSha256: z.string().nullable(),

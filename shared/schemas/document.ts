@@ -18,6 +18,17 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 /** How many of a document's OCR failures its list entry names, with why (the count is exact). */
 export const OCR_FAILURES_LISTED = 20;
+/** How many runs of pages without text yet a document's list entry names ("pages 3–5, 9"). */
+export const OCR_UNREAD_RUNS_LISTED = 10;
+
+/**
+ * What helps a page OCR failed on: reading it again (`retry`: it ran out of time, the engine or the
+ * renderer stopped), another copy of the file (`new_copy`: too large, a damaged image, over a
+ * memory cap; it fails the same way every time), the file in parts (`page_limit`), or the file's
+ * password (`password`: entered in the viewer, it reads them).
+ */
+export const ocrFailureKind = z.enum(['retry', 'new_copy', 'page_limit', 'password']);
+export type OcrFailureKind = z.infer<typeof ocrFailureKind>;
 
 /** A document's OCR as the documents list shows it ("OCR 34/120"); null when every page has a text layer. */
 export const documentOcr = z
@@ -33,8 +44,14 @@ export const documentOcr = z
     /** Pages whose reading was stopped (Stop), waiting for Resume. */
     stopped: z.number().int(),
     /** The first OCR_FAILURES_LISTED failures with why; `kept`: the page's earlier OCR text stays (a reading again failed). */
-    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean() })).max(OCR_FAILURES_LISTED),
+    failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean(), kind: ocrFailureKind })).max(OCR_FAILURES_LISTED),
+    /** Some failed page (listed or not) may be read if tried again: Retry OCR is worth offering. */
+    retryable: z.boolean(),
     meanConfidence: z.number().nullable(),
+    /** The OCR page read with the least confidence: a damaged image reads as confident-looking garbage in the mean. */
+    weakestPage: z.object({ page: z.number().int(), confidence: z.number() }).nullable(),
+    /** Pages with no text yet (waiting, stopped or failed), as runs [first, last], 1-based: the first OCR_UNREAD_RUNS_LISTED; there are `total - pagesOcr`. */
+    unreadRuns: z.array(z.tuple([z.number().int(), z.number().int()])).max(OCR_UNREAD_RUNS_LISTED),
     running: z.boolean(),
   })
   .nullable();

@@ -33,7 +33,9 @@ it('a thousand scanned pages: the first is read, the other 999 fail at once over
   const [doc] = await t.call('documents.list', { caseId });
   expect(doc.ocr).toMatchObject({ pagesOcr: 1, pending: 0, failed: 999 });
   const failures = t.ws.services.ocr.failures(r.document.id);
-  expect(failures[0]).toEqual({ page: 2, error: 'Page 2 was not read: OCR reads at most 1 page of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).', kept: false });
+  expect(failures[0]).toEqual({ page: 2, error: 'Page 2 was not read: OCR reads at most 1 page of one document. Ask the agency for the file in smaller parts.', kept: false, kind: 'page_limit' });
+  // Retry would fail them again at once: it is not offered.
+  expect(doc.ocr.retryable).toBe(false);
   expect(failures.at(-1)!.page).toBe(1000);
   const hits = await t.call('search.query', { caseId, query: 'intervene' });
   expect(hits.map((h: { page: number }) => h.page)).toEqual([1]);

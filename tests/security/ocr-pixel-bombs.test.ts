@@ -41,6 +41,8 @@ describe('OCR refuses pages that would exhaust memory', () => {
     });
     const [doc] = await t.call('documents.list', { caseId });
     expect(doc.ocr).toMatchObject({ pagesOcr: 1, failed: 1, pending: 0 });
+    // Read again, it would be refused again: no Retry, another copy is what helps.
+    expect(doc.ocr).toMatchObject({ retryable: false, failures: [{ page: 2, kind: 'new_copy' }] });
   });
 
   it('a page whose only image is damaged fails saying so, instead of being read as a blank page; one with other marks is read', async () => {
@@ -57,7 +59,11 @@ describe('OCR refuses pages that would exhaust memory', () => {
     expect(pageRow(id, 4)).toMatchObject({ source: 'ocr', status: 'done', error: null });
     const [doc] = await t.call('documents.list', { caseId });
     expect(doc.ocr).toMatchObject({ pagesOcr: 2, failed: 2, pending: 0 });
-    expect(doc.ocr.failures.map((f: { page: number }) => f.page)).toEqual([2, 3]);
+    expect(doc.ocr.failures.map((f: { page: number; kind: string }) => [f.page, f.kind])).toEqual([
+      [2, 'new_copy'],
+      [3, 'new_copy'],
+    ]);
+    expect(doc.ocr.retryable).toBe(false);
   });
 
   it('a page whose images together need more memory than a renderer may take fails saying so; the other page is read', async () => {
@@ -76,6 +82,8 @@ describe('OCR refuses pages that would exhaust memory', () => {
       words: '[]',
       error: 'Page 2 needs more than 600 MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.',
     });
+    const [doc] = await t.call('documents.list', { caseId });
+    expect(doc.ocr).toMatchObject({ retryable: false, failures: [{ page: 2, kind: 'new_copy' }] });
   });
 
   it('a page 200 inches square is not drawn: that page fails, saying its size', async () => {
@@ -88,6 +96,8 @@ describe('OCR refuses pages that would exhaust memory', () => {
       words: '[]',
       error: 'Page 2 is 200 × 200 inches: at 150 dpi that is 900 megapixels, over the limit of 40 for one page. It was not read; ask the agency for a copy at a normal page size.',
     });
+    const words = await t.call('ocr.pageWords', { caseId, documentId: id, page: 2 });
+    expect(words).toMatchObject({ status: 'failed', failureKind: 'new_copy' });
     expect((await t.call('search.query', { caseId, query: 'intervene' })).map((h: { page: number }) => h.page)).toEqual([1]);
   });
 });

@@ -7,7 +7,7 @@ import { lintView, type Category } from '../../../shared/domain/lint/classify.ts
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Prereview } from '../prereview/prereview-service.ts';
-import { ocrReadPages } from '../ocr/ocr-read-pages.ts';
+import { ocrReadPages, ocrUnreadPages } from '../ocr/ocr-read-pages.ts';
 
 export interface FindingView {
   page: number;
@@ -35,9 +35,15 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, prerevi
       // Read in the worker where not yet stored, so the main thread stays free.
       const results = await Promise.all(docs.map((d) => prereview.resultAsync(d.id)));
       const ocrPages = ocrReadPages(db);
+      const unread = ocrUnreadPages(db);
       return docs.map((d, n) => {
         const r = lintView(results[n]!);
         const read = ocrPages(d.id);
+        // Scanned pages the lint had no text for because OCR has not read them (yet): a verdict
+        // over the rest is not the whole document's. Blank pages OCR read are not counted.
+        const u = unread(d.id);
+        const waiting = new Set([...u.waiting, ...u.failed, ...u.stopped]);
+        const unreadPages = results[n]!.pagesWithoutText.filter((p) => waiting.has(p));
         const view = (category: Category) => ({
           stance: r[category].stance,
           evidence: r[category].evidence.map((e): FindingView => {
@@ -45,7 +51,7 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, prerevi
             return { page: e.page, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: read.has(e.page) };
           }),
         });
-        return { documentId: d.id, documentTitle: d.title, isDirective: r.isDirective, chokehold: view('chokehold'), vascular: view('vascular') };
+        return { documentId: d.id, documentTitle: d.title, isDirective: r.isDirective, unreadPages, chokehold: view('chokehold'), vascular: view('vascular') };
       });
     },
     /** The chokehold/vascular subset of prereview.decide, with the lint's own wording on the highlight. */

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { defaultPoolSize, engineInfo, OcrAborted, type OcrPageResult, type OcrPool } from './engine.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
-import { DEFAULT_OCR_LIMITS } from './limits.ts';
+import { DEFAULT_OCR_LIMITS, OCR_MESSAGES } from './limits.ts';
 import type { HostIn, HostOut, HostRead } from './engine-host.ts';
 
 export const SOURCE_ENGINE_HOST_PATH = fileURLToPath(new URL('./engine-host.ts', import.meta.url));
@@ -60,7 +60,7 @@ interface Pending {
 
 /** Why pages in an engine process that ended were not read. */
 export function engineStoppedMessage(e: ChildExit, capMb?: number): string {
-  if (capMb !== undefined) return `the OCR engine needed more than ${capMb.toLocaleString('en-US')} MB of memory for it and was stopped; the page may be crafted to exhaust memory`;
+  if (capMb !== undefined) return OCR_MESSAGES.engineMemory(capMb);
   if (e.outOfMemory) return 'the OCR engine ran out of memory';
   if (e.code === null && e.signal === null) return 'the OCR engine could not be started';
   return e.code !== null ? `the OCR engine stopped, exit code ${e.code}` : `the OCR engine was stopped (${e.signal})`;

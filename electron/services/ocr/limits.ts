@@ -66,15 +66,58 @@ export function ocrLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, given: Pa
   };
 }
 
+/** How long a page may take, as a reviewer reads it ("120 s", "0.05 s"). */
+const seconds = (ms: number) => `${ms >= 1000 ? Math.ceil(ms / 1000) : ms / 1000} s`;
+
+// Every reason a page fails is written here, for the reviewer: what happened and what helps. The
+// environment variables that change the limits are for whoever runs the app, not for the reviewer.
 export const OCR_MESSAGES = {
   timeout: (page: number, ms: number) =>
-    `Page ${page} took longer than the OCR limit of ${ms >= 1000 ? Math.ceil(ms / 1000) : ms / 1000} s and was stopped. The page may be crafted to stall OCR; on a very slow computer CREDENCE_OCR_PAGE_TIMEOUT_MS raises the limit.`,
+    `Page ${page} took longer than OCR's limit of ${seconds(ms)} for one page and was stopped. Retry OCR when the computer is less busy; if it fails again, the page may be made to stall OCR: ask the agency for another copy.`,
   overDocumentLimit: (page: number, limit: number) =>
-    `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} page${limit === 1 ? '' : 's'} of one document (CREDENCE_OCR_PAGE_LIMIT raises the limit).`,
+    `Page ${page} was not read: OCR reads at most ${limit.toLocaleString('en-US')} page${limit === 1 ? '' : 's'} of one document. Ask the agency for the file in smaller parts.`,
   cancelled: 'OCR was cancelled for this document.',
   /** One text for every page of the file, so entering the password can find them again (ocr-service retryLocked). */
   needsPassword:
     'This PDF is password-protected and the workspace has no password that opens it, so its scanned pages could not be drawn for OCR. Open the document and enter its password: these pages are then read.',
   renderMemory: (page: number, mb: number) =>
     `Page ${page} needs more than ${mb.toLocaleString('en-US')} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
+  pageTooLarge: (page: number, widthInches: number, heightInches: number, dpi: number, megapixels: number, maxMegapixels: number) =>
+    `Page ${page} is ${widthInches} × ${heightInches} inches: at ${dpi} dpi that is ${megapixels} megapixels, over the limit of ${maxMegapixels} for one page. It was not read; ask the agency for a copy at a normal page size.`,
+  imageTooLarge: (page: number, maxMegapixels: number) =>
+    `Page ${page} holds an image declaring more than ${maxMegapixels} megapixels: it was not decoded and the page was not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
+  /** `format`: the image's format in a reviewer's words (JBIG2, JPEG), when known. */
+  damagedImage: (page: number, format: string | undefined) =>
+    `Page ${page}'s scanned image${format ? ` (${format})` : ''} is damaged and could not be decoded, so the page is blank and was not read. Ask the agency for another copy of the file.`,
+  /** Why the engine was ended over its memory cap: the middle of "Page 3 could not be read by OCR (…)". */
+  engineMemory: (capMb: number) => `the OCR engine needed more than ${capMb.toLocaleString('en-US')} MB of memory for it and was stopped; the page may be crafted to exhaust memory`,
 } as const;
+
+/**
+ * What helps a page OCR failed on: `retry`, reading it again may work (it ran out of time on a busy
+ * machine, the engine or the renderer stopped); `new_copy`, this file's page fails the same way
+ * every time (too large, a damaged image, over a memory cap): another copy of the file is needed;
+ * `page_limit`, the document has more pages than OCR reads.
+ */
+export type OcrFailureKind = 'retry' | 'new_copy' | 'page_limit' | 'password';
+
+// The kind is told from the reason as stored (page_ocr keeps only the text; a column of its own
+// would need a migration), by the words of the messages above that only each kind has. A reason
+// not recognised (an older wording, an error of the engine's own) may pass on retry.
+const NEEDS_NEW_COPY = [
+  / is [\d.]+ × [\d.]+ inches: at \d+ dpi that is /,
+  / holds an image declaring more than [\d,]+ megapixels/,
+  / is damaged and could not be decoded/,
+  / needs more than [\d,]+ MB of memory to draw/,
+  /the OCR engine needed more than [\d,]+ MB of memory/,
+];
+const OVER_PAGE_LIMIT = /^Page \d+ was not read: OCR reads at most [\d,]+ pages? of one document/;
+/** OCR_MESSAGES.needsPassword, or as the renderer said it before (pdf.js's own words; ocr-service LOCKED_FAILURE). */
+const NEEDS_PASSWORD = /^This PDF is password-protected and the workspace has no password that opens it|could not be drawn for OCR \((No password given|Incorrect Password)\)\.$/;
+
+export function ocrFailureKind(error: string | null): OcrFailureKind {
+  if (error === null) return 'retry';
+  if (OVER_PAGE_LIMIT.test(error)) return 'page_limit';
+  if (NEEDS_PASSWORD.test(error)) return 'password';
+  return NEEDS_NEW_COPY.some((re) => re.test(error)) ? 'new_copy' : 'retry';
+}

@@ -8,14 +8,14 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
-import { OCR_FAILURES_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
+import { OCR_FAILURES_LISTED, OCR_UNREAD_RUNS_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
 import { createDocumentPasswords } from '../documents/document-passwords.ts';
 import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
-import { OCR_MESSAGES, type OcrLimits } from './limits.ts';
+import { OCR_MESSAGES, ocrFailureKind, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
 import { nextTurn } from '../next-turn.ts';
@@ -444,11 +444,28 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
             avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
      FROM page_ocr WHERE document_id = ?`,
   );
+  const weakestRow = db.prepare<[string], { page_index: number; mean_confidence: number }>(
+    `SELECT page_index, mean_confidence FROM page_ocr WHERE document_id = ? AND source = 'ocr' AND mean_confidence IS NOT NULL ORDER BY mean_confidence, page_index LIMIT 1`,
+  );
+  // Consecutive pages without text, found as islands: a page's number less its rank among such
+  // pages is the same along a run. Pages with a text layer of their own have no row and so break runs.
+  const unreadRunRows = db.prepare<[string, number], { first: number; last: number }>(
+    `SELECT min(page_index) + 1 AS first, max(page_index) + 1 AS last FROM
+       (SELECT page_index, page_index - row_number() OVER (ORDER BY page_index) AS island FROM page_ocr WHERE document_id = ? AND source = 'none')
+     GROUP BY island ORDER BY first LIMIT ?`,
+  );
   const failureRows = db.prepare<[string, number], { page_index: number; error: string | null; source: string }>(
     `SELECT page_index, error, source FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index LIMIT ?`,
   );
   const failuresOf = (documentId: string, limit: number) =>
-    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr' }));
+    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr', kind: ocrFailureKind(r.error) }));
+  // Looked at until the first failure a retry may mend: a document past the page limit has
+  // thousands of failures of one kind, and this runs each time the documents list is read.
+  const failureReasons = db.prepare<[string], { error: string | null }>(`SELECT error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`);
+  const anyRetryable = (documentId: string) => {
+    for (const r of failureReasons.iterate(documentId)) if (ocrFailureKind(r.error) === 'retry') return true;
+    return false;
+  };
 
   return {
     /** Registers the pages of a newly imported document that need OCR (inside the import's transaction). */
@@ -553,7 +570,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
           { source: 'ocr' | 'none'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number }
         >('SELECT source, status, error, engine, engine_version, lang_sha256, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?')
         .get(input.documentId, input.page - 1);
-      if (!row) return { source: 'pdf' as const, status: null, error: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };
+      if (!row) return { source: 'pdf' as const, status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };
       const words = (JSON.parse(row.words) as Array<[string, number, number, number, number, number]>).map(([text, x0, y0, x1, y1, confidence]) => ({
         text,
         box: [x0, y0, x1, y1] as [number, number, number, number],
@@ -565,6 +582,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         // text layer says so in the viewer instead of showing an image that cannot be selected.
         status: row.status,
         error: row.status === 'failed' || row.status === 'cancelled' ? row.error : null,
+        failureKind: row.status === 'failed' ? ocrFailureKind(row.error) : null,
         engine: row.engine,
         engineVersion: row.engine_version,
         langDataSha256: row.lang_sha256,
@@ -581,6 +599,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // another process (the CLI, the app) is reading this document's: a page being read is still
       // pending, and one stopped mid-read is not (its read is dropped).
       const running = r.pending > 0 && !closed && (active > 0 || [...watched.values()].some((w) => w.document_id === documentId));
+      const weakest = weakestRow.get(documentId);
       return {
         total: r.n,
         pagesOcr: r.ocr,
@@ -589,7 +608,10 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         failedKept: r.failedKept,
         stopped: r.stopped,
         failures: r.failed > 0 ? failuresOf(documentId, OCR_FAILURES_LISTED) : [],
+        retryable: r.failed > 0 && anyRetryable(documentId),
         meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10,
+        weakestPage: weakest ? { page: weakest.page_index + 1, confidence: Math.round(weakest.mean_confidence * 10) / 10 } : null,
+        unreadRuns: r.n > r.ocr ? unreadRunRows.all(documentId, OCR_UNREAD_RUNS_LISTED).map((u): [number, number] => [u.first, u.last]) : [],
         running,
       };
     },

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { DEFAULT_DPI, DEFAULT_MAX_PIXELS } from './limits.ts';
+import { DEFAULT_DPI, DEFAULT_MAX_PIXELS, OCR_MESSAGES } from './limits.ts';
 import { encodeGreyPng, toGrey } from './grey-png.ts';
 import { estimateSkewRadians } from './skew.ts';
 import { CLEAN_MAX_PIXELS, cleanPage } from './clean-page.ts';
@@ -96,11 +96,8 @@ export async function renderPageToPng(
     const width = Math.ceil(viewport.width);
     const height = Math.ceil(viewport.height);
     if (!(width > 0 && height > 0) || width * height > maxPixels) {
-      const inches = (n: number) => `${Math.round((n / dpi) * 10) / 10}`;
-      throw new RenderRefusal(
-        `Page ${pageNumber} is ${inches(width)} × ${inches(height)} inches: at ${dpi} dpi that is ${Math.round((width * height) / 1e6)} megapixels, ` +
-          `over the limit of ${Math.round(maxPixels / 1e6)} for one page. It was not read; ask the agency for a copy at a normal page size.`,
-      );
+      const inches = (n: number) => Math.round((n / dpi) * 10) / 10;
+      throw new RenderRefusal(OCR_MESSAGES.pageTooLarge(pageNumber, inches(width), inches(height), dpi, Math.round((width * height) / 1e6), Math.round(maxPixels / 1e6)));
     }
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: unknown }; destroy(c: { canvas: NapiCanvas; context: unknown }): void } }).canvasFactory;
     const drawn = factory.create(width, height);

@@ -43,11 +43,6 @@ console.warn = (...args: unknown[]) => {
 
 /** The image format a pdf.js decoder error names, in the words a reviewer knows. */
 const FORMAT_OF_ERROR: Record<string, string> = { Jbig2Error: 'JBIG2', JpegError: 'JPEG', JpxError: 'JPEG 2000', CCITTFaxError: 'CCITT fax' };
-
-function damagedImageMessage(pageNumber: number, pdfjsError: string): string {
-  const format = FORMAT_OF_ERROR[pdfjsError];
-  return `Page ${pageNumber}'s scanned image${format ? ` (${format})` : ''} is damaged and could not be decoded, so the page is blank and was not read. Ask the agency for another copy of the file.`;
-}
 console.log = () => {};
 
 type Doc = Awaited<ReturnType<typeof openForRender>>;
@@ -75,12 +70,12 @@ async function run(job: RenderJob): Promise<void> {
       post({
         type: 'error',
         code: 'too_large',
-        message: `Page ${job.pageIndex + 1} holds an image declaring more than ${Math.round(job.maxPixels / 1e6)} megapixels: it was not decoded and the page was not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
+        message: OCR_MESSAGES.imageTooLarge(job.pageIndex + 1, Math.round(job.maxPixels / 1e6)),
       });
       return;
     }
     if (undecodedImage !== null && !out.inked) {
-      post({ type: 'error', code: 'unreadable', message: damagedImageMessage(job.pageIndex + 1, undecodedImage) });
+      post({ type: 'error', code: 'unreadable', message: OCR_MESSAGES.damagedImage(job.pageIndex + 1, FORMAT_OF_ERROR[undecodedImage]) });
       return;
     }
     const png = new Uint8Array(out.png.buffer, out.png.byteOffset, out.png.byteLength).slice();

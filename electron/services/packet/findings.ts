@@ -5,6 +5,7 @@ import { DETERMINATION_LABEL, type CaseChecklist } from '../../../shared/schemas
 import type { CaseRubric, RubricTotals } from '../../../shared/schemas/rubric.ts';
 import type { AcknowledgedGap } from '../../../shared/schemas/sign-summary.ts';
 import type { ScorecardRow } from '../../../shared/domain/prereview/scorecard.ts';
+import { quoteText } from '../../../shared/domain/quote-text.ts';
 
 export const FINDINGS_SCHEMA = 'credence.findings/1';
 
@@ -101,7 +102,7 @@ export function buildFindings(
         decidedBy: e.determination?.decidedBy ?? null,
         decidedAt: e.determination?.decidedAt ?? null,
         madeBy: extra.madeBy[e.item.id] ?? [],
-        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: a.quote.replace(/\s+/g, ' ').trim(), note: a.note, ocr: a.ocr })),
+        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: quoteText(a.quote), note: a.note, ocr: a.ocr })),
       };
     }),
     rubrics: rubrics.map((r) => ({

@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CriterionRef, EvidenceStance, SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { STANCE_LABEL } from '../features/checklist/stance.ts';
 import { StanceIcon } from '../ui/icons.tsx';
+import { quotePreview } from '../../../shared/domain/quote-text.ts';
 
 export interface PendingSelection {
   page: number;
@@ -100,8 +101,7 @@ export function HighlightPopover({ selection, items, criteria, defaultItemId, on
       }}
     >
       <p className="popover-quote">
-        “{selection.quote.replace(/\s+/g, ' ').slice(0, 120)}
-        {selection.quote.length > 120 ? '…' : ''}” <span className="subtle">p. {selection.page}{selection.endPage !== selection.page ? `–${selection.endPage}` : ''}</span>
+        “{quotePreview(selection.quote, 120)}” <span className="subtle">p. {selection.page}{selection.endPage !== selection.page ? `–${selection.endPage}` : ''}</span>
       </p>
       <input
         type="search"

@@ -12,8 +12,10 @@ import { drawFindHits, pageTexts } from './find-in-document.ts';
 import { countMatches, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { patternsFor } from '../../../shared/domain/search/query.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
-import { attachOcrText, type OcrPages } from './ocr-pages.ts';
+import { attachOcrText, type OcrPages, type PageWords } from './ocr-pages.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
+import { scanCopyText } from './scan-copy.ts';
+import { quoteText } from '../../../shared/domain/quote-text.ts';
 import { call, onEvent } from '../api/client.ts';
 import type { SelectionRect } from '../../../shared/schemas/checklist.ts';
 import { OutlineTree, flatten, type OutlineNode } from './OutlineTree.tsx';
@@ -26,11 +28,12 @@ import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, Ico
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
 /** The badge of a scanned page OCR has not read (yet), and its tooltip. */
-function unreadBadge(w: { status?: string | null; error?: string | null }): [string, string] {
+function unreadBadge(w: Pick<PageWords, 'status' | 'error' | 'failureKind'>): [string, string] {
   switch (w.status) {
     case 'failed':
-      // The reason says what helps (a copy at a normal size, a higher limit); a retry helps a page that ran out of time.
-      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'} Retry OCR is in the documents list.`];
+      // The reason says what helps (a copy at a normal size, the file in parts); Retry is pointed to
+      // only where reading again may work (the page ran out of time, the engine stopped).
+      return ['OCR failed: no text on this page', `${w.error ?? 'OCR could not read this page.'}${w.failureKind === 'retry' ? ' Retry OCR is in the documents list.' : ''}`];
     case 'cancelled':
       return ['OCR stopped: no text on this page yet', 'OCR of this document was stopped before this page was read. Resume OCR from the documents list.'];
     default:
@@ -394,7 +397,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     setTimeout(() => {
       const sel = window.getSelection();
       if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-      const quote = sel.toString().trim();
+      // One line, one space between words: the text layer of a scan has two (scan-copy.ts).
+      const quote = quoteText(sel.toString());
       const pageOf = (n: Node | null) => Number((n instanceof Element ? n : n?.parentElement)?.closest<HTMLElement>('.page')?.dataset.pageNumber ?? NaN);
       const a = pageOf(sel.anchorNode);
       const b = pageOf(sel.focusNode);
@@ -814,6 +818,14 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           ref={container}
           onMouseUp={onMouseUp}
           onKeyDown={onViewerKey}
+          onCopyCapture={(e) => {
+            // Before pdf.js's own copy on the text layer, which would put the two spaces back.
+            const text = scanCopyText(window.getSelection());
+            if (text === null) return;
+            e.clipboardData.setData('text/plain', text);
+            e.preventDefault();
+            e.stopPropagation();
+          }}
           className="viewer-container"
           tabIndex={0}
           aria-label={`${doc.title}, page ${page} of ${doc.pageCount}`}

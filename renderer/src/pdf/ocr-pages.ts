@@ -2,6 +2,7 @@
 // layer (streamTextContent) and find in document (getTextContent). Pages whose text came from the
 // PDF itself are left to pdf.js. Because the OCR words enter through pdf.js's own text path, the
 // text layer, selection, highlights and find behave on a scan exactly as on a digital page.
+import type { OcrFailureKind } from '../../../shared/schemas/document.ts';
 import { ocrTextContent, type OcrTextContent, type OcrWordInput } from './ocr-text-layer.ts';
 
 export interface PageWords {
@@ -9,6 +10,8 @@ export interface PageWords {
   /** Where a scanned page is in the OCR queue (null for a page with its own text layer), and why it failed or stopped. */
   status?: 'pending' | 'done' | 'failed' | 'cancelled' | null;
   error?: string | null;
+  /** For a failed page, what helps: reading it again ('retry'), another copy ('new_copy'), the file in parts ('page_limit'). */
+  failureKind?: OcrFailureKind | null;
   engine: string | null;
   engineVersion?: string | null;
   langDataSha256?: string | null;

@@ -186,6 +186,22 @@ test('a scanned policy: OCR progress, a phrase only in the scan found and shown 
     .toBe(true);
   await page.screenshot({ path: testInfo.outputPath('ocr-3-prereview-accepted.png') });
 
+  // Four lines of the image selected: the popover quotes them whole, with no "…" (the text layer's
+  // two spaces between words count for nothing), and copying them gives one space between words.
+  await select(page, 'Order', 'law.');
+  await page.locator('.viewer-container').dispatchEvent('mouseup');
+  const popover = page.getByRole('dialog', { name: 'Add highlight' });
+  await expect(popover.getByText(/law\.”/)).toHaveText(/^“Order .+ Choke holds are prohibited unless deadly force is authorized by law\.” p\. 1$/);
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer();
+    window.getSelection()!.anchorNode!.parentElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  expect(copied).toMatch(/^Order .+\s+Choke holds are prohibited unless\s+deadly force is authorized by law\.$/s);
+  expect(copied).not.toMatch(/ {2}/);
+  await popover.getByLabel('Note').press('Escape');
+  await expect(popover).toBeHidden();
+
   // A sentence running over two lines of the image, selected and made evidence on the chokehold item.
   const selection = await select(page, 'Choke', 'law.');
   expect(selection.length).toBeGreaterThanOrEqual(2);
@@ -341,12 +357,14 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   await expect(item.getByRole('button', { name: 'Resume OCR of scan-three' })).toBeFocused();
   await expect(item.getByRole('button', { name: /Stop OCR/ })).toHaveCount(0);
   await expect(item.getByRole('status')).toHaveCount(0);
+  // The chokehold lint found nothing in no text: it says so, with the pages it could not read.
+  await expect(item.getByText('chokehold: not in the text read (3 pages unread)')).toBeVisible({ timeout: 30_000 });
   // Searching now finds nothing, and says the scan's pages were not searched: "no matches" is not
   // "the policy does not say it". Once OCR has read them, the same search is run again by itself.
   await page.getByLabel('Search this case').fill('Marlow');
   await page.getByLabel('Search this case').press('Enter');
   await expect(page.getByText('No matches for “Marlow”.')).toBeVisible();
-  await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveText('3 scanned pages have no text yet (waiting for OCR, stopped, or failed) and were not searched.');
+  await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveText('3 scanned pages have no text yet and were not searched:scan-three: pages 1–3 not read yet (OCR stopped) Resume OCR');
   // The open scan's page says it has no text yet and why, instead of an image that ignores the mouse.
   const badge = page.locator('.page[data-page-number="1"] .ocr-badge');
   await expect(badge).toHaveText('OCR stopped: no text on this page yet', { timeout: 30_000 });
@@ -363,6 +381,7 @@ test('OCR stopped from the documents list says how many pages are left, badges t
   release();
   await expect(item.getByText(/OCR text: 3 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
   await expect(item.getByText(/OCR stopped/)).toHaveCount(0);
+  await expect(item.getByText(/pages? unread/)).toHaveCount(0);
   await expect(badge).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
   await expect(page.getByText(/ on 3 pages for “Marlow”/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('note').filter({ hasText: 'scanned pages' })).toHaveCount(0);
@@ -383,6 +402,9 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   await expect(failed).toHaveText(/^OCR failed on 1 page \(Page 2 is 200 × 200 inches: .*…\)$/, { timeout: OCR_WAIT });
   await expect(failed).toHaveAttribute('aria-description', /^Page 2 is 200 × 200 inches: .* ask the agency for a copy at a normal page size\.$/);
   await expect(item.getByText('OCR text: 1 page')).toBeVisible({ timeout: OCR_WAIT });
+  // Read again, the page would be refused again: no Retry, but what will help instead.
+  await expect(item.getByText('Retrying will not help: ask the agency for another copy.')).toBeVisible();
+  await expect(item.getByRole('button', { name: /Retry OCR/ })).toHaveCount(0);
   // The reason is the list's, not an event's: it is still there when the case is opened again.
   await page.getByRole('button', { name: 'Cases' }).click();
   await page.getByRole('row', { name: /Riverside/ }).click();
@@ -393,7 +415,7 @@ test('a page OCR cannot read says why in the documents list and on the page, and
   await page.keyboard.press('Enter');
   const badge = page.locator('.page[data-page-number="2"] .ocr-badge');
   await expect(badge).toHaveText('OCR failed: no text on this page', { timeout: 30_000 });
-  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.*Retry OCR is in the documents list\.$/);
+  await expect(badge).toHaveAttribute('title', /^Page 2 is 200 × 200 inches.* ask the agency for a copy at a normal page size\.$/);
   // On a page far wider than the window, the badge is where the window shows, not off at the right.
   await expect(badge).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('ocr-failed.png') });
@@ -420,6 +442,11 @@ test('a password-protected scan: read by OCR with the password given at import; 
   harness.ws.ctx.db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(documentId);
   await page.reload();
   await page.getByRole('row', { name: /Riverside/ }).click();
+  // Read again without it, the page fails saying what helps, with no Retry that would fail again.
+  await harness.ws.dispatch('ocr.run', { caseId: await caseId(harness), documentId, redo: true });
+  const listed = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: name });
+  await expect(listed).toContainText('Open the document and enter its password: these pages are then read.', { timeout: OCR_WAIT });
+  await expect(listed.getByRole('button', { name: /Retry OCR/ })).toHaveCount(0);
   await page.getByRole('list', { name: 'Policy documents' }).getByText(name).click();
   const locked = page.getByRole('group', { name: 'Password needed' });
   await expect(locked).toContainText('This PDF is password-protected.');
@@ -437,5 +464,8 @@ test('a password-protected scan: read by OCR with the password given at import; 
   const kept = async () => ((await harness.ws.dispatch('documents.password', { caseId: await caseId(harness), documentId })) as { ok: true; value: { password: string | null } }).value.password;
   await expect.poll(kept).toBe('marlow 7.2');
   await expect(page.locator('.error.banner')).toHaveCount(0);
+  // Kept, the page that failed for want of it is read again.
+  await expect(listed).not.toContainText('enter its password', { timeout: OCR_WAIT });
+  await expect(listed).toContainText('OCR text: 1 page');
   fs.rmSync(file);
 });

@@ -99,7 +99,7 @@ describe('credence import and ocr', () => {
     // Read again with a limit of one page per document: page 2 fails over the limit.
     const again = await credence(['ocr', '--case', caseId, '--document', documentId, '--redo'], { CREDENCE_OCR_PAGE_LIMIT: '1' });
     expect(again.code).toBe(1);
-    expect(again.out).toMatch(/2 of 2 scanned pages read by OCR \(mean confidence [\d.]+\); Page 2 was not read: OCR reads at most 1 page of one document \(CREDENCE_OCR_PAGE_LIMIT raises the limit\)\. \(its earlier OCR text is kept\)$/);
+    expect(again.out).toMatch(/2 of 2 scanned pages read by OCR \(mean confidence [\d.]+\); Page 2 was not read: OCR reads at most 1 page of one document\. Ask the agency for the file in smaller parts\. \(its earlier OCR text is kept\)$/);
     const json = JSON.parse((await credence(['documents', '--case', caseId, '--json'])).out).find((d: { id: string }) => d.id === documentId);
     expect(json.ocr).toMatchObject({ total: 2, pagesOcr: 2, failed: 1, failedKept: 1, failures: [{ page: 2, kept: true }] });
     expect((await credence(['search', '--case', caseId, '"report force"'])).out).toContain('page 2');

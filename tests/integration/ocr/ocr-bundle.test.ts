@@ -112,7 +112,7 @@ describe('a case bundle with a scanned document', () => {
       await b.call('roster.import', { path: anaKey, name: 'Ana Reviewer' });
       await b.call('bundle.import', { path: pending });
       expect(b.ws.services.ocr.summary(documentId)).toMatchObject({ pending: 1, failed: 1 });
-      expect(b.ws.services.ocr.failures(documentId)).toEqual([{ page: 3, error: expect.stringContaining('OCR reads at most 1 page of one document'), kept: false }]);
+      expect(b.ws.services.ocr.failures(documentId)).toEqual([{ page: 3, error: expect.stringContaining('OCR reads at most 1 page of one document'), kept: false, kind: 'page_limit' }]);
     } finally {
       b.cleanup();
       fs.rmSync(pending, { force: true });

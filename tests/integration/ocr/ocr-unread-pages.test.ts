@@ -29,7 +29,7 @@ afterAll(() => t?.cleanup());
 const unreadNow = () => ocrUnreadPages(t.ws.ctx.db)(documentId);
 const NONE = { waiting: [], failed: [], stopped: [], empty: [] };
 
-const lintOf = async () => ((await t.call('lint.forCase', { caseId })) as Array<{ documentId: string; chokehold: { stance: string } }>).find((d) => d.documentId === documentId)!;
+const lintOf = async () => ((await t.call('lint.forCase', { caseId })) as Array<{ documentId: string; unreadPages: number[]; chokehold: { stance: string } }>).find((d) => d.documentId === documentId)!;
 
 it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR', async () => {
   expect((await t.call('search.query', { caseId, query: '000123' })).map((h: { page: number }) => h.page)).toEqual([1]);
@@ -40,6 +40,8 @@ it('keeps the stamp searchable but pre-reviews the waiting page as needing OCR',
   const doc = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(doc).toMatchObject({ pagesWithoutText: [1], ocrFailedPages: [], ocrStoppedPages: [] });
   expect(unreadNow()).toEqual({ ...NONE, waiting: [1] });
+  // The lint's verdict says which pages it could not read, so it is not taken for the whole document's.
+  expect(await lintOf()).toMatchObject({ unreadPages: [1], chokehold: { stance: 'not_addressed' } });
 });
 
 it('still needs OCR after OCR was stopped', async () => {
@@ -53,6 +55,7 @@ it('still needs OCR after OCR was stopped', async () => {
   const failed = (await t.call('prereview.forCase', { caseId })).documents.find((d: { documentId: string }) => d.documentId === documentId);
   expect(failed).toMatchObject({ ocrFailedPages: [1], ocrStoppedPages: [] });
   expect(unreadNow()).toEqual({ ...NONE, failed: [1] });
+  expect((await lintOf()).unreadPages).toEqual([1]);
 });
 
 it('once read, the words decide; a reading again with other letters of the same length is pre-reviewed again', async () => {
@@ -60,7 +63,7 @@ it('once read, the words decide; a reading again with other letters of the same 
   await t.ws.services.ocr.whenIdle();
   expect(unreadNow()).toEqual(NONE);
   expect((await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance).toBe('prohibited_except_deadly_force');
-  expect((await lintOf()).chokehold.stance).toBe('prohibited_except_deadly_force');
+  expect(await lintOf()).toMatchObject({ unreadPages: [], chokehold: { stance: 'prohibited_except_deadly_force' } });
 
   // What a reading again stores (ocr-service.ts writeDone): the page's text and its OCR row's
   // time. Here the new reading misreads "Chokeholds" with the same number of letters.

@@ -6,6 +6,7 @@ import { LintFindings, type LintActions } from './LintFindings.tsx';
 import { STANCE_LABEL } from './stance.ts';
 import { IconBack, IconTrash, IconWarning, StanceIcon } from '../../ui/icons.tsx';
 import { OcrChip } from '../../ui/OcrChip.tsx';
+import { quotePreview } from '../../../../shared/domain/quote-text.ts';
 
 export interface ItemActions extends LintActions {
   determine(input: { itemId: string; status: DeterminationStatus; rationale: string; noRuleFound: boolean; evidenceIds: string[] }, previous: ChecklistEntry['determination']): Promise<void>;
@@ -103,8 +104,7 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
                   {a.status === 'orphaned' && <span className="chip warn">orphaned</span>}
                 </span>
                 <button className="link quote" onClick={() => actions.openEvidence(a)}>
-                  “{a.quote.replace(/\s+/g, ' ').slice(0, 220)}
-                  {a.quote.length > 220 ? '…' : ''}”
+                  “{quotePreview(a.quote, 220)}”
                 </button>
                 <span className="subtle">
                   {a.documentTitle}, p. {a.pageFrom}
@@ -114,7 +114,7 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
                 {a.note && <p className="note">{a.note}</p>}
               </div>
               {!readOnly && (
-                <button className="icon" aria-label={`Delete highlight “${a.quote.slice(0, 40)}”`} onClick={() => void actions.deleteHighlight(a)}>
+                <button className="icon" aria-label={`Delete highlight “${quotePreview(a.quote, 40)}”`} onClick={() => void actions.deleteHighlight(a)}>
                   <IconTrash />
                 </button>
               )}

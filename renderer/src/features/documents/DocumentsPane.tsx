@@ -3,9 +3,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventPayload } from '../../../../shared/contract.ts';
 import type { CaseRecord } from '../../../../shared/schemas/case.ts';
-import type { DocumentListItem, DocumentRecord, ImportFileResult } from '../../../../shared/schemas/document.ts';
+import type { DocumentListItem, DocumentRecord, ImportFileResult, OcrFailureKind } from '../../../../shared/schemas/document.ts';
 import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
 import { PasswordRetry } from './PasswordRetry.tsx';
+import { confidenceText } from './weakest-page.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
 
@@ -46,6 +47,32 @@ const LINT_SHORT: Record<string, string> = {
   permitted: 'permitted',
   not_addressed: 'not addressed',
 };
+
+/** The chokehold lint's verdict on a document, and how many of its scanned pages it could not read. */
+interface LintBadge {
+  chokehold: string;
+  vascular: string;
+  isDirective: boolean;
+  unread: number;
+}
+
+/**
+ * "chokehold: prohibited", with "(2 pages unread)" while scanned pages have no text yet: a verdict
+ * on part of a document must not read as the whole document's. Nothing found shows no badge,
+ * unless pages were unread: then it is "not in the text read", as the pre-review says.
+ */
+function LintBadgeChip({ lint }: { lint: LintBadge | undefined }) {
+  if (!lint || (lint.chokehold === 'not_addressed' && lint.unread === 0)) return null;
+  const verdict = lint.chokehold === 'not_addressed' ? 'not in the text read' : LINT_SHORT[lint.chokehold];
+  const unread = lint.unread > 0 ? ` (${lint.unread} ${lint.unread === 1 ? 'page' : 'pages'} unread)` : '';
+  const why = lint.unread > 0 ? `. ${lint.unread === 1 ? 'One scanned page has' : `${lint.unread} scanned pages have`} no text yet (OCR), so the lint did not read ${lint.unread === 1 ? 'it' : 'them'}.` : '';
+  return (
+    <span className="chip lint-badge" title={`Chokehold lint — airway: ${LINT_SHORT[lint.chokehold]}; blood flow: ${LINT_SHORT[lint.vascular]}${why}`}>
+      chokehold: {verdict}
+      {unread}
+    </span>
+  );
+}
 
 export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged, onListChanged, recordUndo }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
@@ -123,14 +150,14 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   // text arrives later, by OCR: the verdict is read again when the list comes back with more OCR
   // pages, at most every 30 s while a document is being read (each reading pre-reviews the whole
   // growing document, work that competes with OCR) and at once when its OCR ends.
-  const [lint, setLint] = useState<Map<string, { chokehold: string; vascular: string; isDirective: boolean }>>(new Map());
+  const [lint, setLint] = useState<Map<string, LintBadge>>(new Map());
   const docKey = documents.map((d) => `${d.id}:${d.ocr?.running ? `r${Math.floor(Date.now() / LINT_WHILE_OCR_MS)}` : (d.ocr?.pagesOcr ?? 0)}`).join(',');
   useEffect(() => {
     if (!docKey) return;
     // A slower answer for an older list must not overwrite a newer one.
     let live = true;
     call('lint.forCase', { caseId: caseRecord.id })
-      .then((r) => live && setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective }]))))
+      .then((r) => live && setLint(new Map(r.map((d) => [d.documentId, { chokehold: d.chokehold.stance, vascular: d.vascular.stance, isDirective: d.isDirective, unread: d.unreadPages.length }]))))
       .catch(() => live && setLint(new Map()));
     return () => {
       live = false;
@@ -476,11 +503,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
                 ) : (
                   d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>
                 )}
-                {lint.get(d.id) && lint.get(d.id)!.chokehold !== 'not_addressed' && (
-                  <span className="chip lint-badge" title={`Chokehold lint — airway: ${LINT_SHORT[lint.get(d.id)!.chokehold]}; blood flow: ${LINT_SHORT[lint.get(d.id)!.vascular]}`}>
-                    chokehold: {LINT_SHORT[lint.get(d.id)!.chokehold]}
-                  </span>
-                )}
+                <LintBadgeChip lint={lint.get(d.id)} />
                 {lint.get(d.id) && !lint.get(d.id)!.isDirective && <span className="chip warn">not a directive</span>}
               </span>
             </li>
@@ -491,9 +514,17 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   );
 }
 
+/** What to do about failures a retry cannot mend, by kind (ocrFailureKind): said once each. */
+const NO_RETRY_ADVICE: Record<OcrFailureKind, string> = {
+  retry: '',
+  new_copy: 'Retrying will not help: ask the agency for another copy.',
+  page_limit: 'Too many pages for OCR: ask the agency for the file in smaller parts.',
+  password: 'Open the document and enter its password: these pages are then read.',
+};
+
 /**
  * A scanned document's OCR, in words: "OCR 34/120" while it runs (with Stop), pages left after a
- * stop (with Resume), pages that failed and why (with Retry), and when done how many pages are
+ * stop (with Resume), pages that failed and why (with Retry where reading again may work, else what will), and when done how many pages are
  * OCR text and the engine's mean confidence.
  */
 function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNullable<DocumentListItem['ocr']>; live: OcrLive | null; title: string; readOnly: boolean; onRun: () => void; onCancel: () => void }) {
@@ -506,7 +537,9 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
   const kept = ocr.failedKept;
   const failedNoText = ocr.failed - kept;
   const reasons = ocr.failures.map((f) => ocrFailureText(f));
-  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more; Retry OCR reads them all again.`);
+  if (ocr.failed > ocr.failures.length) reasons.push(`…and ${ocr.failed - ocr.failures.length} more${ocr.retryable ? '; Retry OCR reads them all again' : ''}.`);
+  // Retry is offered only where reading again may work; otherwise the list says what will.
+  const advice = ocr.retryable ? [] : [...new Set(ocr.failures.map((f) => NO_RETRY_ADVICE[f.kind]).filter(Boolean))];
   const first = ocr.failures[0] ? ocrFailureText(ocr.failures[0], { sayKept: false }) : '';
   const short = first.length > 90 ? `${first.slice(0, 89).trimEnd()}…` : first;
   const failedWords = [failedNoText > 0 ? `OCR failed on ${failedNoText} ${failedNoText === 1 ? 'page' : 'pages'}` : '', kept > 0 ? `${failedNoText > 0 ? 'reading' : 'Reading'} again failed on ${kept} ${kept === 1 ? 'page' : 'pages'} (earlier text kept)` : ''].filter(Boolean).join('; ');
@@ -568,17 +601,18 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
             {failedWords}
             {short ? ` (${short}${ocr.failed > 1 ? '; more on hover' : ''})` : ''}
           </span>
-          {!running && !readOnly && left === 0 && (
+          {ocr.retryable && !running && !readOnly && left === 0 && (
             <button className="doc-action" aria-label={`Retry OCR of ${title}`} onClick={(e) => (stop(e), onRun())}>
               Retry OCR
             </button>
           )}
+          {advice.length > 0 && <span className="ocr-advice">{advice.join(' ')}</span>}
         </>
       )}
       {!running && ocr.pagesOcr > 0 && (
         <span className="chip ocr-done" title="The text of these pages was read from the scanned images">
           OCR text: {ocr.pagesOcr} {ocr.pagesOcr === 1 ? 'page' : 'pages'}
-          {ocr.meanConfidence !== null ? `, ${Math.round(ocr.meanConfidence)} % confidence` : ''}
+          {ocr.meanConfidence !== null ? `, ${confidenceText(ocr)}` : ''}
         </span>
       )}
     </span>

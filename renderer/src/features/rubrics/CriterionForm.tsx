@@ -5,6 +5,7 @@ import type { AnnotationRecord } from '../../../../shared/schemas/checklist.ts';
 import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import type { RubricCriterion, ScoreRecord } from '../../../../shared/schemas/rubric.ts';
 import { StanceIcon } from '../../ui/icons.tsx';
+import { quotePreview } from '../../../../shared/domain/quote-text.ts';
 
 interface Props {
   criterion: RubricCriterion;
@@ -80,8 +81,7 @@ export function CriterionForm({ criterion: c, score, linked, highlights, documen
                     <li key={a.id}>
                       <label>
                         <input type="checkbox" disabled={readOnly} checked={evidence.includes(a.id)} onChange={(e) => setEvidence((x) => (e.target.checked ? [...x, a.id] : x.filter((y) => y !== a.id)))} />{' '}
-                        <span className="subtle">p. {a.pageFrom}</span> <StanceIcon stance={a.stance} /> “{a.quote.replace(/\s+/g, ' ').slice(0, 90)}
-                        {a.quote.length > 90 ? '…' : ''}”
+                        <span className="subtle">p. {a.pageFrom}</span> <StanceIcon stance={a.stance} /> “{quotePreview(a.quote, 90)}”
                       </label>
                     </li>
                   ))}

@@ -5,12 +5,17 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import type { DocumentListItem, SearchHit } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { OcrChip } from '../../ui/OcrChip.tsx';
+import { unsearchedDocuments } from './unsearched.ts';
 
 interface Props {
   caseId: string;
   documents: DocumentListItem[];
   inputRef: RefObject<HTMLInputElement | null>;
   onOpenHit: (hit: SearchHit, query: string) => void;
+  /** The case is archived: nothing is started from here. */
+  readOnly: boolean;
+  /** OCR was resumed from here: the documents list is read again. */
+  onDocumentsChanged: () => void;
 }
 
 // A query that already has its own quotes is shown as typed.
@@ -26,18 +31,16 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-/** Pages of scanned documents with no text yet (waiting for OCR, stopped, or failed): search cannot see them. */
-function pagesWithoutText(documents: DocumentListItem[]): number {
-  return documents.reduce((n, d) => n + (d.ocr ? d.ocr.pending + d.ocr.stopped + d.ocr.failed - d.ocr.failedKept : 0), 0);
-}
-
-export function SearchPanel({ caseId, documents, inputRef, onOpenHit }: Props) {
+export function SearchPanel({ caseId, documents, inputRef, onOpenHit, readOnly, onDocumentsChanged }: Props) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [searched, setSearched] = useState('');
   const [error, setError] = useState<string | null>(null);
   const hasDocuments = documents.length > 0;
-  const unread = pagesWithoutText(documents);
+  // Scanned pages search cannot see (no text yet), and whether it searched OCR text at all.
+  const unsearched = unsearchedDocuments(documents);
+  const unread = unsearched.reduce((n, u) => n + u.pages, 0);
+  const searchedOcr = documents.some((d) => d.ocr && d.ocr.pagesOcr > 0);
 
   async function run(q: string) {
     try {
@@ -46,6 +49,16 @@ export function SearchPanel({ caseId, documents, inputRef, onOpenHit }: Props) {
       setSearched(q);
     } catch (err) {
       setHits(null);
+      setError(messageOf(err));
+    }
+  }
+  // Stopped OCR resumed from the note, as from the documents list.
+  async function resumeOcr(documentId: string) {
+    try {
+      setError(null);
+      await call('ocr.run', { caseId, documentId });
+      onDocumentsChanged();
+    } catch (err) {
       setError(messageOf(err));
     }
   }
@@ -102,8 +115,29 @@ export function SearchPanel({ caseId, documents, inputRef, onOpenHit }: Props) {
           </p>
           {/* "No matches" must not read as "the policy does not say it" while scanned pages are unread. */}
           {unread > 0 && (
-            <p className="notice unsearched" role="note">
-              {plural(unread, 'scanned page has', 'scanned pages have')} no text yet (waiting for OCR, stopped, or failed) and {unread === 1 ? 'was' : 'were'} not searched.
+            <div className="notice unsearched" role="note">
+              {plural(unread, 'scanned page has', 'scanned pages have')} no text yet and {unread === 1 ? 'was' : 'were'} not searched:
+              <ul>
+                {unsearched.map((u) => (
+                  <li key={u.documentId}>
+                    {u.title}: {u.text}
+                    {u.stopped && !readOnly && (
+                      <>
+                        {' '}
+                        <button className="doc-action" aria-label={`Resume OCR of ${u.title}`} onClick={() => void resumeOcr(u.documentId)}>
+                          Resume OCR
+                        </button>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {/* Said once: a word OCR misread is not found, and nothing on the hit list shows it. */}
+          {searchedOcr && (
+            <p className="subtle ocr-caveat" role="note">
+              OCR text was searched too; OCR can misread words, so a match on a scan may be missed.
             </p>
           )}
           {[...groups.entries()].map(([title, list]) => (

@@ -287,7 +287,7 @@ export function Workspace({ caseId, onClose }: { caseId: string; onClose: () => 
         <Panel id="left" defaultSize="18" minSize="12" collapsible panelRef={leftPanel} onResize={(size) => setCollapsed((x) => (x.left === (size.inPixels === 0) ? x : { ...x, left: size.inPixels === 0 }))}>
           <section className="pane left" aria-label="Documents and search" hidden={collapsed.left}>
             <DocumentsPane caseRecord={c} documents={docs} selectedId={current?.id ?? null} onSelect={(id) => setTarget({ documentId: id, page: 1, resume: true })} onChanged={() => void reload()} onListChanged={() => void reloadDocuments()} recordUndo={undo.record} />
-            <SearchPanel caseId={c.id} inputRef={searchRef} documents={docs} onOpenHit={(h, query) => setTarget({ documentId: h.documentId, page: h.page, query })} />
+            <SearchPanel caseId={c.id} inputRef={searchRef} documents={docs} readOnly={c.archived} onDocumentsChanged={() => void reload()} onOpenHit={(h, query) => setTarget({ documentId: h.documentId, page: h.page, query })} />
           </section>
         </Panel>
         <Separator className="separator" aria-label="Resize documents pane" />
