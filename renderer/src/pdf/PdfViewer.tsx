@@ -722,12 +722,6 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           <button type="button" disabled={!ready} onClick={() => zoom('page-width')}>
             Fit width
           </button>
-          <button type="button" aria-label="Rotate pages counterclockwise" title="Turn the pages a quarter turn to the left (the view only; the file is not changed)" disabled={!ready} onClick={() => rotate(-90)}>
-            <IconRotateLeft />
-          </button>
-          <button type="button" aria-label="Rotate pages clockwise" title="Turn the pages a quarter turn to the right (the view only; the file is not changed)" disabled={!ready} onClick={() => rotate(90)}>
-            <IconRotateRight />
-          </button>
         </div>
         <form
           className="find"
@@ -763,6 +757,14 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             {find ? findStatus : ''}
           </span>
         </form>
+        <div className="rotate" role="group" aria-label="Turn pages">
+          <button type="button" aria-label="Rotate pages counterclockwise" title="Turn the pages a quarter turn to the left (the view only; the file is not changed)" disabled={!ready} onClick={() => rotate(-90)}>
+            <IconRotateLeft />
+          </button>
+          <button type="button" aria-label="Rotate pages clockwise" title="Turn the pages a quarter turn to the right (the view only; the file is not changed)" disabled={!ready} onClick={() => rotate(90)}>
+            <IconRotateRight />
+          </button>
+        </div>
       </div>
       {error && (
         <p className="error banner" role="alert">

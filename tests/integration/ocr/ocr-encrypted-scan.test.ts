@@ -63,7 +63,7 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
     expect(await a.call('ocr.run', { caseId, documentId, redo: true })).toEqual({ queued: 1 });
     await a.ws.services.ocr.whenIdle();
     // The page keeps its earlier reading; the failure says what to do.
-    expect(a.ws.services.ocr.failures(documentId)).toEqual([{ page: 1, error: OCR_MESSAGES.needsPassword, kept: true }]);
+    expect(a.ws.services.ocr.failures(documentId)).toEqual([{ page: 1, error: OCR_MESSAGES.needsPassword, kept: true, kind: 'password' }]);
     expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: null });
 
     // A password that does not open the file is refused and keeps nothing.
