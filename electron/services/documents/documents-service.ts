@@ -154,8 +154,10 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
   const link = db.prepare('INSERT OR IGNORE INTO case_documents (case_id, document_id, added_by, added_at) VALUES (?, ?, ?, ?)');
   const passwords = createDocumentPasswords(db);
 
-  /** The document's row, staged: page_count and title are final, its pages follow a slice at a time. */
-  /** `password`: the one that opened an encrypted file, kept with it (document-passwords.ts). */
+  /**
+   * The document's row, staged: page_count and title are final, its pages follow a slice at a time.
+   * `password`: the one that opened an encrypted file, kept with it (document-passwords.ts).
+   */
   function stage(id: string, sha: string, size: number, name: string, x: Extracted, hasScripts: boolean, password: string | null) {
     const at = ctx.now().toISOString();
     const ocr = x.pages.filter((p) => p.needsOcr).length;

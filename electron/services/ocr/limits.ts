@@ -112,7 +112,7 @@ const NEEDS_NEW_COPY = [
   /the OCR engine needed more than [\d,]+ MB of memory/,
 ];
 const OVER_PAGE_LIMIT = /^Page \d+ was not read: OCR reads at most [\d,]+ pages? of one document/;
-/** OCR_MESSAGES.needsPassword, or as the renderer said it before (pdf.js's own words; ocr-service LOCKED_FAILURE). */
+/** OCR_MESSAGES.needsPassword, or as the renderer said it before (pdf.js's own words): ocr-service retryLocked reads these again once the password is kept. */
 const NEEDS_PASSWORD = /^This PDF is password-protected and the workspace has no password that opens it|could not be drawn for OCR \((No password given|Incorrect Password)\)\.$/;
 
 export function ocrFailureKind(error: string | null): OcrFailureKind {

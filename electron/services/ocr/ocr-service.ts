@@ -62,12 +62,6 @@ const CANCEL = Symbol('cancelled by the person');
 const BLANK_PAGE: OcrPageResult = { text: '', words: [], meanConfidence: null, rotation: 0, skewDegrees: 0 };
 /** How often a drawing renderer's resident size is read (a runaway page grows ~150 MB a second). */
 const RENDER_MEMORY_POLL_MS = 250;
-/**
- * A page that failed for want of its file's password (one parameter: OCR_MESSAGES.needsPassword),
- * or as the renderer said it before that message (pdf.js's own words), so entering the password
- * reads those pages too.
- */
-const LOCKED_FAILURE = `(error = ? OR error LIKE 'Page % could not be drawn for OCR (No password given).' OR error LIKE 'Page % could not be drawn for OCR (Incorrect Password).')`;
 /** How often a process looks again at pages another process (the CLI, the app) is reading. */
 export const ELSEWHERE_POLL_MS = 2_000;
 
@@ -461,7 +455,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr', kind: ocrFailureKind(r.error) }));
   // Looked at until the first failure a retry may mend: a document past the page limit has
   // thousands of failures of one kind, and this runs each time the documents list is read.
-  const failureReasons = db.prepare<[string], { error: string | null }>(`SELECT error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`);
+  const failureReasons = db.prepare<[string], { page_index: number; error: string | null }>(`SELECT page_index, error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`);
   const anyRetryable = (documentId: string) => {
     for (const r of failureReasons.iterate(documentId)) if (ocrFailureKind(r.error) === 'retry') return true;
     return false;
@@ -532,10 +526,12 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
      */
     retryLocked(documentId: string): { queued: number } {
       locked.delete(documentId);
+      // Which failures those are is ocrFailureKind's to say (today's reason and the renderer's older words alike).
       const queued = ctx.writeTransaction(() => {
-        const n = db
-          .prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND status = 'failed' AND ${LOCKED_FAILURE}`)
-          .run(ctx.now().toISOString(), documentId, OCR_MESSAGES.needsPassword).changes;
+        const at = ctx.now().toISOString();
+        const again = db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND page_index = ? AND status = 'failed'`);
+        let n = 0;
+        for (const r of failureReasons.all(documentId)) if (ocrFailureKind(r.error) === 'password') n += again.run(at, documentId, r.page_index).changes;
         if (n > 0) applyDocumentLimit(documentId);
         return n;
       });
