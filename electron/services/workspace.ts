@@ -213,6 +213,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     ocr: {
       enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
       settle: (d) => carryAfterOcr(ctx, d),
+      retryLocked: (d) => ocr.retryLocked(d, { start: false }),
       afterImport: () => {
         if (ocrAuto) call.exit(() => ocr.start());
       },

@@ -44,7 +44,7 @@ interface Deps {
   /** Who is acting: the bundle is signed with their key. */
   current: () => Identity | null;
   /** The OCR queue: scanned pages that arrive unread wait in it, and are read after the import. */
-  ocr?: { enqueueImported(documentId: string, pages: number[]): void; afterImport(): void; settle(documentId: string): void };
+  ocr?: { enqueueImported(documentId: string, pages: number[]): void; afterImport(): void; settle(documentId: string): void; retryLocked(documentId: string): unknown };
 }
 
 /**
@@ -328,6 +328,9 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
         s.run(...COLUMNS[table].map((c) => (c === 'document_id' || c.endsWith('_document_id') ? idMap.get(String(r[c])) : r[c])));
       };
       const written: string[] = [];
+      // A document already here that has no password kept takes the bundle's (the lead received
+      // the file earlier, without it); one kept here already stays: it opened this copy.
+      const unlocked: string[] = [];
       try {
         for (const d of b.documents) if (fresh.has(d.id) && putBlob(ctx.paths.blobs, ctx.paths.tmp, d.sha256, entries.get(`blobs/${d.sha256}.pdf`)!)) written.push(d.sha256);
         db.transaction(() => {
@@ -347,6 +350,11 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
             const unread = b.pages.filter((p) => p.document_id === d.id && p.needs_ocr === 1 && !read.has(p.page_index)).map((p) => p.page_index);
             if (unread.length || read.size) deps.ocr?.enqueueImported(idMap.get(d.id)!, unread);
           }
+          for (const k of b.documentPasswords) {
+            if (fresh.has(k.document_id)) continue;
+            const local = idMap.get(k.document_id)!;
+            if (db.prepare('INSERT INTO document_passwords (document_id, password) VALUES (?, ?) ON CONFLICT (document_id) DO NOTHING').run(local, k.password).changes > 0) unlocked.push(local);
+          }
           for (const p of b.checklistPacks) if (!db.prepare('SELECT 1 FROM checklist_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('checklist_packs', p);
           for (const p of b.rubricPacks) if (!db.prepare('SELECT 1 FROM rubric_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('rubric_packs', p);
           if (exists) for (const [t, where] of [...CASE_TABLES].reverse()) db.prepare(`DELETE FROM ${t} WHERE ${where}`).run(b.caseId);
@@ -360,6 +368,8 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
         if (err instanceof ServiceError) throw err;
         throw new ServiceError('bad_file', `${base} could not be imported (${(err as Error).message}). Nothing was changed.`);
       }
+      // Its pages that failed here for want of the password wait to be read again.
+      for (const d of unlocked) deps.ocr?.retryLocked(d);
       deps.ocr?.afterImport();
       return { caseId: b.caseId, agencyName: b.tables.cases[0]!.agency_name, replaced: exists, documents: b.documents.length, signer };
     },

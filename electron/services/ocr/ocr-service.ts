@@ -522,9 +522,11 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     },
     /**
      * The pages that failed for want of the file's password, queued again now that it is kept
-     * (documents.rememberPassword): no other failure is retried for it. Runs in the caller's transaction.
+     * (documents.rememberPassword, or a case bundle that carries it): no other failure is retried for
+     * it. Runs in the caller's transaction. `start: false` only queues them, for a caller that starts
+     * reading when its workspace reads on its own (a bundle import).
      */
-    retryLocked(documentId: string): { queued: number } {
+    retryLocked(documentId: string, { start = true }: { start?: boolean } = {}): { queued: number } {
       locked.delete(documentId);
       // Which failures those are is ocrFailureKind's to say (today's reason and the renderer's older words alike).
       const queued = ctx.writeTransaction(() => {
@@ -537,7 +539,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       });
       if (queued > 0) {
         progress(documentId, 0, 'queued');
-        setImmediate(pump);
+        if (start) setImmediate(pump);
       }
       return { queued };
     },

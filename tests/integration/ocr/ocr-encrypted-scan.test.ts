@@ -146,4 +146,34 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
       b.cleanup();
     }
   }, 180_000);
+
+  it('a bundle meeting the file already here without its password brings the password, and the pages it locked are read', async () => {
+    const bundle = path.join(files, 'lockport-again.credence-case');
+    await a.call('bundle.export', { caseId, outPath: bundle, passphrase: TEST_PASSPHRASE });
+    const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
+    const key = path.join(files, 'rita-again.pub.pem');
+    fs.writeFileSync(key, me.publicKeyPem);
+    const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+    try {
+      await b.call('roster.import', { path: key, name: REVIEWER.name });
+      // The lead had the agency's file already, from before passwords were kept: its pages could not be read.
+      const own = (await b.call('cases.create', { agencyName: 'Lockport Police Department', ori: 'IL9990079', state: 'IL' })).id;
+      const [r] = await b.call('documents.import', { caseId: own, paths: [b.write('locked-scan.pdf', fs.readFileSync(path.join(`${a.dataDir}-files`, 'locked-scan.pdf')))], password: PASSWORD });
+      const here = r.document.id;
+      b.ws.ctx.db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(here);
+      await b.call('ocr.run', { caseId: own, documentId: here, redo: true });
+      await b.ws.services.ocr.whenIdle();
+      expect(b.ws.services.ocr.failures(here)).toMatchObject([{ page: 1, kind: 'password' }]);
+
+      await b.call('bundle.import', { path: bundle });
+      expect(await b.call('documents.password', { caseId: own, documentId: here })).toEqual({ password: PASSWORD });
+      expect(b.ws.services.ocr.summary(here)).toMatchObject({ pending: 1, failed: 0 });
+      b.ws.services.ocr.start();
+      await b.ws.services.ocr.whenIdle();
+      expect(b.ws.services.ocr.failures(here)).toEqual([]);
+      expect(await b.call('ocr.pageWords', { caseId: own, documentId: here, page: 1 })).toMatchObject({ source: 'ocr', status: 'done', error: null });
+    } finally {
+      b.cleanup();
+    }
+  }, 180_000);
 });
