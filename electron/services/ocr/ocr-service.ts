@@ -15,7 +15,7 @@ import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
 import { createDocumentPasswords } from '../documents/document-passwords.ts';
 import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
-import { OCR_MESSAGES, ocrFailureKind, type OcrLimits } from './limits.ts';
+import { OCR_MESSAGES, ocrFailureKind, type OcrFailureKind, type OcrLimits } from './limits.ts';
 import type { RenderJob, RenderOut } from './render-worker.ts';
 import { ocrPageItems } from './page-items.ts';
 import { nextTurn } from '../next-turn.ts';
@@ -53,6 +53,9 @@ export interface OcrServiceOptions {
 }
 
 export type OcrSummary = NonNullable<DocumentListItem['ocr']>;
+
+/** The failures an OCR run without --redo reads again: a passing fault, or a page limit that may have been raised (applyDocumentLimit judges again). */
+const RETRIED: ReadonlySet<OcrFailureKind> = new Set(['retry', 'page_limit']);
 
 type Phase = 'queued' | 'recognising' | 'done' | 'failed' | 'cancelled';
 type Rendered = Extract<RenderOut, { type: 'rendered' }>;
@@ -456,6 +459,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   // Looked at until the first failure a retry may mend: a document past the page limit has
   // thousands of failures of one kind, and this runs each time the documents list is read.
   const failureReasons = db.prepare<[string], { page_index: number; error: string | null }>(`SELECT page_index, error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`);
+  const requeue = db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND page_index = ? AND status = 'failed'`);
   const anyRetryable = (documentId: string) => {
     for (const r of failureReasons.iterate(documentId)) if (ocrFailureKind(r.error) === 'retry') return true;
     return false;
@@ -509,8 +513,12 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       ctx.writeTransaction(() => {
         for (const d of docs) {
           // A page read again keeps its present text until the new reading replaces it.
-          const which = input.redo ? `status != 'pending'` : `status IN ('failed', 'cancelled')`;
-          if (db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND ${which}`).run(at, d).changes > 0) again.push(d);
+          const which = input.redo ? `status != 'pending'` : `status = 'cancelled'`;
+          let changed = db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND ${which}`).run(at, d).changes;
+          // Without --redo, a failed page is read again only where that may work: not a damaged
+          // file's page (a new copy is needed) nor a locked one (entering the password reads it).
+          if (!input.redo) for (const r of failureReasons.all(d)) if (RETRIED.has(ocrFailureKind(r.error))) changed += requeue.run(at, d, r.page_index).changes;
+          if (changed > 0) again.push(d);
           applyDocumentLimit(d);
           queued += (db.prepare(`SELECT count(*) AS n FROM page_ocr WHERE document_id = ? AND status = 'pending'`).get(d) as { n: number }).n;
         }
@@ -531,9 +539,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // Which failures those are is ocrFailureKind's to say (today's reason and the renderer's older words alike).
       const queued = ctx.writeTransaction(() => {
         const at = ctx.now().toISOString();
-        const again = db.prepare(`UPDATE page_ocr SET status = 'pending', error = NULL, updated_at = ?, claim_owner = NULL, claimed_at = NULL WHERE document_id = ? AND page_index = ? AND status = 'failed'`);
         let n = 0;
-        for (const r of failureReasons.all(documentId)) if (ocrFailureKind(r.error) === 'password') n += again.run(at, documentId, r.page_index).changes;
+        for (const r of failureReasons.all(documentId)) if (ocrFailureKind(r.error) === 'password') n += requeue.run(at, documentId, r.page_index).changes;
         if (n > 0) applyDocumentLimit(documentId);
         return n;
       });

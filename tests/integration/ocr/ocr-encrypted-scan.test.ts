@@ -101,12 +101,25 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
     expect(await a.call('documents.password', { caseId, documentId })).toEqual({ password: PASSWORD });
   });
 
-  it('entering a password retries only the pages that failed for want of it', async () => {
-    a.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = 'Page 1 holds an image declaring more than 40 megapixels (test).' WHERE document_id = ?`).run(documentId);
+  it('entering a password retries only the pages that failed for want of it; Retry only those that may read', async () => {
+    const fail = (error: string) => a.ws.ctx.db.prepare(`UPDATE page_ocr SET status = 'failed', error = ? WHERE document_id = ?`).run(error, documentId);
+    fail('Page 1 holds an image declaring more than 40 megapixels (test).');
     expect(await a.call('documents.rememberPassword', { caseId, documentId, password: PASSWORD })).toEqual({ queued: 0 });
     expect(a.ws.services.ocr.summary(documentId)).toMatchObject({ pending: 0, failed: 1 });
+    // A damaged file's page fails the same way each time: Retry leaves it, --redo reads it.
+    expect(await a.call('ocr.run', { caseId, documentId })).toEqual({ queued: 0 });
+    expect(a.ws.services.ocr.summary(documentId)).toMatchObject({ pending: 0, failed: 1 });
+    // So does a locked page while its password is not kept: entering it reads the page.
+    fail(OCR_MESSAGES.needsPassword);
+    expect(await a.call('ocr.run', { caseId, documentId })).toEqual({ queued: 0 });
+    // A passing fault is read again.
+    fail('Page 1 could not be read: the OCR engine stopped (test).');
     expect(await a.call('ocr.run', { caseId, documentId })).toEqual({ queued: 1 });
     await a.ws.services.ocr.whenIdle();
+    fail('Page 1 holds an image declaring more than 40 megapixels (test).');
+    expect(await a.call('ocr.run', { caseId, documentId, redo: true })).toEqual({ queued: 1 });
+    await a.ws.services.ocr.whenIdle();
+    expect(a.ws.services.ocr.failures(documentId)).toEqual([]);
   }, 120_000);
 
   it('travels to the lead in the case bundle, and a bundle naming a document it does not hold is refused', async () => {
