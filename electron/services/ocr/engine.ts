@@ -34,6 +34,8 @@ export interface OcrPageResult {
   rotation: 0 | 90 | 180 | 270;
   /** The small skew tesseract found and straightened, in degrees. */
   skewDegrees: number;
+  /** How many times the engine read the page to get this (other turns and layouts tried): 1 for most pages, 0 for white paper. */
+  readings: number;
 }
 
 export interface OcrEngineInfo {
@@ -196,6 +198,36 @@ function poor(words: OcrWord[]): boolean {
 }
 
 /**
+ * Words that text in English of any kind is full of, and a police policy's vocabulary: a poor
+ * read in which they abound is of an upright page, only a faint, faxed or noisy copy (measured on
+ * corpus pages, clean and fax-like: 24–48 % of the words of three letters or more are among these;
+ * the same pages upside down read as 0–2 %, a few chance words like "are").
+ */
+const COMMON_WORDS = new Set(
+  `the and for are but not all any can has was one our out his how new now see two who its may use
+   shall will with that this from they have been were when which their there what would about each
+   other than then them these some into only over such also after before under must should could
+   upon more most where while being those through during without within between against because
+   both same made make does done every either until unless whether including following used using
+   person persons time reasonable force officer officers police department policy procedure
+   section law state public member members subject report reports duty chief city county order
+   general training authorized necessary provide provided required employee employees`.split(/\s+/),
+);
+
+/** Whether a read is plainly of text the right way up: enough common words (see COMMON_WORDS). */
+function readsUpright(words: OcrWord[]): boolean {
+  let lettered = 0;
+  let known = 0;
+  for (const w of words) {
+    const t = w.text.toLowerCase().replace(/[^\p{L}]/gu, '');
+    if (t.length < 3) continue;
+    lettered++;
+    if (COMMON_WORDS.has(t)) known++;
+  }
+  return known >= 5 && known * 10 >= lettered;
+}
+
+/**
  * Tesseract reads a page scanned sideways as vertical lines without turning it, so such a read
  * says which way it lay: lines taller than wide, the first one on the right when the page's top
  * faces right (it was turned 90° clockwise: 270° more makes it upright), on the left otherwise.
@@ -338,7 +370,9 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
       ropts.onStart?.();
       try {
         let best: { rotation: 0 | 90 | 180 | 270; data: PageRead; words: OcrWord[]; text: string } | null = null;
+        let readings = 0;
         for (const rotation of [0, 180, 90, 270] as const) {
+          readings++;
           let data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, ropts.skewRadians);
           // Reading the TSV took this turn; looking at the layout and mapping the boxes take the next
           // (back to back with storing the page they held the app's main thread ~50 ms).
@@ -348,14 +382,17 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
           // columns, and reads sideways text poorly enough for the other turns to be tried).
           const blocks = data.blocks;
           if (looksLikeColumns(blocks) || (rotation === 0 && !blocks.some((b) => b.paragraphs.some((p) => p.lines.some((l) => l.words.some((w) => w.text.trim())))))) {
+            readings++;
             data = await readOnce(slot, png, rotation, ropts.signal, ropts.dpi, ropts.skewRadians, 'auto');
           }
           const read = wordsOf(data, rotation, given);
           if (!best || score(read.words) > score(best.words)) best = { rotation, data, ...read };
           // Tesseract has no orientation data offline (no osd.traineddata on npm for 7.x), so the
-          // turn is chosen by what reads best — tried only when the upright read is poor.
-          if (rotation === 0 && !poor(read.words)) break;
-          if (rotation !== 0 && !poor(best.words)) break;
+          // turn is chosen by what reads best — tried only when the upright read is poor, and not
+          // when that read is plainly text, as a faint or faxed copy's is: turning it reads garbage,
+          // at the cost of a second full read.
+          if (rotation === 0 && (!poor(read.words) || readsUpright(read.words))) break;
+          if (rotation !== 0 && (!poor(best.words) || readsUpright(best.words))) break;
         }
         const b = best!;
         return {
@@ -364,6 +401,7 @@ export function createOcrPool(opts: { size?: number; cacheDir: string; workerPat
           meanConfidence: mean(b.words),
           rotation: b.rotation === 0 ? sideways(b.words) : b.rotation,
           skewDegrees: Math.round(((b.data.rotateRadians ?? 0) * 180 * 100) / Math.PI) / 100,
+          readings,
         };
       } finally {
         release(slot);

@@ -62,7 +62,7 @@ type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
 const CANCEL = Symbol('cancelled by the person');
-const BLANK_PAGE: OcrPageResult = { text: '', words: [], meanConfidence: null, rotation: 0, skewDegrees: 0 };
+const BLANK_PAGE: OcrPageResult = { text: '', words: [], meanConfidence: null, rotation: 0, skewDegrees: 0, readings: 0 };
 /** How often a drawing renderer's resident size is read (a runaway page grows ~150 MB a second). */
 const RENDER_MEMORY_POLL_MS = 250;
 /** How often a process looks again at pages another process (the CLI, the app) is reading. */
