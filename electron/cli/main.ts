@@ -29,6 +29,8 @@ import { IdError, resolveIdFlags, shortId } from './resolve-id.ts';
 import { localToday, overdueLabel } from '../../shared/domain/due-date.ts';
 import { ocrFailureText, type OcrFailure } from '../../shared/domain/ocr-failure.ts';
 import { carriesPasswords } from '../../shared/domain/bundle-passwords.ts';
+import { askHidden } from './ask-hidden.ts';
+import { pdfPassword } from './pdf-password.ts';
 
 export const USAGE = `Usage: npm run -s credence -- <command> [options]
 
@@ -43,14 +45,20 @@ Commands:
   cases delete --case ID --confirm "AGENCY NAME"
                                              delete a draft case with nothing decided (it takes its audit
                                              trail with it); archive any other case instead
-  import --case ID [--password P] [--no-ocr] FILE.pdf...
+  import --case ID [--password-stdin] [--no-ocr] FILE.pdf...
                                              import policy PDFs into a case; pages without a text layer
                                              are read by OCR before it returns (--no-ocr leaves them
                                              waiting for the app or the ocr command)
-  ocr --case ID [--document ID] [--redo]     read a case's (or one document's) waiting, failed or
-                                             cancelled scanned pages; --redo reads its OCR pages again
-  ocr --case ID --document ID --password P   keep the password of an encrypted document imported
+  ocr --case ID [--document ID] [--redo]     read a case's (or one document's) waiting or stopped
+                                             scanned pages, and failed ones that may read this time;
+                                             --redo reads every OCR page again
+  ocr --case ID --document ID --password-stdin
+                                             keep the password of an encrypted document imported
                                              before passwords were kept, then read its pages
+                                             (--password-stdin: the password is the first line of
+                                             standard input, or asked for in a terminal; --password P
+                                             works too, but any user of the machine can read P in the
+                                             process list, and the shell keeps it in its history)
   documents --case ID                        list a case's documents (title and original file name)
   documents rename --document ID --title "TITLE"
                                              correct a document's title (recorded in every case using it)
@@ -131,6 +139,7 @@ const OPTIONS = {
   case: { type: 'string' },
   restore: { type: 'boolean' },
   password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
   document: { type: 'string' },
   page: { type: 'string' },
   quote: { type: 'string' },
@@ -314,15 +323,7 @@ async function runVerifyWithRoster(file: string | undefined, trust: string, json
 async function passphraseFrom(env: NodeJS.ProcessEnv, prompt: string): Promise<string> {
   if (env.CREDENCE_PASSPHRASE) return env.CREDENCE_PASSPHRASE;
   if (!process.stdin.isTTY) throw new UsageError(`${prompt.replace(/: $/, '')} is needed: set CREDENCE_PASSPHRASE, or run in a terminal to be asked for it. Nothing changed.`);
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  // Echo nothing while the passphrase is typed.
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-    if (s.includes(prompt)) process.stderr.write(prompt);
-  };
-  const answer = await new Promise<string>((resolve) => rl.question(prompt, resolve));
-  rl.close();
-  process.stderr.write('\n');
-  return answer;
+  return askHidden(prompt);
 }
 
 /**
@@ -425,7 +426,7 @@ async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, js
 
 /** "page 3 failed: …", or the message as it stands when it already names its page ("Page 3 was not read: …"). */
 const failureLine = (f: OcrFailure): string =>
-  ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` }) + (f.error === OCR_MESSAGES.needsPassword ? ' (from the command line: ocr --case ID --document ID --password P)' : '');
+  ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` }) + (f.error === OCR_MESSAGES.needsPassword ? ' (from the command line: ocr --case ID --document ID --password-stdin)' : '');
 
 /** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
 function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: number, skipped: boolean): string {
@@ -510,7 +511,8 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     const files = [sub, ...rest].filter((f): f is string => !!f);
     if (files.length === 0) throw new UsageError('Name at least one PDF to import.');
     const caseId = need(v.case, 'case');
-    const r = unwrap(await ws.dispatch('documents.import', { caseId, paths: files, password: v.password }), io, json);
+    const password = await pdfPassword(v, io.stdin ?? process.stdin);
+    const r = unwrap(await ws.dispatch('documents.import', { caseId, paths: files, password }), io, json);
     if ('code' in r) return r.code;
     const results = r.value as ImportFileResult[];
     const imported = results.flatMap((x) => (x.ok ? [x.document.id] : []));
@@ -545,9 +547,10 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if (sub) throw new UsageError(`ocr takes --case ID [--document ID] [--redo], not ${sub}.`);
     if (v['no-ocr']) throw new UsageError('--no-ocr belongs to import (import without reading scanned pages); ocr always reads them.');
     const caseId = need(v.case, 'case');
-    if (v.password !== undefined) {
+    const password = await pdfPassword(v, io.stdin ?? process.stdin);
+    if (password !== undefined) {
       // Kept first, so the pages that failed for want of it are drawn with it.
-      const kept = unwrap(await ws.dispatch('documents.rememberPassword', { caseId, documentId: need(v.document, 'document'), password: v.password }), io, json);
+      const kept = unwrap(await ws.dispatch('documents.rememberPassword', { caseId, documentId: need(v.document, 'document'), password }), io, json);
       if ('code' in kept) return kept.code;
     }
     const r = unwrap(await ws.dispatch('ocr.run', { caseId, ...(v.document ? { documentId: v.document } : {}), ...(v.redo ? { redo: true } : {}) }), io, json);

@@ -10,6 +10,8 @@ export class UsageError extends Error {}
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** What --password-stdin reads (process.stdin unless a caller, a test, gives another). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 // Control characters in stored data (an agency name with ESC[31m from an old workspace, a
@@ -23,7 +25,7 @@ const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 export const escapeControls = (s: string): string => s.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The same streams, with every line escaped before it is written. */
-export const terminalSafe = (io: Io): Io => ({ out: (s) => io.out(escapeControls(s)), err: (s) => io.err(escapeControls(s)) });
+export const terminalSafe = (io: Io): Io => ({ ...io, out: (s) => io.out(escapeControls(s)), err: (s) => io.err(escapeControls(s)) });
 
 export function exitCodeFor(error: ApiError): number {
   switch (error.code) {

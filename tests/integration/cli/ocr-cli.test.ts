@@ -3,6 +3,7 @@
 // everything again with --redo; ids by unique prefix, --json as elsewhere.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
@@ -27,10 +28,11 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-async function credence(args: string[], env: Record<string, string> = {}) {
+async function credence(args: string[], env: Record<string, string> = {}, stdin?: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dataDir], { out: (s) => out.push(s), err: (s) => err.push(s) }, { ...acting, ...env });
+  const input = stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) };
+  const code = await runCli([...args, '--data-dir', dataDir], { out: (s) => out.push(s), err: (s) => err.push(s), ...input }, { ...acting, ...env });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -154,13 +156,44 @@ describe('credence import and ocr', () => {
     const failed = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--redo']);
     expect(failed.code).toBe(1);
     expect(failed.out).toContain('This PDF is password-protected and the workspace has no password that opens it');
-    expect(failed.out).toContain('(from the command line: ocr --case ID --document ID --password P)');
+    expect(failed.out).toContain('(from the command line: ocr --case ID --document ID --password-stdin)');
     expect((await credence(['ocr', '--case', caseId, '--password', 'pw 14'])).code).toBe(2); // which document?
     // A typo is refused before anything is kept or read.
     const typo = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password', 'pw 41']);
     expect(typo.code).not.toBe(0);
     expect(typo.err).toContain('That password does not open this PDF');
     const read = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password', 'pw 14']);
+    expect(read.code, read.err).toBe(0);
+    expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);
+  });
+
+  it.skipIf(!hasQpdf())('--password-stdin reads the password from standard input, off the command line (qpdf makes the fixture)', async () => {
+    const locked = path.join(root, 'locked-order-15.pdf');
+    fs.writeFileSync(locked, encrypt(await scannedPdf([['Vehicle pursuits end when', 'the risk outweighs the need.']]), 'pw 15'));
+    const args = ['import', '--case', caseId, '--password-stdin', locked, '--json'];
+    // The first line is the password; its line ending (\r\n too) is not part of it.
+    const r = await credence(args, {}, 'pw 15\r\nsecond line ignored\n');
+    expect(r.code, r.err).toBe(0);
+    expect(args.join(' ')).not.toContain('pw 15');
+    const [x] = JSON.parse(r.out);
+    expect(x).toMatchObject({ ok: true, ocr: { pagesOcr: 1, failed: 0 } });
+
+    const db = new Database(path.join(dataDir, 'credence.sqlite'));
+    db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(x.documentId);
+    db.close();
+    expect((await credence(['ocr', '--case', caseId, '--document', x.documentId, '--redo'])).code).toBe(1);
+    // Refused, with nothing kept: nothing piped in, a typo, both ways at once, one too long.
+    const empty = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password-stdin'], {}, '');
+    expect(empty).toMatchObject({ code: 2, err: expect.stringContaining('--password-stdin read no password') });
+    const typo = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password-stdin'], {}, 'pw 51\n');
+    expect(typo.code).not.toBe(0);
+    expect(typo.err).toContain('That password does not open this PDF');
+    const both = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password', 'pw 15', '--password-stdin'], {}, 'pw 15\n');
+    expect(both).toMatchObject({ code: 2, err: expect.stringContaining('Give the password once') });
+    const long = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password-stdin'], {}, `${'x'.repeat(1025)}\n`);
+    expect(long).toMatchObject({ code: 2, err: expect.stringContaining('longer than 1024 characters') });
+
+    const read = await credence(['ocr', '--case', caseId, '--document', x.documentId, '--password-stdin'], {}, 'pw 15\n');
     expect(read.code, read.err).toBe(0);
     expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);
   });
