@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
 import type { Harness } from '../support/bridge.ts';
-import { scannedPdf, type ScanOptions } from '../../fixtures/scans.ts';
+import { scannedPdf, typedPdf, type ScanOptions } from '../../fixtures/scans.ts';
 import { wordsUnderFindHits } from '../support/find-hits.ts';
 import { billboardScan } from '../../fixtures/hostile-scans.ts';
 import { encrypt, hasQpdf } from '../../fixtures/pdfs.ts';
@@ -468,4 +468,28 @@ test('a password-protected scan: read by OCR with the password given at import; 
   await expect(listed).not.toContainText('enter its password', { timeout: OCR_WAIT });
   await expect(listed).toContainText('OCR text: 1 page');
   fs.rmSync(file);
+});
+
+test('at 1280×720 a scanned policy imported into a long list is scrolled into sight, with its OCR progress', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Enough policies that the list runs past the fold (the sample case has a few already).
+  const files = [];
+  for (let i = 1; i <= 8; i++) {
+    const file = path.join(path.dirname(harness.dataDir), `general-order-${i}.pdf`);
+    fs.writeFileSync(file, await typedPdf([[`General Order ${i}`, 'Officers shall report each use of force.']]));
+    files.push(file);
+  }
+  harness.choose(files);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const docs = page.getByRole('list', { name: 'Policy documents' });
+  await expect(docs.getByRole('listitem').filter({ hasText: 'general-order-8.pdf' })).toBeVisible({ timeout: 60_000 });
+  // The list's scroll is back at its top, as a reviewer reading it from the start leaves it.
+  await docs.evaluate((el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) e.scrollTop = 0;
+  });
+  const item = await importScan(page, harness, 'zz-marlow-scan.pdf');
+  await expect(item).toBeInViewport();
+  await expect(item.getByText(/OCR \d+\/1|OCR text: 1 page/)).toBeInViewport({ timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath('ocr-1280x720.png') });
 });

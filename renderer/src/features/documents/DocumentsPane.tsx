@@ -74,6 +74,17 @@ function LintBadgeChip({ lint }: { lint: LintBadge | undefined }) {
   );
 }
 
+/** Whether all of an element is inside the part of its scrolling ancestors and the window on screen. */
+function inSight(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (p.scrollHeight <= p.clientHeight) continue;
+    const v = p.getBoundingClientRect();
+    if (r.top < v.top || r.bottom > v.bottom) return false;
+  }
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+}
+
 export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onChanged, onListChanged, recordUndo }: Props) {
   const [importId, setImportId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -122,6 +133,17 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       }),
     [caseRecord.id],
   );
+  // The selected document's row is kept in sight when the selection changes or its row appears:
+  // a policy just imported is selected, and at 1280×720 a long list puts it below the fold, with
+  // its OCR progress. Scrolling the list by hand afterwards is left alone.
+  const list = useRef<HTMLUListElement>(null);
+  const selectedShown = documents.some((d) => d.id === selectedId);
+  useEffect(() => {
+    const row = selectedShown ? list.current?.querySelector<HTMLElement>('li[aria-current="true"]') : null;
+    // Centred, not just brought to the edge: the selected row grows (its actions, then its OCR
+    // progress), and a row already in sight is not moved under the reviewer's pointer.
+    if (row && !inSight(row)) row.scrollIntoView({ block: 'center' });
+  }, [selectedId, selectedShown]);
   // OCR runs before this list is on screen (the sample's scan starts with the app): a document's
   // OCR that ended between the list being read and the line above listening would leave it
   // saying "OCR 0/1". The list is read once more now that every later end is heard.
@@ -390,7 +412,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       {documents.length === 0 && !importing ? (
         <p className="empty-hint">No policies yet. Add the agency’s policy PDFs, or drop them here, to start the review.</p>
       ) : (
-        <ul className="doc-list" aria-label="Policy documents">
+        <ul className="doc-list" aria-label="Policy documents" ref={list}>
           {documents.map((d) => (
             <li
               key={d.id}
