@@ -16,6 +16,7 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import { putBlob, blobPath, removeBlob } from '../documents/blob-store.ts';
+import { createDocumentPasswords } from '../documents/document-passwords.ts';
 import { verifyChain, type Audit, type AuditEntry } from '../audit/audit-service.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { Identities, Identity } from '../identity/identities-service.ts';
@@ -350,10 +351,12 @@ export function createBundles(ctx: ServiceContext, deps: Deps) {
             const unread = b.pages.filter((p) => p.document_id === d.id && p.needs_ocr === 1 && !read.has(p.page_index)).map((p) => p.page_index);
             if (unread.length || read.size) deps.ocr?.enqueueImported(idMap.get(d.id)!, unread);
           }
+          const passwords = createDocumentPasswords(db);
           for (const k of b.documentPasswords) {
-            if (fresh.has(k.document_id)) continue;
             const local = idMap.get(k.document_id)!;
-            if (db.prepare('INSERT INTO document_passwords (document_id, password) VALUES (?, ?) ON CONFLICT (document_id) DO NOTHING').run(local, k.password).changes > 0) unlocked.push(local);
+            if (fresh.has(k.document_id) || passwords.get(local) !== null) continue;
+            passwords.remember(local, k.password);
+            unlocked.push(local);
           }
           for (const p of b.checklistPacks) if (!db.prepare('SELECT 1 FROM checklist_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('checklist_packs', p);
           for (const p of b.rubricPacks) if (!db.prepare('SELECT 1 FROM rubric_packs WHERE id = ? AND version = ?').get(p.id, p.version)) insert('rubric_packs', p);
