@@ -3,11 +3,9 @@
 // it in its history; --password-stdin reads it from standard input instead: the first line of
 // what is piped in (from a password manager, a file only its owner reads), or, in a terminal,
 // typed without echo.
+import { MAX_PDF_PASSWORD_CHARS } from '../services/documents/document-passwords.ts';
 import { askHidden } from './ask-hidden.ts';
 import { UsageError } from './output.ts';
-
-/** As a case bundle keeps one (bundle/rows.ts). */
-export const MAX_PASSWORD_CHARS = 1024;
 
 export type Input = NodeJS.ReadableStream & { isTTY?: boolean };
 
@@ -16,7 +14,7 @@ export async function pdfPassword(v: { password?: string; 'password-stdin'?: boo
   if (v.password !== undefined) throw new UsageError('Give the password once: --password-stdin or --password P, not both.');
   const line = input.isTTY ? await askHidden('Password for the PDF: ', input) : await firstLine(input);
   if (!line) throw new UsageError('--password-stdin read no password: pipe it in (its first line is the password) or type it when asked. Nothing changed.');
-  if (line.length > MAX_PASSWORD_CHARS) throw new UsageError(`The password read from standard input is longer than ${MAX_PASSWORD_CHARS} characters: pipe in the password alone, on its first line. Nothing changed.`);
+  if (line.length > MAX_PDF_PASSWORD_CHARS) throw new UsageError(`The password read from standard input is longer than ${MAX_PDF_PASSWORD_CHARS} characters: pipe in the password alone, on its first line. Nothing changed.`);
   return line;
 }
 
@@ -28,7 +26,7 @@ async function firstLine(input: Input): Promise<string> {
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     chunks.push(b);
     size += b.length;
-    if (b.includes(0x0a) || size > MAX_PASSWORD_CHARS * 4 + 2) break;
+    if (b.includes(0x0a) || size > MAX_PDF_PASSWORD_CHARS * 4 + 2) break;
   }
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }

@@ -3,6 +3,7 @@
 // and a key the schema does not name refuses the whole bundle. Identities, the trust roster and
 // workspace settings have no entry, so no bundle can carry them. The values reuse the domain's
 // enums and the pack schemas the app itself validates with.
+import { MAX_PDF_PASSWORD_CHARS } from '../documents/document-passwords.ts';
 import { z } from 'zod';
 import { AGENCY_TYPES, CASE_STATUSES, JURISDICTIONS, ori, stateCode } from '../../../shared/schemas/case.ts';
 import { checklistPack, DETERMINATION_STATUSES, rect, STANCES } from '../../../shared/schemas/checklist.ts';
@@ -69,7 +70,7 @@ export const ROWS = {
     .strict(),
   pages: z.object({ document_id: id, page_index: count, text: text(50_000_000), items: json(pageItems), needs_ocr: flag }).strict(),
   // The password of an encrypted document (migration 014): the lead's viewer and OCR open the file with it.
-  document_passwords: z.object({ document_id: id, password: z.string().min(1).max(1024) }).strict(),
+  document_passwords: z.object({ document_id: id, password: z.string().min(1).max(MAX_PDF_PASSWORD_CHARS) }).strict(),
   // Where an OCR page's text came from (engine, version, language data, confidence) and its words
   // with boxes: without them the receiving copy would show OCR text as if it were the PDF's own.
   page_ocr: z
