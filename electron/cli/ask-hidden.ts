@@ -7,7 +7,11 @@ export async function askHidden(prompt: string, input: NodeJS.ReadableStream = p
   (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
     if (s.includes(prompt)) process.stderr.write(prompt);
   };
-  const answer = await new Promise<string>((resolve) => rl.question(prompt, resolve));
+  // Ctrl-D (the input closing) answers nothing, rather than leaving the question open for ever.
+  const answer = await new Promise<string>((resolve) => {
+    rl.once('close', () => resolve(''));
+    rl.question(prompt, resolve);
+  });
   rl.close();
   process.stderr.write('\n');
   return answer;
