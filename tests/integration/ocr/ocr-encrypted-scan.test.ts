@@ -22,6 +22,21 @@ let caseId: string;
 let documentId: string;
 const files = tempDir('credence-locked-scan-');
 
+/** The lead's own workspace, whose roster trusts the reviewer's key (as a bundle's reader must). */
+async function leadTrustingReviewer(name: string) {
+  const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
+  const key = path.join(files, `${name}.pub.pem`);
+  fs.writeFileSync(key, me.publicKeyPem);
+  const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+  try {
+    await b.call('roster.import', { path: key, name: REVIEWER.name });
+  } catch (err) {
+    b.cleanup();
+    throw err;
+  }
+  return b;
+}
+
 describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture: apt-get install -y qpdf)', () => {
   beforeAll(async () => {
     a = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
@@ -126,12 +141,9 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
     const bundle = path.join(files, 'lockport.credence-case');
     // The exporter is told: a bundle is signed, not encrypted.
     expect(await a.call('bundle.export', { caseId, outPath: bundle, passphrase: TEST_PASSPHRASE })).toMatchObject({ passwords: 1 });
-    const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
-    const key = path.join(files, 'rita.pub.pem');
-    fs.writeFileSync(key, me.publicKeyPem);
-    const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+    const b = await leadTrustingReviewer('rita');
     try {
-      await b.call('roster.import', { path: key, name: REVIEWER.name });
+      const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
       const privateKey = a.ws.services.identities.privateKey(me.id, TEST_PASSPHRASE);
       const stray = resignedBundle(bundle, privateKey, files, 'stray-password', (body) => {
         (body.documentPasswords as Array<Record<string, unknown>>).push({ document_id: 'not-in-this-bundle', password: 'x' });
@@ -163,12 +175,8 @@ describe.skipIf(!hasQpdf())('an encrypted scanned policy (qpdf makes the fixture
   it('a bundle meeting the file already here without its password brings the password, and the pages it locked are read', async () => {
     const bundle = path.join(files, 'lockport-again.credence-case');
     await a.call('bundle.export', { caseId, outPath: bundle, passphrase: TEST_PASSPHRASE });
-    const me = a.ws.services.identities.list().find((i) => i.email === REVIEWER.email)!;
-    const key = path.join(files, 'rita-again.pub.pem');
-    fs.writeFileSync(key, me.publicKeyPem);
-    const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+    const b = await leadTrustingReviewer('rita-again');
     try {
-      await b.call('roster.import', { path: key, name: REVIEWER.name });
       // The lead had the agency's file already, from before passwords were kept: its pages could not be read.
       const own = (await b.call('cases.create', { agencyName: 'Lockport Police Department', ori: 'IL9990079', state: 'IL' })).id;
       const [r] = await b.call('documents.import', { caseId: own, paths: [b.write('locked-scan.pdf', fs.readFileSync(path.join(`${a.dataDir}-files`, 'locked-scan.pdf')))], password: PASSWORD });
