@@ -470,10 +470,8 @@ test('a password-protected scan: read by OCR with the password given at import; 
   fs.rmSync(file);
 });
 
-test('at 1280×720 a scanned policy imported into a long list is scrolled into sight, with its OCR progress', async ({ app: page, harness }, testInfo) => {
-  test.setTimeout(OCR_WAIT + 120_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  // Enough policies that the list runs past the fold (the sample case has a few already).
+/** Eight digital policies more, so that at 1280×720 the list runs past the fold (the sample case has a few already). */
+async function fillList(page: Page, harness: Harness) {
   const files = [];
   for (let i = 1; i <= 8; i++) {
     const file = path.join(path.dirname(harness.dataDir), `general-order-${i}.pdf`);
@@ -484,12 +482,62 @@ test('at 1280×720 a scanned policy imported into a long list is scrolled into s
   await page.getByRole('button', { name: 'Add PDFs' }).click();
   const docs = page.getByRole('list', { name: 'Policy documents' });
   await expect(docs.getByRole('listitem').filter({ hasText: 'general-order-8.pdf' })).toBeVisible({ timeout: 60_000 });
-  // The list's scroll is back at its top, as a reviewer reading it from the start leaves it.
+  return docs;
+}
+
+/** The list's scroll back at its top, as a reviewer reading it from the start leaves it. */
+async function scrollToTop(docs: ReturnType<Page['getByRole']>) {
   await docs.evaluate((el) => {
     for (let e: Element | null = el; e; e = e.parentElement) e.scrollTop = 0;
   });
+}
+
+test('at 1280×720 a scanned policy imported into a long list is scrolled into sight, with its OCR progress', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const docs = await fillList(page, harness);
+  await scrollToTop(docs);
   const item = await importScan(page, harness, 'zz-marlow-scan.pdf');
   await expect(item).toBeInViewport();
   await expect(item.getByText(/OCR \d+\/1|OCR text: 1 page/)).toBeInViewport({ timeout: 60_000 });
   await page.screenshot({ path: testInfo.outputPath('ocr-1280x720.png') });
+});
+
+test('at 1280×720 a scan being read below the fold says so at the top of the list, and Show brings its row into sight', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const docs = await fillList(page, harness);
+  // Held at the engine's door, so the scan is still being read while the reviewer looks.
+  const release = harness.holdOcr();
+  const item = await importScan(page, harness, 'zz-calder-scan.pdf');
+  await expect(item.getByRole('status')).toHaveText('OCR 0/1', { timeout: 60_000 });
+  // The reviewer goes back to the top of the list and opens the first policy: the scan's row, and
+  // its progress, are below the fold.
+  await scrollToTop(docs);
+  const first = docs.getByRole('listitem').first();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(item).not.toBeInViewport();
+  // The list still says a scan is being read, and how far, without scrolling.
+  const line = page.getByRole('group', { name: 'Scans being read' });
+  await expect(line.getByRole('status')).toHaveText('Reading by OCR: zz-calder-scan');
+  const show = line.getByRole('button', { name: 'Show zz-calder-scan in the list: OCR 0 of 1 pages' });
+  await expect(show).toHaveText('zz-calder-scan 0/1');
+  const box = (await show.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(720);
+  await expect(show).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: testInfo.outputPath('ocr-line-1280x720.png') });
+  // By keyboard: Show brings the row into sight and puts the focus on it (Enter opens it), without
+  // taking the viewer away from the policy being read.
+  await show.focus();
+  await page.keyboard.press('Enter');
+  await expect(item).toBeInViewport({ ratio: 1 });
+  await expect(item).toBeFocused();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(item.getByRole('status')).toBeInViewport();
+  release();
+  await expect(item.getByText(/OCR text: 1 page/)).toBeVisible({ timeout: OCR_WAIT });
+  // Read: the line goes away.
+  await expect(line).toHaveCount(0);
 });

@@ -74,6 +74,49 @@ function LintBadgeChip({ lint }: { lint: LintBadge | undefined }) {
   );
 }
 
+/**
+ * How far a document's OCR has got while it is being read, else null. Live progress counts only
+ * while the list says pages are waiting: a page that lands just after a stop must not bring back
+ * "OCR 3/10" and a Stop that has nothing to stop.
+ */
+function ocrProgress(ocr: DocumentListItem['ocr'], live: OcrLive | null): OcrLive | null {
+  if (!ocr || !(ocr.running || (live !== null && live.done < live.total && ocr.pending > 0))) return null;
+  return { done: live?.done ?? ocr.total - ocr.pending, total: live?.total ?? ocr.total };
+}
+
+/**
+ * "Reading by OCR: calder-directive-12 34/120", one short line kept at the top of the list
+ * while a scan is read, so its progress shows even when its row is below the fold (at 1280×720 a
+ * long list puts it there), with the scans waiting their turn. Each name brings its row into
+ * sight. The sentence is announced when it changes (with the names); the page counts are
+ * announced by the rows' own progress, not twice.
+ */
+function OcrReadingLine({ reading, onShow }: { reading: Array<{ d: DocumentListItem; p: OcrLive | null }>; onShow: (id: string) => void }) {
+  const n = reading.filter((r) => r.p).length;
+  const shown = n > 0 ? [...reading].sort((a, b) => Number(!a.p) - Number(!b.p)) : [];
+  const waiting = shown.length - n;
+  // The live region stays on the page when nothing is read, so its first words are announced.
+  return (
+    <div className={n > 0 ? 'ocr-reading' : undefined} role={n > 0 ? 'group' : undefined} aria-label={n > 0 ? 'Scans being read' : undefined}>
+      <span role="status">
+        {n > 0 && `Reading ${n === 1 ? '' : `${n} scans `}by OCR${waiting > 0 ? `, ${waiting} waiting` : ''}:`}
+        {n > 0 && <span className="visually-hidden"> {shown.map(({ d }) => d.title).join(', ')}</span>}
+      </span>
+      {shown.map(({ d, p }) => (
+        <button
+          key={d.id}
+          className="ocr-reading-doc"
+          aria-label={`Show ${d.title} in the list: ${p ? `OCR ${p.done} of ${p.total} pages` : `waiting for OCR, ${d.ocr?.pending} ${d.ocr?.pending === 1 ? 'page' : 'pages'}`}`}
+          title={`Show ${d.title} in the list`}
+          onClick={() => onShow(d.id)}
+        >
+          <span className="ocr-reading-name">{d.title}</span> {p ? `${p.done}/${p.total}` : 'waiting'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** Whether all of an element is inside the part of its scrolling ancestors and the window on screen. */
 function inSight(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
@@ -144,6 +187,17 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
     // progress), and a row already in sight is not moved under the reviewer's pointer.
     if (row && !inSight(row)) row.scrollIntoView({ block: 'center' });
   }, [selectedId, selectedShown]);
+  // Scans being read, and those waiting their turn (not stopped ones: someone chose that).
+  const reading = documents.flatMap((d) => {
+    const p = ocrProgress(d.ocr, ocrLive.get(d.id) ?? null);
+    return p || (d.ocr && d.ocr.pending > 0 && d.ocr.stopped === 0) ? [{ d, p }] : [];
+  });
+  /** Show on the reading line: the row centred (below the line kept at the top) and focused, not opened (Enter opens it). */
+  function showRow(id: string) {
+    const row = list.current?.children[documents.findIndex((d) => d.id === id)] as HTMLElement | undefined;
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus({ preventScroll: true });
+  }
   // OCR runs before this list is on screen (the sample's scan starts with the app): a document's
   // OCR that ended between the list being read and the line above listening would leave it
   // saying "OCR 0/1". The list is read once more now that every later end is heard.
@@ -354,6 +408,7 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           Add PDFs
         </button>
       </div>
+      <OcrReadingLine reading={reading} onShow={showRow} />
       {importing && (
         <div className="import-progress" role="status" aria-live="polite">
           <div>
@@ -550,9 +605,8 @@ const NO_RETRY_ADVICE: Record<OcrFailureKind, string> = {
  * OCR text and the engine's mean confidence.
  */
 function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNullable<DocumentListItem['ocr']>; live: OcrLive | null; title: string; readOnly: boolean; onRun: () => void; onCancel: () => void }) {
-  // Live progress counts only while the list says pages are waiting: a page that lands just after
-  // a stop must not bring back "OCR 3/10" and a Stop that has nothing to stop.
-  const running = ocr.running || (live !== null && live.done < live.total && ocr.pending > 0);
+  const progress = ocrProgress(ocr, live);
+  const running = progress !== null;
   // Pages a person stopped (Resume), or pages waiting that this window is not reading (another
   // process is, or the workspace is read-only): said apart, so "stopped" means someone stopped it.
   const left = ocr.pending + ocr.stopped;
@@ -584,10 +638,10 @@ function OcrStatus({ ocr, live, title, readOnly, onRun, onCancel }: { ocr: NonNu
   };
   return (
     <span className="ocr-status" ref={box}>
-      {running && (
+      {progress && (
         <>
-          <span className="chip ocr-progress" role="status" aria-label={`OCR of ${title}: ${live?.done ?? ocr.total - ocr.pending} of ${live?.total ?? ocr.total} pages`}>
-            OCR {live?.done ?? ocr.total - ocr.pending}/{live?.total ?? ocr.total}
+          <span className="chip ocr-progress" role="status" aria-label={`OCR of ${title}: ${progress.done} of ${progress.total} pages`}>
+            OCR {progress.done}/{progress.total}
           </span>
           {!readOnly && (
             <button className="doc-action" aria-label={`Stop OCR of ${title}`} onClick={(e) => (stop(e), onCancel())}>
