@@ -528,6 +528,8 @@ test('at 1280×720 a scan being read below the fold says so at the top of the li
   expect(box.y + box.height).toBeLessThanOrEqual(720);
   await expect(show).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: testInfo.outputPath('ocr-line-1280x720.png') });
+  const axe = await new AxeBuilder({ page }).include('.ocr-reading').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   // By keyboard: Show brings the row into sight and puts the focus on it (Enter opens it), without
   // taking the viewer away from the policy being read.
   await show.focus();
