@@ -94,7 +94,7 @@ describe('OCR refuses pages that would exhaust memory', () => {
       source: 'none',
       status: 'failed',
       words: '[]',
-      error: 'Page 2 is 200 × 200 inches: at 150 dpi that is 900 megapixels, over the limit of 40 for one page. It was not read; ask the agency for a copy at a normal page size.',
+      error: 'Page 2 is 200 × 200 inches: even at 50 dpi that is 100 megapixels, over the limit of 40 for one page. It was not read; ask the agency for a copy at a normal page size.',
     });
     const words = await t.call('ocr.pageWords', { caseId, documentId: id, page: 2 });
     expect(words).toMatchObject({ status: 'failed', failureKind: 'new_copy' });

@@ -82,8 +82,9 @@ export const OCR_MESSAGES = {
     'This PDF is password-protected and the workspace has no password that opens it, so its scanned pages could not be drawn for OCR. Open the document and enter its password: these pages are then read.',
   renderMemory: (page: number, mb: number) =>
     `Page ${page} needs more than ${mb.toLocaleString('en-US')} MB of memory to draw: not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
+  /** `dpi`: the least a page is drawn at (render-page.ts MIN_DRAW_DPI). */
   pageTooLarge: (page: number, widthInches: number, heightInches: number, dpi: number, megapixels: number, maxMegapixels: number) =>
-    `Page ${page} is ${widthInches} × ${heightInches} inches: at ${dpi} dpi that is ${megapixels} megapixels, over the limit of ${maxMegapixels} for one page. It was not read; ask the agency for a copy at a normal page size.`,
+    `Page ${page} is ${widthInches} × ${heightInches} inches: even at ${dpi} dpi that is ${megapixels} megapixels, over the limit of ${maxMegapixels} for one page. It was not read; ask the agency for a copy at a normal page size.`,
   imageTooLarge: (page: number, maxMegapixels: number) =>
     `Page ${page} holds an image declaring more than ${maxMegapixels} megapixels: it was not decoded and the page was not read. The file may be crafted to exhaust memory; ask the agency for another copy.`,
   /** `format`: the image's format in a reviewer's words (JBIG2, JPEG), when known. */
@@ -105,7 +106,9 @@ export type OcrFailureKind = 'retry' | 'new_copy' | 'page_limit' | 'password';
 // would need a migration), by the words of the messages above that only each kind has. A reason
 // not recognised (an older wording, an error of the engine's own) may pass on retry.
 const NEEDS_NEW_COPY = [
-  / is [\d.]+ × [\d.]+ inches: at \d+ dpi that is /,
+  // Not as stored before a page too large at the app's resolution was drawn smaller ("…inches: at
+  // 300 dpi that is…"): reading such a page again now works, so Retry is offered for it.
+  / is [\d.]+ × [\d.]+ inches: even at \d+ dpi that is /,
   / holds an image declaring more than [\d,]+ megapixels/,
   / is damaged and could not be decoded/,
   / needs more than [\d,]+ MB of memory to draw/,

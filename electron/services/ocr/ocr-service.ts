@@ -311,7 +311,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // words and no confidence, without the engine's ~0.5 s.
       const result: OcrPageResult = rendered.blank
         ? BLANK_PAGE
-        : await engine.recognize(Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength), { signal: controller.signal, dpi: limits.dpi, skewRadians: rendered.skewRadians, onStart: arm });
+        : await engine.recognize(Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength), { signal: controller.signal, dpi: rendered.dpi, skewRadians: rendered.skewRadians, onStart: arm });
       if (closed) return;
       await nextTurn();
       if (closed) return;

@@ -47,10 +47,32 @@ export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_P
   return pdfjs.getDocument({ data: bytes.slice(), password, ...renderDocumentOptions(maxPixels, warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS) }).promise;
 }
 
+/** The least resolution a page is drawn at for OCR: a page too large to draw at 50 dpi within the pixel cap is refused. */
+export const MIN_DRAW_DPI = 50;
+
+/**
+ * The resolution a page `widthPt` × `heightPt` is drawn at: the one asked for, or, for a page too
+ * large for the pixel cap at it, the highest that fits. Scanning software that writes no
+ * resolution into its file leaves 72 or 96, so a letter page scanned at 300 dpi is declared 27 to
+ * 35 inches wide: its image drawn at the highest resolution under the cap keeps at least its own
+ * pixels, and reads as the same scan declared right (docs/ocr-engines.md, session 17). Null when
+ * even MIN_DRAW_DPI is over the cap: a page that large drawn any smaller holds no legible type.
+ */
+export function drawingDpi(widthPt: number, heightPt: number, dpi: number, maxPixels: number): number | null {
+  const pixels = (d: number) => Math.ceil((widthPt * d) / 72) * Math.ceil((heightPt * d) / 72);
+  if (!(widthPt > 0 && heightPt > 0)) return null;
+  if (pixels(dpi) <= maxPixels) return dpi;
+  let d = Math.floor(dpi * Math.sqrt(maxPixels / pixels(dpi)));
+  while (d >= MIN_DRAW_DPI && pixels(d) > maxPixels) d--;
+  return d >= MIN_DRAW_DPI ? d : null;
+}
+
 export interface RenderedPage {
   png: Buffer;
   width: number;
   height: number;
+  /** The resolution it was drawn at: the one asked for, or lower for a page too large at it (drawingDpi). */
+  dpi: number;
   /** The page's skew for the engine to straighten by (skew.ts), when asked for: `measureSkew`; null when it has no lines to measure by. */
   skewRadians?: number | null;
   /** How long measuring it took, in ms (the speed bench charges it to the engine pool). */
@@ -92,13 +114,17 @@ export async function renderPageToPng(
   const doc = owned ? await openForRender(pdf, maxPixels) : pdf;
   try {
     const page = await doc.getPage(pageNumber);
-    const viewport = page.getViewport({ scale: dpi / 72 });
+    const asShown = page.getViewport({ scale: 1 });
+    const drawAt = drawingDpi(asShown.width, asShown.height, dpi, maxPixels);
+    if (drawAt === null) {
+      const inches = (pt: number) => Math.round((pt / 72) * 10) / 10;
+      const at = Math.min(dpi, MIN_DRAW_DPI);
+      const megapixels = Math.round((Math.ceil((asShown.width * at) / 72) * Math.ceil((asShown.height * at) / 72)) / 1e6);
+      throw new RenderRefusal(OCR_MESSAGES.pageTooLarge(pageNumber, inches(asShown.width), inches(asShown.height), at, megapixels, Math.round(maxPixels / 1e6)));
+    }
+    const viewport = page.getViewport({ scale: drawAt / 72 });
     const width = Math.ceil(viewport.width);
     const height = Math.ceil(viewport.height);
-    if (!(width > 0 && height > 0) || width * height > maxPixels) {
-      const inches = (n: number) => Math.round((n / dpi) * 10) / 10;
-      throw new RenderRefusal(OCR_MESSAGES.pageTooLarge(pageNumber, inches(width), inches(height), dpi, Math.round((width * height) / 1e6), Math.round(maxPixels / 1e6)));
-    }
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: unknown }; destroy(c: { canvas: NapiCanvas; context: unknown }): void } }).canvasFactory;
     const drawn = factory.create(width, height);
     const { canvas, context } = drawn;
@@ -120,9 +146,9 @@ export async function renderPageToPng(
       skew.skewMs = performance.now() - t0;
     }
     const { inked, blank } = marksOf(grey, width, height);
-    if (opts.clean !== false && width * height <= CLEAN_MAX_PIXELS) cleanPage({ width, height, data: grey }, { dpi, ...(opts.clean ?? {}) });
+    if (opts.clean !== false && width * height <= CLEAN_MAX_PIXELS) cleanPage({ width, height, data: grey }, { dpi: drawAt, ...(opts.clean ?? {}) });
     const png = encodeGreyPng(grey, width, height);
-    return { png, width, height, inked, blank, ...skew };
+    return { png, width, height, dpi: drawAt, inked, blank, ...skew };
   } finally {
     if (owned) await doc.loadingTask.destroy();
   }

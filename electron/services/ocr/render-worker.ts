@@ -21,7 +21,7 @@ export interface RenderJob {
 }
 
 export type RenderOut =
-  | { type: 'rendered'; png: Uint8Array; width: number; height: number; skewRadians: number | null; blank: boolean; viewport: { width: number; height: number; transform: number[] } }
+  | { type: 'rendered'; png: Uint8Array; width: number; height: number; dpi: number; skewRadians: number | null; blank: boolean; viewport: { width: number; height: number; transform: number[] } }
   | { type: 'error'; code: 'too_large' | 'unreadable'; message: string };
 
 serveParent({ reportMemory: false });
@@ -79,7 +79,7 @@ async function run(job: RenderJob): Promise<void> {
       return;
     }
     const png = new Uint8Array(out.png.buffer, out.png.byteOffset, out.png.byteLength).slice();
-    post({ type: 'rendered', png, width: out.width, height: out.height, skewRadians: out.skewRadians ?? null, blank: out.blank === true, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } });
+    post({ type: 'rendered', png, width: out.width, height: out.height, dpi: out.dpi, skewRadians: out.skewRadians ?? null, blank: out.blank === true, viewport: { width: vp.width, height: vp.height, transform: [...vp.transform] } });
   } finally {
     // The page's decoded images and operator list go; the file stays open for the next page.
     page.cleanup();
