@@ -11,7 +11,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { WorkerIn, WorkerOut } from './messages.ts';
 import type { MemoryReport } from '../isolation/child-port.ts';
 import { PageTextBuilder, round } from './page-text.ts';
-import { countLetters, FEW_LETTERS, FULL_PAGE, largestImageShare, textIsGarbage } from './usable-text.ts';
+import { countLetters, FEW_LETTERS, FULL_PAGE, imageShare, textIsGarbage } from './usable-text.ts';
 import { readStoredPdf, StoredCopyRefusal } from './read-stored.ts';
 
 // Not named `require`: the bundler adds its own `require` shim to the built worker.
@@ -76,15 +76,15 @@ const COVERAGE_OPS = {
 };
 
 /**
- * A page OCR should read: no text, text that is not text, or a few characters over an image the
- * size of the page. The operator list (which costs as much as drawing the page) is asked only
+ * A page OCR should read: no text, text that is not text, or a few characters over images that
+ * cover the page (one, or bands of one). The operator list (which costs as much as drawing the page) is asked only
  * of pages with little text.
  */
 async function needsOcrFor(page: PdfPage, text: string): Promise<boolean> {
   if (textIsGarbage(text)) return true;
   if (countLetters(text) >= FEW_LETTERS) return false;
   const ops = await page.getOperatorList().catch(() => null);
-  return !!ops && largestImageShare(ops.fnArray, ops.argsArray, COVERAGE_OPS, page.view) >= FULL_PAGE;
+  return !!ops && imageShare(ops.fnArray, ops.argsArray, COVERAGE_OPS, page.view) >= FULL_PAGE;
 }
 
 // A page nests a level at each save, and at each form drawn (pdf.js copies its state into the form).

@@ -543,3 +543,32 @@ test('at 1280×720 a scan being read below the fold says so at the top of the li
   // Read: the line goes away.
   await expect(line).toHaveCount(0);
 });
+
+test('five scans imported at once: the reading line names two and counts the rest, without crowding the list', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const release = harness.holdOcr();
+  const names = ['zz-scan-a', 'zz-scan-b', 'zz-scan-c', 'zz-scan-d', 'zz-scan-e'];
+  const files = [];
+  for (const name of names) {
+    const file = path.join(path.dirname(harness.dataDir), `${name}.pdf`);
+    // Each its own file (the same bytes twice are one document).
+    fs.writeFileSync(file, await scannedPdf([[...SCAN, name]], { dpi: 150, fontSize: 22 }));
+    files.push(file);
+  }
+  harness.choose(files);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const docs = page.getByRole('list', { name: 'Policy documents' });
+  await expect(docs.getByRole('listitem').filter({ hasText: 'zz-scan-e.pdf' })).toBeVisible({ timeout: 60_000 });
+  const line = page.getByRole('group', { name: 'Scans being read' });
+  await expect(line.getByRole('status')).toHaveText(/^Reading (5 scans )?by OCR/, { timeout: 60_000 });
+  // Two names, then the other three counted; each has its own row in the list below.
+  await expect(line.getByRole('button')).toHaveCount(2);
+  await expect(line.getByRole('button').first()).toHaveText(/^zz-scan-a /);
+  await expect(line.getByText('and 3 more')).toBeVisible();
+  // A few lines' height, not a third of the list.
+  expect((await line.boundingBox())!.height).toBeLessThan(100);
+  await page.screenshot({ path: testInfo.outputPath('ocr-line-five.png') });
+  release();
+  await expect(line).toHaveCount(0, { timeout: OCR_WAIT });
+});

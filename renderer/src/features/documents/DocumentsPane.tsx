@@ -91,10 +91,17 @@ function ocrProgress(ocr: DocumentListItem['ocr'], live: OcrLive | null): OcrLiv
  * sight. The sentence is announced when it changes (with the names); the page counts are
  * announced by the rows' own progress, not twice.
  */
+/** Scans named on the reading line at most, those being read first. */
+const MAX_NAMED_ON_READING_LINE = 2;
+
 function OcrReadingLine({ reading, onShow }: { reading: Array<{ d: DocumentListItem; p: OcrLive | null }>; onShow: (id: string) => void }) {
   const n = reading.filter((r) => r.p).length;
-  const shown = n > 0 ? [...reading].sort((a, b) => Number(!a.p) - Number(!b.p)) : [];
-  const waiting = shown.length - n;
+  const all = n > 0 ? [...reading].sort((a, b) => Number(!a.p) - Number(!b.p)) : [];
+  const waiting = all.length - n;
+  // Kept at the top of the list, the line must not crowd it: twenty scans imported at once show
+  // the first two, those being read first, then how many more (each has its row below).
+  const shown = all.slice(0, MAX_NAMED_ON_READING_LINE);
+  const more = all.length - shown.length;
   // The live region stays on the page when nothing is read, so its first words are announced.
   return (
     <div className={n > 0 ? 'ocr-reading' : undefined} role={n > 0 ? 'group' : undefined} aria-label={n > 0 ? 'Scans being read' : undefined}>
@@ -113,6 +120,7 @@ function OcrReadingLine({ reading, onShow }: { reading: Array<{ d: DocumentListI
           <span className="ocr-reading-name">{d.title}</span> {p ? `${p.done}/${p.total}` : 'waiting'}
         </button>
       ))}
+      {more > 0 && <span className="ocr-reading-more">and {more} more</span>}
     </div>
   );
 }
