@@ -54,8 +54,8 @@ export const MIN_DRAW_DPI = 50;
  * The resolution a page `widthPt` × `heightPt` is drawn at: the one asked for, or, for a page too
  * large for the pixel cap at it, the highest that fits. Scanning software that writes no
  * resolution into its file leaves 72 or 96, so a letter page scanned at 300 dpi is declared 27 to
- * 35 inches wide: its image drawn at the highest resolution under the cap keeps at least its own
- * pixels, and reads as the same scan declared right (docs/ocr-engines.md, session 17). Null when
+ * 35 inches wide: its image (decoded only under the same cap) drawn at the highest resolution under
+ * it keeps at least its own pixels, and reads as the same scan declared right (docs/ocr-engines.md, session 17). Null when
  * even MIN_DRAW_DPI is over the cap: a page that large drawn any smaller holds no legible type.
  */
 export function drawingDpi(widthPt: number, heightPt: number, dpi: number, maxPixels: number): number | null {

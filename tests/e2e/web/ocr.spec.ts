@@ -572,3 +572,20 @@ test('five scans imported at once: the reading line names two and counts the res
   release();
   await expect(line).toHaveCount(0, { timeout: OCR_WAIT });
 });
+
+test('a scan whose file declares 72 dpi (a letter page 24 inches wide) is read, and a phrase on it is highlighted over its words', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Scanned at 200 dpi: 65 megapixels at the app's 300, over the cap, so it is drawn under it.
+  const item = await importScan(page, harness, 'marlow-declared-72.pdf', { dpi: 200, declaredDpi: 72 });
+  await expect(item.getByText(/OCR text: 1 page, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
+  await expect(item.locator('.ocr-failed')).toHaveCount(0);
+  await page.getByLabel('Search this case').fill('Marlow');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const hit = page.getByRole('button', { name: /p\. 1/ }).filter({ hasText: /Marlow/i });
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page.locator('.page[data-page-number="1"] .find-hit').first()).toBeVisible({ timeout: 30_000 });
+  expect(await wordsUnderFindHits(page, 1)).toMatch(/marlow/i);
+  await page.screenshot({ path: testInfo.outputPath('ocr-declared-72.png') });
+});
