@@ -87,6 +87,30 @@ function hasColumns(blocks: Piece[][], lineHeight: number, textWidth: number): b
   return false;
 }
 
+/**
+ * Text side by side, told by the lines rather than the blocks: a gutter over three line heights
+ * wide that no line crosses, with text at least a quarter of the text's width on each side, and
+ * at least three lines on each side beside a line on the other. Two facing pages scanned as one
+ * sheet are cut by tesseract into many short blocks, staggered down each page, no two of which
+ * need share three lines' height (hasColumns); their lines still never cross the fold.
+ */
+function hasGutter(ps: Piece[], lineHeight: number, textWidth: number): boolean {
+  const byLeft = [...ps].sort((a, b) => a.box.x0 - b.box.x0);
+  const side = (xs: Piece[]) => xs.length > 0 && Math.max(...xs.map((p) => p.box.x1)) - Math.min(...xs.map((p) => p.box.x0)) >= textWidth / 4;
+  const beside = (a: Piece, b: Piece) => Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0) >= 0.5 * Math.min(height(a.box), height(b.box));
+  let reach = byLeft[0]!.box.x1;
+  for (const p of byLeft.slice(1)) {
+    if (p.box.x0 - reach > 3 * lineHeight) {
+      const fold = (reach + p.box.x0) / 2;
+      const left = ps.filter((q) => q.box.x1 <= fold);
+      const right = ps.filter((q) => q.box.x0 >= fold);
+      if (side(left) && side(right) && left.filter((l) => right.some((r) => beside(l, r))).length >= 3 && right.filter((r) => left.some((l) => beside(l, r))).length >= 3) return true;
+    }
+    reach = Math.max(reach, p.box.x1);
+  }
+  return false;
+}
+
 export function readingOrder(blocks: RawBlock[]): Assembled {
   const ps = pieces(blocks);
   if (ps.length < 2) return asGiven(ps);
@@ -97,7 +121,7 @@ export function readingOrder(blocks: RawBlock[]): Assembled {
   const textWidth = Math.max(...ps.map((p) => p.box.x1)) - Math.min(...ps.map((p) => p.box.x0));
   const byBlock = new Map<number, Piece[]>();
   for (const p of ps) byBlock.set(p.block, [...(byBlock.get(p.block) ?? []), p]);
-  if (hasColumns([...byBlock.values()], lineHeight, textWidth)) return asGiven(ps);
+  if (hasColumns([...byBlock.values()], lineHeight, textWidth) || hasGutter(ps, lineHeight, textWidth)) return asGiven(ps);
 
   // Rows, top to bottom: a line joins the row it overlaps for half the height of the shorter.
   // Tesseract's own lines are kept whole (an underlined line's words may stand taller than others).

@@ -34,6 +34,8 @@ it('draws a page too large at that resolution at the highest one under the cap, 
 
 it('refuses a page too large even at the least resolution, and a page with no size', () => {
   expect(drawingDpi(14_400, 14_400, 300, CAP)).toBeNull(); // 200 inches square, PDF's largest
+  expect(drawingDpi(1e10, 1e10, 300, CAP)).toBeNull(); // a crafted page box, far past PDF's limit
+  expect(drawingDpi(Number.POSITIVE_INFINITY, 792, 300, CAP)).toBeNull();
   expect(drawingDpi(0, 792, 300, CAP)).toBeNull();
   expect(drawingDpi(Number.NaN, 792, 300, CAP)).toBeNull();
   // Just inside the least resolution is drawn at it.

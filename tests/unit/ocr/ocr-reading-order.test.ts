@@ -64,6 +64,23 @@ describe('OCR reading order', () => {
     );
   });
 
+  it('leaves two facing pages scanned as one sheet page after page, though cut into many short blocks', () => {
+    // Paragraphs of one or two lines, staggered down each page: no two blocks share three lines' height.
+    const page = (x: number, name: string, from: number) =>
+      Array.from({ length: 6 }, (_, i) => block([line(x, from + 150 * i, `${name} paragraph ${i} opens`), ...(i % 2 ? [line(x, from + 150 * i + 50, `${name} paragraph ${i} ends`)] : [])]));
+    const spread = [...page(100, 'left', 100), ...page(1200, 'right', 130)];
+    const read = text(spread);
+    expect(read.indexOf('right paragraph 0 opens')).toBeGreaterThan(read.indexOf('left paragraph 5 opens'));
+    expect(read).toContain('left paragraph 1 opens\nleft paragraph 1 ends');
+    expect(read).not.toMatch(/left[^\n]*right|right[^\n]*left/);
+  });
+
+  it('still reads a column of labels beside wide text row by row: a narrow column is no page', () => {
+    const labels = block([line(100, 100, 'Level III:'), line(100, 250, 'Level IV:'), line(100, 400, 'Level V:'), line(100, 550, 'Level VI:')]);
+    const texts = [100, 250, 400, 550].map((y, i) => block([line(600, y, `control techniques of level ${i + 3} apply here`)]));
+    expect(text([labels, ...texts]).split('\n\n')[0]).toBe('Level III: control techniques of level 3 apply here');
+  });
+
   it('leaves a page read sideways (lines taller than wide) as tesseract gave it', () => {
     const tall = (x: number, y: number, t: string) => ({ words: [{ text: t, bbox: { x0: x, y0: y, x1: x + 40, y1: y + 20 * t.length }, confidence: 90 }] });
     const page = [block([tall(500, 100, 'Officers'), tall(440, 100, 'shall')]), block([tall(900, 50, 'intervene')])];
