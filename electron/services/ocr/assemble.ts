@@ -89,14 +89,15 @@ function hasColumns(blocks: Piece[][], lineHeight: number, textWidth: number): b
 
 /**
  * Text side by side, told by the lines rather than the blocks: a gutter over three line heights
- * wide that no line crosses, with text at least a quarter of the text's width on each side, and
- * at least three lines on each side beside a line on the other. Two facing pages scanned as one
- * sheet are cut by tesseract into many short blocks, staggered down each page, no two of which
- * need share three lines' height (hasColumns); their lines still never cross the fold.
+ * wide that no line crosses, with text over three tenths of the text's width on each side, and at
+ * least three lines on each side beside a line on the other. Two facing pages scanned as one sheet
+ * are cut by tesseract into many short blocks, staggered down each page, no two of which need
+ * share three lines' height (hasColumns); their lines still never cross the fold. A table whose
+ * first column is narrow (labels, levels, section numbers) is still read row by row.
  */
 function hasGutter(ps: Piece[], lineHeight: number, textWidth: number): boolean {
   const byLeft = [...ps].sort((a, b) => a.box.x0 - b.box.x0);
-  const side = (xs: Piece[]) => xs.length > 0 && Math.max(...xs.map((p) => p.box.x1)) - Math.min(...xs.map((p) => p.box.x0)) >= textWidth / 4;
+  const side = (xs: Piece[]) => xs.length > 0 && Math.max(...xs.map((p) => p.box.x1)) - Math.min(...xs.map((p) => p.box.x0)) >= 0.3 * textWidth;
   const beside = (a: Piece, b: Piece) => Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0) >= 0.5 * Math.min(height(a.box), height(b.box));
   let reach = byLeft[0]!.box.x1;
   for (const p of byLeft.slice(1)) {

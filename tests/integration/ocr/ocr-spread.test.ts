@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 
-// Short paragraphs, spaced apart differently on each page, as policy manuals set them.
+// Short paragraphs, spaced apart differently on each page: tesseract makes them blocks too short
+// for any two side by side to share three lines' height.
 const LEFT = ['Level 3: weaponless control', 'consists of holds and pressure', 'point control techniques.', '', 'The supervisor will respond to', 'any use of force above Level 3.', '', 'Level 4: strikes and kicks', 'are impact techniques.', '', '', 'Level 5: impact tools are used', 'at the level of intensity needed.'];
 const RIGHT = ['', 'Officers shall not use a choke', 'hold unless deadly force is', 'justified.', '', '', 'Officers may use less lethal', 'force to protect the officer', 'or others from harm.', '', 'Every use of force is reported', 'to the watch commander.'];
 let t: ReturnType<typeof tempWorkspace>;
@@ -32,6 +33,7 @@ it('reads the left page, then the right, each sentence whole', async () => {
   expect(text).toContain(sentence(RIGHT.slice(1, 4)));
   expect(text).toContain(sentence(LEFT.slice(0, 3)));
   expect(text).toContain(sentence(LEFT.slice(4, 6)));
+  expect(text).toContain(sentence(RIGHT.slice(6, 9)));
   expect(text.indexOf('Level 5: impact tools')).toBeLessThan(text.indexOf('Officers shall not use a choke'));
   // And so search finds the rule as a phrase.
   expect((await t.call('search.query', { caseId, query: '"choke hold unless deadly force"' })).map((h: { page: number }) => h.page)).toEqual([1]);

@@ -67,11 +67,11 @@ describe('OCR reading order', () => {
   it('leaves two facing pages scanned as one sheet page after page, though cut into many short blocks', () => {
     // Paragraphs of one or two lines, staggered down each page: no two blocks share three lines' height.
     const page = (x: number, name: string, from: number) =>
-      Array.from({ length: 6 }, (_, i) => block([line(x, from + 150 * i, `${name} paragraph ${i} opens`), ...(i % 2 ? [line(x, from + 150 * i + 50, `${name} paragraph ${i} ends`)] : [])]));
-    const spread = [...page(100, 'left', 100), ...page(1200, 'right', 130)];
+      Array.from({ length: 6 }, (_, i) => block([line(x, from + 150 * i, `${name} paragraph ${i} opens with words enough to fill`), ...(i % 2 ? [line(x, from + 150 * i + 50, `${name} paragraph ${i} ends here`)] : [])]));
+    const spread = [...page(100, 'left', 100), ...page(1300, 'right', 115)];
     const read = text(spread);
     expect(read.indexOf('right paragraph 0 opens')).toBeGreaterThan(read.indexOf('left paragraph 5 opens'));
-    expect(read).toContain('left paragraph 1 opens\nleft paragraph 1 ends');
+    expect(read).toContain('left paragraph 1 opens with words enough to fill\nleft paragraph 1 ends here');
     expect(read).not.toMatch(/left[^\n]*right|right[^\n]*left/);
   });
 
@@ -79,6 +79,10 @@ describe('OCR reading order', () => {
     const labels = block([line(100, 100, 'Level III:'), line(100, 250, 'Level IV:'), line(100, 400, 'Level V:'), line(100, 550, 'Level VI:')]);
     const texts = [100, 250, 400, 550].map((y, i) => block([line(600, y, `control techniques of level ${i + 3} apply here`)]));
     expect(text([labels, ...texts]).split('\n\n')[0]).toBe('Level III: control techniques of level 3 apply here');
+    // So is a table whose first column is wider, but under three tenths of the text's width.
+    const levels = block(Array.from({ length: 6 }, (_, i) => line(100, 100 + 150 * i, `Level ${i + 1} force applies`)));
+    const uses = Array.from({ length: 6 }, (_, i) => block([line(800, 100 + 150 * i, `only when the subject resists actively at level ${i + 1} or above`)]));
+    expect(text([levels, ...uses]).split('\n\n')[0]).toBe('Level 1 force applies only when the subject resists actively at level 1 or above');
   });
 
   it('leaves a page read sideways (lines taller than wide) as tesseract gave it', () => {
