@@ -16,21 +16,25 @@ import { watchStalls } from './main-thread-stalls.ts';
 const memory = watchAppMemory();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credence-bench-'));
-const ws = openWorkspace({ dataDir: dir });
-const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
-const loop = monitorEventLoopDelay({ resolution: 5 });
-loop.enable();
-const stalls = watchStalls();
-const t0 = performance.now();
-const [r] = await ws.services.documents.import({ caseId: c.id, paths: [process.argv[2]!] });
-const ms = performance.now() - t0;
-// The delay monitor sees a block only when the loop next turns: without one more turn the
-// import's own last step (storing every page in one transaction) would never be counted.
-await new Promise((resolve) => setTimeout(resolve, 20));
-loop.disable();
-const stall = stalls();
-const mem = memory();
-if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
-console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, stall }));
-ws.close();
-fs.rmSync(dir, { recursive: true, force: true });
+// Removed however the import ends: a file that fails to import must not leave its workspace behind.
+try {
+  const ws = openWorkspace({ dataDir: dir });
+  const c = ws.services.cases.create({ agencyName: 'Bench Police Department', ori: 'IL0000009', state: 'IL', agencyType: null, jurisdiction: null, dueDate: null });
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const stalls = watchStalls();
+  const t0 = performance.now();
+  const [r] = await ws.services.documents.import({ caseId: c.id, paths: [process.argv[2]!] });
+  const ms = performance.now() - t0;
+  // The delay monitor sees a block only when the loop next turns: without one more turn the
+  // import's own last step (storing every page in one transaction) would never be counted.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  loop.disable();
+  const stall = stalls();
+  const mem = memory();
+  if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
+  console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, stall }));
+  ws.close();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
