@@ -50,16 +50,20 @@ export async function openForRender(bytes: Uint8Array, maxPixels = DEFAULT_MAX_P
 /** The least resolution a page is drawn at for OCR: a page too large to draw at 50 dpi within the pixel cap is refused. */
 export const MIN_DRAW_DPI = 50;
 
+/** The pixels of a page `widthPt` × `heightPt` drawn at `dpi`, as the canvas is sized. */
+const pixelsAt = (widthPt: number, heightPt: number, dpi: number) => Math.ceil((widthPt * dpi) / 72) * Math.ceil((heightPt * dpi) / 72);
+
 /**
  * The resolution a page `widthPt` × `heightPt` is drawn at: the one asked for, or, for a page too
  * large for the pixel cap at it, the highest that fits. Scanning software that writes no
  * resolution into its file leaves 72 or 96, so a letter page scanned at 300 dpi is declared 27 to
- * 35 inches wide: its image (decoded only under the same cap) drawn at the highest resolution under
- * it keeps at least its own pixels, and reads as the same scan declared right (docs/ocr-engines.md, session 17). Null when
- * even MIN_DRAW_DPI is over the cap: a page that large drawn any smaller holds no legible type.
+ * 35 inches wide: its image (decoded only under the same cap) drawn at the highest resolution
+ * under it keeps at least its own pixels, and reads as the same scan declared right
+ * (docs/ocr-engines.md, session 17). Null when even MIN_DRAW_DPI is over the cap: a page that
+ * large drawn any smaller holds no legible type.
  */
 export function drawingDpi(widthPt: number, heightPt: number, dpi: number, maxPixels: number): number | null {
-  const pixels = (d: number) => Math.ceil((widthPt * d) / 72) * Math.ceil((heightPt * d) / 72);
+  const pixels = (d: number) => pixelsAt(widthPt, heightPt, d);
   if (!(widthPt > 0 && heightPt > 0)) return null;
   if (pixels(dpi) <= maxPixels) return dpi;
   let d = Math.floor(dpi * Math.sqrt(maxPixels / pixels(dpi)));
@@ -119,7 +123,7 @@ export async function renderPageToPng(
     if (drawAt === null) {
       const inches = (pt: number) => Math.round((pt / 72) * 10) / 10;
       const at = Math.min(dpi, MIN_DRAW_DPI);
-      const megapixels = Math.round((Math.ceil((asShown.width * at) / 72) * Math.ceil((asShown.height * at) / 72)) / 1e6);
+      const megapixels = Math.round(pixelsAt(asShown.width, asShown.height, at) / 1e6);
       throw new RenderRefusal(OCR_MESSAGES.pageTooLarge(pageNumber, inches(asShown.width), inches(asShown.height), at, megapixels, Math.round(maxPixels / 1e6)));
     }
     const viewport = page.getViewport({ scale: drawAt / 72 });
