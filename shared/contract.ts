@@ -447,6 +447,18 @@ export const contract = {
   /** Queues a case's (or one document's) unread, failed or cancelled pages; with redo, its OCR pages too. */
   'ocr.run': { input: z.object({ caseId: id, documentId: id.optional(), redo: z.boolean().optional() }).strict(), output: z.object({ queued: z.number().int() }) },
   'ocr.cancel': { input: z.object({ caseId: id, documentId: id }).strict(), output: z.object({ cancelled: z.number().int() }) },
+  /**
+   * Queues pages that have a text layer of their own (all of the document's, or fromPage..toPage)
+   * to be read by OCR, whose text then replaces the file's: for a scanner's poor OCR layer. Pages
+   * already read by OCR, or waiting for it, are left as they are (`ocr.run` with redo reads them again).
+   */
+  'ocr.readTextLayer': {
+    input: z
+      .object({ caseId: id, documentId: id, fromPage: z.number().int().min(1).max(1_000_000).optional(), toPage: z.number().int().min(1).max(1_000_000).optional() })
+      .strict()
+      .refine((i) => i.fromPage === undefined || i.toPage === undefined || i.fromPage <= i.toPage, { message: 'The first page must not come after the last.' }),
+    output: z.object({ queued: z.number().int(), alreadyOcr: z.number().int(), fromPage: z.number().int(), toPage: z.number().int() }),
+  },
 } as const;
 
 /**

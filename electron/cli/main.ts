@@ -52,6 +52,11 @@ Commands:
   ocr --case ID [--document ID] [--redo]     read a case's (or one document's) waiting or stopped
                                              scanned pages, and failed ones that may read this time;
                                              --redo reads every OCR page again
+  ocr --case ID --document ID --text-layer [--page N[-M]]
+                                             read pages that have a text layer of their own by OCR
+                                             (all, or pages N to M) and use OCR's text instead: for
+                                             a scanner's poor OCR layer ("Seotember", "lllinois");
+                                             highlights move to the new text
   ocr --case ID --document ID --password-stdin
                                              keep the password of an encrypted document imported
                                              before passwords were kept, then read its pages
@@ -170,6 +175,7 @@ const OPTIONS = {
   title: { type: 'string' },
   'no-ocr': { type: 'boolean' },
   redo: { type: 'boolean' },
+  'text-layer': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -429,6 +435,15 @@ const failureLine = (f: OcrFailure): string =>
   ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` }) + (f.error === OCR_MESSAGES.needsPassword ? ' (from the command line: ocr --case ID --document ID --password-stdin)' : '');
 
 /** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
+/** --page N or N-M: the pages to read over their own text layer. */
+function pageRange(raw: string): { fromPage: number; toPage: number } {
+  const m = /^\s*(\d{1,7})\s*(?:[-–]\s*(\d{1,7})\s*)?$/.exec(raw);
+  const from = m ? Number(m[1]) : NaN;
+  const to = m?.[2] !== undefined ? Number(m[2]) : from;
+  if (!m || from < 1 || to < from) throw new UsageError(`--page takes a page number or a range such as 3-7, counting from 1; "${raw}" is neither.`);
+  return { fromPage: from, toPage: to };
+}
+
 function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: number, skipped: boolean): string {
   const s = ws.services.ocr.summary(documentId);
   if (!s) return `${needing} need OCR`;
@@ -553,17 +568,32 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
       const kept = unwrap(await ws.dispatch('documents.rememberPassword', { caseId, documentId: need(v.document, 'document'), password }), io, json);
       if ('code' in kept) return kept.code;
     }
+    type OverTextLayer = { queued: number; alreadyOcr: number; fromPage: number; toPage: number };
+    let overTextLayer: OverTextLayer | null = null;
+    if (v['text-layer']) {
+      const documentId = need(v.document, 'document');
+      const range = v.page === undefined ? {} : pageRange(v.page);
+      const t = unwrap(await ws.dispatch('ocr.readTextLayer', { caseId, documentId, ...range }), io, json);
+      if ('code' in t) return t.code;
+      overTextLayer = t.value as OverTextLayer;
+    } else if (v.page !== undefined) throw new UsageError('--page belongs to ocr with --text-layer (which pages to read over their own text).');
     const r = unwrap(await ws.dispatch('ocr.run', { caseId, ...(v.document ? { documentId: v.document } : {}), ...(v.redo ? { redo: true } : {}) }), io, json);
     if ('code' in r) return r.code;
     const docs = (await ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<DocumentRecord & { ocr: unknown }> };
     const which = docs.value.filter((d) => d.ocr !== null && (!v.document || d.id === v.document));
     await readScannedPages(ws, which.map((d) => d.id), io, json);
     const rows = which.map((d) => ({ documentId: d.id, title: d.title, ...ws.services.ocr.summary(d.id)!, failures: ws.services.ocr.failures(d.id) }));
-    const queued = (r.value as { queued: number }).queued;
-    print(rows, () =>
+    const queued = (r.value as { queued: number }).queued + (overTextLayer?.queued ?? 0);
+    const over = overTextLayer;
+    print(over ? { textLayer: over, documents: rows } : rows, () =>
       rows.length === 0
         ? 'No page in this case needs OCR: every page has a text layer of its own.'
         : [
+            ...(over
+              ? [
+                  `Pages ${over.fromPage}–${over.toPage}: ${over.queued} read by OCR over the file's own text${over.alreadyOcr ? `; ${over.alreadyOcr} already had OCR text or were waiting for it${v.redo ? '' : ' (read them again with --redo)'}` : ''}.`,
+                ]
+              : []),
             ...(queued === 0 ? [`Nothing was waiting for OCR${v.redo ? '' : ' (read the pages again with --redo)'}.`] : []),
             ...rows.map((d) => `${d.title} (document ${d.documentId})\n          ${ocrLine(ws, caseId, d.documentId, d.total, false)}`),
           ].join('\n'),

@@ -310,6 +310,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'ocr.pageWords': (i) => ocr.pageWords(i),
     'ocr.run': (i) => ocr.run(i),
     'ocr.cancel': (i) => ocr.cancel(i),
+    'ocr.readTextLayer': (i) => ocr.readTextLayer(i),
     'checklists.packs': () => packs.list(),
     'checklists.importPack': (i) => packs.import(fileOf(i, 'checklist-pack')),
     'checklists.forCase': (i) => checklist.forCase(i.caseId),
@@ -408,6 +409,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'documents.update': (i) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').all(i.id).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: i.id })),
     'documents.removeFromCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     'documents.restoreToCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
+    // The file's own text of these pages is to be replaced by OCR's: what the review rests on changes.
+    'ocr.readTextLayer': (i, o) => (o.queued > 0 ? [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }] : []),
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],

@@ -156,15 +156,26 @@ function acrossPageBreak(pages: string[], p: number, q: string): Anchor | null {
 /**
  * Re-finds a quote in a revised text: the same offsets if the words there still match, else
  * the occurrence whose surroundings best match the old prefix and suffix, else null.
+ * `onPages` (0-based, inclusive): pages read again in place, whose words did not move to another
+ * page: an occurrence on them wins over a better-surrounded one elsewhere (the text around a
+ * re-read quote changes with the reading, so the same sentence on an untouched page would
+ * otherwise match its old surroundings better).
  */
-export function reanchor(pages: string[], old: { start: number; end: number; quote: string; prefix: string; suffix: string }): Anchor | null {
+export function reanchor(pages: string[], old: { start: number; end: number; quote: string; prefix: string; suffix: string }, onPages?: { from: number; to: number }): Anchor | null {
   const full = pages.join('\n');
   const q = squeeze(old.quote).text;
   if (squeeze(full.slice(old.start, old.end)).text === q) return anchorAt(pages, old.start, old.end);
   const s = squeeze(full);
-  const hits: number[] = [];
+  let hits: number[] = [];
   for (let i = s.text.indexOf(q); i >= 0; i = s.text.indexOf(q, i + 1)) hits.push(i);
   if (hits.length === 0) return null;
+  if (onPages) {
+    const starts = pageStarts(pages);
+    const lo = starts[onPages.from] ?? Infinity;
+    const hi = onPages.to + 1 < starts.length ? starts[onPages.to + 1]! : full.length + 1;
+    const there = hits.filter((i) => s.map[i]! >= lo && s.map[i]! < hi);
+    if (there.length > 0) hits = there;
+  }
   const pre = squeeze(old.prefix).text;
   const suf = squeeze(old.suffix).text;
   const score = (i: number) => {

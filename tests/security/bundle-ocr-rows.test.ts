@@ -55,6 +55,8 @@ describe('OCR rows in a bundle', () => {
     ['a status not in the queue’s states', (r: Row) => void (r.status = "done'); DROP TABLE pages; --"), 'pageOcr.0.status'],
     ['OCR text that names no engine', (r: Row) => void (r.engine = null), 'pageOcr.0: an OCR page must name its engine, version, language data and confidence'],
     ['words on a page OCR has not read', (r: Row) => Object.assign(r, { source: 'none', status: 'pending' }), 'pageOcr.0: a page not read by OCR cannot carry OCR words'],
+    ['words on a page waiting to be read over its own text layer', (r: Row) => Object.assign(r, { source: 'pdf', status: 'pending' }), 'pageOcr.0: a page not read by OCR cannot carry OCR words'],
+    ['a page marked read whose text is still its own text layer', (r: Row) => Object.assign(r, { source: 'pdf', words: '[]' }), 'pageOcr.0: a page marked read by OCR has no OCR source'],
     ['an extra key naming another column', (r: Row) => void (r['document_id) SELECT id'] = 'x'), 'pageOcr.0: "document_id) SELECT id" is not part of a case bundle'],
   ])('refuse %s', async (_name, change, message) => {
     await expectRefusedUnchanged(scene.target, scene.craft({ body: (b) => withOcrRow(b, change) }), `bundle.json is not a valid case bundle (${message}`);
@@ -87,8 +89,27 @@ describe('OCR rows in a bundle', () => {
     await expectRefusedUnchanged(scene.target, file, 'a row of carry_after_ocr points at document elsewhere, which the bundle does not hold.');
   });
 
+  it('refuse a page said to wait for OCR over its own text layer that is not marked to be read by OCR', async () => {
+    const waiting = (r: Row) => Object.assign(r, { page_index: 0, source: 'pdf', status: 'pending', words: '[]', engine: null, engine_version: null, lang_sha256: null, mean_confidence: null });
+    await expectRefusedUnchanged(scene.target, scene.craft({ body: (b) => withOcrRow(b, waiting) }), /it has OCR provenance for page 1 of ".*", a page with a text layer of its own/);
+  });
+
   it('accept the same row well formed (the refusals above are the crafted values, not the row)', async () => {
     const r = await scene.target.ws.dispatch('bundle.import', { path: scene.craft({ body: (b) => withOcrRow(b) }) });
     expect(r.ok).toBe(true);
+  });
+
+  it('accept a page waiting to be read by OCR over its own text layer, which keeps its text', async () => {
+    const waiting = (r: Row) => Object.assign(r, { source: 'pdf', status: 'pending', words: '[]', engine: null, engine_version: null, lang_sha256: null, mean_confidence: null });
+    // A scene of its own: the one above already holds this state of the case. (The target holds
+    // the document already, so its own rows stand; ocr-over-text-layer.test.ts carries such rows
+    // to a workspace without it.)
+    const fresh = await bundleScene();
+    try {
+      const r = await fresh.target.ws.dispatch('bundle.import', { path: fresh.craft({ body: (b) => withOcrRow(b, waiting) }) });
+      expect(r.ok ? 'ok' : r.error.message).toBe('ok');
+    } finally {
+      fresh.cleanup();
+    }
   });
 });

@@ -26,6 +26,7 @@ export interface ReplaceResult extends CarryCounts {
 
 interface Carried {
   id: string;
+  document_id: string;
   start_offset: number;
   end_offset: number;
   quote: string;
@@ -50,7 +51,9 @@ function carry(db: Db, at: string, rows: Carried[], texts: string[], itemsFor: (
        start_offset = ?, end_offset = ?, extractor_version = ?, status = 'active', updated_at = ? WHERE id = ?`,
   );
   for (const a of rows) {
-    const exact = reanchor(texts, { start: a.start_offset, end: a.end_offset, quote: a.quote, prefix: a.prefix, suffix: a.suffix });
+    // A highlight on a page read again in place stays on its page where its words are there.
+    const inPlace = !keepRects(a) && to.documentId === a.document_id ? { from: a.page_from, to: a.page_to } : undefined;
+    const exact = reanchor(texts, { start: a.start_offset, end: a.end_offset, quote: a.quote, prefix: a.prefix, suffix: a.suffix }, inPlace);
     const found = exact ?? fuzzyFind(texts, a.quote);
     if (!found) {
       db.prepare(`UPDATE annotations SET status = 'orphaned', updated_at = ? WHERE id = ?`).run(at, a.id);
@@ -72,7 +75,7 @@ function carry(db: Db, at: string, rows: Carried[], texts: string[], itemsFor: (
   return result;
 }
 
-const CARRIED_COLUMNS = 'id, start_offset, end_offset, quote, prefix, suffix, page_from, page_to, rects';
+const CARRIED_COLUMNS = 'id, document_id, start_offset, end_offset, quote, prefix, suffix, page_from, page_to, rects';
 
 /**
  * Some pages of a document were read again in place — their OCR redone, by a better engine or

@@ -77,7 +77,8 @@ export const ROWS = {
     .object({
       document_id: id,
       page_index: count,
-      source: z.enum(['ocr', 'none']),
+      // 'pdf': a page with a text layer of its own, waiting to be read by OCR at the reviewer's request (migration 015).
+      source: z.enum(['ocr', 'none', 'pdf']),
       status: z.enum(['pending', 'done', 'failed', 'cancelled']),
       engine: text(100).nullable(),
       engine_version: text(100).nullable(),
@@ -95,7 +96,7 @@ export const ROWS = {
       if (r.source === 'ocr' && (r.engine === null || r.engine_version === null || r.lang_sha256 === null || r.mean_confidence === null)) {
         ctx.addIssue({ code: 'custom', message: 'an OCR page must name its engine, version, language data and confidence' });
       }
-      if (r.source === 'none' && r.words !== '[]') ctx.addIssue({ code: 'custom', message: 'a page not read by OCR cannot carry OCR words' });
+      if (r.source !== 'ocr' && r.words !== '[]') ctx.addIssue({ code: 'custom', message: 'a page not read by OCR cannot carry OCR words' });
       if (r.status === 'done' && r.source !== 'ocr') ctx.addIssue({ code: 'custom', message: 'a page marked read by OCR has no OCR source' });
     }),
   checklist_packs: z.object({ id: text(100), version: text(40), title: text(1000), json: json(checklistPack), imported_by: text(1000), imported_at: at }).strict(),

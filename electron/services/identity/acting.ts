@@ -36,4 +36,5 @@ export const ACTS: Partial<Record<Method, (input: any) => boolean>> = {
   'bundle.import': () => true,
   'ocr.run': () => true,
   'ocr.cancel': () => true,
+  'ocr.readTextLayer': () => true,
 };

@@ -436,7 +436,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   // it is counted once, as OCR text, and its failure is listed as kept.
   const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; failedKept: number; stopped: number; conf: number | null }>(
     `SELECT count(*) AS n, coalesce(sum(source = 'ocr'), 0) AS ocr, coalesce(sum(status = 'pending'), 0) AS pending,
-            coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(status = 'failed' AND source = 'ocr'), 0) AS failedKept,
+            coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(status = 'failed' AND source != 'none'), 0) AS failedKept,
             coalesce(sum(status = 'cancelled'), 0) AS stopped,
             avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
      FROM page_ocr WHERE document_id = ?`,
@@ -455,7 +455,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     `SELECT page_index, error, source FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index LIMIT ?`,
   );
   const failuresOf = (documentId: string, limit: number) =>
-    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source === 'ocr', kind: ocrFailureKind(r.error) }));
+    failureRows.all(documentId, limit).map((r) => ({ page: r.page_index + 1, error: r.error ?? 'The reason was not recorded.', kept: r.source !== 'none', kind: ocrFailureKind(r.error) }));
   // Looked at until the first failure a retry may mend: a document past the page limit has
   // thousands of failures of one kind, and this runs each time the documents list is read.
   const failureReasons = db.prepare<[string], { page_index: number; error: string | null }>(`SELECT page_index, error FROM page_ocr WHERE document_id = ? AND status = 'failed' ORDER BY page_index`);
@@ -529,6 +529,45 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       return { queued };
     },
     /**
+     * Queues pages with a text layer of their own to be read by OCR (readTextLayer in the
+     * contract). Each becomes a page whose text comes from OCR (needs_ocr), waiting with source
+     * 'pdf': the file's text stands until the reading lands and replaces it (highlights carried
+     * to the new text in the same commit), and stays if the reading fails or is stopped.
+     */
+    readTextLayer(input: ParsedInput<'ocr.readTextLayer'>): { queued: number; alreadyOcr: number; fromPage: number; toPage: number } {
+      cases.get(input.caseId);
+      inCase(input.caseId, input.documentId);
+      const pageCount = (db.prepare<[string], { page_count: number }>('SELECT page_count FROM documents WHERE id = ?').get(input.documentId)!).page_count;
+      const fromPage = input.fromPage ?? 1;
+      const toPage = input.toPage ?? pageCount;
+      if (fromPage > pageCount || toPage > pageCount) {
+        throw new ServiceError('invalid_input', `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; choose pages from 1 to ${pageCount}.`);
+      }
+      const at = ctx.now().toISOString();
+      const out = ctx.writeTransaction(() => {
+        const own = db
+          .prepare<[string, number, number], { page_index: number }>(
+            `SELECT p.page_index FROM pages p WHERE p.document_id = ? AND p.page_index BETWEEN ? AND ?
+               AND NOT EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index) ORDER BY p.page_index`,
+          )
+          .all(input.documentId, fromPage - 1, toPage - 1);
+        const mark = db.prepare('UPDATE pages SET needs_ocr = 1 WHERE document_id = ? AND page_index = ?');
+        const add = db.prepare(`INSERT INTO page_ocr (document_id, page_index, source, status, updated_at) VALUES (?, ?, 'pdf', 'pending', ?)`);
+        for (const r of own) {
+          mark.run(input.documentId, r.page_index);
+          add.run(input.documentId, r.page_index, at);
+        }
+        if (own.length > 0) applyDocumentLimit(input.documentId);
+        return { queued: own.length, alreadyOcr: toPage - fromPage + 1 - own.length, fromPage, toPage };
+      });
+      if (out.queued > 0) {
+        opts.onTextChanged?.(input.documentId);
+        progress(input.documentId, fromPage - 1, 'queued');
+        setImmediate(pump);
+      }
+      return out;
+    },
+    /**
      * The pages that failed for want of the file's password, queued again now that it is kept
      * (documents.rememberPassword, or a case bundle that carries it): no other failure is retried for
      * it. Runs in the caller's transaction. `start: false` only queues them, for a caller that starts
@@ -572,7 +611,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       const row = db
         .prepare<
           [string, number],
-          { source: 'ocr' | 'none'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number }
+          { source: 'ocr' | 'none' | 'pdf'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number }
         >('SELECT source, status, error, engine, engine_version, lang_sha256, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?')
         .get(input.documentId, input.page - 1);
       if (!row) return { source: 'pdf' as const, status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };

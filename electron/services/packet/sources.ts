@@ -53,7 +53,8 @@ export function packetSources(db: Db, caseId: string): SourceDocument[] {
       pages: d.page_count,
       ocrPages,
       ocrMeanConfidence: rated.length ? round1(rated.reduce((s, p) => s + p.meanConfidence!, 0) / rated.length) : null,
-      pagesWithoutText: rows.filter((r) => r.source !== 'ocr').map((r) => r.page_index + 1),
+      // A page waiting to be read over its own text layer ('pdf') still has that text.
+      pagesWithoutText: rows.filter((r) => r.source === 'none').map((r) => r.page_index + 1),
     };
   });
 }

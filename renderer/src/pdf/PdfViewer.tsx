@@ -28,6 +28,24 @@ import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, Ico
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
 /** The badge of a scanned page OCR has not read (yet), and its tooltip. */
+/**
+ * A page with a text layer of its own that the reviewer asked to be read by OCR (Read by OCR…):
+ * until the reading lands the file's text is what search, selection and pre-review see.
+ */
+function fileTextBadge(w: Pick<PageWords, 'status' | 'error'>): [string, string] | null {
+  const kept = "This page's text is the file's own (often a scanner's reading)";
+  switch (w.status) {
+    case 'pending':
+      return ["File text; OCR reading waits", `${kept} until Credence's OCR reading of it lands, then OCR's text replaces it.`];
+    case 'failed':
+      return ["File text; OCR reading failed", `${kept}: reading it by OCR failed (${w.error ?? 'no reason recorded'}), so the file's text is kept.`];
+    case 'cancelled':
+      return ["File text; OCR reading stopped", `${kept}: its reading by OCR was stopped. Resume OCR from the documents list.`];
+    default:
+      return null;
+  }
+}
+
 function unreadBadge(w: Pick<PageWords, 'status' | 'error' | 'failureKind'>): [string, string] {
   switch (w.status) {
     case 'failed':
@@ -233,12 +251,19 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined;
     if (!pv?.div) return;
     pv.div.querySelector(':scope > .credence-ocr')?.remove();
-    if (w.source === 'pdf') return;
+    const fileText = w.source === 'pdf' ? fileTextBadge(w) : null;
+    if (w.source === 'pdf' && !fileText) return;
     const layer = window.document.createElement('div');
     layer.className = 'credence-ocr';
     const badge = window.document.createElement('span');
     badge.className = 'ocr-badge';
     layer.appendChild(badge);
+    if (fileText) {
+      badge.classList.add('ocr-file-text');
+      [badge.textContent, badge.title] = fileText;
+      pv.div.appendChild(layer);
+      return;
+    }
     if (w.source === 'none') {
       // A scanned page OCR has not read: it has no text to select, search or pre-review, and says
       // why instead of looking like an image that ignores the mouse.
@@ -519,7 +544,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
       void loadingTask?.destroy();
       viewerRef.current = null;
     };
-  }, [doc.id]);
+    // Opened again when the document first gets OCR rows (Read by OCR… on a digital document),
+    // so its pages answer their text from OCR from then on.
+  }, [doc.id, doc.ocr !== null]);
 
   // Go to the target page (and highlight the search words) whenever the target changes.
   useEffect(() => {

@@ -197,4 +197,42 @@ describe('credence import and ocr', () => {
     expect(read.code, read.err).toBe(0);
     expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);
   });
+
+  it('`ocr --text-layer` reads pages over a scanner’s own text layer by OCR, and refuses bad page ranges', async () => {
+    const c = await credence(['cases', 'create', '--agency', 'Copier County Sheriff', '--ori', 'IL0000779', '--state', 'IL', '--json']);
+    const id = JSON.parse(c.out).id as string;
+    const copied = path.join(root, 'order-20-copier.pdf');
+    const printed = ['Officers shall not use a chokehold', 'or any carotid restraint unless', 'deadly force is authorized by law.', 'Officers shall intervene to stop', 'excessive force by another officer', 'and shall report it to a supervisor.', 'All uses of force are reviewed.', 'Every report is kept five years.'];
+    const misread = ['Officers shall not use a chokehoId', 'or any carotld restraint unIess', 'deadly force is authorlzed by Iaw.', 'Officers shall intervene to stop', 'excessive force by another officer', 'and shall report it to a superviser.', 'All uses of force are revlewed.', 'Every report is kept flve years.'];
+    fs.writeFileSync(copied, await scannedPdf([printed, printed], { fontSize: 22, scannerText: [misread, misread] }));
+    const imported = await credence(['import', '--case', id, copied, '--json']);
+    const documentId = JSON.parse(imported.out)[0].documentId as string;
+    expect(JSON.parse(imported.out)[0].pagesNeedingOcr).toBe(0);
+
+    for (const [args, message] of [
+      [['--page', '0'], /--page takes a page number or a range such as 3-7, counting from 1; "0" is neither\./],
+      [['--page', '2-1'], /"2-1" is neither/],
+      [['--page', '1;2'], /"1;2" is neither/],
+      [['--page', '3'], /The document has 2 pages; choose pages from 1 to 2\./],
+    ] as const) {
+      const r = await credence(['ocr', '--case', id, '--document', documentId, '--text-layer', ...args]);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toMatch(message);
+    }
+    const noDoc = await credence(['ocr', '--case', id, '--text-layer']);
+    expect(noDoc.err).toContain('--document is required.');
+    const stray = await credence(['ocr', '--case', id, '--page', '1']);
+    expect(stray.err).toContain('--page belongs to ocr with --text-layer');
+
+    const read = await credence(['ocr', '--case', id, '--document', documentId.slice(0, 8), '--text-layer', '--page', '2']);
+    expect(read.code, read.err).toBe(0);
+    expect(read.out).toContain("Pages 2–2: 1 read by OCR over the file's own text.");
+    expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);
+    const found = (await credence(['search', '--case', id, 'chokehold', '--json'])).out;
+    expect((JSON.parse(found) as Array<{ page: number; ocr: boolean }>).map((h) => [h.page, h.ocr])).toEqual([[2, true]]);
+
+    const again = await credence(['ocr', '--case', id, '--document', documentId, '--text-layer', '--json']);
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out).textLayer).toEqual({ queued: 1, alreadyOcr: 1, fromPage: 1, toPage: 2 });
+  });
 });

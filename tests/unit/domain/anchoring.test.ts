@@ -1,7 +1,7 @@
 // Where a quote is anchored when the reviewer's selection is known: the occurrence under the
 // selected boxes, not the first one in the text.
 import { describe, expect, it } from 'vitest';
-import { locateQuote, locateQuoteNear, rectsFor, type PageItems } from '../../../shared/domain/anchoring.ts';
+import { locateQuote, locateQuoteNear, reanchor, rectsFor, type PageItems } from '../../../shared/domain/anchoring.ts';
 
 // One page, two lines, the same phrase on each: line 1 at y=700, line 2 at y=600.
 const line1 = 'Deadly force judged on the totality of the circumstances.';
@@ -25,5 +25,31 @@ describe('locateQuoteNear', () => {
 
   it('finds nothing where the quote is not', () => {
     expect(locateQuoteNear(pages, items, 0, 'carotid restraint', [{ page: 0, x: 72, y: 600, w: 100, h: 10 }])).toBeNull();
+  });
+});
+
+describe('reanchor, for a page read again in place', () => {
+  // Page 1 read again by OCR: its misread surroundings are now right. Page 2, untouched, still
+  // has the old surroundings of the same sentence, so they match the highlight's old context best.
+  const quote = 'Officers shall intervene to stop';
+  const oldPage1 = `deadly force is authorlzed by Iaw.\n${quote}\nexcessive force by another officer`;
+  const newPage1 = `deadly force is authorized by law.\n${quote}\nexcessive force by another officer`;
+  const pages = [newPage1, `Section 2\n${oldPage1}`];
+  const start = oldPage1.indexOf(quote) + 3; // the old offsets no longer hold the quote
+  const old = { start, end: start + quote.length, quote, prefix: 'authorlzed by Iaw.\n', suffix: '\nexcessive' };
+
+  it('keeps the highlight on its own page when its words are there', () => {
+    const a = reanchor(pages, old, { from: 0, to: 0 })!;
+    expect(a.pageFrom).toBe(0);
+    expect(a.start).toBe(newPage1.indexOf(quote));
+  });
+
+  it('without the pages named (a revised version), takes the best-surrounded occurrence, wherever it is', () => {
+    expect(reanchor(pages, old)!.pageFrom).toBe(1);
+  });
+
+  it('goes elsewhere when its words are no longer on its page', () => {
+    const moved = [newPage1.replace(quote, 'Officers may watch'), pages[1]!];
+    expect(reanchor(moved, old, { from: 0, to: 0 })!.pageFrom).toBe(1);
   });
 });

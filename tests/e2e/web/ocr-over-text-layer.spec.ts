@@ -1,0 +1,77 @@
+// A scan that came with the copier's own OCR layer, which misread the agency's name: search for
+// the name as printed finds nothing. "Read by OCR…" in the documents list reads the page from its
+// image; the name is then found, said to be OCR text, and shown highlighted on the image.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '../support/test.ts';
+import { scannedPdf } from '../../fixtures/scans.ts';
+import { wordsUnderFindHits } from '../support/find-hits.ts';
+
+const PRINTED = [
+  'WEXFORD COUNTY SHERIFF',
+  'General Order 9 Use of Force',
+  'Deputies shall not use a chokehold',
+  'unless deadly force is authorized.',
+  'Deputies shall intervene to stop',
+  'excessive force by another deputy.',
+  'All force is reported in writing.',
+  'Reports go to the Sheriff in a week.',
+];
+// The copier's reading, laid invisibly over the image where the lines are. Over 200 letters: a page
+// with fewer over a full-page image is taken for a stamped scan and read by OCR on import anyway.
+const COPIER = [
+  'WEXF0RD C0UNTY SHERlFF',
+  'GeneraI Order 9 Use of Force',
+  'Deputles shall not use a chokehoId',
+  'unIess deadly force is authorlzed.',
+  'Deputies shall intervene to stop',
+  'excessive force by another deputy.',
+  'AII force is reported in wrltlng.',
+  'Reports go to the Sherlff in a week.',
+];
+const OCR_WAIT = 180_000;
+
+test('a scan with a copier’s poor text layer, read by OCR from the documents list: the name as printed is then found on the image', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const name = 'wexford-go-9-copier.pdf';
+  const file = path.join(path.dirname(harness.dataDir), name);
+  fs.writeFileSync(file, await scannedPdf([PRINTED], { dpi: 150, fontSize: 22, scannerText: [COPIER] }));
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: name });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  // Its text layer is text: nothing to read, and the name as printed is nowhere.
+  await expect(item.locator('.ocr-status')).toHaveCount(0);
+  const search = async (q: string) => {
+    await page.getByLabel('Search this case').fill(q);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+  };
+  await search('Wexford');
+  await expect(page.getByText(/No matches/)).toBeVisible();
+
+  await item.hover();
+  await item.getByRole('button', { name: /Read .* by OCR instead of its own text/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Read by OCR' });
+  await expect(dialog).toBeVisible();
+  // A range the document does not have is refused in the dialog, and nothing is asked.
+  await dialog.getByLabel('To page (of 1)').fill('3');
+  await dialog.getByRole('button', { name: 'Read by OCR' }).click();
+  await expect(dialog.getByText('Choose pages from 1 to 1, the first not after the last.')).toBeVisible();
+  await dialog.getByLabel('To page (of 1)').fill('1');
+  await page.screenshot({ path: testInfo.outputPath('read-by-ocr-dialog.png') });
+  await dialog.getByRole('button', { name: 'Read by OCR' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /Reading 1 page of .* \(page 1\) by OCR/ })).toBeVisible();
+  await expect(item.getByText(/OCR text: 1 page, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
+
+  await search('Wexford');
+  const hit = page.getByRole('button', { name: /p\. 1/ }).filter({ hasText: /Wexford/i });
+  await expect(hit).toBeVisible();
+  await expect(hit.getByText('OCR text')).toBeVisible();
+  await hit.click();
+  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+  await expect(page.locator('.page[data-page-number="1"] .find-hit').first()).toBeVisible({ timeout: 30_000 });
+  expect(await wordsUnderFindHits(page, 1)).toMatch(/wexford/i);
+  await page.screenshot({ path: testInfo.outputPath('read-by-ocr-found.png') });
+});

@@ -1,0 +1,225 @@
+// A scanned policy that came with the scanner's own OCR: an invisible text layer over the page
+// image, misread ("chokehoId", "carotld"). Credence takes it as text (it is text), so search and
+// pre-review see only the scanner's reading. The reviewer asks for the pages to be read by OCR:
+// the file's text stands until Credence's reading lands, then is replaced by it, highlights
+// move to the new words, the page says OCR, the case's audit trail records the request, and a
+// reading that fails leaves the file's text in place.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OcrPool } from '../../../electron/services/ocr/engine.ts';
+import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
+import { packetSources } from '../../../electron/services/packet/sources.ts';
+import { scannedPdf } from '../../fixtures/scans.ts';
+import { tempDir, tempWorkspace } from '../../support/workspace.ts';
+
+const PRINTED = [
+  'GENERAL ORDER 12 USE OF FORCE',
+  'Officers shall not use a chokehold',
+  'or any carotid restraint unless',
+  'deadly force is authorized by law.',
+  'Officers shall intervene to stop',
+  'excessive force by another officer',
+  'and shall report it to a supervisor.',
+];
+// What a copier's OCR made of it: right where the lines are, with the misreadings such layers have.
+const SCANNER_READ = [
+  'GENERAL ORDER l2 USE OF FORCE',
+  'Officers shall not use a chokehoId',
+  'or any carotld restraint unIess',
+  'deadly force is authorlzed by Iaw.',
+  'Officers shall intervene to stop',
+  'excessive force by another officer',
+  'and shall report it to a superviser.',
+];
+const INTERVENE = 'Officers shall intervene to stop';
+const PRINTED_2 = [
+  'SECTION 2 REPORTING OF FORCE',
+  'A chokehold used where deadly force',
+  'is justified shall be reported',
+  'to the Chief of Police at once.',
+  'Supervisors shall review every',
+  'use of force report in writing',
+  'within seven days of the incident.',
+  'and forward it to the training unit.',
+];
+const SCANNER_READ_2 = [
+  'SECTION 2 REPORTlNG OF FORCE',
+  'A chokehoId used where deadIy force',
+  'is justified shall be reported',
+  'to the Chief of Pollce at once.',
+  'Supervisors shall review every',
+  'use of force report in writlng',
+  'within seven days of the incldent.',
+  'and forward it to the tralning unit.',
+];
+
+/** The real engine, or one that fails every page (an engine fault) while `failing` is set. */
+function switchablePool() {
+  let failing = false;
+  const createPool = (cacheDir: string): OcrPool => {
+    const real = createOcrHostPool({ cacheDir, size: 1 });
+    return {
+      ...real,
+      info: real.info,
+      size: real.size,
+      async recognize(png, o) {
+        if (failing) throw new Error('The OCR engine stopped unexpectedly.');
+        return real.recognize(png, o);
+      },
+    };
+  };
+  return { createPool, fail: (on: boolean) => (failing = on) };
+}
+
+let t: ReturnType<typeof tempWorkspace>;
+const engine = switchablePool();
+beforeAll(() => {
+  t = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 }, createPool: engine.createPool } });
+});
+afterAll(() => t?.cleanup());
+
+/** A case with its own copy of the two-page order (its Bates stamp makes it a file of its own). */
+async function importScan(ori: string, second: [string[], string[]] = [PRINTED_2, SCANNER_READ_2]) {
+  const caseId = (await t.call('cases.create', { agencyName: 'Harlow Police Department', ori, state: 'IL' })).id as string;
+  const file = t.write(`go12-${ori}.pdf`, await scannedPdf([PRINTED, second[0]], { fontSize: 22, scannerText: [SCANNER_READ, second[1]], stamp: `HPD ${ori}` }));
+  const [r] = await t.call('documents.import', { caseId, paths: [file] });
+  return { caseId, documentId: r.document.id as string, pagesNeedingOcr: r.document.pagesNeedingOcr as number };
+}
+const pagesOf = async (caseId: string, query: string) => ((await t.call('search.query', { caseId, query })) as Array<{ page: number; ocr: boolean }>).map((h) => `${h.page}${h.ocr ? ' ocr' : ''}`).sort();
+const docOcr = async (caseId: string, id: string) => ((await t.call('documents.list', { caseId })) as Array<{ id: string; ocr: Record<string, unknown> | null }>).find((d) => d.id === id)!.ocr;
+const read = async () => {
+  t.ws.services.ocr.start();
+  await t.ws.services.ocr.whenIdle();
+};
+
+describe("reading pages by OCR over a scanner's text layer", () => {
+  it('keeps the file text until the reading lands, then searches, highlights and cites the words as printed', async () => {
+    const { caseId, documentId, pagesNeedingOcr } = await importScan('IL0990121');
+    // The scanner's layer is text: nothing is queued, and only its misreadings are found.
+    expect(pagesNeedingOcr).toBe(0);
+    expect(await docOcr(caseId, documentId)).toBeNull();
+    expect(await pagesOf(caseId, 'chokehold')).toEqual([]);
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
+    const h = await t.call('annotations.create', { caseId, documentId, page: 1, quote: INTERVENE, itemIds: [] });
+
+    const asked = await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    expect(asked).toEqual({ queued: 1, alreadyOcr: 0, fromPage: 1, toPage: 1 });
+    // Waiting: the page's own text still stands for search (nothing read yet has been lost).
+    expect(await docOcr(caseId, documentId)).toMatchObject({ total: 1, pagesOcr: 0, pending: 1, unreadRuns: [] });
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
+    expect(await t.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'pdf', status: 'pending', words: [] });
+
+    await read();
+    expect(await docOcr(caseId, documentId)).toMatchObject({ total: 1, pagesOcr: 1, pending: 0, failed: 0 });
+    // Page 1 now reads as printed, and says it is OCR text; page 2 was not asked for.
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+    expect(await pagesOf(caseId, '"carotid restraint"')).toEqual(['1 ocr']);
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['2']);
+    const words = await t.call('ocr.pageWords', { caseId, documentId, page: 1 });
+    expect(words.source).toBe('ocr');
+    expect(words.words.map((w: { text: string }) => w.text).join(' ')).toContain('supervisor.');
+    // The highlight moved onto the OCR words of the same sentence.
+    const moved = ((await t.call('annotations.list', { caseId })) as Array<{ id: string; status: string; pageFrom: number; quote: string; rects: unknown[] }>).find((a) => a.id === h.id)!;
+    expect(moved).toMatchObject({ status: 'active', pageFrom: 1, quote: INTERVENE });
+    expect(moved.rects.length).toBeGreaterThan(0);
+    // The request is in the case's trail, and the packet's sources name page 1 as OCR text.
+    const trail = (await t.call('audit.list', { caseId })) as Array<{ action: string; entityId: string }>;
+    expect(trail.filter((e) => e.action === 'ocr.readTextLayer').map((e) => e.entityId)).toEqual([documentId]);
+    const [source] = packetSources(t.ws.ctx.db, caseId);
+    expect(source!.ocrPages.map((p) => p.page)).toEqual([1]);
+    expect(source!.pagesWithoutText).toEqual([]);
+  });
+
+  it('keeps a highlight on its page though the same sentence, as the scanner read it, stands on a page not read again', async () => {
+    const { caseId, documentId } = await importScan('IL0990126', [PRINTED, SCANNER_READ]);
+    const h = await t.call('annotations.create', { caseId, documentId, page: 1, quote: INTERVENE, itemIds: [] });
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    await read();
+    const moved = ((await t.call('annotations.list', { caseId })) as Array<{ id: string; status: string; pageFrom: number }>).find((a) => a.id === h.id)!;
+    expect(moved).toMatchObject({ status: 'active', pageFrom: 1 });
+  });
+
+  it('asked again, leaves pages already read by OCR as they are; the rest of the document is read', async () => {
+    const { caseId, documentId } = await importScan('IL0990122');
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 2, toPage: 2 });
+    await read();
+    expect(await t.call('ocr.readTextLayer', { caseId, documentId })).toEqual({ queued: 1, alreadyOcr: 1, fromPage: 1, toPage: 2 });
+    await read();
+    expect(await docOcr(caseId, documentId)).toMatchObject({ total: 2, pagesOcr: 2 });
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr', '2 ocr']);
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual([]);
+    // Nothing left to read: no new entry in the trail for a request that changed nothing.
+    expect(await t.call('ocr.readTextLayer', { caseId, documentId })).toMatchObject({ queued: 0, alreadyOcr: 2 });
+    const trail = (await t.call('audit.list', { caseId })) as Array<{ action: string }>;
+    expect(trail.filter((e) => e.action === 'ocr.readTextLayer')).toHaveLength(2);
+  });
+
+  it('when the reading fails, keeps the file text and says the re-reading failed', async () => {
+    const { caseId, documentId } = await importScan('IL0990123');
+    engine.fail(true);
+    try {
+      await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+      await read();
+    } finally {
+      engine.fail(false);
+    }
+    expect(await docOcr(caseId, documentId)).toMatchObject({ total: 1, pagesOcr: 0, failed: 1, failedKept: 1, failures: [{ page: 1, kept: true }] });
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
+    const [source] = packetSources(t.ws.ctx.db, caseId);
+    expect(source).toMatchObject({ ocrPages: [], pagesWithoutText: [] });
+    // Retry reads it, as any failed page.
+    await t.call('ocr.run', { caseId, documentId });
+    await read();
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+  });
+
+  it('travels in a case bundle: a page read over its text layer stays OCR text there, and one whose reading failed keeps its own', async () => {
+    const { caseId, documentId } = await importScan('IL0990127');
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    await read();
+    engine.fail(true);
+    try {
+      await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 2, toPage: 2 });
+      await read();
+    } finally {
+      engine.fail(false);
+    }
+    const files = tempDir('credence-over-text-bundle-');
+    const b = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150 } } });
+    try {
+      const ana = await t.call('identity.create', { name: 'Ana Reviewer', email: 'ana@body.example', role: 'reviewer', passphrase: 'ana passphrase' });
+      await t.call('identity.use', { identityId: ana.id, passphrase: 'ana passphrase' });
+      const bundle = path.join(files, 'harlow.credence-case');
+      await t.call('bundle.export', { caseId, outPath: bundle, passphrase: 'ana passphrase' });
+      fs.writeFileSync(path.join(files, 'ana.pub.pem'), ana.publicKeyPem);
+      await b.call('roster.import', { path: path.join(files, 'ana.pub.pem'), name: 'Ana Reviewer' });
+      await b.call('bundle.import', { path: bundle });
+      await b.ws.services.ocr.whenIdle();
+      const hits = async (query: string) => ((await b.call('search.query', { caseId, query })) as Array<{ page: number; ocr: boolean }>).map((h) => `${h.page}${h.ocr ? ' ocr' : ''}`).sort();
+      expect(await hits('chokehold')).toEqual(['1 ocr']);
+      expect(await hits('chokehoId')).toEqual(['2']);
+      expect(await b.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'ocr', engine: 'tesseract.js' });
+      expect(await b.call('ocr.pageWords', { caseId, documentId, page: 2 })).toMatchObject({ source: 'pdf', status: 'failed', words: [] });
+    } finally {
+      b.cleanup();
+      fs.rmSync(files, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses pages the document does not have, a range backwards, and a document of another case', async () => {
+    const { caseId, documentId } = await importScan('IL0990124');
+    const other = (await t.call('cases.create', { agencyName: 'Other Police Department', ori: 'IL0990125', state: 'IL' })).id;
+    const refused = async (input: unknown) => {
+      const r = await t.ws.dispatch('ocr.readTextLayer', input);
+      return r.ok ? 'accepted' : `${r.error.code}: ${r.error.message}`;
+    };
+    expect(await refused({ caseId, documentId, fromPage: 2, toPage: 3 })).toBe('invalid_input: The document has 2 pages; choose pages from 1 to 2.');
+    expect(await refused({ caseId, documentId, fromPage: 2, toPage: 1 })).toMatch(/^invalid_input: .*first page must not come after the last/);
+    expect(await refused({ caseId, documentId, fromPage: 0 })).toMatch(/^invalid_input/);
+    expect(await refused({ caseId: other, documentId })).toMatch(/^not_found: No document/);
+    expect(await refused({ caseId, documentId, pages: '1; DROP TABLE pages' })).toMatch(/^invalid_input/);
+    // Nothing was queued by any of them.
+    expect(await docOcr(caseId, documentId)).toBeNull();
+  });
+});
