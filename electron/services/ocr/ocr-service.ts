@@ -535,7 +535,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
      * to the new text in the same commit), and stays if the reading fails or is stopped.
      */
     readTextLayer(input: ParsedInput<'ocr.readTextLayer'>): { queued: number; alreadyOcr: number; fromPage: number; toPage: number } {
-      cases.get(input.caseId);
+      // Its evidence would change under it: the text its highlights and findings rest on.
+      if (cases.get(input.caseId).archived) throw new ServiceError('conflict', 'This case is archived. Restore it to read its pages by OCR.');
       inCase(input.caseId, input.documentId);
       const pageCount = (db.prepare<[string], { page_count: number }>('SELECT page_count FROM documents WHERE id = ?').get(input.documentId)!).page_count;
       const fromPage = input.fromPage ?? 1;

@@ -219,6 +219,8 @@ describe("reading pages by OCR over a scanner's text layer", () => {
     expect(await refused({ caseId, documentId, fromPage: 0 })).toMatch(/^invalid_input/);
     expect(await refused({ caseId: other, documentId })).toMatch(/^not_found: No document/);
     expect(await refused({ caseId, documentId, pages: '1; DROP TABLE pages' })).toMatch(/^invalid_input/);
+    await t.call('cases.archive', { id: caseId, archived: true });
+    expect(await refused({ caseId, documentId })).toBe('conflict: This case is archived. Restore it to read its pages by OCR.');
     // Nothing was queued by any of them.
     expect(await docOcr(caseId, documentId)).toBeNull();
   });
