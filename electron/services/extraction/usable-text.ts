@@ -1,13 +1,12 @@
 // Whether a page's text layer is text a person could search and quote, or only looks like it:
 // none at all, glyphs without a meaning (replacement characters, private-use codes, strings of
 // symbols from a font with no Unicode map), or a page number and a stamp over a full-page scan.
-// Such pages are read again by OCR. Plain TypeScript with no imports: the extraction worker
-// runs it as is.
+// Such pages are read again by OCR. Plain TypeScript importing only shared/domain/page-coverage.ts
+// (how much of the page its images cover): the extraction worker runs it as is.
 
 /** Fewer letters than this over images covering the page is a scan with a stamp or a page number on it. */
 export const FEW_LETTERS = 200;
-/** Images covering this share of the page are the page itself. */
-export const FULL_PAGE = 0.6;
+export { FULL_PAGE, imageShare, type CoverageOps } from '../../../shared/domain/page-coverage.ts';
 
 /** Whether the text is no text, or garbage: it does not say so when it is merely short. */
 export function textIsGarbage(text: string): boolean {
@@ -30,88 +29,3 @@ export function textIsGarbage(text: string): boolean {
 
 export const countLetters = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 
-/** The operator codes the coverage walk needs, from pdf.js's OPS. */
-export interface CoverageOps {
-  save: number;
-  restore: number;
-  transform: number;
-  paintFormXObjectBegin: number;
-  paintFormXObjectEnd: number;
-  images: ReadonlySet<number>;
-}
-
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  n[0] * m[0] + n[1] * m[2],
-  n[0] * m[1] + n[1] * m[3],
-  n[2] * m[0] + n[3] * m[2],
-  n[2] * m[1] + n[3] * m[3],
-  n[4] * m[0] + n[5] * m[2] + m[4],
-  n[4] * m[1] + n[5] * m[3] + m[5],
-];
-
-/** Images past this many on one page are not counted: a page of a scan has a few, and the union below costs their square. */
-const MAX_IMAGES_COUNTED = 1_000;
-
-/**
- * The share of the page (its view box, [x0, y0, x1, y1]) that its images cover together, each
- * filling the unit square under the current transformation matrix (its bounding box, if turned).
- * Together, not the largest alone: some scanners and TIFF converters store a page as bands, an
- * image each, and a mixed-raster scan lays a text mask over a background of the same size.
- */
-export function imageShare(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: CoverageOps, view: number[]): number {
-  const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = view;
-  const pageArea = Math.abs((vx1 - vx0) * (vy1 - vy0));
-  if (!(pageArea > 0)) return 0;
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  const boxes: Array<[number, number, number, number]> = [];
-  for (let i = 0; i < fnArray.length && boxes.length < MAX_IMAGES_COUNTED; i++) {
-    const fn = fnArray[i]!;
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === ops.transform && Array.isArray(args) && args.length >= 6) ctm = multiply(ctm, args.slice(0, 6).map(Number) as Matrix);
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = Array.isArray(args) ? (args[0] as unknown) : null;
-      if (Array.isArray(m) && m.length >= 6) ctm = multiply(ctm, m.slice(0, 6).map(Number) as Matrix);
-    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (ops.images.has(fn)) {
-      const pts = [
-        [0, 0],
-        [1, 0],
-        [0, 1],
-        [1, 1],
-      ].map(([x, y]) => [ctm[0] * x! + ctm[2] * y! + ctm[4], ctm[1] * x! + ctm[3] * y! + ctm[5]] as const);
-      const x0 = Math.max(vx0, Math.min(...pts.map((p) => p[0])));
-      const x1 = Math.min(vx1, Math.max(...pts.map((p) => p[0])));
-      const y0 = Math.max(vy0, Math.min(...pts.map((p) => p[1])));
-      const y1 = Math.min(vy1, Math.max(...pts.map((p) => p[1])));
-      if (x1 > x0 && y1 > y0) boxes.push([x0, y0, x1, y1]);
-    }
-  }
-  return Math.min(1, unionArea(boxes) / pageArea);
-}
-
-/** The area of the union of boxes [x0, y0, x1, y1]: slab by slab between their edges, the y-intervals crossing each merged. */
-function unionArea(boxes: Array<[number, number, number, number]>): number {
-  const xs = [...new Set(boxes.flatMap((b) => [b[0], b[2]]))].sort((a, b) => a - b);
-  let area = 0;
-  for (let i = 0; i + 1 < xs.length; i++) {
-    const [left, right] = [xs[i]!, xs[i + 1]!];
-    const spans = boxes.filter((b) => b[0] <= left && b[2] >= right).map((b) => [b[1], b[3]] as const).sort((a, b) => a[0] - b[0]);
-    let covered = 0;
-    let run: [number, number] | null = null;
-    for (const [y0, y1] of spans) {
-      if (run && y0 <= run[1]) run[1] = Math.max(run[1], y1);
-      else {
-        if (run) covered += run[1] - run[0];
-        run = [y0, y1];
-      }
-    }
-    if (run) covered += run[1] - run[0];
-    area += covered * (right - left);
-  }
-  return area;
-}

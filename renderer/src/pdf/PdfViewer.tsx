@@ -13,6 +13,7 @@ import { countMatches, type Pattern } from '../../../shared/domain/search/tokeni
 import { patternsFor } from '../../../shared/domain/search/query.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import { attachOcrText, type OcrPages, type PageWords } from './ocr-pages.ts';
+import { pageIsScannerText, type OpListPage } from './scanner-text.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
 import { scanCopyText } from './scan-copy.ts';
 import { quoteText } from '../../../shared/domain/quote-text.ts';
@@ -233,6 +234,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     selectMatch(s.current === null ? 0 : (s.current + by + total) % total);
   };
   const ocrRef = useRef<OcrPages | null>(null);
+  // Read by the page badges pdf.js's events draw, outside React's render.
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const [showLowConfidence, setShowLowConfidence] = useState(false);
   const showLowRef = useRef(showLowConfidence);
   showLowRef.current = showLowConfidence;
@@ -246,10 +250,16 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
    */
   const drawOcr = async (pageNumber: number) => {
     const ocr = ocrRef.current;
-    if (!ocr) return;
-    const w = await ocr.words(pageNumber);
-    const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined;
+    const w = ocr ? await ocr.words(pageNumber) : null;
+    const pv = viewerRef.current?.getPageView(pageNumber - 1) as { div?: HTMLDivElement; pdfPage?: OpListPage } | undefined;
     if (!pv?.div) return;
+    if (!w || (w.source === 'pdf' && !w.status)) {
+      // The page's own text: said to be a scanner's reading when it is one, with a way to Credence's own.
+      const scanner = pv.pdfPage ? await pageIsScannerText(pv.pdfPage) : false;
+      pv.div.querySelector(':scope > .credence-ocr')?.remove();
+      if (scanner) pv.div.appendChild(scannerTextLayer(pageNumber));
+      return;
+    }
     pv.div.querySelector(':scope > .credence-ocr')?.remove();
     const fileText = w.source === 'pdf' ? fileTextBadge(w) : null;
     if (w.source === 'pdf' && !fileText) return;
@@ -297,6 +307,42 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
       }
     }
     pv.div.appendChild(layer);
+  };
+  /**
+   * "Scanner's OCR text" on a page whose text is invisible text over its image, with "Read by OCR"
+   * (this page, ocr.readTextLayer) unless the case is read-only. The page keeps its text until
+   * Credence's reading lands; the documents list shows the progress.
+   */
+  const scannerTextLayer = (pageNumber: number): HTMLDivElement => {
+    const layer = window.document.createElement('div');
+    layer.className = 'credence-ocr';
+    const badge = window.document.createElement('span');
+    badge.className = 'ocr-badge ocr-scanner';
+    badge.textContent = "Scanner's OCR text";
+    badge.title =
+      "This page's text was laid over the scanned image by the scanner's or another program's OCR, of unknown accuracy: a misread word (\u201cchokehoId\u201d) is missed by search and pre-review. Read by OCR reads the page from its image and uses that text instead.";
+    layer.appendChild(badge);
+    if (!readOnlyRef.current) {
+      const button = window.document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Read by OCR';
+      button.setAttribute('aria-label', `Read page ${pageNumber} by OCR instead of the scanner's text`);
+      button.onclick = () => {
+        button.disabled = true;
+        call('ocr.readTextLayer', { caseId, documentId: doc.id, fromPage: pageNumber, toPage: pageNumber }).then(
+          () => {
+            badge.textContent = "Scanner's OCR text; OCR reading waits";
+            button.remove();
+          },
+          (err: unknown) => {
+            button.disabled = false;
+            setError(`Page ${pageNumber} could not be queued for OCR: ${err instanceof Error ? err.message : String(err)}`);
+          },
+        );
+      };
+      badge.append(' ', button);
+    }
+    return layer;
   };
   const drawAllOcr = () => {
     const n = viewerRef.current?.pagesCount ?? 0;

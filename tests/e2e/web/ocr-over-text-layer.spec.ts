@@ -75,3 +75,31 @@ test('a scan with a copier’s poor text layer, read by OCR from the documents l
   expect(await wordsUnderFindHits(page, 1)).toMatch(/wexford/i);
   await page.screenshot({ path: testInfo.outputPath('read-by-ocr-found.png') });
 });
+
+test('the viewer says which pages carry a scanner’s text, and reads one by OCR from its badge', async ({ app: page, harness }, testInfo) => {
+  test.setTimeout(OCR_WAIT + 120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const name = 'wexford-go-9-two-pages.pdf';
+  const file = path.join(path.dirname(harness.dataDir), name);
+  fs.writeFileSync(file, await scannedPdf([PRINTED, PRINTED], { dpi: 150, fontSize: 22, scannerText: [COPIER, COPIER] }));
+  harness.choose([file]);
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: name });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  await item.locator('.doc-title').click();
+  const badge1 = page.locator('.page[data-page-number="1"] .ocr-badge');
+  await expect(badge1).toContainText("Scanner's OCR text", { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('scanner-text-badge.png') });
+  await badge1.getByRole('button', { name: "Read page 1 by OCR instead of the scanner's text" }).click();
+  await expect(item.getByText(/OCR text: 1 page, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
+  // Page 1 now reads as printed and says so; page 2 is still the scanner's.
+  await expect(badge1).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+  await page.locator('.page[data-page-number="2"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toContainText("Scanner's OCR text", { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('scanner-text-read.png') });
+
+  // A digital policy has no such badge: the sample order's pages are its own typed text.
+  await page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'riverside-general-order-300.pdf' }).locator('.doc-title').click();
+  await expect(page.locator('.page[data-page-number="1"] .textLayer')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveCount(0);
+});
