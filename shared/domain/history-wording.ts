@@ -80,7 +80,9 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
     case 'documents.replaceAfterOcr':
       return `${who} had the revised version of ${doc} read by OCR: its highlights followed their words onto it`;
     case 'annotations.reread':
-      return `${who} had pages of ${doc} read again (OCR redone): its highlights followed their words`;
+      return `${who} had pages of ${doc} read again by OCR: its highlights followed their words`;
+    case 'ocr.readTextLayer':
+      return `${who} had pages of ${doc} read by OCR instead of the file's own text (a scanner's reading)`;
     case 'documents.update':
       // The trail keeps a hash of each state, not the state: the earlier title and which field
       // changed cannot be told, only what the document was called after this edit.

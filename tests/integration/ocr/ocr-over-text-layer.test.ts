@@ -126,6 +126,10 @@ describe("reading pages by OCR over a scanner's text layer", () => {
     // The request is in the case's trail, and the packet's sources name page 1 as OCR text.
     const trail = (await t.call('audit.list', { caseId })) as Array<{ action: string; entityId: string }>;
     expect(trail.filter((e) => e.action === 'ocr.readTextLayer').map((e) => e.entityId)).toEqual([documentId]);
+    const history = (await t.call('audit.history', { caseId })) as Array<{ action: string; sentence: string }>;
+    expect(history.find((e) => e.action === 'ocr.readTextLayer')!.sentence).toMatch(/^.+ had pages of “go12-IL0990121” read by OCR instead of the file's own text \(a scanner's reading\)$/);
+    // The chain still verifies with the new kind of entry in it.
+    expect(await t.call('audit.verify', { caseId })).toMatchObject({ ok: true });
     const [source] = packetSources(t.ws.ctx.db, caseId);
     expect(source!.ocrPages.map((p) => p.page)).toEqual([1]);
     expect(source!.pagesWithoutText).toEqual([]);

@@ -27,6 +27,8 @@ describe('history in plain words', () => {
     expect(say('documents.replace', 'document', { document: doc205 })).toBe('Ana Reviewer replaced 205-P with a revised version');
     expect(say('documents.update', 'document', { document: { title: 'Use of Force (2021)', number: '205-P' }, newTitle: 'Use of Force (2021)' })).toBe('Ana Reviewer renamed or renumbered a document: now 205-P “Use of Force (2021)”');
     expect(say('documents.update', 'document', { document: unnumbered, newTitle: 'Response to Resistance' })).toBe('Ana Reviewer renamed or renumbered a document: now “Response to Resistance”');
+    expect(say('ocr.readTextLayer', 'document', { document: doc205 })).toBe("Ana Reviewer had pages of 205-P read by OCR instead of the file's own text (a scanner's reading)");
+    expect(say('annotations.reread', 'document', { document: unnumbered })).toBe('Ana Reviewer had pages of “Response to Resistance” read again by OCR: its highlights followed their words');
     // Edited again since: what this entry set is not known, so nothing is claimed.
     expect(say('documents.update', 'document', { document: doc205 })).toBe('Ana Reviewer edited the title, number or date of 205-P “Use of Force” (since changed again)');
   });

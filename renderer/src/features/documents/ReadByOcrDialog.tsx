@@ -6,21 +6,7 @@ import { useState } from 'react';
 import type { DocumentRecord } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
-
-export interface ReadByOcrResult {
-  queued: number;
-  alreadyOcr: number;
-  fromPage: number;
-  toPage: number;
-}
-
-/** What the documents pane says once the pages are queued. */
-export function readByOcrNotice(title: string, r: ReadByOcrResult): string {
-  const range = r.fromPage === r.toPage ? `page ${r.fromPage}` : `pages ${r.fromPage}–${r.toPage}`;
-  const already = r.alreadyOcr > 0 ? ` ${r.alreadyOcr === 1 ? '1 page' : `${r.alreadyOcr} pages`} already had OCR text or ${r.alreadyOcr === 1 ? 'was' : 'were'} waiting for it, and ${r.alreadyOcr === 1 ? 'is' : 'are'} left as ${r.alreadyOcr === 1 ? 'it is' : 'they are'}.` : '';
-  if (r.queued === 0) return `Nothing to read in “${title}”, ${range}:${already}`;
-  return `Reading ${r.queued === 1 ? '1 page' : `${r.queued} pages`} of “${title}” (${range}) by OCR. Each keeps the file's text until its reading lands.${already}`;
-}
+import { readingTime, type ReadByOcrResult } from './read-by-ocr-text.ts';
 
 const pageNumber = (s: string) => (/^\s*\d{1,7}\s*$/.test(s) ? Number(s) : NaN);
 
@@ -56,7 +42,7 @@ export function ReadByOcrDialog({ caseId, document: d, onClose, onQueued }: { ca
       </p>
       <p className="subtle">
         Each page keeps the file's text until its reading lands, and keeps it if the reading fails. Highlights move to the new words; pages then say “OCR text”, in the viewer and in the
-        packet. The request is recorded in the case's audit trail. Reading takes a few seconds a page.
+        packet. The request is recorded in the case's audit trail.
       </p>
       <div className="row">
         <div className="field">
@@ -68,6 +54,10 @@ export function ReadByOcrDialog({ caseId, document: d, onClose, onQueued }: { ca
           <input id="read-ocr-to" inputMode="numeric" value={to} onChange={(e) => (setTo(e.target.value), setError(null))} />
         </div>
       </div>
+      <p className="subtle" aria-live="polite">
+        {readingTime(pageNumber(to) - pageNumber(from) + 1)}
+        {pageNumber(to) - pageNumber(from) + 1 > 50 ? ' Typed pages read no better by OCR: choose the scanned pages if you can.' : ''}
+      </p>
     </Modal>
   );
 }
