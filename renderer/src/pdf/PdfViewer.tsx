@@ -14,6 +14,8 @@ import { patternsFor } from '../../../shared/domain/search/query.ts';
 import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import { attachOcrText, type OcrPages, type PageWords } from './ocr-pages.ts';
 import { pageIsScannerText, type OpListPage } from './scanner-text.ts';
+import { ReadByOcrDialog } from '../features/documents/ReadByOcrDialog.tsx';
+import { readByOcrNotice } from '../features/documents/read-by-ocr-text.ts';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
 import { scanCopyText } from './scan-copy.ts';
 import { quoteText } from '../../../shared/domain/quote-text.ts';
@@ -133,6 +135,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const zoomBox = useDraft('100');
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [readingByOcr, setReadingByOcr] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [passwordAsk, setPasswordAsk] = useState<PasswordAsk | null>(null);
   // How far the reader has turned the pages (a page scanned sideways), in degrees clockwise: the
   // view only; the file, its text and its highlights' anchors are unchanged.
@@ -765,6 +769,17 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             Unsure words
           </button>
         )}
+        {!readOnly && !(doc.ocr && doc.ocr.total >= doc.pageCount) && (
+          <button
+            type="button"
+            aria-label={`Read pages of ${doc.title} by OCR instead of their own text`}
+            title="For a poor scanner reading (misspelt words, search missing what you see): read pages from their images and use that text"
+            disabled={!ready}
+            onClick={() => setReadingByOcr(true)}
+          >
+            Read by OCR…
+          </button>
+        )}
         <div className="zoom">
           <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
             <IconMinus />
@@ -843,6 +858,23 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
         <p className="error banner" role="alert">
           {error}
         </p>
+      )}
+      {notice && (
+        <p className="notice banner" role="status">
+          {notice} <button onClick={() => setNotice(null)}>Dismiss</button>
+        </p>
+      )}
+      {readingByOcr && (
+        <ReadByOcrDialog
+          caseId={caseId}
+          document={doc}
+          page={page}
+          onClose={() => setReadingByOcr(false)}
+          onQueued={(r) => {
+            setReadingByOcr(false);
+            setNotice(readByOcrNotice(doc.title, r));
+          }}
+        />
       )}
       {passwordAsk && <LockedDocument title={doc.title} ask={passwordAsk} />}
       <div className="viewer-frame">

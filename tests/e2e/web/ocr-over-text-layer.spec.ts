@@ -1,6 +1,7 @@
 // A scan that came with the copier's own OCR layer, which misread the agency's name: search for
-// the name as printed finds nothing. "Read by OCR…" in the documents list reads the page from its
-// image; the name is then found, said to be OCR text, and shown highlighted on the image.
+// the name as printed finds nothing. "Read by OCR…" in the viewer's toolbar reads the page from its
+// image; the name is then found, said to be OCR text, and shown highlighted on the image. The
+// viewer marks such pages itself and reads one from its badge.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '../support/test.ts';
@@ -31,7 +32,7 @@ const COPIER = [
 ];
 const OCR_WAIT = 180_000;
 
-test('a scan with a copier’s poor text layer, read by OCR from the documents list: the name as printed is then found on the image', async ({ app: page, harness }, testInfo) => {
+test('a scan with a copier’s poor text layer, read by OCR from the viewer: the name as printed is then found on the image', async ({ app: page, harness }, testInfo) => {
   test.setTimeout(OCR_WAIT + 120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const name = 'wexford-go-9-copier.pdf';
@@ -50,15 +51,19 @@ test('a scan with a copier’s poor text layer, read by OCR from the documents l
   await search('Wexford');
   await expect(page.getByText(/No matches/)).toBeVisible();
 
-  await item.hover();
-  await item.getByRole('button', { name: /Read .* by OCR instead of its own text/ }).click();
+  // From the viewer's toolbar, where the reader sees the poor text; the range starts as the page in view.
+  await item.locator('.doc-title').click();
+  await page.getByRole('toolbar', { name: 'Viewer controls' }).getByRole('button', { name: /Read pages of .* by OCR instead of their own text/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Read by OCR' });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('From page')).toHaveValue('1');
+  await expect(dialog.getByText('1 page: about a minute in the background.')).toBeVisible();
   // A range the document does not have is refused in the dialog, and nothing is asked.
   await dialog.getByLabel('To page (of 1)').fill('3');
   await dialog.getByRole('button', { name: 'Read by OCR' }).click();
   await expect(dialog.getByText('Choose pages from 1 to 1, the first not after the last.')).toBeVisible();
   await dialog.getByLabel('To page (of 1)').fill('1');
+  await expect(dialog.getByText('Choose pages from 1 to 1')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('read-by-ocr-dialog.png') });
   await dialog.getByRole('button', { name: 'Read by OCR' }).click();
   await expect(dialog).toBeHidden();

@@ -6,8 +6,6 @@ import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { DocumentListItem, DocumentRecord, ImportFileResult, OcrFailureKind } from '../../../../shared/schemas/document.ts';
 import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
 import { PasswordRetry } from './PasswordRetry.tsx';
-import { ReadByOcrDialog } from './ReadByOcrDialog.tsx';
-import { readByOcrNotice } from './read-by-ocr-text.ts';
 import { confidenceText } from './weakest-page.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -232,8 +230,6 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
   const [dragging, setDragging] = useState(false);
   const [replaced, setReplaced] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
-  const [readingByOcr, setReadingByOcr] = useState<DocumentRecord | null>(null);
-  const [ocrNotice, setOcrNotice] = useState<string | null>(null);
   // The chokehold lint reads every document after import; its verdict shows as a badge. A scan's
   // text arrives later, by OCR: the verdict is read again when the list comes back with more OCR
   // pages, at most every 30 s while a document is being read (each reading pre-reviews the whole
@@ -447,23 +443,6 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
           }}
         />
       )}
-      {readingByOcr && (
-        <ReadByOcrDialog
-          caseId={caseRecord.id}
-          document={readingByOcr}
-          onClose={() => setReadingByOcr(null)}
-          onQueued={(r) => {
-            setOcrNotice(readByOcrNotice(readingByOcr.title, r));
-            setReadingByOcr(null);
-            onChanged();
-          }}
-        />
-      )}
-      {ocrNotice && (
-        <p className="notice" role="status">
-          {ocrNotice} <button onClick={() => setOcrNotice(null)}>Dismiss</button>
-        </p>
-      )}
       {removal && (
         <p className="notice doc-removed" role="status">
           Removed “{removal.title}” from this case (other cases keep it).
@@ -581,19 +560,6 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
                   >
                     Replace…
                   </button>
-                  {!(d.ocr && d.ocr.total >= d.pageCount) && (
-                    <button
-                      className="doc-action"
-                      aria-label={`Read ${d.title} by OCR instead of its own text`}
-                      title="For a poor scanner reading: read the pages from their images and use that text"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setReadingByOcr(d);
-                      }}
-                    >
-                      Read by OCR…
-                    </button>
-                  )}
                   <button
                     className="doc-action"
                     aria-label={`Remove ${d.title} from this case`}

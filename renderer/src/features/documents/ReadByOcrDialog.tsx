@@ -10,9 +10,10 @@ import { readingTime, type ReadByOcrResult } from './read-by-ocr-text.ts';
 
 const pageNumber = (s: string) => (/^\s*\d{1,7}\s*$/.test(s) ? Number(s) : NaN);
 
-export function ReadByOcrDialog({ caseId, document: d, onClose, onQueued }: { caseId: string; document: DocumentRecord; onClose: () => void; onQueued: (r: ReadByOcrResult) => void }) {
-  const [from, setFrom] = useState('1');
-  const [to, setTo] = useState(String(d.pageCount));
+/** `page`: the page the reader is on, which the range starts as (a whole manual is a choice, not a default). */
+export function ReadByOcrDialog({ caseId, document: d, page, onClose, onQueued }: { caseId: string; document: DocumentRecord; page: number; onClose: () => void; onQueued: (r: ReadByOcrResult) => void }) {
+  const [from, setFrom] = useState(String(page));
+  const [to, setTo] = useState(String(page));
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal
