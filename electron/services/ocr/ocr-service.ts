@@ -433,7 +433,8 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     }
   };
   // A page that failed or was stopped while being read again (--redo) keeps its earlier OCR text:
-  // it is counted once, as OCR text, and its failure is listed as kept.
+  // it is counted once, as OCR text, and its failure is listed as kept; so is one read over its
+  // own text layer (source 'pdf'), which keeps the file's text.
   const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; failedKept: number; stopped: number; conf: number | null }>(
     `SELECT count(*) AS n, coalesce(sum(source = 'ocr'), 0) AS ocr, coalesce(sum(status = 'pending'), 0) AS pending,
             coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(status = 'failed' AND source != 'none'), 0) AS failedKept,

@@ -30,7 +30,6 @@ import { IconBack, IconForward, IconMinus, IconOutline, IconPages, IconPlus, Ico
 
 /** Where the viewer keeps the page a reader last had open in each document. */
 const lastPageKey = (documentId: string) => `credence.lastPage.${documentId}`;
-/** The badge of a scanned page OCR has not read (yet), and its tooltip. */
 /**
  * A page with a text layer of its own that the reviewer asked to be read by OCR (Read by OCR…):
  * until the reading lands the file's text is what search, selection and pre-review see.
@@ -49,6 +48,7 @@ function fileTextBadge(w: Pick<PageWords, 'status' | 'error'>): [string, string]
   }
 }
 
+/** The badge of a scanned page OCR has not read (yet), and its tooltip. */
 function unreadBadge(w: Pick<PageWords, 'status' | 'error' | 'failureKind'>): [string, string] {
   switch (w.status) {
     case 'failed':
