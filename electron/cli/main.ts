@@ -434,7 +434,6 @@ async function readScannedPages(ws: Workspace, documentIds: string[], io: Io, js
 const failureLine = (f: OcrFailure): string =>
   ocrFailureText(f, { unnamed: (page, error) => `page ${page} failed: ${error}` }) + (f.error === OCR_MESSAGES.needsPassword ? ' (from the command line: ocr --case ID --document ID --password-stdin)' : '');
 
-/** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
 /** --page N or N-M: the pages to read over their own text layer. */
 function pageRange(raw: string): { fromPage: number; toPage: number } {
   const m = /^\s*(\d{1,7})\s*(?:[-–]\s*(\d{1,7})\s*)?$/.exec(raw);
@@ -444,6 +443,7 @@ function pageRange(raw: string): { fromPage: number; toPage: number } {
   return { fromPage: from, toPage: to };
 }
 
+/** "2 of 3 scanned pages read by OCR (mean confidence 94.1); page 3 failed: …" */
 function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: number, skipped: boolean): string {
   const s = ws.services.ocr.summary(documentId);
   if (!s) return `${needing} need OCR`;
@@ -591,7 +591,7 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
         : [
             ...(over
               ? [
-                  `Pages ${over.fromPage}–${over.toPage}: ${over.queued} read by OCR over the file's own text${over.alreadyOcr ? `; ${over.alreadyOcr} already had OCR text or were waiting for it${v.redo ? '' : ' (read them again with --redo)'}` : ''}.`,
+                  `${over.fromPage === over.toPage ? `Page ${over.fromPage}` : `Pages ${over.fromPage}–${over.toPage}`}: ${over.queued} read by OCR over the file's own text${over.alreadyOcr ? `; ${over.alreadyOcr} already had OCR text or were waiting for it${v.redo ? '' : ' (read them again with --redo)'}` : ''}.`,
                 ]
               : []),
             ...(queued === 0 ? [`Nothing was waiting for OCR${v.redo ? '' : ' (read the pages again with --redo)'}.`] : []),

@@ -226,7 +226,7 @@ describe('credence import and ocr', () => {
 
     const read = await credence(['ocr', '--case', id, '--document', documentId.slice(0, 8), '--text-layer', '--page', '2']);
     expect(read.code, read.err).toBe(0);
-    expect(read.out).toContain("Pages 2–2: 1 read by OCR over the file's own text.");
+    expect(read.out).toContain("Page 2: 1 read by OCR over the file's own text.");
     expect(read.out).toMatch(/1 of 1 scanned page read by OCR/);
     const found = (await credence(['search', '--case', id, 'chokehold', '--json'])).out;
     expect((JSON.parse(found) as Array<{ page: number; ocr: boolean }>).map((h) => [h.page, h.ocr])).toEqual([[2, true]]);
