@@ -136,6 +136,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [readingByOcr, setReadingByOcr] = useState(false);
+  // Whether a page in view showed a scanner's OCR text: only then does the toolbar offer Read by
+  // OCR… for a range (a typed document's toolbar stays as it is).
+  const [scannerSeen, setScannerSeen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [passwordAsk, setPasswordAsk] = useState<PasswordAsk | null>(null);
   // How far the reader has turned the pages (a page scanned sideways), in degrees clockwise: the
@@ -261,7 +264,10 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
       // The page's own text: said to be a scanner's reading when it is one, with a way to Credence's own.
       const scanner = pv.pdfPage ? await pageIsScannerText(pv.pdfPage) : false;
       pv.div.querySelector(':scope > .credence-ocr')?.remove();
-      if (scanner) pv.div.appendChild(scannerTextLayer(pageNumber));
+      if (scanner) {
+        pv.div.appendChild(scannerTextLayer(pageNumber));
+        setScannerSeen(true);
+      }
       return;
     }
     pv.div.querySelector(':scope > .credence-ocr')?.remove();
@@ -769,7 +775,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             Unsure words
           </button>
         )}
-        {!readOnly && !(doc.ocr && doc.ocr.total >= doc.pageCount) && (
+        {!readOnly && scannerSeen && !(doc.ocr && doc.ocr.total >= doc.pageCount) && (
           <button
             type="button"
             aria-label={`Read pages of ${doc.title} by OCR instead of their own text`}

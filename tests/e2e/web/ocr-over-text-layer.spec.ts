@@ -53,6 +53,8 @@ test('a scan with a copier’s poor text layer, read by OCR from the viewer: the
 
   // From the viewer's toolbar, where the reader sees the poor text; the range starts as the page in view.
   await item.locator('.doc-title').click();
+  // Offered once a page in view shows a scanner's text (a typed document's toolbar has no such button).
+  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toContainText("Scanner's OCR text", { timeout: 30_000 });
   await page.getByRole('toolbar', { name: 'Viewer controls' }).getByRole('button', { name: /Read pages of .* by OCR instead of their own text/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Read by OCR' });
   await expect(dialog).toBeVisible();
@@ -107,4 +109,5 @@ test('the viewer says which pages carry a scanner’s text, and reads one by OCR
   await page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'riverside-general-order-300.pdf' }).locator('.doc-title').click();
   await expect(page.locator('.page[data-page-number="1"] .textLayer')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveCount(0);
+  await expect(page.getByRole('toolbar', { name: 'Viewer controls' }).getByRole('button', { name: /by OCR instead of their own text/ })).toHaveCount(0);
 });
