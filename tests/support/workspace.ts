@@ -72,8 +72,11 @@ export function tempWorkspace(opts: Partial<WorkspaceOptions> & { actingAs?: Per
       try {
         ws.close();
       } finally {
-        // A few tries: a thread or child the close has just ended may still let go of a file.
-        const rm = (p: string) => fs.rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+        // Tries for up to ~5 s: a thread or child the close has just ended may still let go of a
+        // file, and a WAL checkpointer still loading its native code when the workspace closed
+        // ends itself only once it listens, opening and closing the database (its -wal and -shm
+        // come and go) meanwhile. Seen once under a loaded CI: ENOTEMPTY after 3 tries of 50 ms.
+        const rm = (p: string) => fs.rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
         rm(dataDir);
         rm(`${dataDir}-files`);
         if (root) rm(root);
