@@ -136,3 +136,35 @@ export function isScannerText(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   const t = invisibleText(fnArray, argsArray, ops);
   return t.glyphs >= 20 && t.invisible >= 0.9 * t.glyphs && imageShare(fnArray, argsArray, ops, view) >= FULL_PAGE;
 }
+
+/** pdf.js's OPS table, by the names the walks here need (pdfjs-dist's in Node, pdfjs-dist's in the renderer). */
+export type PdfOps = Record<
+  | 'save' | 'restore' | 'transform' | 'paintFormXObjectBegin' | 'paintFormXObjectEnd' | 'setTextRenderingMode'
+  | 'paintImageXObject' | 'paintImageMaskXObject' | 'paintImageMaskXObjectGroup' | 'paintInlineImageXObject'
+  | 'paintInlineImageXObjectGroup' | 'paintImageXObjectRepeat' | 'paintImageMaskXObjectRepeat' | 'paintSolidColorImageMask'
+  | 'showText' | 'showSpacedText' | 'nextLineShowText' | 'nextLineSetSpacingShowText',
+  number
+>;
+
+/** The operator codes of both walks, from pdf.js's OPS: one list of what draws an image, for the import and the viewer alike. */
+export function pageOps(O: PdfOps): CoverageOps & TextDrawOps {
+  return {
+    save: O.save,
+    restore: O.restore,
+    transform: O.transform,
+    paintFormXObjectBegin: O.paintFormXObjectBegin,
+    paintFormXObjectEnd: O.paintFormXObjectEnd,
+    images: new Set<number>([
+      O.paintImageXObject,
+      O.paintImageMaskXObject,
+      O.paintImageMaskXObjectGroup,
+      O.paintInlineImageXObject,
+      O.paintInlineImageXObjectGroup,
+      O.paintImageXObjectRepeat,
+      O.paintImageMaskXObjectRepeat,
+      O.paintSolidColorImageMask,
+    ]),
+    setTextRenderingMode: O.setTextRenderingMode,
+    shows: new Set<number>([O.showText, O.showSpacedText, O.nextLineShowText, O.nextLineSetSpacingShowText]),
+  };
+}

@@ -12,6 +12,7 @@ import type { WorkerIn, WorkerOut } from './messages.ts';
 import type { MemoryReport } from '../isolation/child-port.ts';
 import { PageTextBuilder, round } from './page-text.ts';
 import { countLetters, FEW_LETTERS, FULL_PAGE, imageShare, textIsGarbage } from './usable-text.ts';
+import { pageOps } from '../../../shared/domain/page-coverage.ts';
 import { readStoredPdf, StoredCopyRefusal } from './read-stored.ts';
 
 // Not named `require`: the bundler adds its own `require` shim to the built worker.
@@ -55,25 +56,8 @@ interface CanvasFactory {
   destroy(drawn: { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D }): void;
 }
 
-const IMAGE_OPS = new Set<number>([
-  pdfjs.OPS.paintImageXObject,
-  pdfjs.OPS.paintImageMaskXObject,
-  pdfjs.OPS.paintImageMaskXObjectGroup,
-  pdfjs.OPS.paintInlineImageXObject,
-  pdfjs.OPS.paintInlineImageXObjectGroup,
-  pdfjs.OPS.paintImageXObjectRepeat,
-  pdfjs.OPS.paintImageMaskXObjectRepeat,
-  pdfjs.OPS.paintSolidColorImageMask,
-]);
-
-const COVERAGE_OPS = {
-  save: pdfjs.OPS.save,
-  restore: pdfjs.OPS.restore,
-  transform: pdfjs.OPS.transform,
-  paintFormXObjectBegin: pdfjs.OPS.paintFormXObjectBegin,
-  paintFormXObjectEnd: pdfjs.OPS.paintFormXObjectEnd,
-  images: IMAGE_OPS,
-};
+const COVERAGE_OPS = pageOps(pdfjs.OPS);
+const IMAGE_OPS = COVERAGE_OPS.images;
 
 /**
  * A page OCR should read: no text, text that is not text, or a few characters over images that

@@ -2,7 +2,7 @@
 // the page's operator list (shared/domain/page-coverage.ts). Asked only of pages the reader has
 // in view, once each: the operator list costs as much as drawing the page's content again, which
 // is why the import does not ask it of every page.
-import { isScannerText } from '../../../shared/domain/page-coverage.ts';
+import { isScannerText, pageOps } from '../../../shared/domain/page-coverage.ts';
 import { loadPdfjs } from './pdfjs.ts';
 
 export interface OpListPage {
@@ -11,6 +11,7 @@ export interface OpListPage {
 }
 
 const known = new WeakMap<OpListPage, Promise<boolean>>();
+let ops: ReturnType<typeof pageOps> | null = null;
 
 /** False for a page whose operator list cannot be had: it is never called a scanner's reading without cause. */
 export function pageIsScannerText(page: OpListPage): Promise<boolean> {
@@ -18,18 +19,9 @@ export function pageIsScannerText(page: OpListPage): Promise<boolean> {
   if (!answer) {
     answer = (async () => {
       const { core } = await loadPdfjs();
-      const O = core.OPS;
-      const ops = await page.getOperatorList();
-      return isScannerText(ops.fnArray, ops.argsArray, {
-        save: O.save,
-        restore: O.restore,
-        transform: O.transform,
-        paintFormXObjectBegin: O.paintFormXObjectBegin,
-        paintFormXObjectEnd: O.paintFormXObjectEnd,
-        images: new Set<number>([O.paintImageXObject, O.paintInlineImageXObject, O.paintImageMaskXObject, O.paintImageXObjectRepeat, O.paintImageMaskXObjectGroup, O.paintInlineImageXObjectGroup, O.paintImageMaskXObjectRepeat]),
-        setTextRenderingMode: O.setTextRenderingMode,
-        shows: new Set<number>([O.showText, O.showSpacedText, O.nextLineShowText, O.nextLineSetSpacingShowText]),
-      }, page.view);
+      ops ??= pageOps(core.OPS);
+      const list = await page.getOperatorList();
+      return isScannerText(list.fnArray, list.argsArray, ops, page.view);
     })().catch(() => false);
     known.set(page, answer);
   }
