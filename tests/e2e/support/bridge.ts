@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { openWorkspace, type Workspace } from '../../../electron/services/workspace.ts';
 import { ensureSampleCase } from '../../../electron/services/sample/sample-case.ts';
 import { resolveAppPath, respond } from '../../../electron/main/protocol.ts';
-import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
+import { realPoolWithStep } from '../../support/ocr-pool.ts';
 import { ocrLimitsFromEnv } from '../../../electron/services/ocr/limits.ts';
 import { SAMPLE_PDF, SAMPLE_SCAN_PDF } from '../../../resources/sample/generate-sample.ts';
 import { fail } from '../../../shared/result.ts';
@@ -74,19 +74,11 @@ export async function attachBridge(page: Page, opts: { sample?: boolean; sampleS
     // engine in its own process; a page waits at its door while a test holds OCR (holdOcr).
     ocr: {
       auto: true,
-      createPool: (cacheDir) => {
-        const real = createOcrHostPool({ cacheDir, workerMemoryMb: ocrLimitsFromEnv(process.env).engineMemoryMb });
-        return {
-          ...real,
-          info: real.info,
-          size: real.size,
-          async recognize(png, o) {
-            const signal = o?.signal;
-            if (ocrGate && !signal?.aborted) await Promise.race([ocrGate, new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }))]);
-            return real.recognize(png, o);
-          },
-        };
-      },
+      createPool: (cacheDir) =>
+        realPoolWithStep({ cacheDir, workerMemoryMb: ocrLimitsFromEnv(process.env).engineMemoryMb }, async (o) => {
+          const signal = o?.signal;
+          if (ocrGate && !signal?.aborted) await Promise.race([ocrGate, new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }))]);
+        }),
     },
     platform: {
       async choosePdfs() {

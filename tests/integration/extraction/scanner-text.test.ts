@@ -3,19 +3,10 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, popGraphicsState, pushGraphicsState, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { invisibleText, isScannerText } from '../../../shared/domain/page-coverage.ts';
+import { invisibleText, isScannerText, pageOps } from '../../../shared/domain/page-coverage.ts';
 import { scannedPdf, typedPdf } from '../../fixtures/scans.ts';
 
-const OPS = {
-  save: pdfjs.OPS.save,
-  restore: pdfjs.OPS.restore,
-  transform: pdfjs.OPS.transform,
-  paintFormXObjectBegin: pdfjs.OPS.paintFormXObjectBegin,
-  paintFormXObjectEnd: pdfjs.OPS.paintFormXObjectEnd,
-  images: new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject]),
-  setTextRenderingMode: pdfjs.OPS.setTextRenderingMode,
-  shows: new Set<number>([pdfjs.OPS.showText, pdfjs.OPS.showSpacedText, pdfjs.OPS.nextLineShowText, pdfjs.OPS.nextLineSetSpacingShowText]),
-};
+const OPS = pageOps(pdfjs.OPS);
 const LINES = ['Officers shall not use a chokehold', 'unless deadly force is authorized.', 'Officers shall intervene to stop', 'excessive force by another officer.'];
 
 async function pages(bytes: Uint8Array) {

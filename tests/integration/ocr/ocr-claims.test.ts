@@ -6,7 +6,7 @@
 // with its own connection, claims and engine); a claim of another process is written as such.
 import { spawnSync } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
-import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
+import { realPoolWithStep } from '../../support/ocr-pool.ts';
 import type { OcrPool } from '../../../electron/services/ocr/engine.ts';
 import { ELSEWHERE_POLL_MS } from '../../../electron/services/ocr/ocr-service.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
@@ -22,19 +22,11 @@ afterEach(() => {
 function countingPool(read: string[], who: string) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const createPool = (cacheDir: string): OcrPool => {
-    const real = createOcrHostPool({ cacheDir, size: 1 });
-    return {
-      ...real,
-      info: real.info,
-      size: real.size,
-      async recognize(png, o) {
-        read.push(who);
-        await gate;
-        return real.recognize(png, o);
-      },
-    };
-  };
+  const createPool = (cacheDir: string): OcrPool =>
+    realPoolWithStep({ cacheDir, size: 1 }, async () => {
+      read.push(who);
+      await gate;
+    });
   return { createPool, release: () => release() };
 }
 

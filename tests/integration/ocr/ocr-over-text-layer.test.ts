@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrPool } from '../../../electron/services/ocr/engine.ts';
-import { createOcrHostPool } from '../../../electron/services/ocr/engine-client.ts';
+import { realPoolWithStep } from '../../support/ocr-pool.ts';
 import { packetSources } from '../../../electron/services/packet/sources.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempDir, tempWorkspace } from '../../support/workspace.ts';
@@ -57,18 +57,10 @@ const SCANNER_READ_2 = [
 /** The real engine, or one that fails every page (an engine fault) while `failing` is set. */
 function switchablePool() {
   let failing = false;
-  const createPool = (cacheDir: string): OcrPool => {
-    const real = createOcrHostPool({ cacheDir, size: 1 });
-    return {
-      ...real,
-      info: real.info,
-      size: real.size,
-      async recognize(png, o) {
-        if (failing) throw new Error('The OCR engine stopped unexpectedly.');
-        return real.recognize(png, o);
-      },
-    };
-  };
+  const createPool = (cacheDir: string): OcrPool =>
+    realPoolWithStep({ cacheDir, size: 1 }, () => {
+      if (failing) throw new Error('The OCR engine stopped unexpectedly.');
+    });
   return { createPool, fail: (on: boolean) => (failing = on) };
 }
 
