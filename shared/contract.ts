@@ -454,7 +454,14 @@ export const contract = {
    */
   'ocr.readTextLayer': {
     input: z
-      .object({ caseId: id, documentId: id, fromPage: z.number().int().min(1).max(1_000_000).optional(), toPage: z.number().int().min(1).max(1_000_000).optional() })
+      .object({
+        caseId: id,
+        documentId: id,
+        fromPage: z.number().int().min(1).max(1_000_000).optional(),
+        toPage: z.number().int().min(1).max(1_000_000).optional(),
+        /** Only the pages (of the range) found to carry a scanner's own OCR (documents.list's scannerText). */
+        onlyScannerText: z.literal(true).optional(),
+      })
       .strict()
       .refine((i) => i.fromPage === undefined || i.toPage === undefined || i.fromPage <= i.toPage, { message: 'The first page must not come after the last.' }),
     output: z.object({ queued: z.number().int(), alreadyOcr: z.number().int(), fromPage: z.number().int(), toPage: z.number().int() }),
@@ -511,6 +518,8 @@ export const events = {
   }),
   /** A case's documents read by the pre-review worker so far, sent as each finishes. */
   'prereview.progress': z.object({ caseId: z.string(), done: z.number().int(), total: z.number().int() }),
+  /** A document was found to have pages whose text is a scanner's own OCR (looked for in the background after its import). */
+  'documents.surveyed': z.object({ caseId: z.string(), documentId: z.string(), scannerPages: z.number().int() }),
   /** One page of a document's OCR: begun, read, failed (with why), or the rest cancelled; `queued`: the document's pages were queued again (Resume, Retry, --redo). */
   'ocr.progress': z.object({
     caseId: z.string(),

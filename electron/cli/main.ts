@@ -29,6 +29,7 @@ import { IdError, resolveIdFlags, shortId } from './resolve-id.ts';
 import { localToday, overdueLabel } from '../../shared/domain/due-date.ts';
 import { ocrFailureText, type OcrFailure } from '../../shared/domain/ocr-failure.ts';
 import { carriesPasswords } from '../../shared/domain/bundle-passwords.ts';
+import { pagesIn, pagesText } from '../../shared/domain/page-runs.ts';
 import { askHidden } from './ask-hidden.ts';
 import { pdfPassword } from './pdf-password.ts';
 
@@ -52,11 +53,12 @@ Commands:
   ocr --case ID [--document ID] [--redo]     read a case's (or one document's) waiting or stopped
                                              scanned pages, and failed ones that may read this time;
                                              --redo reads every OCR page again
-  ocr --case ID --document ID --text-layer [--page N[-M]]
+  ocr --case ID --document ID --text-layer [--page N[-M]] [--scanner-text]
                                              read pages that have a text layer of their own by OCR
                                              (all, or pages N to M) and use OCR's text instead: for
                                              a scanner's poor OCR layer ("Seotember", "lllinois");
-                                             highlights move to the new text
+                                             highlights move to the new text; --scanner-text: only
+                                             the pages whose text is a scanner's OCR (import names them)
   ocr --case ID --document ID --password-stdin
                                              keep the password of an encrypted document imported
                                              before passwords were kept, then read its pages
@@ -176,6 +178,7 @@ const OPTIONS = {
   'no-ocr': { type: 'boolean' },
   redo: { type: 'boolean' },
   'text-layer': { type: 'boolean' },
+  'scanner-text': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -454,6 +457,19 @@ function ocrLine(ws: Workspace, caseId: string, documentId: string, needing: num
   return `${s.pagesOcr} of ${s.total} scanned page${s.total === 1 ? '' : 's'} read by OCR${conf}${left ? `, ${left}` : ''}${failed}`;
 }
 
+/** "\n          pages 1–4 carry a scanner's own OCR text…", or nothing. */
+function scannerLine(found: DocumentListItem['scannerText'], caseId: string, documentId: string): string {
+  if (!found) return '';
+  const more = pagesIn(found.runs) < found.count;
+  return (
+    `\n          ${pagesText(found.runs, more)}${more ? ` (${found.count} in all)` : ''} ${found.count === 1 ? 'carries' : 'carry'} a scanner's own OCR text, which may misread words; ` +
+    `read ${found.count === 1 ? 'it' : 'them'} with Credence's OCR: npm run -s credence -- ocr --case ${caseId} --document ${documentId} --text-layer --scanner-text`
+  );
+}
+
+/** Added to the OCR column: "; 4 scanner-text pages" (pages whose text is a scanner's own OCR). */
+const scannerCell = (found: DocumentListItem['scannerText']): string => (found ? `; ${found.count} scanner-text ${found.count === 1 ? 'page' : 'pages'}` : '');
+
 /** The documents table's OCR column: "-" for a document with its own text layer, else what OCR has done ("2/3, 1 failed"). */
 function ocrCell(ocr: DocumentListItem['ocr']): string {
   if (!ocr) return '-';
@@ -534,18 +550,21 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     // Pages that had failed before this import (a document already in the workspace) are not its doing.
     const failedBefore = new Map(imported.map((id) => [id, ws.services.ocr.summary(id)?.failed ?? 0]));
     if (!v['no-ocr'] && imported.length > 0) await readScannedPages(ws, imported, io, json);
+    // Which pages carry a scanner's own OCR (the app looks in the background; here it is part of the import).
+    await ws.services.scannerSurvey.complete(imported);
+    const scannerOf = (id: string) => ws.services.scannerSurvey.scannerText(id);
     const ocrOf = (id: string) => ({ ...ws.services.ocr.summary(id), failures: ws.services.ocr.failures(id) });
     print(
       results.map((x) =>
         x.ok
-          ? { file: x.file, ok: true, documentId: x.document.id, pages: x.document.pageCount, pagesNeedingOcr: x.document.pagesNeedingOcr, alreadyInWorkspace: x.alreadyInWorkspace, ocr: x.document.pagesNeedingOcr ? ocrOf(x.document.id) : null }
+          ? { file: x.file, ok: true, documentId: x.document.id, pages: x.document.pageCount, pagesNeedingOcr: x.document.pagesNeedingOcr, alreadyInWorkspace: x.alreadyInWorkspace, ocr: x.document.pagesNeedingOcr ? ocrOf(x.document.id) : null, scannerText: scannerOf(x.document.id) }
           : { file: x.file, ok: false, code: x.code, error: x.message },
       ),
       () =>
         results
           .map((x) =>
             x.ok
-              ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} ${x.document.pageCount === 1 ? 'page' : 'pages'}${x.document.pagesNeedingOcr ? `, ${ocrLine(ws, caseId, x.document.id, x.document.pagesNeedingOcr, !!v['no-ocr'])}` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}`
+              ? `imported  ${x.file}\n          document ${x.document.id}, ${x.document.pageCount} ${x.document.pageCount === 1 ? 'page' : 'pages'}${x.document.pagesNeedingOcr ? `, ${ocrLine(ws, caseId, x.document.id, x.document.pagesNeedingOcr, !!v['no-ocr'])}` : ''}${x.alreadyInWorkspace ? ' (already in the workspace)' : ''}${scannerLine(scannerOf(x.document.id), caseId, x.document.id)}`
               : `FAILED    ${x.message}`,
           )
           .join('\n'),
@@ -573,10 +592,13 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if (v['text-layer']) {
       const documentId = need(v.document, 'document');
       const range = v.page === undefined ? {} : pageRange(v.page);
-      const t = unwrap(await ws.dispatch('ocr.readTextLayer', { caseId, documentId, ...range }), io, json);
+      // A document imported with OCR off, or by an older Credence, is looked at here first.
+      if (v['scanner-text']) await ws.services.scannerSurvey.complete([documentId]);
+      const t = unwrap(await ws.dispatch('ocr.readTextLayer', { caseId, documentId, ...range, ...(v['scanner-text'] ? { onlyScannerText: true as const } : {}) }), io, json);
       if ('code' in t) return t.code;
       overTextLayer = t.value as OverTextLayer;
     } else if (v.page !== undefined) throw new UsageError('--page belongs to ocr with --text-layer (which pages to read over their own text).');
+    else if (v['scanner-text']) throw new UsageError("--scanner-text belongs to ocr with --text-layer (read only the pages whose text is a scanner's OCR).");
     const r = unwrap(await ws.dispatch('ocr.run', { caseId, ...(v.document ? { documentId: v.document } : {}), ...(v.redo ? { redo: true } : {}) }), io, json);
     if ('code' in r) return r.code;
     const docs = (await ws.dispatch('documents.list', { caseId })) as { ok: true; value: Array<DocumentRecord & { ocr: unknown }> };
@@ -635,8 +657,11 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if ('code' in r) return r.code;
     const docs = r.value as DocumentRecord[];
     print(
-      docs.map((d) => ({ id: d.id, title: d.title, originalName: d.originalName, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, ocr: (d as DocumentRecord & { ocr?: unknown }).ocr ?? null, sha256: d.sha256 })),
-      () => (docs.length === 0 ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf' : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'FILE', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), ocrCell((d as DocumentListItem).ocr ?? null), d.sha256, d.originalName, d.title])])),
+      docs.map((d) => ({ id: d.id, title: d.title, originalName: d.originalName, pages: d.pageCount, pagesNeedingOcr: d.pagesNeedingOcr, ocr: (d as DocumentListItem).ocr ?? null, scannerText: (d as DocumentListItem).scannerText ?? null, sha256: d.sha256 })),
+      () =>
+        docs.length === 0
+          ? 'No documents in this case yet. Add some with: npm run -s credence -- import --case ID FILE.pdf'
+          : table([['ID', 'PAGES', 'OCR', 'SHA-256', 'FILE', 'TITLE'], ...docs.map((d) => [d.id, String(d.pageCount), ocrCell((d as DocumentListItem).ocr ?? null) + scannerCell((d as DocumentListItem).scannerText ?? null), d.sha256, d.originalName, d.title])]),
     );
     return EXIT.ok;
   }

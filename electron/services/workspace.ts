@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open.ts';
 import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer.ts';
+import { createScannerTextSurvey } from './documents/scanner-text-survey.ts';
 import type { MigrationReport } from '../db/migrate.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher.ts';
 import type { EventName, EventPayload } from '../../shared/contract.ts';
@@ -175,13 +176,27 @@ export function openWorkspace(opts: WorkspaceOptions) {
     // under its own name (not the call, e.g. ocr.cancel, that happened to end it).
     onPageSettled: (d) => call.exit(() => carryAfterOcr(ctx, d)),
   });
+  // Pages whose text is a scanner's own OCR, looked for in the app after each import and as the
+  // workspace opens (documents imported before, or by the CLI, which looks only when it imports):
+  // the documents list and sources.json say so.
+  const scannerSurvey = createScannerTextSurvey(ctx, {
+    workerPath: opts.workerPath ?? SOURCE_WORKER_PATH,
+    onSurveyed: (d, found) => {
+      if (found === 0) return;
+      for (const { case_id } of db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ?').all(d)) {
+        ctx.emit('documents.surveyed', { caseId: case_id, documentId: d, scannerPages: found });
+      }
+    },
+  });
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH, {
     enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
     summary: (d) => ocr.summary(d),
+    scannerText: (d) => scannerSurvey.scannerText(d),
     afterImport: () => {
       // Outside the import call's context: the background reading is not part of the import, and
       // what it records (highlights carried to new text) is recorded under its own name.
       if (ocrAuto) call.exit(() => ocr.start());
+      if (ocrAuto) scannerSurvey.start();
     },
   });
   const search = createSearchService(ctx, cases);
@@ -216,11 +231,12 @@ export function openWorkspace(opts: WorkspaceOptions) {
       retryLocked: (d) => ocr.retryLocked(d, { start: false }),
       afterImport: () => {
         if (ocrAuto) call.exit(() => ocr.start());
+        if (ocrAuto) scannerSurvey.start();
       },
     },
   });
   const history = createHistory(ctx, { audit, cases, checklist, documents, rubrics });
-  const services = { cases, documents, ocr, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
+  const services = { cases, documents, ocr, scannerSurvey, search, packs, checklist, annotations, lint, prereview, rubrics, identities, audit, review, session };
 
   // Files from a window arrive as dialog handles, from the CLI as paths; services see paths.
   const handles = createFileHandles(opts.clock);
@@ -345,7 +361,11 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'review.return': (i) => review.returnCase(i.caseId, i.comment),
     'review.approve': (i) => review.approve(i.caseId),
     'review.signSummary': (i) => review.signSummary(i.caseId),
-    'review.sign': (i) => review.sign(i.caseId, i.passphrase, i.acknowledge),
+    'review.sign': async (i) => {
+      // sources.json says which pages carry a scanner's text: every document of the case is looked at first (at once in the app, where it was done after import).
+      if (writable) await scannerSurvey.complete(db.prepare<[string], string>('SELECT document_id FROM case_documents WHERE case_id = ?').pluck().all(i.caseId));
+      return review.sign(i.caseId, i.passphrase, i.acknowledge);
+    },
     'review.export': async (i) => {
       if ('outPath' in i) return local(review.exportPacket(i.caseId, i.outPath));
       // From a window: main asks where in its own save dialog; the page never names the file.
@@ -509,6 +529,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
   }
   // Pages left pending by a crash, a restart or an import with OCR off are read now.
   if (ocrAuto) setImmediate(() => ocr.start());
+  if (ocrAuto) setImmediate(() => scannerSurvey.start());
   return {
     ctx,
     paths,
@@ -526,6 +547,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     close() {
       documents.cancelAll();
       void ocr.close();
+      scannerSurvey.close();
       prereview.close();
       checkpointer?.close();
       db.close();

@@ -55,7 +55,22 @@ export const documentOcr = z
     running: z.boolean(),
   })
   .nullable();
-export const documentListItem = documentRecord.extend({ ocr: documentOcr });
+/** How many runs of scanner pages a document's list entry names ("pages 1–4, 9"). */
+export const SCANNER_RUNS_LISTED = 10;
+
+/**
+ * Pages whose own text is a scanner's OCR (invisible text over the page image, often misread),
+ * found in the background after the import; pages since read by Credence are not counted. Null
+ * when there are none, or the document has not been looked at yet.
+ */
+export const documentScannerText = z
+  .object({
+    count: z.number().int(),
+    /** The first SCANNER_RUNS_LISTED runs, [first, last], 1-based. */
+    runs: z.array(z.tuple([z.number().int(), z.number().int()])).max(SCANNER_RUNS_LISTED),
+  })
+  .nullable();
+export const documentListItem = documentRecord.extend({ ocr: documentOcr, scannerText: documentScannerText });
 export type DocumentListItem = z.infer<typeof documentListItem>;
 
 export const importFileResult = z.discriminatedUnion('ok', [

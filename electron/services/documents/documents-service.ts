@@ -85,6 +85,8 @@ function extractionMessage(err: ExtractionError): string {
 export interface ImportOcrHooks {
   enqueueImported(documentId: string, pages: number[]): void;
   summary(documentId: string): DocumentListItem['ocr'];
+  /** Pages whose text is a scanner's own OCR (scanner-text-survey.ts), for the documents list. */
+  scannerText?(documentId: string): DocumentListItem['scannerText'];
   /** After a batch: start reading (the app) or leave the pages pending (the CLI decides itself). */
   afterImport(): void;
 }
@@ -389,7 +391,7 @@ export function createDocumentsService(ctx: ServiceContext, cases: CasesService,
           `SELECT d.* FROM documents d JOIN case_documents cd ON cd.document_id = d.id WHERE cd.case_id = ? ORDER BY cd.added_at, d.title`,
         )
         .all(input.caseId)
-        .map((r) => ({ ...toRecord(r), ocr: ocrHooks?.summary(r.id) ?? null }));
+        .map((r) => ({ ...toRecord(r), ocr: ocrHooks?.summary(r.id) ?? null, scannerText: ocrHooks?.scannerText?.(r.id) ?? null }));
     },
     async import(input: ParsedInput<'documents.import'>): Promise<ImportFileResult[]> {
       const c = cases.get(input.caseId);

@@ -76,7 +76,38 @@ export async function opensWithPassword(input: StoredPdf, password: string, opts
 }
 
 /** How often the workers' memory is measured. */
-const MEMORY_POLL_MS = 100;
+export const MEMORY_POLL_MS = 100;
+
+/**
+ * The extractor's memory caps, as its threads' reports and its resident size (read from outside)
+ * tell them: each check answers with the refusal due, or null.
+ */
+export function extractorMemory(limits: ExtractLimits, fileBytes: number, threads: number) {
+  // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
+  const bufferCap = limits.bufferMb * 1024 * 1024 + fileBytes;
+  const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
+  const rssCap = rssCapBytes(limits, fileBytes, threads);
+  // What the workers last said of their memory: which cap a resident size over the hard cap passed.
+  let lastHeap = 0;
+  let lastExternal = 0;
+  const heapRefusal = () => new ExtractionError('too_much_memory', REFUSALS.heap(limits));
+  const bufferRefusal = () => new ExtractionError('too_much_memory', REFUSALS.buffers(limits));
+  return {
+    heapRefusal,
+    report(m: { heapUsed: number; external: number }): ExtractionError | null {
+      lastHeap = Math.max(lastHeap, m.heapUsed);
+      lastExternal = Math.max(lastExternal, m.external);
+      // A worker near its heap limit spends up to a minute collecting garbage before V8 gives up.
+      if (m.external > bufferCap) return bufferRefusal();
+      if (m.heapUsed > heapNearLimit) return heapRefusal();
+      return null;
+    },
+    resident(rss: number | null): ExtractionError | null {
+      if (rss === null || rss <= rssCap) return null;
+      return lastExternal > lastHeap ? bufferRefusal() : heapRefusal();
+    },
+  };
+}
 
 /**
  * `input` is the file's bytes, or (import) the workspace's stored copy, which each worker reads
@@ -88,10 +119,7 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
   const fileBytes = input.byteLength;
   // Small documents are not worth a second worker's start-up (~100 ms to start Node and load pdf.js).
   const count = fileBytes < 256 * 1024 ? 1 : Math.max(1, opts.workers);
-  // A worker holds the file's own bytes; only what it decodes beyond them counts against the cap.
-  const bufferCap = limits.bufferMb * 1024 * 1024 + fileBytes;
-  const heapNearLimit = limits.heapWatchFraction * limits.heapMb * 1024 * 1024;
-  const rssCap = rssCapBytes(limits, fileBytes, count);
+  const memory = extractorMemory(limits, fileBytes, count);
   return new Promise<Extracted>((resolve, reject) => {
     let child: Child | undefined;
     const pages: PageText[] = [];
@@ -101,9 +129,6 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
     let settled = false;
     let textChars = 0;
     let textItems = 0;
-    // What the workers last said of their memory: which cap a resident size over the hard cap passed.
-    let lastHeap = 0;
-    let lastExternal = 0;
     const startedAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     let poll: NodeJS.Timeout | undefined;
@@ -123,8 +148,6 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
       stop();
       reject(err);
     };
-    const heapRefusal = () => new ExtractionError('too_much_memory', REFUSALS.heap(limits));
-    const bufferRefusal = () => new ExtractionError('too_much_memory', REFUSALS.buffers(limits));
     const onAbort = () => failWith(new ExtractionError('cancelled', 'Import cancelled.'));
     if (opts.signal?.aborted) return onAbort();
     opts.signal?.addEventListener('abort', onAbort);
@@ -142,8 +165,8 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
     // heap and buffers (below); a worker busy in a long synchronous loop cannot, so its resident
     // size is also read from outside, and over a hard cap it is ended without its cooperation.
     poll = setInterval(() => {
-      const rss = child?.rssBytes() ?? null;
-      if (rss !== null && rss > rssCap) failWith(lastExternal > lastHeap ? bufferRefusal() : heapRefusal());
+      const over = memory.resident(child?.rssBytes() ?? null);
+      if (over) failWith(over);
     }, MEMORY_POLL_MS);
 
     // A page nested thousands of levels deep keeps pdf.js for minutes, a million levels for hours
@@ -179,18 +202,16 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
       if (settled) return;
       switch (m.type) {
         case 'thread_out_of_memory':
-          failWith(heapRefusal());
+          failWith(memory.heapRefusal());
           break;
         case 'thread_stopped':
           failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (${m.message}).`));
           break;
-        case 'memory':
-          lastHeap = Math.max(lastHeap, m.heapUsed);
-          lastExternal = Math.max(lastExternal, m.external);
-          // A worker near its heap limit spends up to a minute collecting garbage before V8 gives up.
-          if (m.external > bufferCap) failWith(bufferRefusal());
-          else if (m.heapUsed > heapNearLimit) failWith(heapRefusal());
+        case 'memory': {
+          const over = memory.report(m);
+          if (over) failWith(over);
           break;
+        }
         case 'opened':
           // An extractor started after a stall opens the file again.
           if (opened) break;
@@ -233,7 +254,7 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
     // heap abort, or the OS killing it for memory, is the heap refusal; anything else a crash.
     const onExit = (e: ChildExit) => {
       if (settled) return;
-      if (e.outOfMemory) failWith(heapRefusal());
+      if (e.outOfMemory) failWith(memory.heapRefusal());
       else failWith(new ExtractionError('corrupt', `The text extractor stopped unexpectedly (exit ${e.code ?? e.signal}).`));
     };
 

@@ -18,6 +18,11 @@ export interface WorkerIn {
   checkNesting: boolean;
   /** Pages already read (0-based), by workers this file had before. */
   skip: number[];
+  /**
+   * Instead of reading text: these pages (0-based) are looked at for a scanner's own OCR
+   * (invisible text over the page image), each answered with a 'surveyed' message.
+   */
+  survey?: number[];
 }
 
 /** What the extractor process is sent: the file, and how many threads read it (each every threads-th page). */
@@ -52,6 +57,7 @@ export interface Damage {
 export type WorkerOut =
   | { type: 'opened'; numPages: number; fingerprint: string; title: string | null; hasScripts: boolean }
   | { type: 'page'; page: PageText }
+  | { type: 'surveyed'; page: number; scannerText: boolean }
   | { type: 'done'; damage: Damage }
   | { type: 'error'; code: 'password_required' | 'password_incorrect' | 'corrupt' | 'stored_copy'; message: string }
   | { type: 'too_much_text'; page: number; what: 'text' | 'items' }

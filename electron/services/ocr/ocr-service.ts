@@ -13,6 +13,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
+import { surveyedPages } from '../documents/scanner-text-survey.ts';
 import { createDocumentPasswords } from '../documents/document-passwords.ts';
 import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
 import { OCR_MESSAGES, ocrFailureKind, type OcrFailureKind, type OcrLimits } from './limits.ts';
@@ -547,12 +548,23 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       }
       const at = ctx.now().toISOString();
       const out = ctx.writeTransaction(() => {
-        const own = db
+        // Pages asked for: the range, or the scanner's pages in it.
+        let asked = toPage - fromPage + 1;
+        let own = db
           .prepare<[string, number, number], { page_index: number }>(
             `SELECT p.page_index FROM pages p WHERE p.document_id = ? AND p.page_index BETWEEN ? AND ?
                AND NOT EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index) ORDER BY p.page_index`,
           )
           .all(input.documentId, fromPage - 1, toPage - 1);
+        if (input.onlyScannerText) {
+          const survey = db.prepare<[string], { pages: string; error: string | null }>('SELECT pages, error FROM scanner_text_survey WHERE document_id = ?').get(input.documentId);
+          if (!survey) throw new ServiceError('conflict', "Credence has not looked at this document for a scanner's text yet; try again in a moment, or choose the pages.");
+          if (survey.error !== null) throw new ServiceError('conflict', `Credence could not look at this document for a scanner's text: ${survey.error} Choose the pages to read instead.`);
+          const scanner = surveyedPages(survey.pages).filter((p) => p >= fromPage - 1 && p <= toPage - 1);
+          const found = new Set(scanner);
+          own = own.filter((r) => found.has(r.page_index));
+          asked = scanner.length;
+        }
         const mark = db.prepare('UPDATE pages SET needs_ocr = 1 WHERE document_id = ? AND page_index = ?');
         const add = db.prepare(`INSERT INTO page_ocr (document_id, page_index, source, status, updated_at) VALUES (?, ?, 'pdf', 'pending', ?)`);
         for (const r of own) {
@@ -560,7 +572,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
           add.run(input.documentId, r.page_index, at);
         }
         if (own.length > 0) applyDocumentLimit(input.documentId);
-        return { queued: own.length, alreadyOcr: toPage - fromPage + 1 - own.length, fromPage, toPage };
+        return { queued: own.length, alreadyOcr: asked - own.length, fromPage, toPage };
       });
       if (out.queued > 0) {
         opts.onTextChanged?.(input.documentId);

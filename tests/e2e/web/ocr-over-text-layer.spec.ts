@@ -1,7 +1,8 @@
 // A scan that came with the copier's own OCR layer, which misread the agency's name: search for
 // the name as printed finds nothing. "Read by OCR…" in the viewer's toolbar reads the page from its
 // image; the name is then found, said to be OCR text, and shown highlighted on the image. The
-// viewer marks such pages itself and reads one from its badge.
+// viewer marks such pages itself and reads one from its badge; the documents list names them after
+// the import and reads the rest.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '../support/test.ts';
@@ -93,6 +94,8 @@ test('the viewer says which pages carry a scanner’s text, and reads one by OCR
   await page.getByRole('button', { name: 'Add PDFs' }).click();
   const item = page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toBeVisible({ timeout: 60_000 });
+  // Looked for in the background after the import: the list names the pages before any is opened.
+  await expect(item.locator('.scanner-text-chip')).toHaveText("Scanner's OCR text: pages 1–2", { timeout: 60_000 });
   await item.locator('.doc-title').click();
   const badge1 = page.locator('.page[data-page-number="1"] .ocr-badge');
   await expect(badge1).toContainText("Scanner's OCR text", { timeout: 30_000 });
@@ -103,7 +106,12 @@ test('the viewer says which pages carry a scanner’s text, and reads one by OCR
   await expect(badge1).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
   await page.locator('.page[data-page-number="2"]').scrollIntoViewIfNeeded();
   await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toContainText("Scanner's OCR text", { timeout: 30_000 });
+  await expect(item.locator('.scanner-text-chip')).toHaveText("Scanner's OCR text: page 2");
   await page.screenshot({ path: testInfo.outputPath('scanner-text-read.png') });
+  // The rest, from the list: only the pages still carrying the scanner's text are read.
+  await item.getByRole('button', { name: `Read the scanner-text pages of ${name.replace(/\.pdf$/, '')} by OCR` }).click();
+  await expect(item.getByText(/OCR text: 2 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
+  await expect(item.locator('.scanner-text-chip')).toHaveCount(0);
 
   // A digital policy has no such badge: the sample order's pages are its own typed text.
   await page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'riverside-general-order-300.pdf' }).locator('.doc-title').click();

@@ -73,7 +73,7 @@ describe('credence CLI', () => {
     expect(results[0]).toMatchObject({ ok: true, pages: 3, pagesNeedingOcr: 0 });
     expect(results[1]).toMatchObject({ ok: false, code: 'not_pdf' });
     const docs = JSON.parse(credence(['documents', '--case', c.id, '--json', '--data-dir', dir]).out);
-    expect(docs).toEqual([{ id: results[0].documentId, title: 'policy', originalName: 'policy.pdf', pages: 3, pagesNeedingOcr: 0, ocr: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(docs).toEqual([{ id: results[0].documentId, title: 'policy', originalName: 'policy.pdf', pages: 3, pagesNeedingOcr: 0, ocr: null, scannerText: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     const hits = JSON.parse(credence(['search', '--case', c.id, '--json', '--data-dir', dir, 'Section 2']).out);
     expect(hits[0]).toMatchObject({ documentId: results[0].documentId, page: 2 });
     const ok = credence(['import', '--case', c.id, '--data-dir', dir, pdf]);

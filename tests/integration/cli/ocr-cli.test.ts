@@ -208,6 +208,12 @@ describe('credence import and ocr', () => {
     const imported = await credence(['import', '--case', id, copied, '--json']);
     const documentId = JSON.parse(imported.out)[0].documentId as string;
     expect(JSON.parse(imported.out)[0].pagesNeedingOcr).toBe(0);
+    // The import looked for the scanner's text: both pages carry it.
+    expect(JSON.parse(imported.out)[0].scannerText).toEqual({ count: 2, runs: [[1, 2]] });
+    const human = path.join(root, 'order-20-copier-b.pdf');
+    fs.writeFileSync(human, await scannedPdf([printed, printed], { fontSize: 22, scannerText: [misread, []], stamp: 'COPY B' }));
+    const told = await credence(['import', '--case', id, '--no-ocr', human]);
+    expect(told.out).toMatch(/\n +page 1 carries a scanner's own OCR text, which may misread words; read it with Credence's OCR: npm run -s credence -- ocr --case \S+ --document \S+ --text-layer --scanner-text/);
 
     for (const [args, message] of [
       [['--page', '0'], /--page takes a page number or a range such as 3-7, counting from 1; "0" is neither\./],
@@ -223,6 +229,8 @@ describe('credence import and ocr', () => {
     expect(noDoc.err).toContain('--document is required.');
     const stray = await credence(['ocr', '--case', id, '--page', '1']);
     expect(stray.err).toContain('--page belongs to ocr with --text-layer');
+    const strayScanner = await credence(['ocr', '--case', id, '--scanner-text']);
+    expect(strayScanner.err).toContain('--scanner-text belongs to ocr with --text-layer');
 
     const read = await credence(['ocr', '--case', id, '--document', documentId.slice(0, 8), '--text-layer', '--page', '2']);
     expect(read.code, read.err).toBe(0);
@@ -231,8 +239,12 @@ describe('credence import and ocr', () => {
     const found = (await credence(['search', '--case', id, 'chokehold', '--json'])).out;
     expect((JSON.parse(found) as Array<{ page: number; ocr: boolean }>).map((h) => [h.page, h.ocr])).toEqual([[2, true]]);
 
-    const again = await credence(['ocr', '--case', id, '--document', documentId, '--text-layer', '--json']);
+    const again = await credence(['ocr', '--case', id, '--document', documentId, '--text-layer', '--scanner-text', '--json']);
     expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out).textLayer).toEqual({ queued: 1, alreadyOcr: 1, fromPage: 1, toPage: 2 });
+    // Read by Credence, the pages no longer carry the scanner's text.
+    const docs = JSON.parse((await credence(['documents', '--case', id, '--json'])).out) as Array<{ id: string; scannerText: unknown }>;
+    expect(docs.find((d) => d.id === documentId)!.scannerText).toBeNull();
+    expect(docs.find((d) => d.id !== documentId)!.scannerText).toEqual({ count: 1, runs: [[1, 1]] });
   });
 });

@@ -10,28 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrPool } from '../../../electron/services/ocr/engine.ts';
 import { realPoolWithStep } from '../../support/ocr-pool.ts';
 import { packetSources } from '../../../electron/services/packet/sources.ts';
+import { PRINTED, SCANNER_READ } from '../../fixtures/scanner-lines.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
 import { tempDir, tempWorkspace } from '../../support/workspace.ts';
 
-const PRINTED = [
-  'GENERAL ORDER 12 USE OF FORCE',
-  'Officers shall not use a chokehold',
-  'or any carotid restraint unless',
-  'deadly force is authorized by law.',
-  'Officers shall intervene to stop',
-  'excessive force by another officer',
-  'and shall report it to a supervisor.',
-];
-// What a copier's OCR made of it: right where the lines are, with the misreadings such layers have.
-const SCANNER_READ = [
-  'GENERAL ORDER l2 USE OF FORCE',
-  'Officers shall not use a chokehoId',
-  'or any carotld restraint unIess',
-  'deadly force is authorlzed by Iaw.',
-  'Officers shall intervene to stop',
-  'excessive force by another officer',
-  'and shall report it to a superviser.',
-];
 const INTERVENE = 'Officers shall intervene to stop';
 const PRINTED_2 = [
   'SECTION 2 REPORTING OF FORCE',

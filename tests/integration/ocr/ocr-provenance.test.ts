@@ -124,8 +124,12 @@ describe('the signed packet', () => {
     expect(mixed.ocrPages[0]!.meanConfidence).toBeLessThanOrEqual(100);
     expect(mixed.ocrMeanConfidence).toBe(mixed.ocrPages[0]!.meanConfidence);
     expect(mixed.pagesWithoutText).toEqual([]);
+    // Signing looked at every document for a scanner's own OCR first (this workspace, like the
+    // CLI, does not look in the background): none carries one, and that is known, not assumed.
+    expect(mixed).toMatchObject({ scannerTextPages: [] });
+    expect(mixed).not.toHaveProperty('scannerTextUnknown');
     // A digital policy rests on no OCR at all.
-    expect(byName.get('go300.pdf')).toMatchObject({ pages: 3, ocrPages: [], ocrMeanConfidence: null, pagesWithoutText: [] });
+    expect(byName.get('go300.pdf')).toMatchObject({ pages: 3, ocrPages: [], ocrMeanConfidence: null, pagesWithoutText: [], scannerTextPages: [] });
 
     // The cited evidence says which passages are OCR text, in the workspace and in findings.json.
     const findings = JSON.parse(strFromU8(unzipSync(zip)['findings.json']!));

@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../../../shared/schemas/case.ts';
 import type { DocumentListItem, DocumentRecord, ImportFileResult, OcrFailureKind } from '../../../../shared/schemas/document.ts';
 import { ocrFailureText } from '../../../../shared/domain/ocr-failure.ts';
 import { PasswordRetry } from './PasswordRetry.tsx';
+import { ScannerTextNote } from './ScannerTextNote.tsx';
 import { confidenceText } from './weakest-page.ts';
 import { call, messageOf, onEvent } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -184,6 +185,8 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       }),
     [caseRecord.id],
   );
+  // The pages carrying a scanner's own OCR are found after the import, in the background.
+  useEffect(() => onEvent('documents.surveyed', (p) => p.caseId === caseRecord.id && refreshList()), [caseRecord.id]);
   // The selected document's row is kept in sight when the selection changes or its row appears:
   // a policy just imported is selected, and at 1280×720 a long list puts it below the fold, with
   // its OCR progress. Scrolling the list by hand afterwards is left alone.
@@ -213,10 +216,11 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
     if (documents.some((d) => d.ocr && d.ocr.pending > 0)) onChangedRef.current();
     // Once per case shown: later changes are heard through the events above.
   }, [caseRecord.id]);
-  async function ocrAction(method: 'ocr.run' | 'ocr.cancel', documentId: string) {
+  async function ocrAction(method: 'ocr.run' | 'ocr.cancel' | 'ocr.readTextLayer', documentId: string) {
     setError(null);
     try {
-      await call(method, { caseId: caseRecord.id, documentId });
+      if (method === 'ocr.readTextLayer') await call(method, { caseId: caseRecord.id, documentId, onlyScannerText: true });
+      else await call(method, { caseId: caseRecord.id, documentId });
       onChanged();
     } catch (e) {
       setError(messageOf(e));
@@ -587,6 +591,14 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
                   />
                 ) : (
                   d.pagesNeedingOcr > 0 && <span className="chip warn">{d.pagesNeedingOcr} pages need OCR</span>
+                )}
+                {d.scannerText && (
+                  <ScannerTextNote
+                    found={d.scannerText}
+                    title={d.title}
+                    readOnly={caseRecord.archived}
+                    onRead={() => void ocrAction('ocr.readTextLayer', d.id)}
+                  />
                 )}
                 <LintBadgeChip lint={lint.get(d.id)} />
                 {lint.get(d.id) && !lint.get(d.id)!.isDirective && <span className="chip warn">not a directive</span>}

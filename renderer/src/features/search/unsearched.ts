@@ -2,6 +2,7 @@
 // and why ("calder-directive-12: pages 3–5 not read yet (OCR stopped)"), so that "no matches" is
 // never taken for "the policy does not say it". Pure: unit-tested.
 import type { DocumentListItem } from '../../../../shared/schemas/document.ts';
+import { pagesIn, pagesText } from '../../../../shared/domain/page-runs.ts';
 
 type Ocr = NonNullable<DocumentListItem['ocr']>;
 
@@ -16,12 +17,7 @@ export interface UnsearchedDocument {
   stopped: boolean;
 }
 
-/** "page 4", "pages 3–5", "pages 2, 4–6, …" (the runs as listed; `more` when some were left off). */
-export function pagesText(runs: ReadonlyArray<readonly [number, number]>, more: boolean): string {
-  const parts = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
-  const single = runs.length === 1 && runs[0]![0] === runs[0]![1] && !more;
-  return `${single ? 'page' : 'pages'} ${parts.join(', ')}${more ? ', …' : ''}`;
-}
+export { pagesText };
 
 function why(ocr: Ocr): string {
   return [ocr.pending > 0 ? 'waiting for OCR' : '', ocr.stopped > 0 ? 'OCR stopped' : '', ocr.failed > ocr.failedKept ? 'OCR failed: see Documents' : ''].filter(Boolean).join('; ');
@@ -32,7 +28,7 @@ export function unsearchedDocuments(documents: readonly DocumentListItem[]): Uns
     const ocr = d.ocr;
     const pages = ocr ? ocr.total - ocr.pagesOcr : 0;
     if (!ocr || pages === 0) return [];
-    const listed = ocr.unreadRuns.reduce((n, [a, b]) => n + b - a + 1, 0);
+    const listed = pagesIn(ocr.unreadRuns);
     const reason = why(ocr);
     return [{ documentId: d.id, title: d.title, pages, text: `${pagesText(ocr.unreadRuns, listed < pages)} not read yet${reason ? ` (${reason})` : ''}`, stopped: ocr.stopped > 0 }];
   });

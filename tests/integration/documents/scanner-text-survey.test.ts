@@ -1,0 +1,128 @@
+// After an import, Credence looks (in the background, in the extractor process) for pages whose
+// text is a scanner's own OCR: invisible text over the page image, often misread. The documents
+// list and the CLI name those pages and offer Credence's reading of just them; the signed
+// packet's sources.json names them, so an agency sees which findings rest on a scanner's reading.
+// A file that cannot be looked at says why and is not looked at again and again.
+import fs from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packetSources } from '../../../electron/services/packet/sources.ts';
+import { surveyScannerText } from '../../../electron/services/extraction/survey-pool.ts';
+import { SOURCE_WORKER_PATH } from '../../../electron/services/extraction/extract-pool.ts';
+import { DEFAULT_LIMITS } from '../../../electron/services/extraction/limits.ts';
+import { blobPath } from '../../../electron/services/documents/blob-store.ts';
+import { PRINTED, SCANNER_READ } from '../../fixtures/scanner-lines.ts';
+import { scannedPdf, typedPdf } from '../../fixtures/scans.ts';
+import { tempWorkspace } from '../../support/workspace.ts';
+
+const TYPED = [
+  'SECTION 3 DE-ESCALATION',
+  'Officers shall use time, distance',
+  'and shielding to slow a situation',
+  'down whenever it is safe to do so,',
+  'and shall give a warning before force',
+  'is used where it is feasible to warn.',
+  'Supervisors review every report.',
+];
+
+/**
+ * Pages: 1 typed (a text layer drawn visibly), 2 a scan with the scanner's text, 3 a scan with
+ * none (read by OCR), 4 and 5 scans with the scanner's text.
+ */
+async function mixedOrder(stamp: string): Promise<Uint8Array> {
+  const scans = await PDFDocument.load(await scannedPdf([PRINTED, PRINTED, PRINTED, PRINTED], { fontSize: 22, scannerText: [SCANNER_READ, [], SCANNER_READ, SCANNER_READ], stamp }));
+  const typed = await PDFDocument.load(await typedPdf([TYPED]));
+  const out = await PDFDocument.create();
+  const [t1] = await out.copyPages(typed, [0]);
+  out.addPage(t1!);
+  for (const p of await out.copyPages(scans, [0, 1, 2, 3])) out.addPage(p);
+  return out.save({ useObjectStreams: false });
+}
+
+let t: ReturnType<typeof tempWorkspace>;
+beforeAll(() => {
+  // OCR is not started here (no auto): the survey is asked for, as the CLI does.
+  t = tempWorkspace();
+});
+afterAll(() => t?.cleanup());
+
+async function importMixed(ori: string) {
+  const caseId = (await t.call('cases.create', { agencyName: 'Harlow Police Department', ori, state: 'IL' })).id as string;
+  const file = t.write(`go12-${ori}.pdf`, await mixedOrder(`HPD ${ori}`));
+  const [r] = await t.call('documents.import', { caseId, paths: [file] });
+  return { caseId, documentId: r.document.id as string, sha256: r.document.sha256 as string };
+}
+const listed = async (caseId: string, id: string) => ((await t.call('documents.list', { caseId })) as Array<{ id: string; scannerText: unknown }>).find((d) => d.id === id)!.scannerText;
+
+describe("pages carrying a scanner's own OCR", () => {
+  it('are found after the import, named in the list and in sources.json, and can be read by OCR alone', async () => {
+    const { caseId, documentId } = await importMixed('IL0990301');
+    // Not looked at yet: the list says nothing, and reading "the scanner's pages" cannot be asked.
+    expect(await listed(caseId, documentId)).toBeNull();
+    await expect(t.call('ocr.readTextLayer', { caseId, documentId, onlyScannerText: true })).rejects.toThrow(/conflict: Credence has not looked at this document for a scanner's text yet/);
+    expect(packetSources(t.ws.ctx.db, caseId)[0]).toMatchObject({ scannerTextPages: null, scannerTextUnknown: expect.stringMatching(/not looked at/) });
+
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    // The typed page and the image-only page (OCR's to read) are not the scanner's.
+    expect(await listed(caseId, documentId)).toEqual({ count: 3, runs: [[2, 2], [4, 5]] });
+    const [source] = packetSources(t.ws.ctx.db, caseId);
+    expect(source!.scannerTextPages).toEqual([2, 4, 5]);
+    expect(source).not.toHaveProperty('scannerTextUnknown');
+
+    // Only those pages are queued (the range asked for narrows them), and the request is audited.
+    expect(await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 4, onlyScannerText: true })).toEqual({ queued: 2, alreadyOcr: 0, fromPage: 1, toPage: 4 });
+    const waiting = (await t.call('ocr.pageWords', { caseId, documentId, page: 2 })) as { source: string; status: string };
+    expect(waiting).toMatchObject({ source: 'pdf', status: 'pending' });
+    expect(await t.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'pdf', status: null });
+    // Asked again: nothing new, and the two waiting pages are counted as already asked for.
+    expect(await t.call('ocr.readTextLayer', { caseId, documentId, onlyScannerText: true })).toEqual({ queued: 1, alreadyOcr: 2, fromPage: 1, toPage: 5 });
+    const trail = (await t.call('audit.list', { caseId })) as Array<{ action: string }>;
+    expect(trail.filter((e) => e.action === 'ocr.readTextLayer')).toHaveLength(2);
+    // Waiting pages still carry the scanner's text, so the list and the packet still name them.
+    expect(await listed(caseId, documentId)).toEqual({ count: 3, runs: [[2, 2], [4, 5]] });
+  });
+
+  it('is looked at once even when the file cannot be read, and says why instead of guessing', async () => {
+    const { caseId, documentId, sha256 } = await importMixed('IL0990302');
+    // The stored copy is altered after import (same size, other bytes): the extractor refuses it.
+    const blob = blobPath(t.ws.ctx.paths.blobs, sha256);
+    const bytes = fs.readFileSync(blob);
+    bytes.fill(0x20, 200, 400);
+    fs.chmodSync(blob, 0o600);
+    fs.writeFileSync(blob, bytes);
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    expect(await listed(caseId, documentId)).toBeNull();
+    const [source] = packetSources(t.ws.ctx.db, caseId);
+    expect(source).toMatchObject({ scannerTextPages: null, scannerTextUnknown: expect.stringMatching(/stored copy/i) });
+    await expect(t.call('ocr.readTextLayer', { caseId, documentId, onlyScannerText: true })).rejects.toThrow(
+      /conflict: Credence could not look at this document for a scanner's text: The workspace's stored copy .+ Choose the pages to read instead\./,
+    );
+    // Asked again, it is not looked at again: the failure stands until the document is imported anew.
+    const before = t.ws.ctx.db.prepare('SELECT surveyed_at FROM scanner_text_survey WHERE document_id = ?').pluck().get(documentId);
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    expect(t.ws.ctx.db.prepare('SELECT surveyed_at FROM scanner_text_survey WHERE document_id = ?').pluck().get(documentId)).toBe(before);
+  });
+
+  it('is looked for by the app on its own after an import, and the window is told', async () => {
+    const app = tempWorkspace({ ocr: { auto: true, poolSize: 1, limits: { dpi: 150 } } });
+    try {
+      const caseId = (await app.call('cases.create', { agencyName: 'Harlow Police Department', ori: 'IL0990304', state: 'IL' })).id as string;
+      const told = new Promise<unknown>((resolve) => app.ws.subscribe((event, payload) => event === 'documents.surveyed' && resolve(payload)));
+      const [r] = await app.call('documents.import', { caseId, paths: [app.write('go12.pdf', await mixedOrder('HPD IL0990304'))] });
+      expect(await told).toEqual({ caseId, documentId: r.document.id, scannerPages: 3 });
+      const docs = (await app.call('documents.list', { caseId })) as Array<{ scannerText: unknown }>;
+      expect(docs[0]!.scannerText).toEqual({ count: 3, runs: [[2, 2], [4, 5]] });
+    } finally {
+      app.cleanup();
+    }
+  });
+
+  it('stops a file that takes too long, as the import does', async () => {
+    const { sha256 } = await importMixed('IL0990303');
+    const blob = blobPath(t.ws.ctx.paths.blobs, sha256);
+    const stored = { path: blob, byteLength: fs.statSync(blob).size, sha256 };
+    await expect(surveyScannerText(stored, [0, 1, 2, 3, 4], { workerPath: SOURCE_WORKER_PATH, limits: { ...DEFAULT_LIMITS, fixedTimeMs: 1 } })).rejects.toMatchObject({ code: 'too_slow' });
+    // Within its limits the same file is looked at, and the pages asked for are all that is answered.
+    expect(await surveyScannerText(stored, [0, 1, 4], { workerPath: SOURCE_WORKER_PATH })).toEqual([1, 4]);
+  });
+});
