@@ -4,7 +4,8 @@
 // resident size (this process plus them) is sampled every 20 ms (app-memory.ts).
 // Each stall is split into the thread's own work, its wait for a core and the VM host's steal
 // (main-thread-stalls.ts).
-// Prints JSON {ms, pages, maxRssMb, childrenRssMb, loopMaxMs, loopP99Ms, stall}. Usage: node full-import.ts file.pdf
+// Then the background look for a scanner's own OCR that follows an import in the app, timed apart.
+// Prints JSON {ms, pages, maxRssMb, childrenRssMb, loopMaxMs, loopP99Ms, stall, survey}. Usage: node full-import.ts file.pdf
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,18 @@ try {
   const stall = stalls();
   const mem = memory();
   if (!r?.ok) throw new Error(`import failed: ${r?.ok === false ? r.message : '?'}`);
-  console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, stall }));
+  // Then what the app does next in the background: the look for a scanner's own OCR
+  // (scanner-text-survey.ts), timed and its own process's memory watched apart from the import's.
+  const surveyMemory = watchAppMemory();
+  const surveyLoop = monitorEventLoopDelay({ resolution: 5 });
+  surveyLoop.enable();
+  const s0 = performance.now();
+  await ws.services.scannerSurvey.complete([r.document.id]);
+  const surveyMs = performance.now() - s0;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  surveyLoop.disable();
+  const survey = { ms: surveyMs, scannerPages: ws.services.scannerSurvey.foundPages(r.document.id)?.length ?? null, childrenRssMb: surveyMemory().childrenPeakMb, loopMaxMs: surveyLoop.max / 1e6 };
+  console.log(JSON.stringify({ ms, pages: r.document.pageCount, maxRssMb: mem.peakMb, childrenRssMb: mem.childrenPeakMb, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, stall, survey }));
   ws.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

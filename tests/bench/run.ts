@@ -65,6 +65,14 @@ if (!want('import')) {
   console.log(`    peak RSS: ${fmt(fullRss)} MB   target < 400 MB   ${verdict(fullRss < 400)}`);
   console.log(`    main-thread event-loop delay during import: max ${fmt(lagMax, 1)} ms, p99 ${fmt(median(full.map((r) => r.loopP99Ms)), 1)} ms   target max ≤ 50 ms   ${verdict(lagMax <= 50)}`);
   describeStalls(full.find((r) => r.loopMaxMs === lagMax)?.stall);
+  const surveys = full.map((r) => r.survey).filter(Boolean);
+  if (surveys.length) {
+    const sMs = median(surveys.map((x: any) => x.ms));
+    console.log(
+      `  then, in the background: the look for a scanner's own OCR   ${fmt(sMs)} ms (${fmt(sMs / fullMs, 2)}× the import)   found ${surveys[0].scannerPages} page(s)   ` +
+        `its process ${fmt(Math.max(...surveys.map((x: any) => x.childrenRssMb)))} MB   main-thread delay max ${fmt(Math.max(...surveys.map((x: any) => x.loopMaxMs)), 1)} ms   (no target: not part of the import)`,
+    );
+  }
   console.log('');
 }
 

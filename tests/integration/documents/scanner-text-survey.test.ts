@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS } from '../../../electron/services/extraction/limits.ts'
 import { blobPath } from '../../../electron/services/documents/blob-store.ts';
 import { PRINTED, SCANNER_READ } from '../../fixtures/scanner-lines.ts';
 import { scannedPdf, typedPdf } from '../../fixtures/scans.ts';
+import { manyLargeImagesScan } from '../../fixtures/hostile-scans.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 
 const TYPED = [
@@ -124,5 +125,25 @@ describe("pages carrying a scanner's own OCR", () => {
     await expect(surveyScannerText(stored, [0, 1, 2, 3, 4], { workerPath: SOURCE_WORKER_PATH, limits: { ...DEFAULT_LIMITS, fixedTimeMs: 1 } })).rejects.toMatchObject({ code: 'too_slow' });
     // Within its limits the same file is looked at, and the pages asked for are all that is answered.
     expect(await surveyScannerText(stored, [0, 1, 4], { workerPath: SOURCE_WORKER_PATH })).toEqual([1, 4]);
+  });
+
+  it('looks at a typed page that paints gigabytes of images without decoding them, within small caps', async () => {
+    // Its text reads as any page's; its ten blank 35-megapixel images (350 MB decoded) are never
+    // decoded to list the page's operators, so the look stays under a 16 MB buffer cap.
+    const doc = await PDFDocument.load(await manyLargeImagesScan(TYPED, 10));
+    const typed = await PDFDocument.load(await typedPdf([TYPED]));
+    const [first] = await doc.copyPages(typed, [0]);
+    doc.removePage(0);
+    doc.insertPage(0, first!);
+    // The second page (the images) gets typed text too, more than a stamp's, so it is a page the survey looks at.
+    const page2 = doc.getPage(1);
+    [...TYPED, ...PRINTED].forEach((line, i) => page2.drawText(line, { x: 60, y: 740 - i * 24, size: 16 }));
+    const caseId = (await t.call('cases.create', { agencyName: 'Harlow Police Department', ori: 'IL0990305', state: 'IL' })).id as string;
+    const [r] = await t.call('documents.import', { caseId, paths: [t.write('images.pdf', await doc.save({ useObjectStreams: false }))] });
+    expect(r).toMatchObject({ ok: true, document: { pageCount: 2, pagesNeedingOcr: 0 } });
+    const blob = blobPath(t.ws.ctx.paths.blobs, r.document.sha256);
+    const stored = { path: blob, byteLength: fs.statSync(blob).size, sha256: r.document.sha256 as string };
+    // Visible text over images is the page's own print, not a scanner's reading.
+    expect(await surveyScannerText(stored, [0, 1], { workerPath: SOURCE_WORKER_PATH, limits: { ...DEFAULT_LIMITS, heapMb: 64, bufferMb: 16 } })).toEqual([]);
   });
 });
