@@ -52,6 +52,8 @@ const lintCategory = z.object({
       annotationId: z.string().nullable(),
       /** The passage's page was read by OCR from a scanned image. */
       ocr: z.boolean(),
+      /** The passage's page carries a scanner's own OCR as its text (not read by Credence). */
+      scannerText: z.boolean().default(false),
     }),
   ),
 });
@@ -68,6 +70,8 @@ const prereviewPassage = z.object({
   annotationId: z.string().nullable(),
   /** The passage's page was read from a scanned image by OCR: check it against the image. */
   ocr: z.boolean().default(false),
+  /** The passage's page carries a scanner's own OCR as its text (not read by Credence): check it against the image. */
+  scannerText: z.boolean().default(false),
 });
 const prereviewDocFinding = z.object({
   stance: z.string(),

@@ -115,6 +115,8 @@ export const annotationRecord = z.object({
   status: z.enum(['active', 'orphaned', 'deleted', 'document-removed']),
   /** It lies on a page whose text OCR read from a scanned image: check it against the image. */
   ocr: z.boolean().default(false),
+  /** It lies on a page whose text is a scanner's own OCR, carried in the file: check it against the image. */
+  scannerText: z.boolean().default(false),
   createdBy: z.string(),
   createdAt: z.string(),
 });

@@ -128,5 +128,7 @@ export const searchHit = z.object({
   matches: z.number().int().min(0),
   /** The page's text came from OCR, not the PDF's own text layer. */
   ocr: z.boolean(),
+  /** The page's text is the scanner's own OCR, carried in the file (not read by Credence): it may be misread. */
+  scannerText: z.boolean().default(false),
 });
 export type SearchHit = z.infer<typeof searchHit>;

@@ -8,6 +8,7 @@ import { EXTRACTOR_VERSION } from '../extraction/messages.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadPages } from './page-text.ts';
+import { scannerTextSql } from '../documents/scanner-text-sql.ts';
 
 interface Row {
   id: string;
@@ -16,6 +17,8 @@ interface Row {
   title: string;
   /** 1 when the highlight lies on a page OCR read (ON_OCR_SQL). */
   on_ocr: number;
+  /** 1 when it lies on a page whose text is a scanner's own OCR (scannerTextSql). */
+  on_scanner_text: number;
   doc_sha256: string;
   page_from: number;
   page_to: number;
@@ -48,7 +51,8 @@ export const LINKED_SQL = `(EXISTS (SELECT 1 FROM case_documents cd WHERE cd.cas
   (SELECT group_concat(ce.rubric_id || char(30) || ce.criterion_id, char(31)) FROM criterion_evidence ce WHERE ce.annotation_id = a.id) AS criteria`;
 
 /** The highlight lies on a page whose text OCR read from a scanned image (evidence lists and the packet say so). */
-export const ON_OCR_SQL = `EXISTS (SELECT 1 FROM page_ocr po WHERE po.document_id = a.document_id AND po.source = 'ocr' AND po.page_index BETWEEN a.page_from AND a.page_to) AS on_ocr`;
+export const ON_OCR_SQL = `EXISTS (SELECT 1 FROM page_ocr po WHERE po.document_id = a.document_id AND po.source = 'ocr' AND po.page_index BETWEEN a.page_from AND a.page_to) AS on_ocr,
+  ${scannerTextSql('a.document_id', 'a.page_from', 'a.page_to')} AS on_scanner_text`;
 
 const SELECT = `
   SELECT a.*, d.title, (SELECT group_concat(item_id, char(31)) FROM annotation_items ai WHERE ai.annotation_id = a.id) AS item_ids, ${LINKED_SQL},
@@ -79,6 +83,7 @@ export const toAnnotation = (r: Row): AnnotationRecord => ({
   }),
   status: r.status === 'active' && r.linked === 0 ? 'document-removed' : r.status,
   ocr: r.on_ocr === 1,
+  scannerText: r.on_scanner_text === 1,
   createdBy: r.created_by,
   createdAt: r.created_at,
 });

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context.ts';
 import type { ExtractLimits } from '../extraction/limits.ts';
 import { SCANNER_RUNS_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
 import { runsOf } from '../../../shared/domain/page-runs.ts';
+import { surveyedPages } from './scanner-text-sql.ts';
 
 type ScannerText = NonNullable<DocumentListItem['scannerText']>;
 
@@ -21,16 +22,6 @@ export interface ScannerTextSurveyOptions {
   /** After a document's look is stored (found or not, or failed). */
   onSurveyed?: (documentId: string, found: number) => void;
 }
-
-/** A survey's stored page list (written by this app, read as if it were not). */
-export const surveyedPages = (json: string): number[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((n): n is number => Number.isInteger(n) && n >= 0) : [];
-  } catch {
-    return [];
-  }
-};
 
 export function createScannerTextSurvey(ctx: ServiceContext, opts: ScannerTextSurveyOptions) {
   const { db } = ctx;

@@ -7,7 +7,7 @@ import { lintView, type Category } from '../../../shared/domain/lint/classify.ts
 import type { CasesService } from '../cases/cases-service.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Prereview } from '../prereview/prereview-service.ts';
-import { ocrReadPages, ocrUnreadPages } from '../ocr/ocr-read-pages.ts';
+import { ocrReadPages, ocrUnreadPages, scannerTextPages } from '../ocr/ocr-read-pages.ts';
 
 export interface FindingView {
   page: number;
@@ -18,6 +18,8 @@ export interface FindingView {
   annotationId: string | null;
   /** The passage's page was read by OCR from a scanned image. */
   ocr: boolean;
+  /** The passage's page carries a scanner's own OCR as its text (not read by Credence). */
+  scannerText: boolean;
 }
 
 export function createCaseLint(ctx: ServiceContext, cases: CasesService, prereview: Prereview) {
@@ -35,10 +37,12 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, prerevi
       // Read in the worker where not yet stored, so the main thread stays free.
       const results = await Promise.all(docs.map((d) => prereview.resultAsync(d.id)));
       const ocrPages = ocrReadPages(db);
+      const scannerPages = scannerTextPages(db);
       const unread = ocrUnreadPages(db);
       return docs.map((d, n) => {
         const r = lintView(results[n]!);
         const read = ocrPages(d.id);
+        const scanner = scannerPages(d.id);
         // Scanned pages the lint had no text for because OCR has not read them (yet): a verdict
         // over the rest is not the whole document's. Blank pages OCR read are not counted.
         const u = unread(d.id);
@@ -48,7 +52,7 @@ export function createCaseLint(ctx: ServiceContext, cases: CasesService, prerevi
           stance: r[category].stance,
           evidence: r[category].evidence.map((e): FindingView => {
             const dec = decided(d.id, category, e.page, e.quote);
-            return { page: e.page, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: read.has(e.page) };
+            return { page: e.page, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: read.has(e.page), scannerText: scanner.has(e.page) };
           }),
         });
         return { documentId: d.id, documentTitle: d.title, isDirective: r.isDirective, unreadPages, chokehold: view('chokehold'), vascular: view('vascular') };

@@ -3,11 +3,23 @@
 // OCR has not read (waiting, failed or stopped) or found no words on, for the pre-review's words
 // on pages without text and the gaps a lead signs over.
 import type Database from 'better-sqlite3';
+import { scannerTextSql } from '../documents/scanner-text-sql.ts';
 
 /** A reader of the pages OCR read, prepared once for a run over many documents. */
 export function ocrReadPages(db: Database.Database): (documentId: string) => Set<number> {
   const rows = db.prepare<[string], { page_index: number }>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr' ORDER BY page_index`);
   return (documentId) => new Set(rows.all(documentId).map((r) => r.page_index + 1));
+}
+
+/**
+ * A reader of the pages (1-based) whose text is still a scanner's own OCR, carried in the file
+ * (scanner-text-survey.ts; none until the document was looked at), prepared once for many documents.
+ */
+export function scannerTextPages(db: Database.Database): (documentId: string) => Set<number> {
+  const rows = db.prepare<[string], number>(
+    `SELECT p.page_index FROM pages p WHERE p.document_id = ? AND ${scannerTextSql('p.document_id', 'p.page_index', 'p.page_index')} ORDER BY p.page_index`,
+  ).pluck();
+  return (documentId) => new Set(rows.all(documentId).map((p) => p + 1));
 }
 
 /**

@@ -13,7 +13,7 @@ import { ServiceError } from '../../../shared/result.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { blobPath } from '../documents/blob-store.ts';
-import { surveyedPages } from '../documents/scanner-text-survey.ts';
+import { surveyedPages } from '../documents/scanner-text-sql.ts';
 import { createDocumentPasswords } from '../documents/document-passwords.ts';
 import { defaultPoolSize, OcrAborted, type OcrEngineInfo, type OcrPageResult, type OcrPool } from './engine.ts';
 import { OCR_MESSAGES, ocrFailureKind, type OcrFailureKind, type OcrLimits } from './limits.ts';

@@ -81,7 +81,7 @@ export async function findingsDocx(f: Findings): Promise<Buffer> {
     if (i.noRuleFound) children.push(p('The policies contain no such rule.', { italics: true }));
     if (i.decidedBy) children.push(p(`Decided by ${i.decidedBy} on ${date(i.decidedAt)}.`, { size: 18 }));
     if (i.madeBy.length) children.push(p(`Made by: ${i.madeBy.map((x) => (x.fingerprint ? `${x.person}, key ${groupFingerprint(x.fingerprint)}` : `${x.person} (no identity key)`)).join('; ')}.`, { size: 18 }));
-    for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${citation(e.document, e.pages)} (${e.stance})`)] }));
+    for (const e of i.evidence) children.push(new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `“${e.quote}”`, italics: true }), new TextRun(` — ${citation(e.document, e.pages)} (${[e.stance, e.ocr ? 'OCR text' : '', e.scannerText ? "scanner's OCR text" : ''].filter(Boolean).join('; ')})`)] }));
   }
   if (f.scorecard.length) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("8 Can't Wait scorecard")] }));

@@ -37,7 +37,7 @@ export interface Findings {
     decidedAt: string | null;
     /** Everyone who set or cleared this determination, from the audit trail, with their key (null: no identity). */
     madeBy: Array<{ person: string; fingerprint: string | null }>;
-    evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string; ocr: boolean }>;
+    evidence: Array<{ document: string; pages: string; stance: string; quote: string; note: string; ocr: boolean; scannerText: boolean }>;
   }>;
   /**
    * `assessed` says how much of a rubric was scored: percent and band are given only when
@@ -102,7 +102,7 @@ export function buildFindings(
         decidedBy: e.determination?.decidedBy ?? null,
         decidedAt: e.determination?.decidedAt ?? null,
         madeBy: extra.madeBy[e.item.id] ?? [],
-        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: quoteText(a.quote), note: a.note, ocr: a.ocr })),
+        evidence: chosen.map((a) => ({ document: a.documentTitle, pages: a.pageFrom === a.pageTo ? `${a.pageFrom}` : `${a.pageFrom}–${a.pageTo}`, stance: a.stance, quote: quoteText(a.quote), note: a.note, ocr: a.ocr, scannerText: a.scannerText })),
       };
     }),
     rubrics: rubrics.map((r) => ({

@@ -3,7 +3,7 @@
 // version, language data, mean confidence), which pages have no text at all, and which carry a
 // scanner's own OCR that Credence did not read (scanner-text-survey.ts).
 import type { Db } from '../../db/open.ts';
-import { surveyedPages } from '../documents/scanner-text-survey.ts';
+import { surveyedPages } from '../documents/scanner-text-sql.ts';
 
 export const SOURCES_SCHEMA = 'credence.sources/1';
 

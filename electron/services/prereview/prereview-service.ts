@@ -15,7 +15,7 @@ import type { ChecklistService } from '../checklists/checklist-service.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPrereviewStore, type DocumentKey } from './store.ts';
 import { createPrereviewPool, PrereviewFailed, SOURCE_PREREVIEW_WORKER_PATH, type PrereviewLimits } from './prereview-pool.ts';
-import { ocrReadPages, ocrUnreadPages } from '../ocr/ocr-read-pages.ts';
+import { ocrReadPages, ocrUnreadPages, scannerTextPages } from '../ocr/ocr-read-pages.ts';
 
 type Decision = { document_id: string; category: string; page: number; quote: string; decision: 'accepted' | 'dismissed'; reason: string; annotation_id: string | null };
 
@@ -248,6 +248,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
       const decided = decisionsOf(caseId);
       const ready = readDocs(docs);
       const ocrPages = ocrReadPages(db);
+      const scannerPages = scannerTextPages(db);
       const unreadByOcr = ocrUnreadPages(db);
       const pending = docs.filter((d) => 'pending' in d.state).length;
       const failedTitles = docs.flatMap((d) => ('error' in d.state ? [d.title] : []));
@@ -259,6 +260,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
         documents: docs.map(({ documentId, title, state }) => {
           const result = 'result' in state ? state.result : null;
           const ocrRead = ocrPages(documentId);
+          const scannerRead = scannerPages(documentId);
           const notRead = result && result.pagesWithoutText.length ? unreadByOcr(documentId) : { waiting: [], failed: [], stopped: [], empty: [] };
           return {
           documentId,
@@ -281,7 +283,7 @@ export function createPrereview(ctx: ServiceContext, cases: CasesService, checkl
                       stance: f.stance,
                       evidence: f.evidence.map((e) => {
                         const dec = decided(documentId, id, e.page, e.quote);
-                        return { page: e.page, endPage: e.endPage, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: ocrRead.has(e.page) || ocrRead.has(e.endPage) };
+                        return { page: e.page, endPage: e.endPage, quote: e.quote, reason: e.reason, decision: dec?.decision ?? null, decisionReason: dec?.reason ?? '', annotationId: dec?.annotation_id ?? null, ocr: ocrRead.has(e.page) || ocrRead.has(e.endPage), scannerText: scannerRead.has(e.page) || scannerRead.has(e.endPage) };
                       }),
                       mentions: f.mentions,
                       unreadPages: f.unreadPages ?? [],

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../context.ts';
 import type { CasesService } from '../cases/cases-service.ts';
 import { countMatches, type Pattern } from '../../../shared/domain/search/tokenize.ts';
 import { ftsQueryFor, patternsFor, plainFtsQuery } from '../../../shared/domain/search/query.ts';
+import { scannerTextSql } from '../documents/scanner-text-sql.ts';
 
 interface HitRow {
   id: number;
@@ -25,6 +26,7 @@ interface HitRow {
   snippet: string;
   text: string;
   ocr: number;
+  scanner: number;
 }
 
 
@@ -70,7 +72,8 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     db.prepare<unknown[], HitRow>(`
       SELECT pages_fts.rowid AS id, p.document_id, d.title, p.page_index,
              snippet(pages_fts, 0, '[[', ']]', '…', 16) AS snippet, p.text,
-             EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index AND o.source = 'ocr') AS ocr
+             EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index AND o.source = 'ocr') AS ocr,
+             ${scannerTextSql('p.document_id', 'p.page_index', 'p.page_index')} AS scanner
       FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id
       WHERE pages_fts MATCH ? AND pages_fts.rowid IN (${Array(n).fill('?').join(',')})`);
 
@@ -102,7 +105,7 @@ export function createSearchService(ctx: ServiceContext, cases: CasesService) {
     const byId = new Map(details(ranked.length).all(q, ...ranked.map((r) => r.id)).map((r) => [r.id, r]));
     return ranked.map((r) => {
       const h = byId.get(r.id)!;
-      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: countMatches(h.text, patterns), ocr: h.ocr === 1 };
+      return { documentId: h.document_id, documentTitle: h.title, page: h.page_index + 1, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: r.score, matches: countMatches(h.text, patterns), ocr: h.ocr === 1, scannerText: h.scanner === 1 };
     });
   }
 

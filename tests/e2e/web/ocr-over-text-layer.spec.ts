@@ -96,6 +96,11 @@ test('the viewer says which pages carry a scanner’s text, and reads one by OCR
   await expect(item).toBeVisible({ timeout: 60_000 });
   // Looked for in the background after the import: the list names the pages before any is opened.
   await expect(item.locator('.scanner-text-chip')).toHaveText("Scanner's OCR text: pages 1–2", { timeout: 60_000 });
+  // A search hit on such a page says whose reading its words are.
+  await page.getByLabel('Search this case').fill('intervene');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const scannerHit = page.getByRole('button', { name: /p\. 2/ }).filter({ hasText: /intervene/i });
+  await expect(scannerHit.locator('.scanner-passage-chip')).toHaveText("Scanner's OCR text");
   await item.locator('.doc-title').click();
   const badge1 = page.locator('.page[data-page-number="1"] .ocr-badge');
   await expect(badge1).toContainText("Scanner's OCR text", { timeout: 30_000 });

@@ -15,6 +15,9 @@ import { PRINTED, SCANNER_READ } from '../../fixtures/scanner-lines.ts';
 import { scannedPdf, typedPdf } from '../../fixtures/scans.ts';
 import { manyLargeImagesScan } from '../../fixtures/hostile-scans.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
+import { docxParagraphs } from '../../support/docx-text.ts';
+import { buildFindings } from '../../../electron/services/packet/findings.ts';
+import { findingsDocx } from '../../../electron/services/packet/docx.ts';
 
 const TYPED = [
   'SECTION 3 DE-ESCALATION',
@@ -26,12 +29,36 @@ const TYPED = [
   'Supervisors review every report.',
 ];
 
+// Two more pages of the order, each its own text (lines on every page would be taken for a running header).
+const REPORTING = [
+  'SECTION 4 REPORTING OF FORCE',
+  'Every use of force is reported',
+  'in writing before the end of shift,',
+  'with the names of all witnesses,',
+  'and the supervisor reviews each',
+  'report within seven calendar days',
+  'and forwards it to the training unit.',
+];
+const REPORTlNG = REPORTING.map((l) => l.replace(/i/g, 'l'));
+const AID = [
+  'SECTION 5 MEDICAL AID AFTER FORCE',
+  'Officers shall render first aid',
+  'to any injured person as soon as',
+  'it is safe, and shall summon',
+  'emergency medical services to',
+  'every person who complains of',
+  'pain or shows signs of injury,',
+  'and shall stay with that person',
+  'until medical personnel arrive.',
+];
+const AlD = AID.map((l) => l.replace(/I/g, 'l'));
+
 /**
  * Pages: 1 typed (a text layer drawn visibly), 2 a scan with the scanner's text, 3 a scan with
  * none (read by OCR), 4 and 5 scans with the scanner's text.
  */
 async function mixedOrder(stamp: string): Promise<Uint8Array> {
-  const scans = await PDFDocument.load(await scannedPdf([PRINTED, PRINTED, PRINTED, PRINTED], { fontSize: 22, scannerText: [SCANNER_READ, [], SCANNER_READ, SCANNER_READ], stamp }));
+  const scans = await PDFDocument.load(await scannedPdf([PRINTED, PRINTED, REPORTING, AID], { fontSize: 22, scannerText: [SCANNER_READ, [], REPORTlNG, AlD], stamp }));
   const typed = await PDFDocument.load(await typedPdf([TYPED]));
   const out = await PDFDocument.create();
   const [t1] = await out.copyPages(typed, [0]);
@@ -69,6 +96,38 @@ describe("pages carrying a scanner's own OCR", () => {
     const [source] = packetSources(t.ws.ctx.db, caseId);
     expect(source!.scannerTextPages).toEqual([2, 4, 5]);
     expect(source).not.toHaveProperty('scannerTextUnknown');
+    // Search hits and highlights on those pages say whose reading their words are.
+    const hits = (await t.call('search.query', { caseId, query: 'force' })) as Array<{ page: number; ocr: boolean; scannerText: boolean }>;
+    expect(hits.map((h) => [h.page, h.ocr, h.scannerText]).sort()).toEqual([
+      [1, false, false],
+      [2, false, true],
+      [4, false, true],
+      [5, false, true],
+    ]);
+    const typedHits = (await t.call('search.query', { caseId, query: 'shielding' })) as Array<{ page: number; scannerText: boolean }>;
+    expect(typedHits.map((h) => [h.page, h.scannerText])).toEqual([[1, false]]);
+    const onScan = await t.call('annotations.create', { caseId, documentId, page: 2, quote: 'Officers shall intervene to stop', itemIds: [] });
+    const onTyped = await t.call('annotations.create', { caseId, documentId, page: 1, quote: 'Officers shall use time, distance', itemIds: [] });
+    const marks = new Map(((await t.call('annotations.list', { caseId })) as Array<{ id: string; ocr: boolean; scannerText: boolean }>).map((a) => [a.id, [a.ocr, a.scannerText]]));
+    expect(marks.get(onScan.id)).toEqual([false, true]);
+    expect(marks.get(onTyped.id)).toEqual([false, false]);
+    // So do the pre-review's passages: the duty to intervene rests on the scanner's page 2, the
+    // de-escalation rule on the typed page 1.
+    const pre = (await t.call('prereview.forCase', { caseId })) as { documents: Array<{ documentId: string; rules: Record<string, { evidence: Array<{ page: number; ocr: boolean; scannerText: boolean }> } | undefined> }> };
+    const rules = pre.documents.find((d) => d.documentId === documentId)!.rules;
+    expect(rules['duty-to-intervene']!.evidence.map((e) => [e.page, e.ocr, e.scannerText])).toEqual([[2, false, true]]);
+    expect(rules['de-escalation']!.evidence.map((e) => [e.page, e.ocr, e.scannerText])).toEqual([[1, false, false]]);
+    // The findings an agency reads say so beside the citation, in findings.json and the DOCX.
+    await t.call('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'met', rationale: 'GO 12 bans chokeholds.', evidenceIds: [onScan.id, onTyped.id] });
+    const findings = buildFindings(t.ws.services.cases.get(caseId), t.ws.services.checklist.forCase(caseId), [], { generatedAt: '2026-11-29T00:00:00.000Z', lead: null, singlePersonReview: false, people: [], madeBy: {}, singlePersonReviewLog: [] });
+    const cited = findings.items.find((i) => i.id === 'mandatory.chokehold')!.evidence;
+    expect(cited.map((e) => [e.pages, e.ocr, e.scannerText]).sort()).toEqual([
+      ['1', false, false],
+      ['2', false, true],
+    ]);
+    const paragraphs = docxParagraphs(await findingsDocx(findings));
+    expect(paragraphs.find((x) => x.includes('Officers shall intervene to stop'))).toMatch(/, p\. 2 \([a-z]+; scanner's OCR text\)$/);
+    expect(paragraphs.find((x) => x.includes('Officers shall use time, distance'))).toMatch(/, p\. 1 \([a-z]+\)$/);
 
     // Only those pages are queued (the range asked for narrows them), and the request is audited.
     expect(await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 4, onlyScannerText: true })).toEqual({ queued: 2, alreadyOcr: 0, fromPage: 1, toPage: 4 });

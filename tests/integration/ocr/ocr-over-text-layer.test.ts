@@ -90,6 +90,12 @@ describe("reading pages by OCR over a scanner's text layer", () => {
     expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
     expect(await pagesOf(caseId, '"carotid restraint"')).toEqual(['1 ocr']);
     expect(await pagesOf(caseId, 'chokehoId')).toEqual(['2']);
+    // Looked at for a scanner's text: page 2 still carries it, page 1 (read by Credence) no longer.
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    const marks = async (q: string) => ((await t.call('search.query', { caseId, query: q })) as Array<{ page: number; ocr: boolean; scannerText: boolean }>).map((h) => [h.page, h.ocr, h.scannerText]);
+    expect(await marks('chokehold')).toEqual([[1, true, false]]);
+    expect(await marks('chokehoId')).toEqual([[2, false, true]]);
+    expect(packetSources(t.ws.ctx.db, caseId)[0]!.scannerTextPages).toEqual([2]);
     const words = await t.call('ocr.pageWords', { caseId, documentId, page: 1 });
     expect(words.source).toBe('ocr');
     expect(words.words.map((w: { text: string }) => w.text).join(' ')).toContain('supervisor.');

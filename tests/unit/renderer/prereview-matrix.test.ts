@@ -5,7 +5,7 @@ import { cellOf, columnsOf, moveFocus, pagesLabel, passagesOf, rowsOf, suggestio
 import { PREREVIEW_STANCE, prereviewStance } from '../../../renderer/src/features/checklist/stance.ts';
 import { RULE_IDS } from '../../../shared/domain/prereview/types.ts';
 
-const passage = (page: number, quote: string) => ({ page, endPage: page, quote, reason: 'a firm ban', decision: null, decisionReason: '', annotationId: null, ocr: false });
+const passage = (page: number, quote: string) => ({ page, endPage: page, quote, reason: 'a firm ban', decision: null, decisionReason: '', annotationId: null, ocr: false, scannerText: false });
 const none = { stance: 'not_addressed', decidedBy: null, describedOnly: false, conflicts: [], unread: [] };
 
 function sample(): Prereview {

@@ -5,7 +5,7 @@ import { DETERMINATION_LABEL, type AnnotationRecord, type ChecklistEntry, type D
 import { LintFindings, type LintActions } from './LintFindings.tsx';
 import { STANCE_LABEL } from './stance.ts';
 import { IconBack, IconTrash, IconWarning, StanceIcon } from '../../ui/icons.tsx';
-import { OcrChip } from '../../ui/OcrChip.tsx';
+import { OcrChip, ScannerTextChip } from '../../ui/OcrChip.tsx';
 import { quotePreview } from '../../../../shared/domain/quote-text.ts';
 
 export interface ItemActions extends LintActions {
@@ -111,6 +111,7 @@ export function ItemDetail({ entry, onBack, actions, caseId, readOnly }: { entry
                   {a.pageTo !== a.pageFrom ? `–${a.pageTo}` : ''}
                 </span>
                 {a.ocr && <OcrChip />}
+                {a.scannerText && <ScannerTextChip />}
                 {a.note && <p className="note">{a.note}</p>}
               </div>
               {!readOnly && (

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract.ts';
 import { call, messageOf } from '../../api/client.ts';
 import { LINT_STANCE_LABEL } from './stance.ts';
-import { OcrChip } from '../../ui/OcrChip.tsx';
+import { OcrChip, ScannerTextChip } from '../../ui/OcrChip.tsx';
 
 type CaseLint = Output<'lint.forCase'>;
 export interface LintActions {
@@ -60,7 +60,8 @@ export function LintFindings({ caseId, actions, readOnly }: { caseId: string; ac
                   return (
                     <li key={key} className="finding">
                       <span className="subtle">p. {e.page}</span>
-                      {e.ocr && <OcrChip />}{' '}
+                      {e.ocr && <OcrChip />}
+                      {e.scannerText && <ScannerTextChip />}{' '}
                       “{e.quote}”
                       <div className="finding-actions">
                         {e.decision === 'accepted' && <span className="chip"><IconCheck /> accepted as evidence</span>}

@@ -8,7 +8,7 @@ import { DismissDialog } from './DismissDialog.tsx';
 import { decisionWords, pagesLabel, RULE_LABEL, type Passage, type PrereviewDocument } from './model.ts';
 import type { PrereviewActions } from './actions.ts';
 import type { RuleId } from '../../../../shared/domain/prereview/types.ts';
-import { OcrChip } from '../../ui/OcrChip.tsx';
+import { OcrChip, ScannerTextChip } from '../../ui/OcrChip.tsx';
 
 interface Props {
   document: PrereviewDocument;
@@ -78,7 +78,8 @@ export function Passages({ document: doc, ruleId, itemTitle, passages, mentions,
                     <span className="passage-page">{pagesLabel(p.page, p.endPage)}</span> <mark>“{p.quote}”</mark>
                   </button>
                   <p className="why">
-                    {p.ocr && <OcrChip />}{' '}
+                    {p.ocr && <OcrChip />}
+                    {p.scannerText && <ScannerTextChip />}{' '}
                     {p.reason}
                   </p>
                   <div className="finding-actions">

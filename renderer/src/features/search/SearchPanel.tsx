@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { DocumentListItem, SearchHit } from '../../../../shared/schemas/document.ts';
 import { call, messageOf } from '../../api/client.ts';
-import { OcrChip } from '../../ui/OcrChip.tsx';
+import { OcrChip, ScannerTextChip } from '../../ui/OcrChip.tsx';
 import { unsearchedDocuments } from './unsearched.ts';
 
 interface Props {
@@ -150,7 +150,8 @@ export function SearchPanel({ caseId, documents, inputRef, onOpenHit, readOnly, 
                   <li key={`${h.documentId}-${h.page}`}>
                     <button className="hit" onClick={() => onOpenHit(h, searched)}>
                       <span className="hit-page">p. {h.page}</span>
-                      {h.ocr && <OcrChip what="This page's text was" />}{' '}
+                      {h.ocr && <OcrChip what="This page's text was" />}
+                      {h.scannerText && <ScannerTextChip what="This page's text is" />}{' '}
                       <Snippet text={h.snippet} />{' '}
                       <span className="subtle hit-count">({plural(h.matches, 'match', 'matches')})</span>
                     </button>
