@@ -94,7 +94,7 @@ Commands:
   roster import FILE.pem [--name NAME]       trust a review lead's public key
   review submit|approve|return --case ID --identity ID [--comment "…"]
                                              move a case through the workflow
-  review sign --case ID --identity ID [--acknowledge undecided-items,unscored-criteria,stale-evidence,contradicted-determinations,unread-pages | --acknowledge-all]
+  review sign --case ID --identity ID [--acknowledge undecided-items,unscored-criteria,stale-evidence,contradicted-determinations,unread-pages,scanner-text-evidence | --acknowledge-all]
                                              print what signing covers, then sign (asks for the passphrase);
                                              each gap present must be acknowledged by name
   review summary --case ID                   the gaps a signature would cover, without signing

@@ -188,6 +188,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
       }
     },
   });
+  /** Every document of the case looked at for a scanner's text, if not yet (a read-only workspace looks at none). */
+  const surveyCase = (caseId: string) => (writable ? scannerSurvey.complete(db.prepare<[string], string>('SELECT document_id FROM case_documents WHERE case_id = ?').pluck().all(caseId)) : Promise.resolve());
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH, {
     enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
     summary: (d) => ocr.summary(d),
@@ -360,10 +362,15 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'review.submit': (i) => review.submit(i.caseId),
     'review.return': (i) => review.returnCase(i.caseId, i.comment),
     'review.approve': (i) => review.approve(i.caseId),
-    'review.signSummary': (i) => review.signSummary(i.caseId),
+    // What the lead signs over includes evidence resting on a scanner's text: every document of the
+    // case is looked at first (at once in the app, where it was looked at after its import).
+    'review.signSummary': async (i) => {
+      await surveyCase(i.caseId);
+      return review.signSummary(i.caseId);
+    },
     'review.sign': async (i) => {
-      // sources.json says which pages carry a scanner's text: every document of the case is looked at first (at once in the app, where it was done after import).
-      if (writable) await scannerSurvey.complete(db.prepare<[string], string>('SELECT document_id FROM case_documents WHERE case_id = ?').pluck().all(i.caseId));
+      // sources.json says which pages carry a scanner's text, and the gaps include evidence on it.
+      await surveyCase(i.caseId);
       return review.sign(i.caseId, i.passphrase, i.acknowledge);
     },
     'review.export': async (i) => {

@@ -62,6 +62,21 @@ export function signGaps(checklist: CaseChecklist, rubrics: CaseRubric[], unread
       entries: contradicted.map((e) => `${e.item.title}: ${plural(e.evidence.filter((a) => a.stance === 'contradicts').length, 'passage contradicts', 'passages contradict')} it`),
     });
   }
+  // Evidence whose words are a scanner's own OCR, carried in the file and not read by Credence: the
+  // quote may be misread, and the rule it shows may read otherwise on the page itself.
+  const onScanner = checklist.entries.flatMap((e) => {
+    const cited = e.determination ? e.evidence.filter((a) => e.determination!.evidenceIds.includes(a.id) && a.scannerText) : [];
+    return cited.length ? [{ entry: e, cited }] : [];
+  });
+  if (onScanner.length) {
+    gaps.push({
+      kind: 'scanner-text-evidence',
+      count: onScanner.length,
+      title: `${plural(onScanner.length, 'determination rests', 'determinations rest')} on a scanner's own OCR text, which may misread words: check ${onScanner.length === 1 ? 'it' : 'them'} against the page images, or have the pages read by OCR`,
+      statement: `I sign with ${plural(onScanner.length, 'determination', 'determinations')} resting on a scanner's OCR text`,
+      entries: onScanner.map(({ entry, cited }) => `${entry.item.title}: ${cited.map((a) => `${a.documentTitle}, p. ${a.pageFrom === a.pageTo ? a.pageFrom : `${a.pageFrom}–${a.pageTo}`}`).join('; ')}`),
+    });
+  }
   // Scanned pages with no text yet: nothing on them was searched or pre-reviewed, so a finding of
   // "not addressed" may rest on a page nobody could read.
   const pages = unread.reduce((n, d) => n + d.waiting.length + d.failed.length + d.stopped.length, 0);

@@ -5,7 +5,7 @@ import { RUBRIC_ASSESSED } from './rubric.ts';
  * What a lead signs over. Each kind of gap must be acknowledged by name before `review.sign`
  * signs; the packet records which were acknowledged.
  */
-export const GAP_KINDS = ['undecided-items', 'unscored-criteria', 'stale-evidence', 'contradicted-determinations', 'unread-pages'] as const;
+export const GAP_KINDS = ['undecided-items', 'unscored-criteria', 'stale-evidence', 'contradicted-determinations', 'unread-pages', 'scanner-text-evidence'] as const;
 export type GapKind = (typeof GAP_KINDS)[number];
 
 export const signGap = z.object({

@@ -56,10 +56,10 @@ export function createHistory(ctx: ServiceContext, deps: { audit: Audit; cases: 
         if (e.entity === 'document') {
           n.document = docName(e.entityId);
           const now = docs.get(e.entityId);
-          // The trail holds the document record as updated; the list adds what OCR is doing to it,
-          // which is no part of that record.
+          // The trail holds the document record as updated; the list adds what OCR is doing to it
+          // and the pages carrying a scanner's text, which are no part of that record.
           if (e.action === 'documents.update' && now) {
-            const { ocr: _ocr, ...record } = now;
+            const { ocr: _ocr, scannerText: _scanner, ...record } = now;
             if (stateHash(record) === e.stateHash) n.newTitle = now.title;
           }
         } else if (e.entity === 'annotation') {

@@ -136,8 +136,9 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [readingByOcr, setReadingByOcr] = useState(false);
-  // Whether a page in view showed a scanner's OCR text: only then does the toolbar offer Read by
-  // OCR… for a range (a typed document's toolbar stays as it is).
+  // Whether a page in view showed a scanner's OCR text: only then, or once the document is known
+  // to carry some (documents.list's scannerText), does the toolbar offer Read by OCR… for a range
+  // (a typed document's toolbar stays as it is).
   const [scannerSeen, setScannerSeen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [passwordAsk, setPasswordAsk] = useState<PasswordAsk | null>(null);
@@ -775,7 +776,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             Unsure words
           </button>
         )}
-        {!readOnly && scannerSeen && !(doc.ocr && doc.ocr.total >= doc.pageCount) && (
+        {!readOnly && (scannerSeen || doc.scannerText !== null) && !(doc.ocr && doc.ocr.total >= doc.pageCount) && (
           <button
             type="button"
             aria-label={`Read pages of ${doc.title} by OCR instead of their own text`}

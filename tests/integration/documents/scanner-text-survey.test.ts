@@ -119,6 +119,13 @@ describe("pages carrying a scanner's own OCR", () => {
     expect(rules['de-escalation']!.evidence.map((e) => [e.page, e.ocr, e.scannerText])).toEqual([[1, false, false]]);
     // The findings an agency reads say so beside the citation, in findings.json and the DOCX.
     await t.call('determinations.set', { caseId, itemId: 'mandatory.chokehold', status: 'met', rationale: 'GO 12 bans chokeholds.', evidenceIds: [onScan.id, onTyped.id] });
+    // The lead confirms it before signing, as a gap of its own.
+    const gaps = (await t.call('review.signSummary', { caseId })).gaps as Array<{ kind: string; count: number; statement: string; entries: string[] }>;
+    expect(gaps.find((g) => g.kind === 'scanner-text-evidence')).toMatchObject({
+      count: 1,
+      statement: "I sign with 1 determination resting on a scanner's OCR text",
+      entries: [expect.stringMatching(/^Chokeholds? .*: go12-IL0990301, p\. 2$/i)],
+    });
     const findings = buildFindings(t.ws.services.cases.get(caseId), t.ws.services.checklist.forCase(caseId), [], { generatedAt: '2026-11-29T00:00:00.000Z', lead: null, singlePersonReview: false, people: [], madeBy: {}, singlePersonReviewLog: [] });
     const cited = findings.items.find((i) => i.id === 'mandatory.chokehold')!.evidence;
     expect(cited.map((e) => [e.pages, e.ocr, e.scannerText]).sort()).toEqual([
