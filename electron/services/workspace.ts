@@ -315,6 +315,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'documents.rememberPassword': async (i) => {
       refuseIfReadOnly();
       await documents.rememberPassword(i);
+      // A look for a scanner's text that the missing password stopped is made now.
+      scannerSurvey.retryFailed(i.documentId);
       return ocr.retryLocked(i.documentId);
     },
     'documents.update': (i) => documents.update(i),

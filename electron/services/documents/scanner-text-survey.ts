@@ -110,6 +110,12 @@ export function createScannerTextSurvey(ctx: ServiceContext, opts: ScannerTextSu
       this.start(documentIds);
       return this.settled();
     },
+    /** A document whose look failed is looked at again (its password is now kept, say). */
+    retryFailed(documentId: string): void {
+      if (closed || !ctx.writable) return;
+      ctx.writeTransaction(() => db.prepare('DELETE FROM scanner_text_survey WHERE document_id = ? AND error IS NOT NULL').run(documentId));
+      this.start([documentId]);
+    },
     /** Resolves once nothing is waiting to be looked at (tests, the CLI). */
     settled(): Promise<void> {
       if (!running && queue.length === 0) return Promise.resolve();

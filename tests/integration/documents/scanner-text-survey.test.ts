@@ -14,6 +14,7 @@ import { blobPath } from '../../../electron/services/documents/blob-store.ts';
 import { PRINTED, SCANNER_READ } from '../../fixtures/scanner-lines.ts';
 import { scannedPdf, typedPdf } from '../../fixtures/scans.ts';
 import { manyLargeImagesScan } from '../../fixtures/hostile-scans.ts';
+import { encrypt, hasQpdf } from '../../fixtures/pdfs.ts';
 import { tempWorkspace } from '../../support/workspace.ts';
 import { docxParagraphs } from '../../support/docx-text.ts';
 import { buildFindings } from '../../../electron/services/packet/findings.ts';
@@ -168,6 +169,20 @@ describe("pages carrying a scanner's own OCR", () => {
     const before = t.ws.ctx.db.prepare('SELECT surveyed_at FROM scanner_text_survey WHERE document_id = ?').pluck().get(documentId);
     await t.ws.services.scannerSurvey.complete([documentId]);
     expect(t.ws.ctx.db.prepare('SELECT surveyed_at FROM scanner_text_survey WHERE document_id = ?').pluck().get(documentId)).toBe(before);
+  });
+
+  it.skipIf(!hasQpdf())('an encrypted file whose password was not kept is looked at once the password is entered (needs qpdf)', async () => {
+    const caseId = (await t.call('cases.create', { agencyName: 'Harlow Police Department', ori: 'IL0990306', state: 'IL' })).id as string;
+    const file = t.write('locked.pdf', encrypt(await mixedOrder('HPD IL0990306'), 'harlow-2020'));
+    const [r] = await t.call('documents.import', { caseId, paths: [file], password: 'harlow-2020' });
+    const documentId = r.document.id as string;
+    // As if imported before passwords were kept: the look cannot open the file, and says so.
+    t.ws.ctx.db.prepare('DELETE FROM document_passwords WHERE document_id = ?').run(documentId);
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    expect(packetSources(t.ws.ctx.db, caseId)[0]).toMatchObject({ scannerTextPages: null, scannerTextUnknown: expect.stringMatching(/password/) });
+    await t.call('documents.rememberPassword', { caseId, documentId, password: 'harlow-2020' });
+    await t.ws.services.scannerSurvey.settled();
+    expect(await listed(caseId, documentId)).toEqual({ count: 3, runs: [[2, 2], [4, 5]] });
   });
 
   it('is looked for by the app on its own after an import, and the window is told', async () => {
