@@ -37,8 +37,15 @@ export function createScannerTextSurvey(ctx: ServiceContext, opts: ScannerTextSu
     `SELECT sha256, byte_size FROM documents d WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_staging g WHERE g.document_id = d.id)`,
   );
   const surveyed = db.prepare<[string], { pages: string; error: string | null }>('SELECT pages, error FROM scanner_text_survey WHERE document_id = ?');
-  // Pages with a text layer of their own: a page read by OCR (needs_ocr) has Credence's text.
-  const ownText = db.prepare<[string], number>('SELECT page_index FROM pages WHERE document_id = ? AND needs_ocr = 0 ORDER BY page_index').pluck();
+  // Pages with a text layer of their own: those OCR does not read (needs_ocr 0), and those waiting
+  // to be read over their own text ('pdf'), which keep the file's text until Credence's lands.
+  const ownText = db
+    .prepare<[string], number>(
+      `SELECT p.page_index FROM pages p WHERE p.document_id = ?
+         AND (p.needs_ocr = 0 OR EXISTS (SELECT 1 FROM page_ocr o WHERE o.document_id = p.document_id AND o.page_index = p.page_index AND o.source = 'pdf'))
+       ORDER BY p.page_index`,
+    )
+    .pluck();
   const record = db.prepare(
     `INSERT INTO scanner_text_survey (document_id, pages, error, surveyed_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET pages = excluded.pages, error = excluded.error, surveyed_at = excluded.surveyed_at`,

@@ -150,6 +150,13 @@ describe("pages carrying a scanner's own OCR", () => {
     expect(await listed(caseId, documentId)).toEqual({ count: 3, runs: [[2, 2], [4, 5]] });
   });
 
+  it('counts a page asked to be read by OCR before the look, whose file text still stands', async () => {
+    const { caseId, documentId } = await importMixed('IL0990307');
+    expect(await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 2, toPage: 2 })).toMatchObject({ queued: 1 });
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    expect(await listed(caseId, documentId)).toEqual({ count: 3, runs: [[2, 2], [4, 5]] });
+  });
+
   it('is looked at once even when the file cannot be read, and says why instead of guessing', async () => {
     const { caseId, documentId, sha256 } = await importMixed('IL0990302');
     // The stored copy is altered after import (same size, other bytes): the extractor refuses it.
