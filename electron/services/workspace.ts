@@ -179,17 +179,17 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // Pages whose text is a scanner's own OCR, looked for in the app after each import and as the
   // workspace opens (documents imported before, or by the CLI, which looks only when it imports):
   // the documents list and sources.json say so.
+  const casesOfDocument = db.prepare<[string], string>('SELECT case_id FROM case_documents WHERE document_id = ?').pluck();
+  const documentsOfCase = db.prepare<[string], string>('SELECT document_id FROM case_documents WHERE case_id = ?').pluck();
   const scannerSurvey = createScannerTextSurvey(ctx, {
     workerPath: opts.workerPath ?? SOURCE_WORKER_PATH,
     onSurveyed: (d, found) => {
       if (found === 0) return;
-      for (const { case_id } of db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ?').all(d)) {
-        ctx.emit('documents.surveyed', { caseId: case_id, documentId: d, scannerPages: found });
-      }
+      for (const caseId of casesOfDocument.all(d)) ctx.emit('documents.surveyed', { caseId, documentId: d, scannerPages: found });
     },
   });
   /** Every document of the case looked at for a scanner's text, if not yet (a read-only workspace looks at none). */
-  const surveyCase = (caseId: string) => (writable ? scannerSurvey.complete(db.prepare<[string], string>('SELECT document_id FROM case_documents WHERE case_id = ?').pluck().all(caseId)) : Promise.resolve());
+  const surveyCase = (caseId: string) => (writable ? scannerSurvey.complete(documentsOfCase.all(caseId)) : Promise.resolve());
   const documents = createDocumentsService(ctx, cases, opts.workerPath ?? SOURCE_WORKER_PATH, {
     enqueueImported: (d, pages) => ocr.enqueueImported(d, pages),
     summary: (d) => ocr.summary(d),

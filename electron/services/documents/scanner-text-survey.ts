@@ -13,6 +13,7 @@ import type { ExtractLimits } from '../extraction/limits.ts';
 import { SCANNER_RUNS_LISTED, type DocumentListItem } from '../../../shared/schemas/document.ts';
 import { runsOf } from '../../../shared/domain/page-runs.ts';
 import { surveyedPages } from './scanner-text-sql.ts';
+import { scannerTextPages } from '../ocr/ocr-read-pages.ts';
 
 type ScannerText = NonNullable<DocumentListItem['scannerText']>;
 
@@ -52,7 +53,7 @@ export function createScannerTextSurvey(ctx: ServiceContext, opts: ScannerTextSu
   );
   // A scanner page since read by Credence (its OCR landed) no longer carries the scanner's text;
   // one waiting to be read, or whose reading failed or stopped, still does.
-  const readByCredence = db.prepare<[string], number>(`SELECT page_index FROM page_ocr WHERE document_id = ? AND source = 'ocr'`).pluck();
+  const stillScanner = scannerTextPages(db);
 
   const queue: string[] = [];
   let running = false;
@@ -130,12 +131,9 @@ export function createScannerTextSurvey(ctx: ServiceContext, opts: ScannerTextSu
     },
     /** The document's pages that carry a scanner's text now; null when none do, or it was not looked at yet. */
     scannerText(documentId: string): ScannerText | null {
-      const row = surveyed.get(documentId);
-      if (!row) return null;
-      const read = new Set(readByCredence.all(documentId));
-      const pages = surveyedPages(row.pages).filter((p) => !read.has(p));
+      const pages = [...stillScanner(documentId)];
       if (pages.length === 0) return null;
-      return { count: pages.length, runs: runsOf(pages.map((p) => p + 1)).slice(0, SCANNER_RUNS_LISTED) };
+      return { count: pages.length, runs: runsOf(pages).slice(0, SCANNER_RUNS_LISTED) };
     },
     /** 0-based pages the look found (read since or not); null when it has not been looked at, or the look failed. */
     foundPages(documentId: string): number[] | null {

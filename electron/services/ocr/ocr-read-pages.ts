@@ -3,7 +3,7 @@
 // OCR has not read (waiting, failed or stopped) or found no words on, for the pre-review's words
 // on pages without text and the gaps a lead signs over.
 import type Database from 'better-sqlite3';
-import { scannerTextSql } from '../documents/scanner-text-sql.ts';
+import { surveyedPages } from '../documents/scanner-text-sql.ts';
 
 /** A reader of the pages OCR read, prepared once for a run over many documents. */
 export function ocrReadPages(db: Database.Database): (documentId: string) => Set<number> {
@@ -16,10 +16,16 @@ export function ocrReadPages(db: Database.Database): (documentId: string) => Set
  * (scanner-text-survey.ts; none until the document was looked at), prepared once for many documents.
  */
 export function scannerTextPages(db: Database.Database): (documentId: string) => Set<number> {
-  const rows = db.prepare<[string], number>(
-    `SELECT p.page_index FROM pages p WHERE p.document_id = ? AND ${scannerTextSql('p.document_id', 'p.page_index', 'p.page_index')} ORDER BY p.page_index`,
-  ).pluck();
-  return (documentId) => new Set(rows.all(documentId).map((p) => p + 1));
+  // In JS, not scannerTextSql: a per-page EXISTS over the stored list would cost the square of a
+  // long manual's pages each time the documents list is read.
+  const survey = db.prepare<[string], string>('SELECT pages FROM scanner_text_survey WHERE document_id = ? AND error IS NULL').pluck();
+  const read = ocrReadPages(db);
+  return (documentId) => {
+    const json = survey.get(documentId);
+    if (json === undefined) return new Set();
+    const done = read(documentId);
+    return new Set(surveyedPages(json).map((p) => p + 1).filter((p) => !done.has(p)));
+  };
 }
 
 /**

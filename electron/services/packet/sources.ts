@@ -3,7 +3,7 @@
 // version, language data, mean confidence), which pages have no text at all, and which carry a
 // scanner's own OCR that Credence did not read (scanner-text-survey.ts).
 import type { Db } from '../../db/open.ts';
-import { surveyedPages } from '../documents/scanner-text-sql.ts';
+import { scannerTextPages } from '../ocr/ocr-read-pages.ts';
 
 export const SOURCES_SCHEMA = 'credence.sources/1';
 
@@ -50,11 +50,11 @@ export function packetSources(db: Db, caseId: string): SourceDocument[] {
   const ocrRows = db.prepare<[string], { page_index: number; source: string; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null }>(
     'SELECT page_index, source, engine, engine_version, lang_sha256, mean_confidence FROM page_ocr WHERE document_id = ? ORDER BY page_index',
   );
-  const surveyRow = db.prepare<[string], { pages: string; error: string | null }>('SELECT pages, error FROM scanner_text_survey WHERE document_id = ?');
+  const surveyRow = db.prepare<[string], { error: string | null }>('SELECT error FROM scanner_text_survey WHERE document_id = ?');
+  const stillScanner = scannerTextPages(db);
   return docs.map((d) => {
     const rows = ocrRows.all(d.id);
     const survey = surveyRow.get(d.id);
-    const readByOcr = new Set(rows.filter((r) => r.source === 'ocr').map((r) => r.page_index));
     const ocrPages = rows
       .filter((r) => r.source === 'ocr')
       .map((r) => ({ page: r.page_index + 1, engine: r.engine ?? 'unknown', engineVersion: r.engine_version, langDataSha256: r.lang_sha256, meanConfidence: r.mean_confidence === null ? null : round1(r.mean_confidence) }));
@@ -68,7 +68,7 @@ export function packetSources(db: Db, caseId: string): SourceDocument[] {
       ocrMeanConfidence: rated.length ? round1(rated.reduce((s, p) => s + p.meanConfidence!, 0) / rated.length) : null,
       // A page waiting to be read over its own text layer ('pdf') still has that text.
       pagesWithoutText: rows.filter((r) => r.source === 'none').map((r) => r.page_index + 1),
-      scannerTextPages: survey && survey.error === null ? surveyedPages(survey.pages).filter((p) => !readByOcr.has(p)).map((p) => p + 1) : null,
+      scannerTextPages: survey && survey.error === null ? [...stillScanner(d.id)] : null,
       ...(survey?.error ? { scannerTextUnknown: survey.error } : !survey ? { scannerTextUnknown: "The file was not looked at for a scanner's text." } : {}),
     };
   });
