@@ -21,6 +21,14 @@ export const FILE_PURPOSES = ['pdf', 'checklist-pack', 'rubric-pack', 'roster-ke
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export const fileHandle = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Choose the file in Credence’s own dialog.');
 /** What a dialog answers: the handle, and the file's name (never its folder) to show. */
+/** One document's pages fromPage..toPage (1-based; all of them when not said). */
+const documentPages = {
+  caseId: id,
+  documentId: id,
+  fromPage: z.number().int().min(1).max(1_000_000).optional(),
+  toPage: z.number().int().min(1).max(1_000_000).optional(),
+};
+const firstNotAfterLast = [(i: { fromPage?: number; toPage?: number }) => i.fromPage === undefined || i.toPage === undefined || i.fromPage <= i.toPage, { message: 'The first page must not come after the last.' }] as const;
 const chosenFile = z.object({ handle: z.string(), name: z.string() });
 const passphrase = z.string().min(1, 'Enter your passphrase to sign the bundle.').max(1024);
 const acceptUntrusted = z.string().trim().regex(/^[0-9A-Fa-f\s:]{64,100}$/, 'Give the signer’s key fingerprint (64 hex digits).').optional();
@@ -445,6 +453,11 @@ export const contract = {
       meanConfidence: z.number().nullable(),
       /** Degrees clockwise the page image was turned to read it (0 when it was read as shown). */
       rotation: z.number().int(),
+      /**
+       * Whether the page has a text of its own to go back to (ocr.useFileText): read by OCR over
+       * it (the file's text kept), or waiting for such a reading (the file's text still shown).
+       */
+      fileText: z.boolean(),
       words: z.array(z.object({ text: z.string(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]), confidence: z.number() })),
     }),
   },
@@ -459,16 +472,23 @@ export const contract = {
   'ocr.readTextLayer': {
     input: z
       .object({
-        caseId: id,
-        documentId: id,
-        fromPage: z.number().int().min(1).max(1_000_000).optional(),
-        toPage: z.number().int().min(1).max(1_000_000).optional(),
+        ...documentPages,
         /** Only the pages (of the range) found to carry a scanner's own OCR (documents.list's scannerText). */
         onlyScannerText: z.literal(true).optional(),
       })
       .strict()
-      .refine((i) => i.fromPage === undefined || i.toPage === undefined || i.fromPage <= i.toPage, { message: 'The first page must not come after the last.' }),
+      .refine(...firstNotAfterLast),
     output: z.object({ queued: z.number().int(), alreadyOcr: z.number().int(), fromPage: z.number().int(), toPage: z.number().int() }),
+  },
+  /**
+   * Puts pages read by OCR over their own text (ocr.readTextLayer) back on the file's text, kept
+   * when the reading replaced it (all of the document's, or fromPage..toPage); pages waiting for
+   * such a reading stop waiting. Highlights move back with the words. `withoutFileText`: pages of
+   * the range read by OCR that have no file text to go back to (a scan's pages).
+   */
+  'ocr.useFileText': {
+    input: z.object(documentPages).strict().refine(...firstNotAfterLast),
+    output: z.object({ restored: z.number().int(), withoutFileText: z.number().int(), fromPage: z.number().int(), toPage: z.number().int() }),
   },
 } as const;
 

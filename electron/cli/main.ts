@@ -59,6 +59,10 @@ Commands:
                                              a scanner's poor OCR layer ("Seotember", "lllinois");
                                              highlights move to the new text; --scanner-text: only
                                              the pages whose text is a scanner's OCR (import names them)
+  ocr --case ID --document ID --file-text [--page N[-M]]
+                                             put pages read by OCR over their own text back on the
+                                             file's text (kept when OCR's replaced it); highlights
+                                             move back with the words
   ocr --case ID --document ID --password-stdin
                                              keep the password of an encrypted document imported
                                              before passwords were kept, then read its pages
@@ -179,6 +183,7 @@ const OPTIONS = {
   redo: { type: 'boolean' },
   'text-layer': { type: 'boolean' },
   'scanner-text': { type: 'boolean' },
+  'file-text': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -581,6 +586,26 @@ async function route(ws: Workspace & { passphrase(): Promise<string> }, pos: str
     if (sub) throw new UsageError(`ocr takes --case ID [--document ID] [--redo], not ${sub}.`);
     if (v['no-ocr']) throw new UsageError('--no-ocr belongs to import (import without reading scanned pages); ocr always reads them.');
     const caseId = need(v.case, 'case');
+    if (v['file-text']) {
+      // The way back from reading pages over their own text: nothing is read, so nothing else of ocr's applies.
+      const clash = (['text-layer', 'scanner-text', 'redo', 'password-stdin', 'password'] as const).find((k) => v[k]);
+      if (clash) throw new UsageError(`--file-text puts pages back on the file's own text; it does not go with --${clash}.`);
+      const documentId = need(v.document, 'document');
+      const range = v.page === undefined ? {} : pageRange(v.page);
+      const r = unwrap(await ws.dispatch('ocr.useFileText', { caseId, documentId, ...range }), io, json);
+      if ('code' in r) return r.code;
+      const x = r.value as { restored: number; withoutFileText: number; fromPage: number; toPage: number };
+      const pages = x.fromPage === x.toPage ? `Page ${x.fromPage}` : `Pages ${x.fromPage}–${x.toPage}`;
+      print(x, () =>
+        [
+          x.restored > 0 ? `${pages}: ${x.restored} back on the file's own text (OCR's reading set aside; highlights moved with the words).` : `${pages}: no page was read by OCR over its own text; nothing changed.`,
+          ...(x.withoutFileText > 0
+            ? [`${x.withoutFileText} ${x.withoutFileText === 1 ? 'page was' : 'pages were'} read by OCR for want of any text (a scan), or before Credence kept the file's text: left as OCR read ${x.withoutFileText === 1 ? 'it' : 'them'}.`]
+            : []),
+        ].join('\n'),
+      );
+      return EXIT.ok;
+    }
     const password = await pdfPassword(v, io.stdin ?? process.stdin);
     if (password !== undefined) {
       // Kept first, so the pages that failed for want of it are drawn with it.

@@ -331,6 +331,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'ocr.run': (i) => ocr.run(i),
     'ocr.cancel': (i) => ocr.cancel(i),
     'ocr.readTextLayer': (i) => ocr.readTextLayer(i),
+    'ocr.useFileText': (i) => ocr.useFileText(i),
     'checklists.packs': () => packs.list(),
     'checklists.importPack': (i) => packs.import(fileOf(i, 'checklist-pack')),
     'checklists.forCase': (i) => checklist.forCase(i.caseId),
@@ -440,6 +441,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
     'documents.restoreToCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     // The file's own text of these pages is to be replaced by OCR's: what the review rests on changes.
     'ocr.readTextLayer': (i, o) => (o.queued > 0 ? [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }] : []),
+    // Back to the file's own text: what the review rests on changes again.
+    'ocr.useFileText': (i, o) => (o.restored > 0 ? [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }] : []),
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],

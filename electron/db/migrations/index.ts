@@ -15,6 +15,7 @@ import { m013OcrClaims } from './013_ocr_claims.ts';
 import { m014DocumentPasswords } from './014_document_passwords.ts';
 import { m015OcrOverTextLayer } from './015_ocr_over_text_layer.ts';
 import { m016ScannerTextSurvey } from './016_scanner_text_survey.ts';
+import { m017OcrFileText } from './017_ocr_file_text.ts';
 
 /** In order; each number exactly once. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review, m004Rubrics, m005Trust, m006People, m007CaseRemovals, m008Prereview, m009CriterionEvidence, m010Ocr, m011CarryAfterOcr, m012DocumentStaging, m013OcrClaims, m014DocumentPasswords, m015OcrOverTextLayer, m016ScannerTextSurvey];
+export const MIGRATIONS: readonly Migration[] = [m001Cases, m002Documents, m003Review, m004Rubrics, m005Trust, m006People, m007CaseRemovals, m008Prereview, m009CriterionEvidence, m010Ocr, m011CarryAfterOcr, m012DocumentStaging, m013OcrClaims, m014DocumentPasswords, m015OcrOverTextLayer, m016ScannerTextSurvey, m017OcrFileText];

@@ -89,9 +89,15 @@ export const ROWS = {
       words: json(ocrWords),
       error: text(2000).nullable(),
       updated_at: at,
+      // The file's own text of a page read by OCR over it (migration 017), for the way back to it;
+      // absent in bundles from before, then null (no way back, as in the workspace they came from).
+      file_text: text(50_000_000).nullable().default(null),
+      file_items: json(pageItems).nullable().default(null),
     })
     .strict()
     .superRefine((r, ctx) => {
+      if ((r.file_text === null) !== (r.file_items === null)) ctx.addIssue({ code: 'custom', message: "a page's kept file text comes with its item positions" });
+      if (r.file_text !== null && r.source !== 'ocr') ctx.addIssue({ code: 'custom', message: 'only a page read by OCR keeps the text it replaced' });
       // OCR text must say which engine read it; a page not read has no words to show.
       if (r.source === 'ocr' && (r.engine === null || r.engine_version === null || r.lang_sha256 === null || r.mean_confidence === null)) {
         ctx.addIssue({ code: 'custom', message: 'an OCR page must name its engine, version, language data and confidence' });

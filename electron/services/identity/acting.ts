@@ -37,4 +37,5 @@ export const ACTS: Partial<Record<Method, (input: any) => boolean>> = {
   'ocr.run': () => true,
   'ocr.cancel': () => true,
   'ocr.readTextLayer': () => true,
+  'ocr.useFileText': () => true,
 };

@@ -93,6 +93,17 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     return pool;
   };
 
+  /** The pages asked for (1-based; the whole document when not said), within the document. */
+  function pageRangeOf(input: { documentId: string; fromPage?: number; toPage?: number }): { fromPage: number; toPage: number } {
+    const pageCount = (db.prepare<[string], { page_count: number }>('SELECT page_count FROM documents WHERE id = ?').get(input.documentId)!).page_count;
+    const fromPage = input.fromPage ?? 1;
+    const toPage = input.toPage ?? pageCount;
+    if (fromPage > pageCount || toPage > pageCount) {
+      throw new ServiceError('invalid_input', `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; choose pages from 1 to ${pageCount}.`);
+    }
+    return { fromPage, toPage };
+  }
+
   const casesOf = db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id');
   const counts = db.prepare<[string], { total: number; finished: number }>(
     `SELECT count(*) AS total, coalesce(sum(status IN ('done', 'failed')), 0) AS finished FROM page_ocr WHERE document_id = ?`,
@@ -172,10 +183,18 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     words: JSON.stringify(r.words.map((w) => [w.text, ...w.box, w.confidence])),
   });
 
+  // A page read over its own text (source 'pdf') keeps that text beside the reading, for the way
+  // back (useFileText); a page read again keeps what it kept the first time.
+  const keepFileText = db.prepare(
+    `UPDATE page_ocr SET (file_text, file_items) = (SELECT text, items FROM pages p WHERE p.document_id = page_ocr.document_id AND p.page_index = page_ocr.page_index)
+     WHERE document_id = ? AND page_index = ? AND source = 'pdf'`,
+  );
+
   function writeDone(documentId: string, page: number, { r, items, words }: Stored, info: OcrEngineInfo): boolean {
     return ctx.writeTransaction(() => {
       // Cancelled (or finished by another process) while it was being read: the result is not wanted.
       if (stillPending.get(documentId, page)?.status !== 'pending') return false;
+      keepFileText.run(documentId, page);
       setText.run(r.text, items, documentId, page);
       opts.onPageText?.(documentId, page + 1);
       setDone.run(info.name, info.version, info.langDataSha256, r.meanConfidence, r.rotation, r.skewDegrees, words, ctx.now().toISOString(), documentId, page);
@@ -540,12 +559,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       // Its evidence would change under it: the text its highlights and findings rest on.
       if (cases.get(input.caseId).archived) throw new ServiceError('conflict', 'This case is archived. Restore it to read its pages by OCR.');
       inCase(input.caseId, input.documentId);
-      const pageCount = (db.prepare<[string], { page_count: number }>('SELECT page_count FROM documents WHERE id = ?').get(input.documentId)!).page_count;
-      const fromPage = input.fromPage ?? 1;
-      const toPage = input.toPage ?? pageCount;
-      if (fromPage > pageCount || toPage > pageCount) {
-        throw new ServiceError('invalid_input', `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; choose pages from 1 to ${pageCount}.`);
-      }
+      const { fromPage, toPage } = pageRangeOf(input);
       const at = ctx.now().toISOString();
       const out = ctx.writeTransaction(() => {
         // Pages asked for: the range, or the scanner's pages in it.
@@ -578,6 +592,48 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         opts.onTextChanged?.(input.documentId);
         progress(input.documentId, fromPage - 1, 'queued');
         setImmediate(pump);
+      }
+      return out;
+    },
+    /**
+     * Puts pages read by OCR over their own text back on the file's text (useFileText in the
+     * contract): the text kept when the reading replaced it, with its highlights carried back in
+     * the same commit. A page still waiting for that reading (or whose reading failed or was
+     * stopped) already shows the file's text: it stops waiting. Pages OCR read for want of any
+     * text (a scan), or read before Credence kept the file's text, are counted, not changed.
+     */
+    useFileText(input: ParsedInput<'ocr.useFileText'>): { restored: number; withoutFileText: number; fromPage: number; toPage: number } {
+      if (cases.get(input.caseId).archived) throw new ServiceError('conflict', "This case is archived. Restore it to change which text its pages use.");
+      inCase(input.caseId, input.documentId);
+      const { fromPage, toPage } = pageRangeOf(input);
+      const restoredPages: number[] = [];
+      const out = ctx.writeTransaction(() => {
+        const rows = db
+          .prepare<[string, number, number], { page_index: number; source: string; file_text: string | null; file_items: string | null }>(
+            'SELECT page_index, source, file_text, file_items FROM page_ocr WHERE document_id = ? AND page_index BETWEEN ? AND ? ORDER BY page_index',
+          )
+          .all(input.documentId, fromPage - 1, toPage - 1);
+        const back = rows.filter((r) => r.source === 'pdf' || (r.source === 'ocr' && r.file_text !== null && r.file_items !== null));
+        const unmark = db.prepare('UPDATE pages SET needs_ocr = 0 WHERE document_id = ? AND page_index = ?');
+        const drop = db.prepare('DELETE FROM page_ocr WHERE document_id = ? AND page_index = ?');
+        for (const r of back) {
+          drop.run(input.documentId, r.page_index);
+          unmark.run(input.documentId, r.page_index);
+          if (r.source === 'ocr') {
+            setText.run(r.file_text, r.file_items, input.documentId, r.page_index);
+            opts.onPageText?.(input.documentId, r.page_index + 1);
+          }
+          restoredPages.push(r.page_index);
+        }
+        if (back.length > 0) opts.onPageSettled?.(input.documentId);
+        return { restored: back.length, withoutFileText: rows.length - back.length, fromPage, toPage };
+      });
+      // A reading under way is not wanted now (its result would find no page waiting for it).
+      for (const p of restoredPages) inflight.get(key(input.documentId, p))?.abort(CANCEL);
+      if (out.restored > 0) {
+        opts.onTextChanged?.(input.documentId);
+        // Each page's text changed: the list and an open viewer draw it again, as when a reading lands.
+        for (const p of restoredPages) progress(input.documentId, p, 'done');
       }
       return out;
     },
@@ -625,10 +681,10 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       const row = db
         .prepare<
           [string, number],
-          { source: 'ocr' | 'none' | 'pdf'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number }
-        >('SELECT source, status, error, engine, engine_version, lang_sha256, mean_confidence, words, rotation FROM page_ocr WHERE document_id = ? AND page_index = ?')
+          { source: 'ocr' | 'none' | 'pdf'; status: 'pending' | 'done' | 'failed' | 'cancelled'; error: string | null; engine: string | null; engine_version: string | null; lang_sha256: string | null; mean_confidence: number | null; words: string; rotation: number; file_text: number }
+        >('SELECT source, status, error, engine, engine_version, lang_sha256, mean_confidence, words, rotation, file_text IS NOT NULL AS file_text FROM page_ocr WHERE document_id = ? AND page_index = ?')
         .get(input.documentId, input.page - 1);
-      if (!row) return { source: 'pdf' as const, status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] };
+      if (!row) return { source: 'pdf' as const, status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, fileText: false, words: [] };
       const words = (JSON.parse(row.words) as Array<[string, number, number, number, number, number]>).map(([text, x0, y0, x1, y1, confidence]) => ({
         text,
         box: [x0, y0, x1, y1] as [number, number, number, number],
@@ -646,6 +702,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         langDataSha256: row.lang_sha256,
         meanConfidence: row.mean_confidence,
         rotation: row.rotation,
+        fileText: row.source === 'pdf' || (row.source === 'ocr' && row.file_text === 1),
         words,
       };
     },

@@ -282,6 +282,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     if (fileText) {
       badge.classList.add('ocr-file-text');
       [badge.textContent, badge.title] = fileText;
+      // Asked by mistake, or no longer wanted: the page stops waiting and keeps the file's text.
+      if (w.fileText && !readOnlyRef.current) badge.append(' ', fileTextButton(pageNumber, 'Keep file text', `Keep the file's own text on page ${pageNumber}: do not read it by OCR`));
       pv.div.appendChild(layer);
       return;
     }
@@ -304,6 +306,11 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     const data = w.langDataSha256 ? ` with language data ${w.langDataSha256.slice(0, 12)}…` : '';
     const again = w.status === 'failed' ? ` Reading it again failed (${w.error ?? 'no reason recorded'}); this is the earlier reading.` : '';
     badge.title = `The text of this page was read from the scanned image by ${engine}${data}${confidence}: check the words against the image.${again}`;
+    // Read over a text of its own (Read by OCR): the way back, should OCR have read it worse.
+    if (w.fileText && !readOnlyRef.current) {
+      badge.title += " The file's own text, which this reading replaced, is kept: Use file text puts it back.";
+      badge.append(' ', fileTextButton(pageNumber, 'Use file text', `Use the file's own text on page ${pageNumber} instead of OCR's reading`));
+    }
     if (showLowRef.current) {
       const marks = lowConfidenceMarks(w.words, LOW_CONFIDENCE, rotationRef.current);
       // Said in words too, so an empty page reads as "none", not as a toggle that did nothing.
@@ -318,6 +325,27 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
       }
     }
     pv.div.appendChild(layer);
+  };
+  /**
+   * A badge's button putting one page back on the file's own text (ocr.useFileText). The page is
+   * drawn again when its text changes (the ocr.progress 'done' it sends), so the badge goes with it.
+   */
+  const fileTextButton = (pageNumber: number, label: string, ariaLabel: string): HTMLButtonElement => {
+    const button = window.document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.setAttribute('aria-label', ariaLabel);
+    button.onclick = () => {
+      button.disabled = true;
+      call('ocr.useFileText', { caseId, documentId: doc.id, fromPage: pageNumber, toPage: pageNumber }).then(
+        (r) => setNotice((r as { restored: number }).restored > 0 ? `Page ${pageNumber} of “${doc.title}” is back on the file's own text; its highlights moved with the words.` : `Page ${pageNumber} has no file text to go back to.`),
+        (err: unknown) => {
+          button.disabled = false;
+          setError(`Page ${pageNumber} could not go back to the file's text: ${err instanceof Error ? err.message : String(err)}`);
+        },
+      );
+    };
+    return button;
   };
   /**
    * "Scanner's OCR text" on a page whose text is invisible text over its image, with "Read by OCR"

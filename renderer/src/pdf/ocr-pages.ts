@@ -16,6 +16,8 @@ export interface PageWords {
   engineVersion?: string | null;
   langDataSha256?: string | null;
   meanConfidence: number | null;
+  /** Whether the page has a text of its own to go back to (ocr.useFileText). */
+  fileText?: boolean;
   words: OcrWordInput[];
 }
 

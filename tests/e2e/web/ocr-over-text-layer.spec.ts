@@ -78,10 +78,21 @@ test('a scan with a copier’s poor text layer, read by OCR from the viewer: the
   await expect(hit).toBeVisible();
   await expect(hit.getByText('OCR text')).toBeVisible();
   await hit.click();
-  await expect(page.locator('.page[data-page-number="1"] .ocr-badge')).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+  const badge = page.locator('.page[data-page-number="1"] .ocr-badge');
+  await expect(badge).toHaveText(/^OCR text, \d+ % confidence Use file text$/, { timeout: 30_000 });
   await expect(page.locator('.page[data-page-number="1"] .find-hit').first()).toBeVisible({ timeout: 30_000 });
   expect(await wordsUnderFindHits(page, 1)).toMatch(/wexford/i);
   await page.screenshot({ path: testInfo.outputPath('read-by-ocr-found.png') });
+
+  // The way back, from the page's badge: the copier's text again, and the name as printed gone.
+  await badge.getByRole('button', { name: "Use the file's own text on page 1 instead of OCR's reading" }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Page 1 of .* is back on the file's own text; its highlights moved with the words\./ })).toBeVisible();
+  await expect(badge).toContainText("Scanner's OCR text", { timeout: 30_000 });
+  await expect(item.getByText(/OCR text: 1 page/)).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('read-by-ocr-file-text-again.png') });
+  await search('Wexford');
+  await expect(page.getByText('No matches for “Wexford”.')).toBeVisible();
+  await expect(item.locator('.scanner-text-chip')).toHaveText("Scanner's OCR text: page 1");
 });
 
 test('the viewer says which pages carry a scanner’s text, and reads one by OCR from its badge', async ({ app: page, harness }, testInfo) => {
@@ -108,7 +119,7 @@ test('the viewer says which pages carry a scanner’s text, and reads one by OCR
   await badge1.getByRole('button', { name: "Read page 1 by OCR instead of the scanner's text" }).click();
   await expect(item.getByText(/OCR text: 1 page, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
   // Page 1 now reads as printed and says so; page 2 is still the scanner's.
-  await expect(badge1).toHaveText(/^OCR text, \d+ % confidence$/, { timeout: 30_000 });
+  await expect(badge1).toHaveText(/^OCR text, \d+ % confidence Use file text$/, { timeout: 30_000 });
   await page.locator('.page[data-page-number="2"]').scrollIntoViewIfNeeded();
   await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toContainText("Scanner's OCR text", { timeout: 30_000 });
   await expect(item.locator('.scanner-text-chip')).toHaveText("Scanner's OCR text: page 2");

@@ -246,5 +246,18 @@ describe('credence import and ocr', () => {
     const docs = JSON.parse((await credence(['documents', '--case', id, '--json'])).out) as Array<{ id: string; scannerText: unknown }>;
     expect(docs.find((d) => d.id === documentId)!.scannerText).toBeNull();
     expect(docs.find((d) => d.id !== documentId)!.scannerText).toEqual({ count: 1, runs: [[1, 1]] });
+
+    // And back: page 2 on the file's own text again, the scanner's misreadings searchable there.
+    const clash = await credence(['ocr', '--case', id, '--document', documentId, '--file-text', '--redo']);
+    expect(clash.code).not.toBe(0);
+    expect(clash.err).toContain("--file-text puts pages back on the file's own text; it does not go with --redo.");
+    const back = await credence(['ocr', '--case', id, '--document', documentId, '--file-text', '--page', '2']);
+    expect(back.code, back.err).toBe(0);
+    expect(back.out).toContain("Page 2: 1 back on the file's own text");
+    const hits = async (q: string) => (JSON.parse((await credence(['search', '--case', id, q, '--json'])).out) as Array<{ documentId: string; page: number; ocr: boolean }>).filter((h) => h.documentId === documentId).map((h) => [h.page, h.ocr]);
+    expect(await hits('chokehold')).toEqual([[1, true]]);
+    expect(await hits('chokehoId')).toEqual([[2, false]]);
+    const none = await credence(['ocr', '--case', id, '--document', documentId, '--file-text', '--page', '2', '--json']);
+    expect(JSON.parse(none.out)).toEqual({ restored: 0, withoutFileText: 0, fromPage: 2, toPage: 2 });
   });
 });

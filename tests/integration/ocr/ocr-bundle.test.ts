@@ -118,6 +118,34 @@ describe('a case bundle with a scanned document', () => {
       fs.rmSync(pending, { force: true });
     }
   });
+
+  it("refuses a bundle whose kept file text is not a page read by OCR's, or comes without its positions", async () => {
+    const crafted = [
+      resigned(bundle, anaPrivate(), 'file-text-on-unread', (body) => {
+        const [r] = body.pageOcr as Array<Record<string, unknown>>;
+        Object.assign(r!, { source: 'none', status: 'pending', engine: null, engine_version: null, lang_sha256: null, mean_confidence: null, words: '[]', file_text: 'Chokeholds are permitted.', file_items: '{"w":612,"h":792,"items":[]}' });
+      }),
+      resigned(bundle, anaPrivate(), 'file-text-alone', (body) => {
+        Object.assign((body.pageOcr as Array<Record<string, unknown>>)[0]!, { file_text: 'Chokeholds are permitted.' });
+      }),
+    ];
+    const b = tempWorkspace({ ocr: { poolSize: 1, limits: { dpi: 150 } } });
+    try {
+      await b.call('roster.import', { path: anaKey, name: 'Ana Reviewer' });
+      const said = [];
+      for (const f of crafted) {
+        const r = await b.ws.dispatch('bundle.import', { path: f });
+        said.push(r.ok ? 'imported' : r.error.message);
+      }
+      expect(said[0]).toMatch(/only a page read by OCR keeps the text it replaced/);
+      expect(said[1]).toMatch(/a page's kept file text comes with its item positions/);
+      // Nothing of either came in.
+      expect(await b.call('cases.list', {})).toEqual([]);
+    } finally {
+      b.cleanup();
+      for (const f of crafted) fs.rmSync(f, { force: true });
+    }
+  });
 });
 
 const anaPrivate = () => a.ws.services.identities.privateKey(a.ws.services.identities.list().find((i) => i.email === 'ana@body.example')!.id, 'ana passphrase');

@@ -185,6 +185,10 @@ describe("reading pages by OCR over a scanner's text layer", () => {
       expect(await hits('chokehoId')).toEqual(['2']);
       expect(await b.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ source: 'ocr', engine: 'tesseract.js' });
       expect(await b.call('ocr.pageWords', { caseId, documentId, page: 2 })).toMatchObject({ source: 'pdf', status: 'failed', words: [] });
+      // The file's text that page 1's reading replaced travels with it: the lead can go back to it.
+      expect(await b.call('ocr.pageWords', { caseId, documentId, page: 1 })).toMatchObject({ fileText: true });
+      expect(await b.call('ocr.useFileText', { caseId, documentId })).toMatchObject({ restored: 2 });
+      expect(await hits('chokehoId')).toEqual(['1', '2']);
     } finally {
       b.cleanup();
       fs.rmSync(files, { recursive: true, force: true });
@@ -207,5 +211,98 @@ describe("reading pages by OCR over a scanner's text layer", () => {
     expect(await refused({ caseId, documentId })).toBe('conflict: This case is archived. Restore it to read its pages by OCR.');
     // Nothing was queued by any of them.
     expect(await docOcr(caseId, documentId)).toBeNull();
+  });
+});
+
+describe("going back to the file's own text", () => {
+  const words = async (caseId: string, documentId: string, page: number) => t.call('ocr.pageWords', { caseId, documentId, page });
+  const audited = async (caseId: string) => ((await t.call('audit.list', { caseId })) as Array<{ action: string }>).filter((e) => e.action === 'ocr.useFileText').length;
+
+  it('puts a page read by OCR back on its own text, with its highlight, and records it', async () => {
+    const { caseId, documentId } = await importScan('IL0990131');
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    await read();
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+    expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'ocr', fileText: true });
+    // Highlighted on OCR's words: the highlight must come back with the file's words.
+    const h = await t.call('annotations.create', { caseId, documentId, page: 1, quote: INTERVENE, itemIds: [] });
+
+    expect(await t.call('ocr.useFileText', { caseId, documentId, fromPage: 1, toPage: 2 })).toEqual({ restored: 1, withoutFileText: 0, fromPage: 1, toPage: 2 });
+    // The scanner's reading is the page's text again, exactly as imported: search finds its
+    // misreadings on both pages, and nothing says OCR.
+    expect(await pagesOf(caseId, 'chokehold')).toEqual([]);
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
+    expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'pdf', status: null, fileText: false, words: [] });
+    expect(await docOcr(caseId, documentId)).toBeNull();
+    const back = ((await t.call('annotations.list', { caseId })) as Array<{ id: string; status: string; pageFrom: number; quote: string; rects: unknown[] }>).find((a) => a.id === h.id)!;
+    expect(back).toMatchObject({ status: 'active', pageFrom: 1, quote: INTERVENE });
+    expect(back.rects.length).toBeGreaterThan(0);
+    // Page 1 is a scanner's text again, for the packet and the sign-off.
+    await t.ws.services.scannerSurvey.complete([documentId]);
+    expect(packetSources(t.ws.ctx.db, caseId)[0]).toMatchObject({ ocrPages: [], scannerTextPages: [1, 2] });
+    // In the trail, with its own sentence; the chain verifies.
+    expect(await audited(caseId)).toBe(1);
+    const history = (await t.call('audit.history', { caseId })) as Array<{ action: string; sentence: string }>;
+    expect(history.find((e) => e.action === 'ocr.useFileText')!.sentence).toMatch(/^.+ put pages of “go12-IL0990131” back on the file's own text instead of OCR's reading$/);
+    expect(await t.call('audit.verify', { caseId })).toMatchObject({ ok: true });
+    // Asked again, nothing changes, and the trail says nothing new.
+    expect(await t.call('ocr.useFileText', { caseId, documentId })).toEqual({ restored: 0, withoutFileText: 0, fromPage: 1, toPage: 2 });
+    expect(await audited(caseId)).toBe(1);
+    // And it can be read by OCR again, as the first time.
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    await read();
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+  });
+
+  it('keeps the text it replaced through a second reading (--redo), and stops a page still waiting', async () => {
+    const { caseId, documentId } = await importScan('IL0990132');
+    await t.call('ocr.readTextLayer', { caseId, documentId });
+    await read();
+    await t.call('ocr.run', { caseId, documentId, redo: true });
+    await read();
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr', '2 ocr']);
+    expect(await t.call('ocr.useFileText', { caseId, documentId, fromPage: 2, toPage: 2 })).toMatchObject({ restored: 1 });
+    // The file's text, not the first reading's: the second reading did not take its place.
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['2']);
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+
+    // A page asked for but not read yet: it stops waiting, and nothing reads it later.
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 2, toPage: 2 });
+    expect(await words(caseId, documentId, 2)).toMatchObject({ source: 'pdf', status: 'pending', fileText: true });
+    expect(await t.call('ocr.useFileText', { caseId, documentId, fromPage: 2, toPage: 2 })).toMatchObject({ restored: 1 });
+    expect(await docOcr(caseId, documentId)).toMatchObject({ total: 1, pending: 0 });
+    await read();
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['2']);
+  });
+
+  it('leaves a scanned page, which has no text of its own, as OCR read it', async () => {
+    const caseId = (await t.call('cases.create', { agencyName: 'Harlow Police Department', ori: 'IL0990133', state: 'IL' })).id as string;
+    const file = t.write('go12-plain-scan.pdf', await scannedPdf([PRINTED], { fontSize: 22, stamp: 'HPD IL0990133' }));
+    const [r] = await t.call('documents.import', { caseId, paths: [file] });
+    const documentId = r.document.id as string;
+    await read();
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+    expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'ocr', fileText: false });
+    expect(await t.call('ocr.useFileText', { caseId, documentId })).toEqual({ restored: 0, withoutFileText: 1, fromPage: 1, toPage: 1 });
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
+    expect(await audited(caseId)).toBe(0);
+  });
+
+  it('refuses pages the document does not have, another case, and an archived case, changing nothing', async () => {
+    const { caseId, documentId } = await importScan('IL0990134');
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    await read();
+    const other = (await t.call('cases.create', { agencyName: 'Other Police Department', ori: 'IL0990135', state: 'IL' })).id;
+    const refused = async (input: unknown) => {
+      const r = await t.ws.dispatch('ocr.useFileText', input);
+      return r.ok ? 'accepted' : `${r.error.code}: ${r.error.message}`;
+    };
+    expect(await refused({ caseId, documentId, fromPage: 3 })).toBe('invalid_input: The document has 2 pages; choose pages from 1 to 2.');
+    expect(await refused({ caseId, documentId, fromPage: 2, toPage: 1 })).toMatch(/^invalid_input: .*first page must not come after the last/);
+    expect(await refused({ caseId: other, documentId })).toMatch(/^not_found: No document/);
+    expect(await refused({ caseId, documentId, pages: "1'; DELETE FROM page_ocr; --" })).toMatch(/^invalid_input/);
+    await t.call('cases.archive', { id: caseId, archived: true });
+    expect(await refused({ caseId, documentId })).toBe('conflict: This case is archived. Restore it to change which text its pages use.');
+    expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
   });
 });
