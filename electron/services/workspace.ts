@@ -214,7 +214,8 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // A document's text changed (a page read by OCR): its stored pre-review no longer matches its text
   // hash and is read again when next asked; the app reads it at once when the document is finished.
   textChanged = (d) => {
-    if (backgroundPrereview && ocr.summary(d)?.pending === 0) void prereview.resultAsync(d).catch(() => {});
+    // No OCR rows at all (the last page put back on the file's text) is finished too.
+    if (backgroundPrereview && (ocr.summary(d)?.pending ?? 0) === 0) void prereview.resultAsync(d).catch(() => {});
   };
   const carryForward = createCarryForward(ctx, documents);
   const rubrics = createRubricsService(ctx, cases, opts.rubricsDir ?? SOURCE_RUBRICS_DIR);

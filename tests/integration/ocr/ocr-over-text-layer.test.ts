@@ -226,6 +226,9 @@ describe("going back to the file's own text", () => {
     expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'ocr', fileText: true });
     // Highlighted on OCR's words: the highlight must come back with the file's words.
     const h = await t.call('annotations.create', { caseId, documentId, page: 1, quote: INTERVENE, itemIds: [] });
+    const chokehold = async () => (await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance;
+    // The pre-review reads OCR's "chokehold" on page 1; the scanner's "chokehoId" means nothing to it.
+    expect(await chokehold()).toBe('prohibited_except_deadly_force');
 
     expect(await t.call('ocr.useFileText', { caseId, documentId, fromPage: 1, toPage: 2 })).toEqual({ restored: 1, withoutFileText: 0, fromPage: 1, toPage: 2 });
     // The scanner's reading is the page's text again, exactly as imported: search finds its
@@ -234,6 +237,8 @@ describe("going back to the file's own text", () => {
     expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
     expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'pdf', status: null, fileText: false, words: [] });
     expect(await docOcr(caseId, documentId)).toBeNull();
+    // The pre-review reads the file's text again: its misread chokehold is no longer found.
+    expect(await chokehold()).toBe('not_addressed');
     const back = ((await t.call('annotations.list', { caseId })) as Array<{ id: string; status: string; pageFrom: number; quote: string; rects: unknown[] }>).find((a) => a.id === h.id)!;
     expect(back).toMatchObject({ status: 'active', pageFrom: 1, quote: INTERVENE });
     expect(back.rects.length).toBeGreaterThan(0);
