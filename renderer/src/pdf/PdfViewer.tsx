@@ -792,7 +792,8 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             <IconForward />
           </button>
         </form>
-        {hasOcr && (
+        {/* Not once the document has no OCR pages left (all put back on the file's text). */}
+        {hasOcr && doc.ocr !== null && doc.ocr.pagesOcr > 0 && (
           <button
             type="button"
             className="ocr-toggle"

@@ -89,6 +89,8 @@ test('a scan with a copier’s poor text layer, read by OCR from the viewer: the
   await expect(page.getByRole('status').filter({ hasText: /Page 1 of .* is back on the file's own text; its highlights moved with the words\./ })).toBeVisible();
   await expect(badge).toContainText("Scanner's OCR text", { timeout: 30_000 });
   await expect(item.getByText(/OCR text: 1 page/)).toHaveCount(0);
+  // No OCR words left to mark: the toggle for unsure words goes too.
+  await expect(page.getByRole('button', { name: /^Unsure words/ })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('read-by-ocr-file-text-again.png') });
   await search('Wexford');
   await expect(page.getByText('No matches for “Wexford”.')).toBeVisible();

@@ -60,7 +60,7 @@ describe('OCR on import', () => {
 
   it('gives each page its source, engine, confidence and word boxes', async () => {
     const typed = await t.call('ocr.pageWords', { caseId, documentId, page: 1 });
-    expect(typed).toEqual({ source: 'pdf', status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, words: [] });
+    expect(typed).toEqual({ source: 'pdf', status: null, error: null, failureKind: null, engine: null, engineVersion: null, langDataSha256: null, meanConfidence: null, rotation: 0, fileText: false, words: [] });
     const scanned = await t.call('ocr.pageWords', { caseId, documentId, page: 2 });
     expect(scanned).toMatchObject({ source: 'ocr', engine: 'tesseract.js', rotation: 0 });
     expect(scanned.words.map((w: { text: string }) => w.text).join(' ')).toBe('Chokeholds are prohibited unless deadly force is authorized by law.');
