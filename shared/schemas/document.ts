@@ -43,6 +43,11 @@ export const documentOcr = z
     failedKept: z.number().int(),
     /** Pages whose reading was stopped (Stop), waiting for Resume. */
     stopped: z.number().int(),
+    /**
+     * Pages with a text of their own to go back to (ocr.useFileText): read by OCR over it, its
+     * text kept, or waiting to be read so.
+     */
+    fileText: z.number().int(),
     /** The first OCR_FAILURES_LISTED failures with why; `kept`: the page's earlier OCR text stays (a reading again failed). */
     failures: z.array(z.object({ page: z.number().int(), error: z.string(), kept: z.boolean(), kind: ocrFailureKind })).max(OCR_FAILURES_LISTED),
     /** Some failed page (listed or not) may be read if tried again: Retry OCR is worth offering. */

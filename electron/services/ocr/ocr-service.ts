@@ -455,10 +455,11 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
   // A page that failed or was stopped while being read again (--redo) keeps its earlier OCR text:
   // it is counted once, as OCR text, and its failure is listed as kept; so is one read over its
   // own text layer (source 'pdf'), which keeps the file's text.
-  const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; failedKept: number; stopped: number; conf: number | null }>(
+  const summaryRow = db.prepare<[string], { n: number; ocr: number; pending: number; failed: number; failedKept: number; stopped: number; fileText: number; conf: number | null }>(
     `SELECT count(*) AS n, coalesce(sum(source = 'ocr'), 0) AS ocr, coalesce(sum(status = 'pending'), 0) AS pending,
             coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(status = 'failed' AND source != 'none'), 0) AS failedKept,
             coalesce(sum(status = 'cancelled'), 0) AS stopped,
+            coalesce(sum(source = 'pdf' OR (source = 'ocr' AND file_text IS NOT NULL)), 0) AS fileText,
             avg(CASE WHEN source = 'ocr' THEN mean_confidence END) AS conf
      FROM page_ocr WHERE document_id = ?`,
   );
@@ -722,6 +723,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         failed: r.failed,
         failedKept: r.failedKept,
         stopped: r.stopped,
+        fileText: r.fileText,
         failures: r.failed > 0 ? failuresOf(documentId, OCR_FAILURES_LISTED) : [],
         retryable: r.failed > 0 && anyRetryable(documentId),
         meanConfidence: r.conf === null ? null : Math.round(r.conf * 10) / 10,

@@ -15,7 +15,8 @@ import { selectionRects, type PageViewport } from './selection-geometry.ts';
 import { attachOcrText, type OcrPages, type PageWords } from './ocr-pages.ts';
 import { pageIsScannerText, type OpListPage } from './scanner-text.ts';
 import { ReadByOcrDialog } from '../features/documents/ReadByOcrDialog.tsx';
-import { readByOcrNotice } from '../features/documents/read-by-ocr-text.ts';
+import { fileTextNotice, readByOcrNotice, type UseFileTextResult } from '../features/documents/read-by-ocr-text.ts';
+import { UseFileTextDialog } from '../features/documents/UseFileTextDialog.tsx';
 import { lowConfidenceMarks } from './ocr-text-layer.ts';
 import { scanCopyText } from './scan-copy.ts';
 import { quoteText } from '../../../shared/domain/quote-text.ts';
@@ -136,6 +137,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [readingByOcr, setReadingByOcr] = useState(false);
+  const [usingFileText, setUsingFileText] = useState(false);
   // Whether a page in view showed a scanner's OCR text: only then, or once the document is known
   // to carry some (documents.list's scannerText), does the toolbar offer Read by OCR… for a range
   // (a typed document's toolbar stays as it is).
@@ -338,7 +340,7 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
     button.onclick = () => {
       button.disabled = true;
       call('ocr.useFileText', { caseId, documentId: doc.id, fromPage: pageNumber, toPage: pageNumber }).then(
-        (r) => setNotice((r as { restored: number }).restored > 0 ? `Page ${pageNumber} of “${doc.title}” is back on the file's own text; its highlights moved with the words.` : `Page ${pageNumber} has no file text to go back to.`),
+        (r) => setNotice(fileTextNotice(doc.title, r as UseFileTextResult)),
         (err: unknown) => {
           button.disabled = false;
           setError(`Page ${pageNumber} could not go back to the file's text: ${err instanceof Error ? err.message : String(err)}`);
@@ -816,6 +818,17 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
             Read by OCR…
           </button>
         )}
+        {!readOnly && doc.ocr !== null && doc.ocr.fileText > 0 && (
+          <button
+            type="button"
+            aria-label={`Put pages of ${doc.title} read by OCR back on their own text`}
+            title="For an OCR reading worse than the file's own text: use the text stored in the file again"
+            disabled={!ready}
+            onClick={() => setUsingFileText(true)}
+          >
+            Use file text…
+          </button>
+        )}
         <div className="zoom">
           <button type="button" aria-label="Zoom out" disabled={!ready} onClick={() => zoom(Math.max(0.25, scale / 1.2))}>
             <IconMinus />
@@ -909,6 +922,18 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
           onQueued={(r) => {
             setReadingByOcr(false);
             setNotice(readByOcrNotice(doc.title, r));
+          }}
+        />
+      )}
+      {usingFileText && (
+        <UseFileTextDialog
+          caseId={caseId}
+          document={doc}
+          page={page}
+          onClose={() => setUsingFileText(false)}
+          onDone={(r) => {
+            setUsingFileText(false);
+            setNotice(fileTextNotice(doc.title, r));
           }}
         />
       )}

@@ -86,7 +86,7 @@ test('a scan with a copier’s poor text layer, read by OCR from the viewer: the
 
   // The way back, from the page's badge: the copier's text again, and the name as printed gone.
   await badge.getByRole('button', { name: "Use the file's own text on page 1 instead of OCR's reading" }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Page 1 of .* is back on the file's own text; its highlights moved with the words\./ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /1 page of .* \(page 1\) is back on the file's own text; highlights moved with the words\./ })).toBeVisible();
   await expect(badge).toContainText("Scanner's OCR text", { timeout: 30_000 });
   await expect(item.getByText(/OCR text: 1 page/)).toHaveCount(0);
   // No OCR words left to mark: the toggle for unsure words goes too.
@@ -130,6 +130,20 @@ test('the viewer says which pages carry a scanner’s text, and reads one by OCR
   await item.getByRole('button', { name: `Read the scanner-text pages of ${name.replace(/\.pdf$/, '')} by OCR` }).click();
   await expect(item.getByText(/OCR text: 2 pages, \d+ % confidence/)).toBeVisible({ timeout: OCR_WAIT });
   await expect(item.locator('.scanner-text-chip')).toHaveCount(0);
+
+  // And back for both, from the toolbar: the range starts as the page in view.
+  await page.getByRole('toolbar', { name: 'Viewer controls' }).getByRole('button', { name: /Put pages of .* read by OCR back on their own text/ }).click();
+  const back = page.getByRole('dialog', { name: 'Use file text' });
+  await expect(back.getByLabel('From page')).toHaveValue('2');
+  await back.getByLabel('From page').fill('1');
+  await page.screenshot({ path: testInfo.outputPath('use-file-text-dialog.png') });
+  await back.getByRole('button', { name: 'Use file text' }).click();
+  await expect(back).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /2 pages of .* \(pages 1–2\) are back on the file's own text/ })).toBeVisible();
+  await expect(item.locator('.scanner-text-chip')).toHaveText("Scanner's OCR text: pages 1–2");
+  await expect(page.locator('.page[data-page-number="2"] .ocr-badge')).toContainText("Scanner's OCR text", { timeout: 30_000 });
+  // Nothing left to put back: the toolbar no longer offers it.
+  await expect(page.getByRole('toolbar', { name: 'Viewer controls' }).getByRole('button', { name: /back on their own text/ })).toHaveCount(0);
 
   // A digital policy has no such badge: the sample order's pages are its own typed text.
   await page.getByRole('list', { name: 'Policy documents' }).getByRole('listitem').filter({ hasText: 'riverside-general-order-300.pdf' }).locator('.doc-title').click();

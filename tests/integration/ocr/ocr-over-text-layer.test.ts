@@ -224,6 +224,8 @@ describe("going back to the file's own text", () => {
     await read();
     expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
     expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'ocr', fileText: true });
+    // The list counts the pages that can go back (the viewer offers Use file text… for them).
+    expect(await docOcr(caseId, documentId)).toMatchObject({ pagesOcr: 1, fileText: 1 });
     // Highlighted on OCR's words: the highlight must come back with the file's words.
     const h = await t.call('annotations.create', { caseId, documentId, page: 1, quote: INTERVENE, itemIds: [] });
     const chokehold = async () => (await t.ws.services.prereview.resultAsync(documentId)).rules.chokehold.stance;
@@ -288,6 +290,7 @@ describe("going back to the file's own text", () => {
     await read();
     expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
     expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'ocr', fileText: false });
+    expect(await docOcr(caseId, documentId)).toMatchObject({ pagesOcr: 1, fileText: 0 });
     expect(await t.call('ocr.useFileText', { caseId, documentId })).toEqual({ restored: 0, withoutFileText: 1, fromPage: 1, toPage: 1 });
     expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
     expect(await audited(caseId)).toBe(0);

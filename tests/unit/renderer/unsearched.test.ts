@@ -8,7 +8,7 @@ const doc = (title: string, ocr: Partial<Ocr> | null): DocumentListItem =>
   ({
     id: title,
     title,
-    ocr: ocr && { total: 5, pagesOcr: 0, pending: 0, failed: 0, failedKept: 0, stopped: 0, failures: [], retryable: false, meanConfidence: null, weakestPage: null, unreadRuns: [], running: false, ...ocr },
+    ocr: ocr && { total: 5, pagesOcr: 0, pending: 0, failed: 0, failedKept: 0, stopped: 0, fileText: 0, failures: [], retryable: false, meanConfidence: null, weakestPage: null, unreadRuns: [], running: false, ...ocr },
   }) as DocumentListItem;
 
 it('says pages as runs, and that some were left off', () => {

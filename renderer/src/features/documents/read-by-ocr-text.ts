@@ -25,3 +25,18 @@ export function readingTime(pages: number): string {
   const minutes = Math.ceil((pages * 5) / 60);
   return `${pages} ${pages === 1 ? 'page' : 'pages'}: ${minutes <= 1 ? 'about a minute' : `up to about ${minutes < 90 ? `${minutes} minutes` : `${Math.round(minutes / 60)} hours`}`} in the background.`;
 }
+
+export interface UseFileTextResult {
+  restored: number;
+  withoutFileText: number;
+  fromPage: number;
+  toPage: number;
+}
+
+/** What the viewer says once pages are back on the file's text (Use file text…, or a page's badge). */
+export function fileTextNotice(title: string, r: UseFileTextResult): string {
+  const range = r.fromPage === r.toPage ? `page ${r.fromPage}` : `pages ${r.fromPage}–${r.toPage}`;
+  const scans = r.withoutFileText > 0 ? ` ${r.withoutFileText === 1 ? '1 page has' : `${r.withoutFileText} pages have`} no text of ${r.withoutFileText === 1 ? 'its' : 'their'} own (a scan) and ${r.withoutFileText === 1 ? 'keeps its' : 'keep their'} OCR text.` : '';
+  if (r.restored === 0) return `Nothing in “${title}”, ${range}, was read by OCR over the file's own text.${scans}`;
+  return `${r.restored === 1 ? '1 page' : `${r.restored} pages`} of “${title}” (${range}) ${r.restored === 1 ? 'is' : 'are'} back on the file's own text; highlights moved with the words.${scans}`;
+}
