@@ -16,11 +16,13 @@
 // this process for its reaped children, /proc/self/stat): wall-clock ratios move ±25 % with the
 // machine between runs, CPU a page much less, and it is engine against engine.
 // Last, bare tesseract.js workers with the app's settings read the same pages (engineAloneMs): the
-// engine's own floor, so the pool's ratio can be split into the engine's part and Credence's.
+// engine's own floor, so the pool's ratio can be split into the engine's part and Credence's; and
+// once more with tesseract.js's own worker script, whose core is the stock one (engineStockMs),
+// so the faster LSTM step's share (core-patch.ts) is measured in the same run.
 // The pool's engine is started (warmed) before its clock, as the app starts it while the first
 // page is drawn; the part of its start (poolStartMs) that outlasts drawing the first page here
 // (firstRenderMs) is added to the pool's time. Its CPU (poolCpuMs) includes the whole start.
-// Prints JSON {pages, dpi, skewMs, firstRenderMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs, engineAloneMs, roundRatios}], loadStart, loadEnd}.
+// Prints JSON {pages, dpi, skewMs, firstRenderMs, runs: [{workers, cliMs, cliSameDataMs, cliSameDataCpuMs, cliSamePsmMs, cliSamePsmCpuMs, poolMs, poolStartMs, poolCpuMs, engineAloneMs, engineStockMs, engineAloneCpuMs, engineStockCpuMs, roundRatios}], loadStart, loadEnd}.
 // Usage: node ocr-speed.ts [PAGES] [WORKERS,...]   (defaults: 6 pages; the pool's default size and 1)
 // CREDENCE_OCR_DPI draws the pages at another resolution, as it does in the app.
 import { spawn } from 'node:child_process';
@@ -28,7 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { APP_PSM, defaultPoolSize, LANG_DATA_DIR } from '../../electron/services/ocr/engine.ts';
+import { APP_PSM, defaultPoolSize, LANG_DATA_DIR, SOURCE_TESSERACT_WORKER_PATH } from '../../electron/services/ocr/engine.ts';
 import { createOcrHostPool } from '../../electron/services/ocr/engine-client.ts';
 import { ocrLimitsFromEnv } from '../../electron/services/ocr/limits.ts';
 import { openForRender, renderPageToPng } from '../../electron/services/ocr/render-page.ts';
@@ -114,15 +116,20 @@ try {
    * starting, the page crossing to it, the words and layout worked out of the TSV, the skew
    * measured in the renderer); what this takes beyond the CLI is the engine's WebAssembly build.
    */
-  async function engineAlone(workers: number, cacheDir: string): Promise<number> {
+  /** Wall time, and the CPU this process (its workers' threads) spent meanwhile: nothing else runs in it then. */
+  async function engineAlone(workers: number, cacheDir: string, core: 'app' | 'stock'): Promise<{ ms: number; cpuMs: number }> {
     const T = (await import('tesseract.js')).default;
+    // 'app': the app's worker script, whose core has the faster LSTM step (core-patch.ts);
+    // 'stock': tesseract.js's own worker script, with the core as npm ships it.
+    const workerPath = core === 'app' ? { workerPath: SOURCE_TESSERACT_WORKER_PATH } : {};
     const ws = await Promise.all(Array.from({ length: workers }, async () => {
-      const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, { langPath: LANG_DATA_DIR, gzip: true, cachePath: cacheDir, cacheMethod: 'none', logger: () => {}, errorHandler: () => {} });
+      const w = await T.createWorker('eng', T.OEM.LSTM_ONLY, { ...workerPath, langPath: LANG_DATA_DIR, gzip: true, cachePath: cacheDir, cacheMethod: 'none', logger: () => {}, errorHandler: () => {} });
       await w.setParameters({ tessedit_pageseg_mode: String(APP_PSM) as never, preserve_interword_spaces: '0', debug_file: '/dev/null' } as never);
       return w;
     }));
     try {
       const free = [...ws];
+      const cpu0 = process.cpuUsage();
       const t = performance.now();
       await parallel(workers, async (i) => {
         const w = free.pop()!;
@@ -132,7 +139,9 @@ try {
           free.push(w);
         }
       });
-      return performance.now() - t;
+      const ms = performance.now() - t;
+      const cpu = process.cpuUsage(cpu0);
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
     } finally {
       await Promise.all(ws.map((w) => w.terminate()));
     }
@@ -185,11 +194,22 @@ try {
         poolCpuMs: ownCpuMs + (childB !== null && childC !== null ? childC - childB : 0),
       });
     }
-    const engineAloneMs = await engineAlone(workers, cache);
+    // The app's core and the stock one, alternating over the rounds so both see the same load.
+    const app: Array<{ ms: number; cpuMs: number }> = [];
+    const stock: Array<{ ms: number; cpuMs: number }> = [];
+    for (let round = 0; round < roundCount; round++) {
+      app.push(await engineAlone(workers, cache, 'app'));
+      stock.push(await engineAlone(workers, cache, 'stock'));
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const engineAloneMs = med(app.map((r) => r.ms));
+    const engineStockMs = med(stock.map((r) => r.ms));
+    const engineAloneCpuMs = med(app.map((r) => r.cpuMs));
+    const engineStockCpuMs = med(stock.map((r) => r.cpuMs));
     // The round whose ratio is the median stands for the run; every round's ratio is printed beside.
     const byRatio = [...rounds].sort((a, b) => a.poolMs / a.cliSamePsmMs - b.poolMs / b.cliSamePsmMs);
     const mid = byRatio[Math.floor(byRatio.length / 2)]!;
-    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, ...mid, engineAloneMs, roundRatios: rounds.map((r) => r.poolMs / r.cliSamePsmMs) });
+    runs.push({ workers, cliMs, cliSameDataMs, cliSameDataCpuMs, ...mid, engineAloneMs, engineStockMs, engineAloneCpuMs, engineStockCpuMs, roundRatios: rounds.map((r) => r.poolMs / r.cliSamePsmMs) });
   }
   console.log(JSON.stringify({ pages: n, dpi, skewMs, firstRenderMs, defaultSize: defaultPoolSize(), runs, loadStart, loadEnd: os.loadavg() }));
 } finally {

@@ -3,6 +3,7 @@
 // Language data comes from the @tesseract.js-data/eng npm package on disk and nothing else:
 // langPath is a local folder (tesseract.js reads it with fs, never fetch) and the cache is
 // switched off, so the data used is always the file whose SHA-256 the page records.
+import { coreVariant, PATCH_TAG } from './core-patch.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -96,9 +97,13 @@ function langDataSha256(): string {
   return langSha;
 }
 
-/** The engine and language data every page read here records. */
+/**
+ * The engine and language data every page read here records. A page read with the faster LSTM
+ * step (core-patch.ts: the same output, checked) says so in its version ("7.0.0+lstm-simd.1").
+ */
 export function engineInfo(): OcrEngineInfo {
-  return { name: 'tesseract.js', version: ENGINE_VERSION, langDataSha256: langDataSha256() };
+  const version = coreVariant(requireHere).patched ? `${ENGINE_VERSION}+${PATCH_TAG}` : ENGINE_VERSION;
+  return { name: 'tesseract.js', version, langDataSha256: langDataSha256() };
 }
 
 /** One worker per spare core, leaving one for the app itself; more than 4 gains little for the memory. */

@@ -43,7 +43,7 @@ describe('OCR engine', () => {
     // Lines go down the page.
     const chokeholds = r.words.find((w) => w.text === 'Chokeholds')!;
     expect(chokeholds.box[1]).toBeGreaterThan(use.box[3]);
-    expect(pool.info).toMatchObject({ name: 'tesseract.js', version: '7.0.0' });
+    expect(pool.info).toMatchObject({ name: 'tesseract.js', version: '7.0.0+lstm-simd.1' });
     expect(pool.info.langDataSha256).toMatch(/^[0-9a-f]{64}$/);
     // Nothing was written beside the cache folder it was given, and nothing cached in it.
     expect(fs.readdirSync(path.join(dir, 'ocr-cache'))).toEqual([]);

@@ -1,0 +1,136 @@
+// tesseract.js's WebAssembly core with one function made faster: Tesseract's LSTM::Forward
+// (function 3703 of tesseract.js-core 7's tesseract-core-relaxedsimd.wasm, the build tesseract.js
+// loads on Node 22 and Electron) spends ~88 % of its time in five scalar loops looking up its
+// Tanh and Logistic tables, ~10 % of the engine's time. The replacement body
+// (lstm-forward-simd.ts) runs each loop four lanes at a time with WebAssembly SIMD, in the same
+// order of float operations, and leaves the rest of the function, and every other function,
+// as it was. Same words, boxes and confidences (tests/integration/ocr/core-patch.test.ts compares
+// the engine's whole output with and without it); ~6 % less CPU a page (docs/ocr-engines.md).
+//
+// Nothing is patched on disk: the worker thread (tesseract-worker.ts) hands the core the patched
+// bytes in memory. They are made only from the exact stock file this was written for (its
+// SHA-256), and used only if the result is exactly the binary that was checked (its SHA-256);
+// anything else, or CREDENCE_OCR_STOCK_CORE=1, reads with the stock core, and the page's
+// provenance says which (coreVariant below).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { createRequire } from 'node:module';
+import { LSTM_FORWARD_SIMD_BODY_BASE64 } from './lstm-forward-simd.ts';
+
+/** The module tesseract.js loads its core from when the runtime has relaxed SIMD (its node/getCore.js). */
+export const CORE_MODULE = 'tesseract.js-core/tesseract-core-relaxedsimd';
+const CORE_FILE = 'tesseract-core-relaxedsimd.wasm';
+/** tesseract.js-core 7.0.0's tesseract-core-relaxedsimd.wasm, as npm ships it. */
+export const STOCK_CORE_SHA256 = '45f8c9b516df326b6ae6b493ed3a6289df5cbd10490e7b6ff8bf5b12ea42d1da';
+/** The same with function 3703's body replaced: the binary whose output was compared. */
+export const PATCHED_CORE_SHA256 = '5248c8b12c163af6e5663f3a95390efd02303e4c191212b9991b9278d10dd603';
+/** Function 3703 counts the module's 42 imported functions: its body is the code section's 3661st. */
+const PATCHED_FUNCTION = 3703;
+const IMPORTED_FUNCTIONS = 42;
+/** The provenance suffix of a page read with the patched core ("7.0.0+lstm-simd.1"). */
+export const PATCH_TAG = 'lstm-simd.1';
+
+/** A module using one relaxed SIMD instruction: wasm-feature-detect 1.9.0's probe, which tesseract.js asks. */
+const RELAXED_SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 15, 1, 13, 0, 65, 1, 253, 15, 65, 2, 253, 15, 253, 128, 2, 11]);
+
+const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
+
+function readLeb(b: Uint8Array, at: number): [value: number, next: number] {
+  let value = 0;
+  let shift = 0;
+  for (let i = at; i < b.length && shift < 35; i++, shift += 7) {
+    value |= (b[i]! & 0x7f) << shift;
+    if ((b[i]! & 0x80) === 0) return [value >>> 0, i + 1];
+  }
+  throw new Error('malformed LEB128 in the WebAssembly core');
+}
+
+function leb(value: number): Uint8Array {
+  const out: number[] = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (value !== 0);
+  return Uint8Array.from(out);
+}
+
+/**
+ * The stock core with function `PATCHED_FUNCTION`'s body replaced by `body`, or null when `stock`
+ * is not the file this was made for or the result is not the checked binary.
+ */
+export function patchCore(stock: Uint8Array, body: Uint8Array, expect = { stock: STOCK_CORE_SHA256, patched: PATCHED_CORE_SHA256 }): Uint8Array | null {
+  if (sha256(stock) !== expect.stock) return null;
+  // Sections after the 8-byte header: id, size (LEB128), contents. The code section (10) holds
+  // each function's body as size + bytes, in function order after the imported ones.
+  let at = 8;
+  while (at < stock.length) {
+    const id = stock[at]!;
+    const [size, start] = readLeb(stock, at + 1);
+    const end = start + size;
+    if (id === 10) {
+      const [count, first] = readLeb(stock, start);
+      let i = first;
+      const target = PATCHED_FUNCTION - IMPORTED_FUNCTIONS;
+      if (target >= count) return null;
+      for (let k = 0; k < target; k++) {
+        const [n, next] = readLeb(stock, i);
+        i = next + n;
+      }
+      const [oldSize, oldStart] = readLeb(stock, i);
+      const contents = [stock.subarray(start, i), leb(body.length), body, stock.subarray(oldStart + oldSize, end)];
+      const sectionSize = contents.reduce((s, c) => s + c.length, 0);
+      const out = Buffer.concat([stock.subarray(0, at), Uint8Array.of(10), leb(sectionSize), ...contents, stock.subarray(end)]);
+      return sha256(out) === expect.patched ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : null;
+    }
+    at = end;
+  }
+  return null;
+}
+
+export type CoreVariant = { patched: true } | { patched: false; why: string };
+
+let chosen: { variant: CoreVariant; bytes: Uint8Array | null } | null = null;
+
+/** Which core this process reads with, and the patched bytes when it is the patched one (worked out once). */
+function choose(requireFrom: ReturnType<typeof createRequire>): { variant: CoreVariant; bytes: Uint8Array | null } {
+  if (chosen) return chosen;
+  const stock = (why: string) => ({ variant: { patched: false as const, why }, bytes: null });
+  if (process.env.CREDENCE_OCR_STOCK_CORE === '1') return (chosen = stock('CREDENCE_OCR_STOCK_CORE=1'));
+  // Without relaxed SIMD tesseract.js loads another build, which this does not touch.
+  if (!WebAssembly.validate(RELAXED_SIMD_PROBE)) return (chosen = stock('no relaxed SIMD in this runtime'));
+  let file: Uint8Array;
+  try {
+    file = fs.readFileSync(path.join(path.dirname(requireFrom.resolve(CORE_MODULE)), CORE_FILE));
+  } catch (err) {
+    return (chosen = stock(`the core could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`));
+  }
+  const bytes = patchCore(file, Buffer.from(LSTM_FORWARD_SIMD_BODY_BASE64, 'base64'));
+  return (chosen = bytes ? { variant: { patched: true }, bytes } : stock('the installed core is not the one the patch was made for'));
+}
+
+/** Which core pages read in this process are read with (for their provenance). */
+export function coreVariant(requireFrom: ReturnType<typeof createRequire>): CoreVariant {
+  return choose(requireFrom).variant;
+}
+
+type CoreFactory = ((moduleArg?: Record<string, unknown>) => Promise<unknown>) & { credencePatched?: true };
+
+/**
+ * Makes `require(CORE_MODULE)` (as tesseract.js's getCore asks it, in this thread) answer a
+ * factory that starts the core from the patched bytes (Emscripten's `wasmBinary`). Does nothing
+ * when the stock core is to be used. Returns the variant in force.
+ */
+export function installPatchedCore(requireFrom: ReturnType<typeof createRequire>): CoreVariant {
+  const { variant, bytes } = choose(requireFrom);
+  if (!bytes) return variant;
+  const resolved = requireFrom.resolve(CORE_MODULE);
+  const stockFactory = requireFrom(resolved) as CoreFactory;
+  if (stockFactory.credencePatched) return variant;
+  const patched: CoreFactory = (moduleArg = {}) => stockFactory({ ...moduleArg, wasmBinary: bytes });
+  patched.credencePatched = true;
+  requireFrom.cache[resolved]!.exports = patched;
+  return variant;
+}
