@@ -92,28 +92,30 @@ export function patchCore(stock: Uint8Array, body: Uint8Array, expect = { stock:
 
 export type CoreVariant = { patched: true } | { patched: false; why: string };
 
-let chosen: { variant: CoreVariant; bytes: Uint8Array | null } | null = null;
-
-/** Which core this process reads with, and the patched bytes when it is the patched one (worked out once). */
-function choose(requireFrom: ReturnType<typeof createRequire>): { variant: CoreVariant; bytes: Uint8Array | null } {
-  if (chosen) return chosen;
-  const stock = (why: string) => ({ variant: { patched: false as const, why }, bytes: null });
-  if (process.env.CREDENCE_OCR_STOCK_CORE === '1') return (chosen = stock('CREDENCE_OCR_STOCK_CORE=1'));
+/** The stock core file, or why it is not to be patched (the stock core is used then). */
+function stockCore(requireFrom: ReturnType<typeof createRequire>): Uint8Array | string {
+  if (process.env.CREDENCE_OCR_STOCK_CORE === '1') return 'CREDENCE_OCR_STOCK_CORE=1';
   // Without relaxed SIMD tesseract.js loads another build, which this does not touch.
-  if (!WebAssembly.validate(RELAXED_SIMD_PROBE)) return (chosen = stock('no relaxed SIMD in this runtime'));
-  let file: Uint8Array;
+  if (!WebAssembly.validate(RELAXED_SIMD_PROBE)) return 'no relaxed SIMD in this runtime';
   try {
-    file = fs.readFileSync(path.join(path.dirname(requireFrom.resolve(CORE_MODULE)), CORE_FILE));
+    return fs.readFileSync(path.join(path.dirname(requireFrom.resolve(CORE_MODULE)), CORE_FILE));
   } catch (err) {
-    return (chosen = stock(`the core could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`));
+    return `the core could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
   }
-  const bytes = patchCore(file, Buffer.from(LSTM_FORWARD_SIMD_BODY_BASE64, 'base64'));
-  return (chosen = bytes ? { variant: { patched: true }, bytes } : stock('the installed core is not the one the patch was made for'));
 }
+const NOT_THE_ONE = 'the installed core is not the one the patch was made for';
 
-/** Which core pages read in this process are read with (for their provenance). */
+let variant: CoreVariant | null = null;
+/**
+ * Which core pages read in this process are read with, for their provenance, without making the
+ * patched bytes (the main process asks; ~8 ms, once): the stock file's hash decides, as the
+ * patched bytes follow from it and the body (core-patch.test.ts checks the result's hash).
+ */
 export function coreVariant(requireFrom: ReturnType<typeof createRequire>): CoreVariant {
-  return choose(requireFrom).variant;
+  if (variant) return variant;
+  const stock = stockCore(requireFrom);
+  if (typeof stock === 'string') return (variant = { patched: false, why: stock });
+  return (variant = sha256(stock) === STOCK_CORE_SHA256 ? { patched: true } : { patched: false, why: NOT_THE_ONE });
 }
 
 type CoreFactory = ((moduleArg?: Record<string, unknown>) => Promise<unknown>) & { credencePatched?: true };
@@ -124,13 +126,15 @@ type CoreFactory = ((moduleArg?: Record<string, unknown>) => Promise<unknown>) &
  * when the stock core is to be used. Returns the variant in force.
  */
 export function installPatchedCore(requireFrom: ReturnType<typeof createRequire>): CoreVariant {
-  const { variant, bytes } = choose(requireFrom);
-  if (!bytes) return variant;
+  const stock = stockCore(requireFrom);
+  if (typeof stock === 'string') return { patched: false, why: stock };
+  const bytes = patchCore(stock, Buffer.from(LSTM_FORWARD_SIMD_BODY_BASE64, 'base64'));
+  if (!bytes) return { patched: false, why: NOT_THE_ONE };
   const resolved = requireFrom.resolve(CORE_MODULE);
   const stockFactory = requireFrom(resolved) as CoreFactory;
-  if (stockFactory.credencePatched) return variant;
+  if (stockFactory.credencePatched) return { patched: true };
   const patched: CoreFactory = (moduleArg = {}) => stockFactory({ ...moduleArg, wasmBinary: bytes });
   patched.credencePatched = true;
   requireFrom.cache[resolved]!.exports = patched;
-  return variant;
+  return { patched: true };
 }
