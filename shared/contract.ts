@@ -544,14 +544,18 @@ export const events = {
   'prereview.progress': z.object({ caseId: z.string(), done: z.number().int(), total: z.number().int() }),
   /** A document was found to have pages whose text is a scanner's own OCR (looked for in the background after its import). */
   'documents.surveyed': z.object({ caseId: z.string(), documentId: z.string(), scannerPages: z.number().int() }),
-  /** One page of a document's OCR: begun, read, failed (with why), or the rest cancelled; `queued`: the document's pages were queued again (Resume, Retry, --redo). */
+  /**
+   * One page of a document's OCR: begun, read, failed (with why), or the rest cancelled; `queued`:
+   * the document's pages were queued again (Resume, Retry, --redo); `fileText`: pages (from `page`)
+   * went back to the file's own text (ocr.useFileText), once for all of them.
+   */
   'ocr.progress': z.object({
     caseId: z.string(),
     documentId: z.string(),
     done: z.number().int(),
     total: z.number().int(),
     page: z.number().int(),
-    phase: z.enum(['queued', 'recognising', 'done', 'failed', 'cancelled']),
+    phase: z.enum(['queued', 'recognising', 'done', 'failed', 'cancelled', 'fileText']),
     error: z.string().optional(),
   }),
 } as const;

@@ -17,7 +17,7 @@ export const startUtilityChild: ChildStarter = (modulePath, opts, on, h) => {
     execArgv: [`--max-old-space-size=${opts.heapMb}`],
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  if (opts.background) up.once('spawn', () => h.lowerPriority(up.pid));
+  if (opts.background) up.once('spawn', () => h.lowerPriority(up.pid, opts.nice));
   let stderr = '';
   up.stderr?.setEncoding('utf8');
   up.stderr?.on('data', (s: string) => {

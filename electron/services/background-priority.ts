@@ -10,6 +10,13 @@ import { isMainThread } from 'node:worker_threads';
 
 /** How far below normal background threads run (0 normal … 19 lowest). */
 export const BACKGROUND_NICE = 10;
+/**
+ * OCR's processes (the engine and its page renderers) run lower still, below the import's text
+ * extractor, which runs at BACKGROUND_NICE beside the main process's V8 helper threads: La Grange
+ * imported while a scan was read took 4.4–4.8 s with OCR here, 5.5–6.3 s with OCR at 10 (and
+ * 4.6–5.3 s with the extractor at normal priority, when the main thread stalled up to 90 ms).
+ */
+export const OCR_NICE = 15;
 
 /** Lowers the calling thread's CPU priority, on Linux only. True when it did. */
 export function lowerThisThreadPriority(platform: NodeJS.Platform = process.platform): boolean {

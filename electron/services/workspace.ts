@@ -171,7 +171,7 @@ export function openWorkspace(opts: WorkspaceOptions) {
     createPool: opts.ocr?.createPool,
     onTextChanged: (d) => textChanged(d),
     // A page's text landed or was read again: the document's highlights follow their words.
-    onPageText: (d, page) => carryForwardInPlace(ctx, d, [page]),
+    onPageText: (d, pages, why) => carryForwardInPlace(ctx, d, pages, why === 'file-text' ? 'annotations.backToFileText' : 'annotations.reread'),
     // The document's OCR ended: a revision that replaced another takes its highlights now, recorded
     // under its own name (not the call, e.g. ocr.cancel, that happened to end it).
     onPageSettled: (d) => call.exit(() => carryAfterOcr(ctx, d)),
@@ -432,18 +432,22 @@ export function openWorkspace(opts: WorkspaceOptions) {
   // reopens it. One place, around the handlers, so no service can forget (imports, which are
   // asynchronous, record theirs inside their own write transactions: see below).
   type Touch = { caseId: string; entity: string; entityId: string };
+  const holding = db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id');
+  /** The document, in the trail of each case it serves (a change to its text or name is each one's). */
+  const casesHolding = (documentId: string): Touch[] => holding.all(documentId).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: documentId }));
   const AUDITED: Partial<Record<Method, (input: any, out: any) => Touch[]>> = {
     'cases.create': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     'cases.update': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     'cases.archive': (_i, o) => [{ caseId: o.id, entity: 'case', entityId: o.id }],
     // A document can serve several cases: a rename is recorded in the trail of each.
-    'documents.update': (i) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').all(i.id).map((r) => ({ caseId: r.case_id, entity: 'document', entityId: i.id })),
+    'documents.update': (i) => casesHolding(i.id),
     'documents.removeFromCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     'documents.restoreToCase': (i) => [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }],
     // The file's own text of these pages is to be replaced by OCR's: what the review rests on changes.
-    'ocr.readTextLayer': (i, o) => (o.queued > 0 ? [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }] : []),
-    // Back to the file's own text: what the review rests on changes again.
-    'ocr.useFileText': (i, o) => (o.restored > 0 ? [{ caseId: i.caseId, entity: 'document', entityId: i.documentId }] : []),
+    // In every case holding the document: its text is theirs too.
+    'ocr.readTextLayer': (i, o) => (o.queued > 0 ? casesHolding(i.documentId) : []),
+    // Back to the file's own text: what the review rests on changes again, in every case holding it.
+    'ocr.useFileText': (i, o) => (o.restored > 0 ? casesHolding(i.documentId) : []),
     'annotations.create': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.update': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],
     'annotations.delete': (_i, o) => [{ caseId: o.caseId, entity: 'annotation', entityId: o.id }],

@@ -83,6 +83,8 @@ export function describeAuditEntry(e: HistoryEntry, n: HistoryNames = {}): strin
       return `${who} had pages of ${doc} read again by OCR: its highlights followed their words`;
     case 'ocr.readTextLayer':
       return `${who} had pages of ${doc} read by OCR instead of the file's own text (a scanner's reading)`;
+    case 'annotations.backToFileText':
+      return `${who} put pages of ${doc} back on the file's own text: its highlights followed their words`;
     case 'ocr.useFileText':
       return `${who} put pages of ${doc} back on the file's own text instead of OCR's reading`;
     case 'documents.update':

@@ -85,7 +85,13 @@ const CARRIED_COLUMNS = 'id, document_id, start_offset, end_offset, quote, prefi
  * keep their drawn boxes (their offsets may still move). Each case whose highlights moved or
  * changed gets an audit entry with the counts.
  */
-export function carryForwardInPlace(ctx: ServiceContext, documentId: string, changedPages: readonly number[]): Map<string, CarryCounts> {
+export function carryForwardInPlace(
+  ctx: ServiceContext,
+  documentId: string,
+  changedPages: readonly number[],
+  /** What the trail says happened to the pages: read again by OCR, or put back on the file's own text. */
+  action: 'annotations.reread' | 'annotations.backToFileText' = 'annotations.reread',
+): Map<string, CarryCounts> {
   const { db } = ctx;
   const out = new Map<string, CarryCounts>();
   const doc = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM documents WHERE id = ?').get(documentId);
@@ -104,7 +110,7 @@ export function carryForwardInPlace(ctx: ServiceContext, documentId: string, cha
     const counts = carry(db, at, rows, texts, itemsFor, { documentId, sha256: doc.sha256 }, (a) => !onChangedPage(a));
     out.set(case_id, counts);
     const touched = rows.filter(onChangedPage).length;
-    if (touched > 0 || counts.relocated + counts.edited + counts.orphaned > 0) ctx.recordChange('annotations.reread', case_id, 'document', documentId, { pages: [...changedPages].sort((x, y) => x - y), ...counts });
+    if (touched > 0 || counts.relocated + counts.edited + counts.orphaned > 0) ctx.recordChange(action, case_id, 'document', documentId, { pages: [...changedPages].sort((x, y) => x - y), ...counts });
   }
   return out;
 }

@@ -266,10 +266,12 @@ export function extractPdf(input: Uint8Array | StoredPdf, opts: ExtractOptions):
       child?.kill();
       finished = 0;
       damage.length = 0;
-      // Below the app's priority, as OCR is: on 2 cores its two threads otherwise keep the main
-      // process's garbage-collection helpers waiting, and the main thread with them. La Grange,
+      // Below the app's priority, level with the main process's V8 helper threads (lowered when a
+      // workspace opens) and above OCR (OCR_NICE): at normal priority its two threads kept those
+      // garbage-collection helpers waiting on 2 cores, and the main thread with them. La Grange,
       // 5 alternating imports each way: event-loop max 18.5–46.0 ms (median 33.0) at normal
-      // priority, 17.8–22.3 ms (median 20.8) below it, in the same time (median 4.24 / 4.23 s).
+      // priority, 17.8–22.3 ms (median 20.8) below it, in the same time (median 4.24 / 4.23 s);
+      // imported while a scan was read, 36–90 ms against 25–31 ms, 4.6–5.3 s against 4.4–4.8 s.
       const w = spawnChild(
         hostPathFor(opts.workerPath),
         { heapMb: limits.heapMb, name: 'Credence PDF text extractor', background: true },

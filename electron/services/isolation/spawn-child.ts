@@ -48,6 +48,8 @@ export interface SpawnOptions {
   name: string;
   /** Background work (OCR's page drawing): the whole child runs below the app's priority. */
   background?: boolean;
+  /** How far below, for background work (BACKGROUND_NICE unless said: OCR goes lower, OCR_NICE). */
+  nice?: number;
 }
 
 const live = new Set<Child>();
@@ -73,10 +75,10 @@ const exitMeansOutOfMemory = (code: number | null, signal: NodeJS.Signals | null
   signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134 || code === 137 || SAYS_OUT_OF_MEMORY.test(stderr);
 
 /** A whole process lowered by its pid: unlike a thread's own setpriority(0), this works on every platform. */
-function lowerPriority(pid: number | undefined): void {
+function lowerPriority(pid: number | undefined, nice: number = BACKGROUND_NICE): void {
   if (pid === undefined) return;
   try {
-    os.setPriority(pid, Math.max(os.getPriority(pid), BACKGROUND_NICE));
+    os.setPriority(pid, Math.max(os.getPriority(pid), nice));
   } catch {
     // Not permitted (a sandbox) or already gone: it runs at normal priority.
   }
@@ -122,7 +124,7 @@ export interface StarterHelpers {
   untrack(child: Child): void;
   exitMeansOutOfMemory(code: number | null, signal: NodeJS.Signals | null, stderr: string): boolean;
   procRss(pid: number | undefined): number | null;
-  lowerPriority(pid: number | undefined): void;
+  lowerPriority(pid: number | undefined, nice?: number): void;
   stderrTail: number;
 }
 const helpers: StarterHelpers = { track, untrack: (c) => void live.delete(c), exitMeansOutOfMemory, procRss, lowerPriority, stderrTail: STDERR_TAIL };
@@ -144,7 +146,7 @@ function spawnForked(modulePath: string, opts: SpawnOptions, on: ChildHandlers):
     // stdout is pdf.js's chatter at most (the CLI's --json owns ours); stderr is kept to tell a V8 abort.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  if (opts.background) lowerPriority(cp.pid);
+  if (opts.background) lowerPriority(cp.pid, opts.nice);
   let stderr = '';
   cp.stderr?.setEncoding('utf8');
   cp.stderr?.on('data', (s: string) => {

@@ -5,7 +5,7 @@
 // (lstm-forward-simd.ts) runs each loop four lanes at a time with WebAssembly SIMD, in the same
 // order of float operations, and leaves the rest of the function, and every other function,
 // as it was. Same words, boxes and confidences (tests/integration/ocr/core-patch.test.ts compares
-// the engine's whole output with and without it); ~6 % less CPU a page (docs/ocr-engines.md).
+// the engine's whole output with and without it); 6–8 % less CPU a page (docs/ocr-engines.md).
 //
 // Nothing is patched on disk: the worker thread (tesseract-worker.ts) hands the core the patched
 // bytes in memory. They are made only from the exact stock file this was written for (its
@@ -15,11 +15,24 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { createRequire } from 'node:module';
+import { createRequire as createRequireFrom, type createRequire } from 'node:module';
+import { BroadcastChannel } from 'node:worker_threads';
 import { LSTM_FORWARD_SIMD_BODY_BASE64 } from './lstm-forward-simd.ts';
 
 /** The module tesseract.js loads its core from when the runtime has relaxed SIMD (its node/getCore.js). */
 export const CORE_MODULE = 'tesseract.js-core/tesseract-core-relaxedsimd';
+const GET_CORE = 'tesseract.js/src/worker-script/node/getCore.js';
+/**
+ * Where a worker says which core it started (its thread's first page), for whoever listens in
+ * the same process: the test that compares the two cores makes sure each pool used the one it
+ * meant. Nothing listens in the app.
+ */
+export const CORE_CHANNEL = 'credence-ocr-core';
+const announce = (v: 'patched' | 'stock') => {
+  const c = new BroadcastChannel(CORE_CHANNEL);
+  c.postMessage(v);
+  c.close();
+};
 const CORE_FILE = 'tesseract-core-relaxedsimd.wasm';
 /** tesseract.js-core 7.0.0's tesseract-core-relaxedsimd.wasm, as npm ships it. */
 export const STOCK_CORE_SHA256 = '45f8c9b516df326b6ae6b493ed3a6289df5cbd10490e7b6ff8bf5b12ea42d1da';
@@ -92,13 +105,19 @@ export function patchCore(stock: Uint8Array, body: Uint8Array, expect = { stock:
 
 export type CoreVariant = { patched: true } | { patched: false; why: string };
 
+/**
+ * A require that resolves as tesseract.js's own getCore does: from its file, so a copy of the
+ * core nested under tesseract.js (another version) is the one patched and hashed, not ours.
+ */
+const asTesseractDoes = (requireFrom: ReturnType<typeof createRequire>) => createRequireFrom(requireFrom.resolve(GET_CORE));
+
 /** The stock core file, or why it is not to be patched (the stock core is used then). */
 function stockCore(requireFrom: ReturnType<typeof createRequire>): Uint8Array | string {
   if (process.env.CREDENCE_OCR_STOCK_CORE === '1') return 'CREDENCE_OCR_STOCK_CORE=1';
   // Without relaxed SIMD tesseract.js loads another build, which this does not touch.
   if (!WebAssembly.validate(RELAXED_SIMD_PROBE)) return 'no relaxed SIMD in this runtime';
   try {
-    return fs.readFileSync(path.join(path.dirname(requireFrom.resolve(CORE_MODULE)), CORE_FILE));
+    return fs.readFileSync(path.join(path.dirname(asTesseractDoes(requireFrom).resolve(CORE_MODULE)), CORE_FILE));
   } catch (err) {
     return `the core could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
   }
@@ -118,23 +137,30 @@ export function coreVariant(requireFrom: ReturnType<typeof createRequire>): Core
   return (variant = sha256(stock) === STOCK_CORE_SHA256 ? { patched: true } : { patched: false, why: NOT_THE_ONE });
 }
 
-type CoreFactory = ((moduleArg?: Record<string, unknown>) => Promise<unknown>) & { credencePatched?: true };
+type CoreFactory = ((moduleArg?: Record<string, unknown>) => Promise<unknown>) & { credenceCore?: CoreVariant };
 
 /**
  * Makes `require(CORE_MODULE)` (as tesseract.js's getCore asks it, in this thread) answer a
- * factory that starts the core from the patched bytes (Emscripten's `wasmBinary`). Does nothing
- * when the stock core is to be used. Returns the variant in force.
+ * factory that starts the core from the patched bytes (Emscripten's `wasmBinary`), or from the
+ * stock file when the stock core is to be used, saying which on CORE_CHANNEL as it starts it.
+ * Returns the variant in force.
  */
 export function installPatchedCore(requireFrom: ReturnType<typeof createRequire>): CoreVariant {
+  const req = asTesseractDoes(requireFrom);
+  const resolved = req.resolve(CORE_MODULE);
+  const stockFactory = req(resolved) as CoreFactory;
+  if (stockFactory.credenceCore) return stockFactory.credenceCore;
   const stock = stockCore(requireFrom);
-  if (typeof stock === 'string') return { patched: false, why: stock };
-  const bytes = patchCore(stock, Buffer.from(LSTM_FORWARD_SIMD_BODY_BASE64, 'base64'));
-  if (!bytes) return { patched: false, why: NOT_THE_ONE };
-  const resolved = requireFrom.resolve(CORE_MODULE);
-  const stockFactory = requireFrom(resolved) as CoreFactory;
-  if (stockFactory.credencePatched) return { patched: true };
-  const patched: CoreFactory = (moduleArg = {}) => stockFactory({ ...moduleArg, wasmBinary: bytes });
-  patched.credencePatched = true;
-  requireFrom.cache[resolved]!.exports = patched;
-  return { patched: true };
+  const bytes = typeof stock === 'string' ? null : patchCore(stock, Buffer.from(LSTM_FORWARD_SIMD_BODY_BASE64, 'base64'));
+  const variant: CoreVariant = bytes ? { patched: true } : { patched: false, why: typeof stock === 'string' ? stock : NOT_THE_ONE };
+  // The pages' provenance says what coreVariant says: a thread that cannot make the bytes it
+  // says it reads with does not start (its pages fail saying the engine could not start).
+  if (!bytes && coreVariant(requireFrom).patched) throw new Error(`The OCR engine's core could not be prepared (${variant.patched ? '' : variant.why}).`);
+  const wrapped: CoreFactory = (moduleArg = {}) => {
+    announce(bytes ? 'patched' : 'stock');
+    return stockFactory(bytes ? { ...moduleArg, wasmBinary: bytes } : moduleArg);
+  };
+  wrapped.credenceCore = variant;
+  req.cache[resolved]!.exports = wrapped;
+  return variant;
 }

@@ -6,6 +6,7 @@
 // A page's time limit or a cancel answers at once (the child ends the read in progress, as the
 // in-process pool does); an engine process that dies fails the pages its workers had taken, with a
 // plain reason, and the pages waiting behind them go to a fresh one.
+import { OCR_NICE } from '../background-priority.ts';
 import { fileURLToPath } from 'node:url';
 import { defaultPoolSize, engineInfo, OcrAborted, type OcrPageResult, type OcrPool } from './engine.ts';
 import { spawnChild, type Child, type ChildExit } from '../isolation/spawn-child.ts';
@@ -120,7 +121,7 @@ export function createOcrHostPool(opts: HostPoolOptions): OcrPool {
     // Started first: if it throws, nothing of this engine is left behind.
     const c = spawnChild(
       opts.hostPath ?? SOURCE_ENGINE_HOST_PATH,
-      { heapMb: HOST_HEAP_MB, name: 'Credence OCR engine', background: true },
+      { heapMb: HOST_HEAP_MB, name: 'Credence OCR engine', background: true, nice: OCR_NICE },
       {
         onMessage: (raw) => {
           const m = raw as HostOut;

@@ -5,6 +5,7 @@
 // the search index and pre-review) in its own short write transaction; the queue's state lives
 // only in the database, so a crash or a restart loses at most the pages being read at the time,
 // and they are still pending when the workspace opens again.
+import { OCR_NICE } from '../background-priority.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/contract.ts';
@@ -40,10 +41,11 @@ export interface OcrServiceOptions {
   /** Told when a document's page text changed, so results computed from the old text are dropped. */
   onTextChanged?: (documentId: string) => void;
   /**
-   * Called inside the transaction that replaced a page's text (1-based page), so what is anchored
-   * to the document's text (highlights) moves with it in the same commit.
+   * Called inside the transaction that replaced pages' text (1-based pages), so what is anchored
+   * to the document's text (highlights) moves with it in the same commit: once for all the pages
+   * changed together. `why`: a reading landed, or pages went back to the file's own text.
    */
-  onPageText?: (documentId: string, page: number) => void;
+  onPageText?: (documentId: string, pages: number[], why: 'ocr' | 'file-text') => void;
   /**
    * Called inside the transaction that finished a page (read, failed or cancelled), so what waits
    * for a document's OCR to end (a revised version's highlights) runs in the same commit.
@@ -58,7 +60,7 @@ export type OcrSummary = NonNullable<DocumentListItem['ocr']>;
 /** The failures an OCR run without --redo reads again: a passing fault, or a page limit that may have been raised (applyDocumentLimit judges again). */
 const RETRIED: ReadonlySet<OcrFailureKind> = new Set(['retry', 'page_limit']);
 
-type Phase = 'queued' | 'recognising' | 'done' | 'failed' | 'cancelled';
+type Phase = 'queued' | 'recognising' | 'done' | 'failed' | 'cancelled' | 'fileText';
 type Rendered = Extract<RenderOut, { type: 'rendered' }>;
 
 class PageFailure extends Error {}
@@ -92,6 +94,20 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     pool ??= opts.createPool?.(path.join(ctx.paths.tmp, 'ocr-cache')) ?? createOcrHostPool({ size: opts.poolSize, cacheDir: path.join(ctx.paths.tmp, 'ocr-cache'), workerPath: opts.tesseractWorkerPath, hostPath: opts.engineHostPath, workerMemoryMb: limits.engineMemoryMb });
     return pool;
   };
+
+  const archivedHolding = db.prepare<[string], { agency_name: string }>(
+    `SELECT c.agency_name FROM case_documents cd JOIN cases c ON c.id = cd.case_id WHERE cd.document_id = ? AND c.archived_at IS NOT NULL ORDER BY c.agency_name LIMIT 1`,
+  );
+  /**
+   * A document's page text is every case's that holds it: an archived case's evidence must not
+   * change under it, whichever case asks (the change is audited in each; workspace.ts).
+   */
+  function refuseIfArchived(caseId: string, documentId: string, what: string) {
+    if (cases.get(caseId).archived) throw new ServiceError('conflict', `This case is archived. Restore it to ${what}.`);
+    inCase(caseId, documentId);
+    const other = archivedHolding.get(documentId);
+    if (other) throw new ServiceError('conflict', `This document is also in an archived case (${other.agency_name}), whose evidence would change. Restore that case to ${what}.`);
+  }
 
   /** The pages asked for (1-based; the whole document when not said), within the document. */
   function pageRangeOf(input: { documentId: string; fromPage?: number; toPage?: number }): { fromPage: number; toPage: number } {
@@ -196,7 +212,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       if (stillPending.get(documentId, page)?.status !== 'pending') return false;
       keepFileText.run(documentId, page);
       setText.run(r.text, items, documentId, page);
-      opts.onPageText?.(documentId, page + 1);
+      opts.onPageText?.(documentId, [page + 1], 'ocr');
       setDone.run(info.name, info.version, info.langDataSha256, r.meanConfidence, r.rotation, r.skewDegrees, words, ctx.now().toISOString(), documentId, page);
       opts.onPageSettled?.(documentId);
       return true;
@@ -217,7 +233,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
     const d: Drawer = { child: null as unknown as Child, reply: null, gone: null };
     d.child = spawnChild(
       opts.renderWorkerPath,
-      { heapMb: limits.renderHeapMb, name: 'Credence OCR page renderer', background: true },
+      { heapMb: limits.renderHeapMb, name: 'Credence OCR page renderer', background: true, nice: OCR_NICE },
       {
         onMessage: (m) => d.reply?.(m as RenderOut),
         onExit: (e) => {
@@ -558,8 +574,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
      */
     readTextLayer(input: ParsedInput<'ocr.readTextLayer'>): { queued: number; alreadyOcr: number; fromPage: number; toPage: number } {
       // Its evidence would change under it: the text its highlights and findings rest on.
-      if (cases.get(input.caseId).archived) throw new ServiceError('conflict', 'This case is archived. Restore it to read its pages by OCR.');
-      inCase(input.caseId, input.documentId);
+      refuseIfArchived(input.caseId, input.documentId, 'read its pages by OCR');
       const { fromPage, toPage } = pageRangeOf(input);
       const at = ctx.now().toISOString();
       const out = ctx.writeTransaction(() => {
@@ -604,8 +619,7 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
      * text (a scan), or read before Credence kept the file's text, are counted, not changed.
      */
     useFileText(input: ParsedInput<'ocr.useFileText'>): { restored: number; withoutFileText: number; fromPage: number; toPage: number } {
-      if (cases.get(input.caseId).archived) throw new ServiceError('conflict', "This case is archived. Restore it to change which text its pages use.");
-      inCase(input.caseId, input.documentId);
+      refuseIfArchived(input.caseId, input.documentId, 'change which text its pages use');
       const { fromPage, toPage } = pageRangeOf(input);
       const restoredPages: number[] = [];
       const out = ctx.writeTransaction(() => {
@@ -617,15 +631,19 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
         const back = rows.filter((r) => r.source === 'pdf' || (r.source === 'ocr' && r.file_text !== null && r.file_items !== null));
         const unmark = db.prepare('UPDATE pages SET needs_ocr = 0 WHERE document_id = ? AND page_index = ?');
         const drop = db.prepare('DELETE FROM page_ocr WHERE document_id = ? AND page_index = ?');
+        const textChanged: number[] = [];
         for (const r of back) {
           drop.run(input.documentId, r.page_index);
           unmark.run(input.documentId, r.page_index);
           if (r.source === 'ocr') {
             setText.run(r.file_text, r.file_items, input.documentId, r.page_index);
-            opts.onPageText?.(input.documentId, r.page_index + 1);
+            textChanged.push(r.page_index + 1);
           }
           restoredPages.push(r.page_index);
         }
+        // Highlights follow their words once, over every page that changed: page by page, each
+        // page's shift would move every later highlight again (a 300-page manual, 300 passes).
+        if (textChanged.length > 0) opts.onPageText?.(input.documentId, textChanged, 'file-text');
         if (back.length > 0) opts.onPageSettled?.(input.documentId);
         return { restored: back.length, withoutFileText: rows.length - back.length, fromPage, toPage };
       });
@@ -633,8 +651,9 @@ export function createOcrService(ctx: ServiceContext, cases: CasesService, opts:
       for (const p of restoredPages) inflight.get(key(input.documentId, p))?.abort(CANCEL);
       if (out.restored > 0) {
         opts.onTextChanged?.(input.documentId);
-        // Each page's text changed: the list and an open viewer draw it again, as when a reading lands.
-        for (const p of restoredPages) progress(input.documentId, p, 'done');
+        // Said once for every page (the list reloads, an open viewer draws its pages again), not
+        // once a page: a 300-page range would reload the list 300 times.
+        progress(input.documentId, restoredPages[0]!, 'fileText');
       }
       return out;
     },

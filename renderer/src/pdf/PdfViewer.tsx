@@ -401,19 +401,26 @@ export function PdfViewer({ caseId, document: doc, target, annotations, items, c
         if (p.documentId !== doc.id || p.phase === 'recognising' || !ocrRef.current) return;
         // A page that failed, every page left when OCR was stopped, or every page queued again
         // (Resume, Retry): only the badges change.
-        if (p.phase !== 'done') {
+        if (p.phase !== 'done' && p.phase !== 'fileText') {
           const n = viewerRef.current?.pagesCount ?? 0;
           for (let i = 1; i <= n; i++) if (p.phase === 'cancelled' || p.phase === 'queued' || i === p.page) ocrRef.current.forget(i);
           drawAllOcr();
           return;
         }
-        ocrRef.current.forget(p.page);
+        // A page read, or pages put back on the file's own text (any of them): drawn again.
         const viewer = viewerRef.current;
-        const pv = viewer?.getPageView(p.page - 1) as { reset?(): void; renderingState?: number } | undefined;
-        if (viewer && pv?.renderingState) {
-          pv.reset?.();
-          viewer.update();
+        const n = viewer?.pagesCount ?? 0;
+        let redraw = false;
+        for (let i = 1; i <= n; i++) {
+          if (p.phase === 'done' && i !== p.page) continue;
+          ocrRef.current.forget(i);
+          const pv = viewer?.getPageView(i - 1) as { reset?(): void; renderingState?: number } | undefined;
+          if (pv?.renderingState) {
+            pv.reset?.();
+            redraw = true;
+          }
         }
+        if (redraw) viewer?.update();
         // Find in document reads the page texts once: read them again, and redo a find in progress.
         if (pdf) textsRef.current = pageTexts(pdf);
         if (findTextRef.current) void search(findTextRef.current);

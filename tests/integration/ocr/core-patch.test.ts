@@ -8,9 +8,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { BroadcastChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrPool, engineInfo, type OcrPageResult } from '../../../electron/services/ocr/engine.ts';
-import { CORE_MODULE, installPatchedCore, patchCore, PATCHED_CORE_SHA256, STOCK_CORE_SHA256 } from '../../../electron/services/ocr/core-patch.ts';
+import { CORE_CHANNEL, CORE_MODULE, installPatchedCore, patchCore, PATCHED_CORE_SHA256, STOCK_CORE_SHA256 } from '../../../electron/services/ocr/core-patch.ts';
 import { LSTM_FORWARD_SIMD_BODY_BASE64 } from '../../../electron/services/ocr/lstm-forward-simd.ts';
 import { renderPageToPng } from '../../../electron/services/ocr/render-page.ts';
 import { scannedPdf } from '../../fixtures/scans.ts';
@@ -55,8 +56,8 @@ describe('the patched core', () => {
     installPatchedCore(requireHere);
     // tesseract.js 7 asks its getCore with a boolean for "LSTM only", which picks the full relaxed
     // SIMD build (the module patched); a release that picks another build fails here, not silently.
-    const getCore = requireHere('tesseract.js/src/worker-script/node/getCore.js') as (oem: unknown, corePath: unknown, res: { progress(): void }) => Promise<{ credencePatched?: true }>;
-    expect((await getCore(true, undefined, { progress() {} })).credencePatched).toBe(true);
+    const getCore = requireHere('tesseract.js/src/worker-script/node/getCore.js') as (oem: unknown, corePath: unknown, res: { progress(): void }) => Promise<{ credenceCore?: unknown }>;
+    expect((await getCore(true, undefined, { progress() {} })).credenceCore).toEqual({ patched: true });
     expect(engineInfo().version).toMatch(/^\d+\.\d+\.\d+\+lstm-simd\.1$/);
   });
 });
@@ -68,8 +69,14 @@ describe('reading with the patched core and with the stock one', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  /** Each page read by a fresh one-worker pool whose worker starts with CREDENCE_OCR_STOCK_CORE as given. */
-  async function readAll(pages: Array<{ png: Buffer; dpi: number }>, stock: boolean): Promise<OcrPageResult[]> {
+  /**
+   * Each page read by a fresh one-worker pool whose worker starts with CREDENCE_OCR_STOCK_CORE as
+   * given, and which core its worker said it started (CORE_CHANNEL).
+   */
+  async function readAll(pages: Array<{ png: Buffer; dpi: number }>, stock: boolean): Promise<{ results: OcrPageResult[]; started: unknown[] }> {
+    const started: unknown[] = [];
+    const channel = new BroadcastChannel(CORE_CHANNEL);
+    channel.onmessage = (e) => started.push((e as { data: unknown }).data);
     const before = process.env.CREDENCE_OCR_STOCK_CORE;
     if (stock) process.env.CREDENCE_OCR_STOCK_CORE = '1';
     else delete process.env.CREDENCE_OCR_STOCK_CORE;
@@ -80,11 +87,12 @@ describe('reading with the patched core and with the stock one', () => {
       if (before === undefined) delete process.env.CREDENCE_OCR_STOCK_CORE;
       else process.env.CREDENCE_OCR_STOCK_CORE = before;
       for (const p of pages.slice(1)) out.push(await pool.recognize(p.png, { dpi: p.dpi }));
-      return out;
+      return { results: out, started };
     } finally {
       if (before === undefined) delete process.env.CREDENCE_OCR_STOCK_CORE;
       else process.env.CREDENCE_OCR_STOCK_CORE = before;
       await pool.close();
+      channel.close();
     }
   }
 
@@ -116,7 +124,10 @@ describe('reading with the patched core and with the stock one', () => {
     }
     const patched = await readAll(pages, false);
     const stock = await readAll(pages, true);
-    expect(patched.map((r) => r.text.length).every((n) => n > 0)).toBe(true);
-    for (let i = 0; i < pages.length; i++) expect(patched[i], `page ${i + 1}`).toEqual(stock[i]);
+    // Each pool's worker started the core it was meant to: the comparison is not stock against stock.
+    expect(patched.started).toEqual(['patched']);
+    expect(stock.started).toEqual(['stock']);
+    expect(patched.results.map((r) => r.text.length).every((n) => n > 0)).toBe(true);
+    for (let i = 0; i < pages.length; i++) expect(patched.results[i], `page ${i + 1}`).toEqual(stock.results[i]);
   }, 240_000);
 });

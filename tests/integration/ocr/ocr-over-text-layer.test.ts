@@ -36,14 +36,32 @@ const SCANNER_READ_2 = [
   'and forward it to the tralning unit.',
 ];
 
-/** The real engine, or one that fails every page (an engine fault) while `failing` is set. */
+/**
+ * The real engine, or one that fails every page (an engine fault) while `failing` is set; `hold()`
+ * keeps the next page at the engine's door until released, and says when it got there.
+ */
 function switchablePool() {
   let failing = false;
+  let held: { reached: () => void; gate: Promise<void> } | null = null;
   const createPool = (cacheDir: string): OcrPool =>
-    realPoolWithStep({ cacheDir, size: 1 }, () => {
+    realPoolWithStep({ cacheDir, size: 1 }, async () => {
       if (failing) throw new Error('The OCR engine stopped unexpectedly.');
+      const h = held;
+      held = null;
+      if (h) {
+        h.reached();
+        await h.gate;
+      }
     });
-  return { createPool, fail: (on: boolean) => (failing = on) };
+  const hold = () => {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const there = new Promise<void>((r) => (reached = r));
+    held = { reached, gate };
+    return { there, release };
+  };
+  return { createPool, fail: (on: boolean) => (failing = on), hold };
 }
 
 let t: ReturnType<typeof tempWorkspace>;
@@ -220,6 +238,8 @@ describe("going back to the file's own text", () => {
 
   it('puts a page read by OCR back on its own text, with its highlight, and records it', async () => {
     const { caseId, documentId } = await importScan('IL0990131');
+    const stored = () => t.ws.ctx.db.prepare('SELECT text, items FROM pages WHERE document_id = ? AND page_index = 0').get(documentId);
+    const imported = stored();
     await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
     await read();
     expect(await pagesOf(caseId, 'chokehold')).toEqual(['1 ocr']);
@@ -239,6 +259,8 @@ describe("going back to the file's own text", () => {
     expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
     expect(await words(caseId, documentId, 1)).toMatchObject({ source: 'pdf', status: null, fileText: false, words: [] });
     expect(await docOcr(caseId, documentId)).toBeNull();
+    // Byte for byte the text and item positions the import stored.
+    expect(stored()).toEqual(imported);
     // The pre-review reads the file's text again: its misread chokehold is no longer found.
     expect(await chokehold()).toBe('not_addressed');
     const back = ((await t.call('annotations.list', { caseId })) as Array<{ id: string; status: string; pageFrom: number; quote: string; rects: unknown[] }>).find((a) => a.id === h.id)!;
@@ -247,10 +269,11 @@ describe("going back to the file's own text", () => {
     // Page 1 is a scanner's text again, for the packet and the sign-off.
     await t.ws.services.scannerSurvey.complete([documentId]);
     expect(packetSources(t.ws.ctx.db, caseId)[0]).toMatchObject({ ocrPages: [], scannerTextPages: [1, 2] });
-    // In the trail, with its own sentence; the chain verifies.
+    // In the trail, with its own sentence (and the highlight's move with one of its own); the chain verifies.
     expect(await audited(caseId)).toBe(1);
     const history = (await t.call('audit.history', { caseId })) as Array<{ action: string; sentence: string }>;
     expect(history.find((e) => e.action === 'ocr.useFileText')!.sentence).toMatch(/^.+ put pages of “go12-IL0990131” back on the file's own text instead of OCR's reading$/);
+    expect(history.find((e) => e.action === 'annotations.backToFileText')!.sentence).toMatch(/^.+ put pages of “go12-IL0990131” back on the file's own text: its highlights followed their words$/);
     expect(await t.call('audit.verify', { caseId })).toMatchObject({ ok: true });
     // Asked again, nothing changes, and the trail says nothing new.
     expect(await t.call('ocr.useFileText', { caseId, documentId })).toEqual({ restored: 0, withoutFileText: 0, fromPage: 1, toPage: 2 });
@@ -280,6 +303,43 @@ describe("going back to the file's own text", () => {
     expect(await docOcr(caseId, documentId)).toMatchObject({ total: 1, pending: 0 });
     await read();
     expect(await pagesOf(caseId, 'chokehoId')).toEqual(['2']);
+  });
+
+  it('drops a reading under way when its page goes back to the file text first', async () => {
+    const { caseId, documentId } = await importScan('IL0990136');
+    await t.call('ocr.readTextLayer', { caseId, documentId, fromPage: 1, toPage: 1 });
+    const held = engine.hold();
+    t.ws.services.ocr.start();
+    await held.there;
+    // The page is being read: it still shows the file's text, and goes back to it for good.
+    expect(await t.call('ocr.useFileText', { caseId, documentId })).toMatchObject({ restored: 1 });
+    held.release();
+    await t.ws.services.ocr.whenIdle();
+    expect(await docOcr(caseId, documentId)).toBeNull();
+    expect(await pagesOf(caseId, 'chokehoId')).toEqual(['1', '2']);
+    expect(await pagesOf(caseId, 'chokehold')).toEqual([]);
+  });
+
+  it('records the change in every case holding the document, and refuses while one of them is archived', async () => {
+    const a = (await t.call('cases.create', { agencyName: 'Harlow Police Department', ori: 'IL0990137', state: 'IL' })).id as string;
+    const b = (await t.call('cases.create', { agencyName: 'Harlow County Sheriff', ori: 'IL0990138', state: 'IL' })).id as string;
+    const file = t.write('go12-shared.pdf', await scannedPdf([PRINTED, PRINTED_2], { fontSize: 22, scannerText: [SCANNER_READ, SCANNER_READ_2], stamp: 'HPD SHARED' }));
+    const documentId = (await t.call('documents.import', { caseId: a, paths: [file] }))[0].document.id as string;
+    expect((await t.call('documents.import', { caseId: b, paths: [file] }))[0].document.id).toBe(documentId);
+    await t.call('ocr.readTextLayer', { caseId: a, documentId, fromPage: 1, toPage: 1 });
+    await read();
+    // Read at case A's request, the page is OCR text in case B too: both trails say so.
+    const trail = async (caseId: string) => ((await t.call('audit.list', { caseId })) as Array<{ action: string }>).map((e) => e.action).filter((x) => x.startsWith('ocr.'));
+    expect(await trail(b)).toEqual(['ocr.readTextLayer']);
+    await t.call('cases.archive', { id: b, archived: true });
+    const r = await t.ws.dispatch('ocr.useFileText', { caseId: a, documentId });
+    expect(r.ok ? 'accepted' : `${r.error.code}: ${r.error.message}`).toBe(
+      'conflict: This document is also in an archived case (Harlow County Sheriff), whose evidence would change. Restore that case to change which text its pages use.',
+    );
+    await t.call('cases.archive', { id: b, archived: false });
+    expect(await t.call('ocr.useFileText', { caseId: a, documentId })).toMatchObject({ restored: 1 });
+    expect(await trail(a)).toEqual(['ocr.readTextLayer', 'ocr.useFileText']);
+    expect(await trail(b)).toEqual(['ocr.readTextLayer', 'ocr.useFileText']);
   });
 
   it('leaves a scanned page, which has no text of its own, as OCR read it', async () => {

@@ -172,15 +172,16 @@ export function DocumentsPane({ caseRecord, documents, selectedId, onSelect, onC
       onEvent('ocr.progress', (p) => {
         if (p.caseId !== caseRecord.id) return;
         setOcrLive((m) => {
-          // Stopped: the list (read again below) says how many pages are left.
-          if (p.phase === 'cancelled') {
+          // Stopped: the list (read again below) says how many pages are left. Back on the file's
+          // text: those pages have left the OCR count.
+          if (p.phase === 'cancelled' || p.phase === 'fileText') {
             const next = new Map(m);
             next.delete(p.documentId);
             return next;
           }
           return new Map(m).set(p.documentId, { done: p.done, total: p.total });
         });
-        if (p.done >= p.total || p.phase === 'cancelled') onChangedRef.current();
+        if (p.done >= p.total || p.phase === 'cancelled' || p.phase === 'fileText') onChangedRef.current();
         else if (p.phase === 'done' || p.phase === 'failed' || p.phase === 'queued') refreshList();
       }),
     [caseRecord.id],

@@ -36,7 +36,11 @@ export interface UseFileTextResult {
 /** What the viewer says once pages are back on the file's text (Use file text…, or a page's badge). */
 export function fileTextNotice(title: string, r: UseFileTextResult): string {
   const range = r.fromPage === r.toPage ? `page ${r.fromPage}` : `pages ${r.fromPage}–${r.toPage}`;
-  const scans = r.withoutFileText > 0 ? ` ${r.withoutFileText === 1 ? '1 page has' : `${r.withoutFileText} pages have`} no text of ${r.withoutFileText === 1 ? 'its' : 'their'} own (a scan) and ${r.withoutFileText === 1 ? 'keeps its' : 'keep their'} OCR text.` : '';
+  const one = r.withoutFileText === 1;
+  const scans =
+    r.withoutFileText > 0
+      ? ` ${one ? '1 page has' : `${r.withoutFileText} pages have`} no file text to go back to (a scan's ${one ? 'page' : 'pages'}, or read before Credence kept that text) and ${one ? 'is' : 'are'} left as ${one ? 'it is' : 'they are'}.`
+      : '';
   if (r.restored === 0) return `Nothing in “${title}”, ${range}, was read by OCR over the file's own text.${scans}`;
   return `${r.restored === 1 ? '1 page' : `${r.restored} pages`} of “${title}” (${range}) ${r.restored === 1 ? 'is' : 'are'} back on the file's own text; highlights moved with the words.${scans}`;
 }
