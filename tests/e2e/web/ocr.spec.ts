@@ -250,7 +250,10 @@ test('a word selected on a scanned page is highlighted over the word’s own box
   for (const zoom of ['100', '200']) {
     await setZoom(page, zoom);
     await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('prohibited', { timeout: 30_000 });
-    const selection = await select(page, 'prohibited', 'prohibited');
+    // Selected once the text layer at this zoom is laid out: its words have no size for a moment
+    // after the zoom changes (the clean-clone CI caught a selection with no boxes once).
+    let selection: Awaited<ReturnType<typeof select>> = [];
+    await expect.poll(async () => (selection = await select(page, 'prohibited', 'prohibited')).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const box = await onScreen(page, word.box);
     if (!id) id = await addHighlight(page);
     await expect
@@ -290,7 +293,10 @@ test('a page fed sideways: after OCR a word selected on it is highlighted over t
   for (const zoom of ['100', '200']) {
     await setZoom(page, zoom);
     await expect(page.locator('.page[data-page-number="1"] .textLayer')).toContainText('prohibited', { timeout: 30_000 });
-    const selection = await select(page, 'prohibited', 'prohibited');
+    // Selected once the text layer at this zoom is laid out: its words have no size for a moment
+    // after the zoom changes (the clean-clone CI caught a selection with no boxes once).
+    let selection: Awaited<ReturnType<typeof select>> = [];
+    await expect.poll(async () => (selection = await select(page, 'prohibited', 'prohibited')).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const box = await onScreen(page, word.box);
     if (!id) id = await addHighlight(page);
     await expect
